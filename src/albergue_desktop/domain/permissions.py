@@ -1,0 +1,42 @@
+"""Who may do what. Services check these; the UI hides what a role cannot use."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+from .enums import Role
+
+
+class Permission(StrEnum):
+    VIEW_PEOPLE = "view people"
+    REGISTER = "register people"
+    EDIT_PEOPLE = "edit people"
+    DELETE_PEOPLE = "delete people"
+    MANAGE_STAYS = "manage stays"
+    MANAGE_CENTERS = "manage centers and beds"
+    MANAGE_USERS = "manage users"
+    VIEW_HEALTH = "view health data"
+    EDIT_HEALTH = "edit health data"
+
+
+_ALL = frozenset(Permission)
+
+ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
+    Role.INTAKE: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER, Permission.EDIT_PEOPLE,
+                            Permission.MANAGE_STAYS}),
+    Role.HEALTH: frozenset({Permission.VIEW_PEOPLE, Permission.VIEW_HEALTH,
+                            Permission.EDIT_HEALTH}),
+    Role.COORDINATOR: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER,
+                                 Permission.EDIT_PEOPLE, Permission.DELETE_PEOPLE,
+                                 Permission.MANAGE_STAYS, Permission.MANAGE_CENTERS}),
+    Role.SUPERVISOR: _ALL - {Permission.MANAGE_USERS},
+    # Administrators manage the system; health data stays with health staff and supervisors.
+    Role.ADMIN: _ALL - {Permission.VIEW_HEALTH, Permission.EDIT_HEALTH},
+}
+
+
+def allows(role: str, permission: Permission) -> bool:
+    try:
+        return permission in ROLE_PERMISSIONS[Role(role)]
+    except ValueError:
+        return False

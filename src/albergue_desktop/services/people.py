@@ -1,0 +1,192 @@
+"""Registering, editing, deleting and finding people. The only write path for people."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from ..domain.enums import Relationship
+from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
+from ..domain.normalize import clean_name, identifier_key, name_key
+from ..domain.permissions import Permission
+from ..domain.validation import validate_document, validate_person, validate_vaccination
+from ..storage import queries
+from ..storage.db import Database
+from ..storage.tables import (
+    Center, Household, HouseholdBase, IdentityDocument, IdentityDocumentBase, Person,
+    PersonCreate, PersonUpdate, VaccinationBase, Vaccination,
+)
+from ..storage.versioning import utcnow
+from .context import Actor
+from .stays import close_open_stay
+
+NAME_FIELDS = ("given_names", "surnames", "document_name")
+
+
+class MemberInput(PersonCreate):
+    """One household member as typed: the person plus their documents and vaccinations."""
+
+    documents: list[IdentityDocumentBase] = []
+    vaccinations: list[VaccinationBase] = []
+
+
+class HouseholdInput(HouseholdBase):
+    pass
+
+
+@dataclass(frozen=True)
+class Registration:
+    household_id: str
+    person_ids: list[str]
+    folios: list[str]
+
+
+def _tidy(data: dict) -> dict:
+    for name in NAME_FIELDS:
+        if name in data and data[name] is not None:
+            data[name] = clean_name(data[name])
+    for name in ("curp", "rfc"):
+        if data.get(name):
+            data[name] = identifier_key(data[name])
+        elif name in data:
+            data[name] = None
+    if data.get("nationality"):
+        data["nationality"] = data["nationality"].upper()
+    if data.get("country_of_birth"):
+        data["country_of_birth"] = data["country_of_birth"].upper()
+    return data
+
+
+def _search_key(person: Person) -> str:
+    return name_key(" ".join(filter(None, (person.given_names, person.surnames,
+                                           person.document_name))))
+
+
+def folio_prefix(center: Center) -> str:
+    return f"{center.city_prefix}-{center.code}-"
+
+
+def register_household(db: Database, actor: Actor, *, center_id: str,
+                       members: list[MemberInput], household: HouseholdInput | None = None,
+                       today: date | None = None) -> Registration:
+    """Register a household and all its members (with documents and vaccinations) in one
+    transaction. The head is the member with relationship ``head`` (a lone member becomes
+    head). Each person gets the next folio of the center. Nothing is written on error."""
+    actor.require(Permission.REGISTER)
+    today = today or date.today()
+    errors: list[FieldError] = []
+    if not members:
+        errors.append(FieldError("members", "A household needs at least one member."))
+    datas = [_tidy(m.model_dump(exclude={"documents", "vaccinations"})) for m in members]
+    if len(datas) == 1 and not datas[0].get("relationship"):
+        datas[0]["relationship"] = Relationship.HEAD
+    heads = [i for i, d in enumerate(datas) if d.get("relationship") == Relationship.HEAD]
+    if members and len(heads) != 1:
+        errors.append(FieldError("members", "A household needs exactly one head."))
+    for i, (member, data) in enumerate(zip(members, datas)):
+        errors += validate_person(data, today=today, prefix=f"members.{i}.")
+        for j, doc in enumerate(member.documents):
+            errors += validate_document(doc.model_dump(), today=today,
+                                        prefix=f"members.{i}.documents.{j}.")
+        for j, vac in enumerate(member.vaccinations):
+            errors += validate_vaccination(vac.model_dump(), today=today,
+                                           prefix=f"members.{i}.vaccinations.{j}.")
+    if errors:
+        raise ValidationError(errors)
+
+    with db.session(actor.username) as session:
+        center = session.get(Center, center_id)
+        if center is None or center.deleted:
+            raise NotFoundError("center", center_id)
+        prefix = folio_prefix(center)
+        number = queries.next_folio_number(session=session, prefix=prefix)
+        hh_data = household.model_dump() if household else {}
+        hh_data.update(center_id=center_id, size=len(members))
+        hh = Household(**hh_data)
+        session.add(hh)
+        people: list[Person] = []
+        for offset, (member, data) in enumerate(zip(members, datas)):
+            person = Person(**data, folio=f"{prefix}{number + offset:06d}", center_id=center_id,
+                            household_id=hh.id)
+            person.search_key = _search_key(person)
+            people.append(person)
+            session.add(person)
+        hh.head_person_id = people[heads[0]].id
+        session.flush()  # persons before their documents (foreign keys)
+        for member, person in zip(members, people):
+            for doc in member.documents:
+                session.add(IdentityDocument(**doc.model_dump(), person_id=person.id,
+                                             number_key=identifier_key(doc.number)))
+            for vac in member.vaccinations:
+                session.add(Vaccination(**vac.model_dump(), person_id=person.id))
+    return Registration(hh.id, [p.id for p in people], [p.folio for p in people])
+
+
+def get_person(db: Database, actor: Actor, person_id: str) -> Person:
+    actor.require(Permission.VIEW_PEOPLE)
+    with db.session(actor.username) as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError("person", person_id)
+        return person
+
+
+def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpdate,
+                  today: date | None = None) -> Person:
+    """Apply the fields set in ``changes`` (partial update). Audited by the storage hook."""
+    actor.require(Permission.EDIT_PEOPLE)
+    today = today or date.today()
+    data = _tidy(changes.model_dump(exclude_unset=True))
+    with db.session(actor.username) as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError("person", person_id)
+        if person.deleted:
+            raise RuleViolation("This record was deleted.")
+        merged = {**person.model_dump(), **data}
+        keys = set(data)
+        if keys & {"birth_date", "sex", "birth_date_estimated"} and merged.get("curp"):
+            keys.add("curp")
+        if "consent_given" in keys or "consent_by" in keys or "consent_purposes" in keys:
+            keys |= {"consent_given", "consent_by", "consent_purposes"}
+        if keys & {"migratory_status_from", "migratory_status_until"}:
+            keys |= {"migratory_status_from", "migratory_status_until"}
+        subset = {k: merged.get(k) for k in keys}
+        if "curp" in keys:  # the CURP is checked against birth date and sex
+            subset |= {k: merged.get(k) for k in ("birth_date", "sex", "birth_date_estimated")}
+        errors = validate_person(subset, today=today, partial=True)
+        if errors:
+            raise ValidationError(errors)
+        person.sqlmodel_update(data)
+        if keys & set(NAME_FIELDS):
+            person.search_key = _search_key(person)
+        session.add(person)
+    return person
+
+
+def delete_person(db: Database, actor: Actor, person_id: str, *, reason: str) -> None:
+    """Tombstone a person (never a physical delete). An open stay is closed so the bed frees."""
+    actor.require(Permission.DELETE_PEOPLE)
+    if not reason or not reason.strip():
+        raise ValidationError([FieldError("reason", "A reason is required.")])
+    now = utcnow()
+    with db.session(actor.username) as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError("person", person_id)
+        if person.deleted:
+            return
+        person.deleted, person.deleted_at = True, now
+        person.deleted_by, person.delete_reason = actor.username, reason.strip()
+        session.add(person)
+        close_open_stay(session, person_id, when=now, reason="other",
+                        destination=None, notes=reason.strip())
+
+
+def search_people(db: Database, actor: Actor, text_query: str, *, limit: int = 50,
+                  center_id: str | None = None) -> list[queries.PersonRow]:
+    actor.require(Permission.VIEW_PEOPLE)
+    with db.session(actor.username) as session:
+        return queries.find_people(session=session, text_query=text_query, limit=limit,
+                                   center_id=center_id)
+

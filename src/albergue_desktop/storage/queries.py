@@ -1,0 +1,159 @@
+"""Read queries shared by services, CLI and UI. Keyword-only functions taking a session or
+connection; they return plain rows, never ORM objects bound to a session."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from ..domain.normalize import identifier_key, search_tokens
+from ..domain.validation import age_on
+
+
+@dataclass(frozen=True)
+class PersonRow:
+    """One line of the people list."""
+
+    rowid: int
+    id: str
+    folio: str | None
+    given_names: str
+    surnames: str
+    sex: str
+    birth_date: date | None
+    birth_date_estimated: bool
+    nationality: str | None
+    center_code: str | None
+    center_name: str | None
+    bed_code: str | None
+    status: str  # present | discharged | registered
+    household_id: str | None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.surnames.upper()}".strip()
+
+    def age(self, today: date | None = None) -> int | None:
+        if self.birth_date is None:
+            return None
+        return age_on(self.birth_date, today or date.today())
+
+
+_SELECT_PEOPLE = """
+SELECT p.rowid, p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date,
+       p.birth_date_estimated, p.nationality,
+       coalesce(sc.code, rc.code) AS center_code, coalesce(sc.name, rc.name) AS center_name,
+       b.code AS bed_code,
+       CASE WHEN s.id IS NOT NULL THEN 'present'
+            WHEN EXISTS (SELECT 1 FROM stay x WHERE x.person_id = p.id AND x.deleted = 0)
+                 THEN 'discharged'
+            ELSE 'registered' END AS status,
+       p.household_id
+FROM {source}
+LEFT JOIN stay s ON s.person_id = p.id AND s.check_out IS NULL AND s.deleted = 0
+LEFT JOIN bed b ON b.id = s.bed_id
+LEFT JOIN center sc ON sc.id = s.center_id
+LEFT JOIN center rc ON rc.id = p.center_id
+WHERE p.deleted = 0 AND p.merged_into_id IS NULL {where}
+{order}
+LIMIT :limit
+"""
+
+
+def _row(r) -> PersonRow:
+    birth = r.birth_date
+    if isinstance(birth, str):
+        birth = date.fromisoformat(birth[:10])
+    return PersonRow(r.rowid, r.id, r.folio, r.given_names, r.surnames, r.sex, birth,
+                     bool(r.birth_date_estimated), r.nationality, r.center_code, r.center_name,
+                     r.bed_code, r.status, r.household_id)
+
+
+def fts_query(user_text: str) -> str | None:
+    """Build an FTS5 MATCH expression: every name token as a prefix (AND), or the whole text
+    as a document-number prefix. None when the text has nothing to search for."""
+    tokens = search_tokens(user_text)
+    if not tokens:
+        return None
+    expr = "(" + " ".join(f'"{t}"*' for t in tokens) + ")"
+    ident = identifier_key(user_text).lower()
+    if len(tokens) > 1 and len(ident) >= 4:
+        expr += f' OR (ident : "{ident}"*)'
+    return expr
+
+
+def find_people(*, session: Session, text_query: str | None = None,
+                center_id: str | None = None, before_rowid: int | None = None,
+                limit: int = 200) -> list[PersonRow]:
+    """People, newest first. With ``text_query``: full-text match on names, folio, CURP,
+    RFC and document numbers (case- and accent-insensitive, prefixes), best match first.
+    ``before_rowid`` pages through the unfiltered list (keyset pagination)."""
+    params: dict[str, object] = {"limit": limit}
+    where = ""
+    if center_id:
+        where += " AND coalesce(s.center_id, p.center_id) = :center_id"
+        params["center_id"] = center_id
+    if text_query is not None and text_query.strip():
+        match = fts_query(text_query)
+        if match is None:
+            return []
+        params["match"] = match
+        source = ("person_fts f JOIN person p ON p.rowid = f.rowid")
+        where += " AND person_fts MATCH :match"
+        order = "ORDER BY f.rank, p.rowid DESC"
+    else:
+        source = "person p"
+        if before_rowid is not None:
+            where += " AND p.rowid < :before"
+            params["before"] = before_rowid
+        order = "ORDER BY p.rowid DESC"
+    sql = _SELECT_PEOPLE.format(source=source, where=where, order=order)
+    return [_row(r) for r in session.connection().execute(text(sql), params)]
+
+
+def find_person_by_folio(*, session: Session, folio: str) -> str | None:
+    row = session.connection().execute(
+        text("SELECT id FROM person WHERE folio = :f AND deleted = 0"),
+        {"f": folio.strip().upper()}).first()
+    return row[0] if row else None
+
+
+def count_people(*, session: Session) -> int:
+    return session.connection().execute(text(
+        "SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL")).scalar_one()
+
+
+def next_folio_number(*, session: Session, prefix: str) -> int:
+    """Next free number for folios ``<prefix>NNNNNN`` (prefix like 'MXL-03-')."""
+    last = session.connection().execute(
+        text("SELECT max(folio) FROM person WHERE folio >= :lo AND folio < :hi"),
+        {"lo": prefix, "hi": prefix + "\uffff"}).scalar_one()
+    return int(last[len(prefix):]) + 1 if last else 1
+
+
+def stats(*, session: Session) -> dict[str, object]:
+    """Headline numbers of the database for ``albergue stats``."""
+    conn = session.connection()
+    q = lambda sql: conn.execute(text(sql)).scalar_one()  # noqa: E731
+    by_center = conn.execute(text("""
+        SELECT c.code, c.name,
+               (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.check_out IS NULL
+                  AND s.deleted = 0) AS present,
+               (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0) AS beds,
+               (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0
+                  AND b.status = 'available') AS free_beds
+        FROM center c WHERE c.deleted = 0 ORDER BY c.code""")).all()
+    return {
+        "people": q("SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"),
+        "households": q("SELECT count(*) FROM household WHERE deleted = 0"),
+        "present": q("SELECT count(*) FROM stay WHERE check_out IS NULL AND deleted = 0"),
+        "discharged": q("""SELECT count(DISTINCT person_id) FROM stay s WHERE deleted = 0
+                           AND NOT EXISTS (SELECT 1 FROM stay o WHERE o.person_id = s.person_id
+                           AND o.check_out IS NULL AND o.deleted = 0)"""),
+        "documents": q("SELECT count(*) FROM identity_document WHERE deleted = 0"),
+        "centers": [dict(code=r.code, name=r.name, present=r.present, beds=r.beds,
+                         free_beds=r.free_beds) for r in by_center],
+    }

@@ -1,0 +1,274 @@
+"""Every table of the application, in one module.
+
+Synced tables inherit :class:`SyncedBase`: a UUIDv7 text id, the site that created the row,
+created/updated at and by, a tombstone (rows are never physically deleted) and the version
+stamps of SYNC.md (``hlc``, ``change_seq``, ``vv`` version vector, ``fv`` field dots).
+The stamps are written by :mod:`.versioning` on every flush, never by callers.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import JSON, Index, text
+from sqlmodel import Field, SQLModel
+
+from .ids import new_id
+
+# Columns maintained by the versioning hook; everything else is a data field that is merged
+# field by field.
+BOOKKEEPING_FIELDS = frozenset({
+    "id", "site_id", "created_at", "created_by", "updated_at", "updated_by",
+    "hlc", "change_seq", "vv", "fv",
+})
+
+
+class SyncedBase(SQLModel):
+    id: str = Field(default_factory=new_id, primary_key=True, max_length=36)
+    site_id: str = Field(default="", max_length=32)
+    created_at: datetime | None = None
+    created_by: str | None = None
+    updated_at: datetime | None = None
+    updated_by: str | None = None
+    deleted: bool = Field(default=False)
+    deleted_at: datetime | None = None
+    deleted_by: str | None = None
+    delete_reason: str | None = None
+    hlc: int = Field(default=0)
+    change_seq: int = Field(default=0, index=True)
+    vv: dict[str, int] = Field(default_factory=dict, sa_type=JSON)
+    fv: dict[str, list[Any]] = Field(default_factory=dict, sa_type=JSON)
+
+
+class Meta(SQLModel, table=True):
+    """Identity of this database file: site_id, epoch, schema_version, hlc_last, seq_last."""
+
+    __tablename__ = "meta"
+    key: str = Field(primary_key=True)
+    value: str
+
+
+# --- centers, areas, beds ---------------------------------------------------------------
+
+class CenterBase(SQLModel):
+    code: str = Field(max_length=3)
+    name: str
+    city_prefix: str = Field(default="MXL", max_length=4)
+    address: str | None = None
+    status: str = Field(default="open")
+    profile: str = Field(default="families")
+    daily_capacity: int | None = None
+    has_medical_care: bool = False
+
+
+class Center(CenterBase, SyncedBase, table=True):
+    __tablename__ = "center"
+    __table_args__ = (Index("ux_center_code", "code", unique=True),)
+
+
+class AreaBase(SQLModel):
+    center_id: str = Field(foreign_key="center.id", index=True)
+    name: str
+    segment: str = Field(default="families")
+    area_m2: float | None = None
+
+
+class Area(AreaBase, SyncedBase, table=True):
+    __tablename__ = "area"
+
+
+class BedBase(SQLModel):
+    area_id: str = Field(foreign_key="area.id", index=True)
+    center_id: str = Field(foreign_key="center.id", index=True)
+    code: str
+    kind: str = Field(default="cot")
+    status: str = Field(default="available")
+    block_reason: str | None = None
+
+
+class Bed(BedBase, SyncedBase, table=True):
+    __tablename__ = "bed"
+
+
+# --- people -------------------------------------------------------------------------------
+
+class HouseholdBase(SQLModel):
+    center_id: str | None = Field(default=None, foreign_key="center.id", index=True)
+    # No FK: the head is a person of this household, created in the same transaction.
+    head_person_id: str | None = Field(default=None, index=True)
+    size: int = 1
+    couple_civil_status: str | None = None
+    address: str | None = None
+    notes: str | None = None
+
+
+class Household(HouseholdBase, SyncedBase, table=True):
+    __tablename__ = "household"
+
+
+class PersonBase(SQLModel):
+    given_names: str
+    surnames: str = ""
+    document_name: str | None = None
+    sex: str
+    birth_date: date | None = None
+    birth_date_estimated: bool = False
+    nationality: str | None = Field(default=None, max_length=2)
+    country_of_birth: str | None = Field(default=None, max_length=2)
+    civil_status: str | None = None
+    relationship: str | None = None
+    languages: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON)
+    education_level: str | None = None
+    work_experience: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON)
+    phone: str | None = None
+    emergency_contact_name: str | None = None
+    emergency_contact_phone: str | None = None
+    migratory_status: str | None = None
+    migratory_status_from: date | None = None
+    migratory_status_until: date | None = None
+    curp: str | None = None
+    rfc: str | None = None
+    specific_needs: list[str] = Field(default_factory=list, sa_type=JSON)
+    consent_given: bool = False
+    consent_at: datetime | None = None
+    consent_by: str | None = None
+    consent_purposes: str | None = None
+    arrival_date: date | None = None
+    notes: str | None = None
+
+
+class PersonCreate(PersonBase):
+    """A person as typed on the registration form (no folio, household or center yet)."""
+
+
+class PersonUpdate(SQLModel):
+    """Partial update: only the fields that were set are applied."""
+
+    given_names: str | None = None
+    surnames: str | None = None
+    document_name: str | None = None
+    sex: str | None = None
+    birth_date: date | None = None
+    birth_date_estimated: bool | None = None
+    nationality: str | None = None
+    country_of_birth: str | None = None
+    civil_status: str | None = None
+    relationship: str | None = None
+    languages: list[dict[str, Any]] | None = None
+    education_level: str | None = None
+    work_experience: list[dict[str, Any]] | None = None
+    phone: str | None = None
+    emergency_contact_name: str | None = None
+    emergency_contact_phone: str | None = None
+    migratory_status: str | None = None
+    migratory_status_from: date | None = None
+    migratory_status_until: date | None = None
+    curp: str | None = None
+    rfc: str | None = None
+    specific_needs: list[str] | None = None
+    consent_given: bool | None = None
+    consent_at: datetime | None = None
+    consent_by: str | None = None
+    consent_purposes: str | None = None
+    arrival_date: date | None = None
+    notes: str | None = None
+
+
+class Person(PersonBase, SyncedBase, table=True):
+    __tablename__ = "person"
+    __table_args__ = (
+        Index("ux_person_folio", "folio", unique=True),
+        Index("ix_person_center_folio", "center_id", "folio"),
+    )
+    folio: str | None = Field(default=None, max_length=20)
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
+    search_key: str = ""
+    # Set by the duplicates review of the sync issue: this record is the same person as
+    # ``merged_into_id``; every list follows the link.
+    merged_into_id: str | None = Field(default=None, index=True)
+
+
+class IdentityDocumentBase(SQLModel):
+    doc_type: str
+    number: str
+    issuing_country: str | None = Field(default=None, max_length=2)
+    issue_date: date | None = None
+    expiry_date: date | None = None
+
+
+class IdentityDocument(IdentityDocumentBase, SyncedBase, table=True):
+    __tablename__ = "identity_document"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    number_key: str = Field(default="", index=True)
+
+
+class VaccinationBase(SQLModel):
+    vaccine: str
+    brand: str | None = None
+    dose: int | None = None
+    date: dt.date | None = None
+    lot: str | None = None
+    place: str | None = None
+
+
+class Vaccination(VaccinationBase, SyncedBase, table=True):
+    __tablename__ = "vaccination"
+    person_id: str = Field(foreign_key="person.id", index=True)
+
+
+class Stay(SyncedBase, table=True):
+    __tablename__ = "stay"
+    __table_args__ = (
+        # "One open stay per person" and "one occupant per bed" are enforced by the stay
+        # service under a write lock, not by unique indexes: a merge of center files must
+        # never abort on them (the sync engine reports such states as conflicts instead).
+        Index("ix_stay_open_person", "person_id",
+              sqlite_where=text("check_out IS NULL AND deleted = 0")),
+        Index("ix_stay_open_bed", "bed_id",
+              sqlite_where=text("check_out IS NULL AND deleted = 0 AND bed_id IS NOT NULL")),
+        Index("ix_stay_center_open", "center_id", "check_out"),
+    )
+    person_id: str = Field(foreign_key="person.id", index=True)
+    center_id: str = Field(foreign_key="center.id")
+    bed_id: str | None = Field(default=None, foreign_key="bed.id")
+    check_in: datetime
+    check_out: datetime | None = None
+    reason: str | None = None
+    destination: str | None = None
+    notes: str | None = None
+
+
+# --- users and audit ----------------------------------------------------------------------
+
+class User(SyncedBase, table=True):
+    __tablename__ = "app_user"
+    __table_args__ = (Index("ux_user_username", "username", unique=True),)
+    username: str
+    full_name: str
+    role: str
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    password_hash: str
+    active: bool = True
+    failed_attempts: int = 0
+    locked_until: datetime | None = None
+
+
+class AuditEvent(SyncedBase, table=True):
+    """Append-only log of who changed what. Written by the versioning hook."""
+
+    __tablename__ = "audit_event"
+    __table_args__ = (Index("ix_audit_row", "table_name", "row_id"),)
+    at: datetime
+    username: str | None = None
+    action: str  # create, update, delete, sign_in, sign_in_failed, ...
+    table_name: str | None = None
+    row_id: str | None = None
+    changes: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+
+
+SYNCED_TABLES: tuple[type[SyncedBase], ...] = (
+    Center, Area, Bed, Household, Person, IdentityDocument, Vaccination, Stay, User, AuditEvent,
+)

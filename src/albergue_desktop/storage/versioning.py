@@ -1,0 +1,159 @@
+"""The one place where synced rows get their version stamps and audit events.
+
+A ``before_flush`` listener on every Albergue session stamps each new or changed
+:class:`SyncedBase` row: hybrid logical clock (``hlc``), local ``change_seq``, the version
+vector ``vv`` (site -> counter) and the per-field dots ``fv`` (field -> [hlc, site, counter])
+of SYNC.md, plus created/updated at and by. It also appends an :class:`AuditEvent` per
+change. Physical deletes of synced rows are refused: set the tombstone instead.
+
+The clock state (``hlc_last``, ``seq_last``) lives in the ``meta`` table and is advanced in
+the same transaction as the rows it stamps, so it survives restarts and a laptop clock that
+goes backwards.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import date, datetime, timezone
+from typing import Any
+
+from sqlalchemy import event, inspect, text
+from sqlalchemy.orm import Session
+
+from .tables import BOOKKEEPING_FIELDS, AuditEvent, SyncedBase
+
+HLC_COUNTER_BITS = 16
+
+
+def utcnow() -> datetime:
+    """Aware UTC now. Timestamp columns store UTC and read back as aware UTC datetimes."""
+    return datetime.now(timezone.utc)
+
+
+def wall_clock_ms() -> int:
+    return time.time_ns() // 1_000_000
+
+
+def hlc_to_ms(hlc: int) -> int:
+    return hlc >> HLC_COUNTER_BITS
+
+
+def next_hlc(last: int, now_ms: int) -> int:
+    """Hybrid logical clock tick: physical milliseconds in the high bits, a counter in the
+    low bits when the clock has not advanced (or went backwards)."""
+    candidate = now_ms << HLC_COUNTER_BITS
+    return candidate if candidate > last else last + 1
+
+
+def _jsonable(value: Any) -> Any:
+    if isinstance(value, (datetime, date)):
+        return value.isoformat()
+    return value
+
+
+class WriteContext:
+    """What a session needs to stamp rows: this file's site id and the acting user."""
+
+    def __init__(self, site_id: str, username: str | None, *, audit: bool = True,
+                 clock=wall_clock_ms) -> None:
+        self.site_id = site_id
+        self.username = username
+        self.audit = audit
+        self.clock = clock
+
+
+def _reserve(session: Session, count: int, clock) -> tuple[int, int]:
+    """Advance seq_last by ``count`` and the HLC once; return (first seq, hlc)."""
+    conn = session.connection()
+    rows = dict(conn.execute(text(
+        "SELECT key, value FROM meta WHERE key IN ('seq_last', 'hlc_last')")).all())
+    seq_last = int(rows.get("seq_last", 0))
+    hlc = next_hlc(int(rows.get("hlc_last", 0)), clock())
+    conn.execute(text("UPDATE meta SET value = :v WHERE key = 'seq_last'"),
+                 {"v": str(seq_last + count)})
+    conn.execute(text("UPDATE meta SET value = :v WHERE key = 'hlc_last'"), {"v": str(hlc)})
+    return seq_last + 1, hlc
+
+
+def _data_fields(obj: SyncedBase) -> list[str]:
+    return [c.key for c in inspect(obj).mapper.column_attrs if c.key not in BOOKKEEPING_FIELDS]
+
+
+def _changed_fields(obj: SyncedBase) -> dict[str, tuple[Any, Any]]:
+    state = inspect(obj)
+    changes: dict[str, tuple[Any, Any]] = {}
+    for name in _data_fields(obj):
+        hist = state.attrs[name].history
+        if not hist.has_changes():
+            continue
+        old = hist.deleted[0] if hist.deleted else None
+        new = hist.added[0] if hist.added else None
+        if old != new:
+            changes[name] = (old, new)
+    return changes
+
+
+def _stamp(obj: SyncedBase, ctx: WriteContext, seq: int, hlc: int, now: datetime,
+           fields: list[str], *, is_new: bool) -> None:
+    """Give ``obj`` the dot (hlc, site, seq): for a new row as the dot of all its fields
+    (key ``"*"``), for an update as the dot of each changed field."""
+    dot = [hlc, ctx.site_id, seq]
+    if is_new:
+        # "*" is the dot of every field not listed: one entry instead of one per column.
+        fv = {"*": dot}
+    else:
+        fv = dict(obj.fv or {})
+        for name in fields:
+            fv[name] = dot
+    vv = {} if is_new else dict(obj.vv or {})
+    vv[ctx.site_id] = seq
+    obj.fv, obj.vv = fv, vv
+    obj.hlc, obj.change_seq = hlc, seq
+    obj.updated_at, obj.updated_by = now, ctx.username
+    if is_new:
+        obj.site_id = ctx.site_id
+        obj.created_at, obj.created_by = now, ctx.username
+
+
+def _before_flush(session: Session, flush_context, instances) -> None:
+    ctx: WriteContext | None = session.info.get("write_context")
+    synced_new = [o for o in session.new if isinstance(o, SyncedBase)]
+    if any(isinstance(o, SyncedBase) for o in session.deleted):
+        raise RuntimeError("Synced rows are never deleted physically; set the tombstone.")
+    updates = []
+    for obj in session.dirty:
+        if isinstance(obj, SyncedBase) and session.is_modified(obj, include_collections=False):
+            changes = _changed_fields(obj)
+            if changes:
+                updates.append((obj, changes))
+    if not synced_new and not updates:
+        return
+    if ctx is None:
+        raise RuntimeError("Writes need a session opened by Database.session().")
+    now = utcnow()
+    audits: list[AuditEvent] = []
+    if ctx.audit:
+        for obj in synced_new:
+            if not isinstance(obj, AuditEvent):
+                audits.append(AuditEvent(at=now, username=ctx.username, action="create",
+                                         table_name=obj.__tablename__, row_id=obj.id))
+        for obj, changes in updates:
+            action = "delete" if changes.get("deleted", (False, False))[1] else "update"
+            audits.append(AuditEvent(
+                at=now, username=ctx.username, action=action, table_name=obj.__tablename__,
+                row_id=obj.id,
+                changes={k: [_jsonable(o), _jsonable(n)] for k, (o, n) in changes.items()}))
+        session.add_all(audits)
+    to_stamp = len(synced_new) + len(updates) + len(audits)
+    first_seq, hlc = _reserve(session, to_stamp, ctx.clock)
+    seq = first_seq
+    for obj in [*synced_new, *audits]:
+        _stamp(obj, ctx, seq, hlc, now, [], is_new=True)
+        seq += 1
+    for obj, changes in updates:
+        _stamp(obj, ctx, seq, hlc, now, list(changes), is_new=False)
+        seq += 1
+
+
+def install(session_class: type[Session]) -> None:
+    event.listen(session_class, "before_flush", _before_flush)

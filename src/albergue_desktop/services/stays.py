@@ -13,6 +13,7 @@ from sqlalchemy import text
 from sqlmodel import Session, select
 
 from ..domain.enums import BedStatus, CheckoutReason
+from ..domain.labels import label
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
 from ..domain.permissions import Permission
 from ..storage.db import Database
@@ -56,7 +57,8 @@ def _take_bed(session: Session, bed_id: str, center_id: str) -> Bed:
                                                Stay.deleted == False)).first()  # noqa: E712
     if bed.status != BedStatus.AVAILABLE or occupied is not None:
         raise RuleViolation("Bed {bed} is not available ({status}).", bed=bed.code,
-                            status=BedStatus.OCCUPIED if occupied else bed.status)
+                            status=label("bed_status",
+                                         BedStatus.OCCUPIED if occupied else bed.status))
     bed.status = BedStatus.OCCUPIED
     session.add(bed)
     return bed

@@ -1,0 +1,53 @@
+"""Shared fixtures: each test gets a fresh temporary database."""
+
+from __future__ import annotations
+
+import os
+from datetime import date
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("ALBERGUE_LANG", "es")
+
+from albergue_desktop.domain import i18n  # noqa: E402
+from albergue_desktop.services import centers  # noqa: E402
+from albergue_desktop.services.context import SYSTEM, Actor  # noqa: E402
+from albergue_desktop.services.people import MemberInput  # noqa: E402
+from albergue_desktop.storage.db import Database  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _spanish():
+    i18n.set_language("es")
+    yield
+    i18n.set_language("es")
+
+
+@pytest.fixture
+def db(tmp_path):
+    database = Database.open(tmp_path / "center.sqlite")
+    yield database
+    database.close()
+
+
+@pytest.fixture
+def center(db):
+    """A center with one area of 10 cots, set up as a center laptop (admin 'admin')."""
+    c, _admin = centers.init_center_database(
+        db, center_code="03", center_name="Centro Comunitario 3", city_prefix="MXL",
+        admin_username="admin", admin_password="contraseña-segura")
+    area = centers.create_area(db, SYSTEM, center_id=c.id, name="Dormitorio A", area_m2=70)
+    centers.add_beds(db, SYSTEM, area_id=area.id, count=10)
+    return c
+
+
+@pytest.fixture
+def intake_actor(center):
+    return Actor(username="registro1", role="registro", center_id=center.id)
+
+
+def member(given="Marie-Claude", surnames="Joseph", sex="F", birth=date(1990, 5, 1),
+           relationship="head", **extra) -> MemberInput:
+    return MemberInput(given_names=given, surnames=surnames, sex=sex, birth_date=birth,
+                       relationship=relationship, nationality="HT", **extra)

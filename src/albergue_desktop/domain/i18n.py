@@ -72,6 +72,12 @@ ES: dict[str, str] = {
     "The city prefix must be 2 to 4 letters.": "El prefijo de ciudad debe tener de 2 a 4 letras.",
     "The password must have at least {min} characters.":
         "La contraseña debe tener al menos {min} caracteres.",
+    # accounts
+    "Wrong username or password.": "Usuario o contraseña incorrectos.",
+    "This account is deactivated. Ask an administrator.":
+        "Esta cuenta está desactivada. Consulte a un administrador.",
+    "Too many failed attempts. The account is locked until {time}.":
+        "Demasiados intentos fallidos. La cuenta está bloqueada hasta las {time}.",
     # storage
     "{path} is not an Albergue database (it is not an SQLite file).":
         "{path} no es una base de datos de Albergue (no es un archivo SQLite).",

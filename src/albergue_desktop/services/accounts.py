@@ -1,0 +1,137 @@
+"""Signing in and managing accounts: argon2 passwords, lockout after repeated failures,
+and an audit event for every sign-in, failed sign-in and account change."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from sqlmodel import Session, select
+
+from ..domain.enums import Role
+from ..domain.errors import AlbergueError, NotFoundError
+from ..domain.permissions import Permission
+from ..storage.db import Database
+from ..storage.tables import AuditEvent, User
+from ..storage.versioning import utcnow
+from .auth import hash_password, verify_password
+from .context import Actor
+
+MAX_FAILED_ATTEMPTS = 5
+LOCKOUT = timedelta(minutes=5)
+
+
+class SignInError(AlbergueError):
+    """Wrong credentials, inactive or locked account (message safe to show)."""
+
+
+def _audit(session: Session, action: str, username: str, user_id: str | None,
+           **changes) -> None:
+    session.add(AuditEvent(at=utcnow(), username=username, action=action,
+                           table_name="app_user", row_id=user_id, changes=changes))
+
+
+def _actor(user: User) -> Actor:
+    return Actor(username=user.username, role=user.role, center_id=user.center_id)
+
+
+def sign_in(db: Database, username: str, password: str, *,
+            now: datetime | None = None) -> Actor:
+    """Check the password. Five failures in a row lock the account for five minutes.
+    Failures are committed (counter, lock, audit event) before the error is raised."""
+    now = now or utcnow()
+    username = username.strip().lower()
+    failure: SignInError | None = None
+    with db.session(username, audit=False) as session:
+        user = session.exec(select(User).where(User.username == username,
+                                               User.deleted == False)).first()  # noqa: E712
+        if user is None:
+            _audit(session, "sign_in_failed", username, None, reason="unknown user")
+            failure = SignInError("Wrong username or password.")
+        elif not user.active:
+            _audit(session, "sign_in_failed", username, user.id, reason="inactive")
+            failure = SignInError("This account is deactivated. Ask an administrator.")
+        elif user.locked_until is not None and user.locked_until > now:
+            _audit(session, "sign_in_failed", username, user.id, reason="locked")
+            failure = SignInError(
+                "Too many failed attempts. The account is locked until {time}.",
+                time=_local_time(user.locked_until))
+        elif not verify_password(user.password_hash, password):
+            user.failed_attempts += 1
+            _audit(session, "sign_in_failed", username, user.id, reason="wrong password",
+                   attempt=user.failed_attempts)
+            if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
+                user.locked_until, user.failed_attempts = now + LOCKOUT, 0
+                failure = SignInError(
+                    "Too many failed attempts. The account is locked until {time}.",
+                    time=_local_time(user.locked_until))
+            else:
+                failure = SignInError("Wrong username or password.")
+            session.add(user)
+        else:
+            if user.failed_attempts or user.locked_until:
+                user.failed_attempts, user.locked_until = 0, None
+                session.add(user)
+            _audit(session, "sign_in", username, user.id)
+            actor = _actor(user)
+    if failure is not None:
+        raise failure
+    return actor
+
+
+def verify_actor_password(db: Database, actor: Actor, password: str) -> bool:
+    """Unlocking an idle session: the signed-in user's password again (audited)."""
+    try:
+        sign_in(db, actor.username, password)
+        return True
+    except SignInError:
+        return False
+
+
+def _local_time(moment: datetime) -> str:
+    return moment.astimezone().strftime("%H:%M")
+
+
+def list_users(db: Database, actor: Actor) -> list[User]:
+    actor.require(Permission.MANAGE_USERS)
+    with db.session(actor.username) as session:
+        return list(session.exec(select(User).where(User.deleted == False)  # noqa: E712
+                                 .order_by(User.username)))
+
+
+def _user(session: Session, user_id: str) -> User:
+    user = session.get(User, user_id)
+    if user is None or user.deleted:
+        raise NotFoundError("user", user_id)
+    return user
+
+
+def reset_password(db: Database, actor: Actor, user_id: str, new_password: str) -> None:
+    actor.require(Permission.MANAGE_USERS)
+    password_hash = hash_password(new_password)
+    with db.session(actor.username) as session:
+        user = _user(session, user_id)
+        user.password_hash, user.failed_attempts, user.locked_until = password_hash, 0, None
+        session.add(user)
+
+
+def set_active(db: Database, actor: Actor, user_id: str, active: bool) -> None:
+    actor.require(Permission.MANAGE_USERS)
+    with db.session(actor.username) as session:
+        user = _user(session, user_id)
+        user.active = active
+        session.add(user)
+
+
+def set_role(db: Database, actor: Actor, user_id: str, role: str) -> None:
+    actor.require(Permission.MANAGE_USERS)
+    role = str(Role(role))
+    with db.session(actor.username) as session:
+        user = _user(session, user_id)
+        user.role = role
+        session.add(user)
+
+
+def has_users(db: Database) -> bool:
+    """False on a brand-new file: the app then shows the first-run setup."""
+    with db.session() as session:
+        return session.exec(select(User.id)).first() is not None

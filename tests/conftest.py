@@ -18,6 +18,17 @@ from albergue_desktop.storage.db import Database  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
+def _fast_password_hashing(monkeypatch):
+    """Argon2id with minimal cost in tests (production keeps argon2-cffi's defaults)."""
+    from argon2 import PasswordHasher
+
+    from albergue_desktop.services import auth
+
+    monkeypatch.setattr(auth, "_hasher", PasswordHasher(time_cost=1, memory_cost=1024,
+                                                        parallelism=1))
+
+
+@pytest.fixture(autouse=True)
 def _spanish():
     i18n.set_language("es")
     yield
@@ -45,6 +56,12 @@ def center(db):
 @pytest.fixture
 def intake_actor(center):
     return Actor(username="registro1", role="registro", center_id=center.id)
+
+
+@pytest.fixture
+def make_member():
+    """Factory of household members: ``make_member(given=..., relationship="child")``."""
+    return member
 
 
 def member(given="Marie-Claude", surnames="Joseph", sex="F", birth=date(1990, 5, 1),

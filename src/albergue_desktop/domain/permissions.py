@@ -40,3 +40,19 @@ def allows(role: str, permission: Permission) -> bool:
         return permission in ROLE_PERMISSIONS[Role(role)]
     except ValueError:
         return False
+
+
+# Specific-needs codes that are clinical information: only roles with VIEW_HEALTH see them
+# and only roles with EDIT_HEALTH record them (medical conditions, teenage pregnancy).
+HEALTH_NEED_PREFIXES: tuple[str, ...] = ("SM-", "CR-TP")
+
+
+def is_health_need(code: str) -> bool:
+    return code.startswith(HEALTH_NEED_PREFIXES)
+
+
+def visible_needs(role: str, codes: list[str]) -> list[str]:
+    """The specific-needs codes a role may see."""
+    if allows(role, Permission.VIEW_HEALTH):
+        return list(codes)
+    return [c for c in codes if not is_health_need(c)]

@@ -1,0 +1,117 @@
+"""The person record: every detail of one person, their household, documents, stays and the
+history of changes, filtered by what the reader's role may see."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from sqlalchemy import or_
+from sqlmodel import select
+
+from ..domain.errors import NotFoundError
+from ..domain.permissions import Permission, visible_needs
+from ..storage.db import Database
+from ..storage.tables import (
+    AuditEvent, Bed, Center, Household, IdentityDocument, Person, Stay, Vaccination,
+)
+from .context import Actor
+
+
+@dataclass(frozen=True)
+class StayLine:
+    id: str
+    center_code: str
+    center_name: str
+    bed_code: str | None
+    check_in: datetime
+    check_out: datetime | None
+    reason: str | None
+    destination: str | None
+
+
+@dataclass(frozen=True)
+class HistoryLine:
+    at: datetime
+    username: str | None
+    action: str
+    table_name: str | None
+    changes: dict
+
+
+@dataclass(frozen=True)
+class MemberLine:
+    id: str
+    folio: str | None
+    full_name: str
+    relationship: str | None
+    sex: str
+    birth_date: date | None
+
+
+@dataclass
+class PersonRecord:
+    person: Person
+    center: Center | None
+    household: Household | None
+    members: list[MemberLine]
+    documents: list[IdentityDocument]
+    vaccinations: list[Vaccination]
+    stays: list[StayLine]
+    history: list[HistoryLine]
+    merged_into: Person | None = None
+
+
+def _live(model):
+    return model.deleted == False  # noqa: E712
+
+
+def person_record(db: Database, actor: Actor, person_id: str) -> PersonRecord:
+    actor.require(Permission.VIEW_PEOPLE)
+    with db.session(actor.username) as session:
+        person = session.get(Person, person_id)
+        if person is None:
+            raise NotFoundError("person", person_id)
+        household = session.get(Household, person.household_id) if person.household_id else None
+        members = []
+        if household is not None:
+            rows = session.exec(select(Person).where(Person.household_id == household.id,
+                                                     _live(Person)).order_by(Person.folio))
+            members = [MemberLine(p.id, p.folio, f"{p.given_names} {p.surnames.upper()}".strip(),
+                                  p.relationship, p.sex, p.birth_date) for p in rows]
+        documents = list(session.exec(select(IdentityDocument).where(
+            IdentityDocument.person_id == person_id, _live(IdentityDocument))))
+        vaccinations = list(session.exec(select(Vaccination).where(
+            Vaccination.person_id == person_id, _live(Vaccination))
+            .order_by(Vaccination.date)))
+        stays = []
+        for stay in session.exec(select(Stay).where(Stay.person_id == person_id, _live(Stay))
+                                 .order_by(Stay.check_in)):
+            center = session.get(Center, stay.center_id)
+            bed = session.get(Bed, stay.bed_id) if stay.bed_id else None
+            stays.append(StayLine(stay.id, center.code if center else "?",
+                                  center.name if center else "?", bed.code if bed else None,
+                                  stay.check_in, stay.check_out, stay.reason, stay.destination))
+        related = [person_id, *(d.id for d in documents), *(v.id for v in vaccinations),
+                   *(s.id for s in stays)]
+        events = session.exec(select(AuditEvent).where(
+            AuditEvent.row_id.in_(related),
+            or_(AuditEvent.table_name != "vaccination", AuditEvent.table_name.is_(None)))
+            .order_by(AuditEvent.at))
+        history = [HistoryLine(e.at, e.username, e.action, e.table_name,
+                               _visible_changes(actor, e.changes)) for e in events]
+        merged_into = (session.get(Person, person.merged_into_id)
+                       if person.merged_into_id else None)
+        center = session.get(Center, person.center_id) if person.center_id else None
+        session.expunge_all()
+    person.specific_needs = visible_needs(actor.role, person.specific_needs or [])
+    return PersonRecord(person, center, household, members, documents, vaccinations,
+                        stays, history, merged_into)
+
+
+def _visible_changes(actor: Actor, changes: dict) -> dict:
+    if "specific_needs" not in changes:
+        return changes
+    old, new = changes["specific_needs"]
+    return {**changes, "specific_needs": [visible_needs(actor.role, old or []),
+                                          visible_needs(actor.role, new or [])]}

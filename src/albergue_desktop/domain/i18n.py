@@ -103,6 +103,449 @@ ES: dict[str, str] = {
     "manage users": "gestionar usuarios",
     "view health data": "ver datos de salud",
     "edit health data": "editar datos de salud",
+    # reports and spreadsheets (issue 6)
+    "Printed {when} by {who}": "Impreso el {when} por {who}",
+    "Page {page} of {pages}": "Página {page} de {pages}",
+    "All centers": "Todos los centros",
+    "All centers: {people} people.": "Todos los centros: {people} personas.",
+    "Nobody is present.": "No hay personas albergadas.",
+    "Total": "Total",
+    "Yes": "Sí",
+    "No": "No",
+    "Folio": "Folio",
+    "Name": "Nombre",
+    "Sex": "Sexo",
+    "Age": "Edad",
+    "Nationality": "Nacionalidad",
+    "Household": "Núcleo",
+    "Bed": "Cama",
+    "Check-in": "Ingreso",
+    "Flags": "Indicadores",
+    "Center": "Centro",
+    "Area": "Área",
+    "Type": "Tipo",
+    "Minor": "Menor",
+    "Isolation": "Aislamiento",
+    "Pregnant": "Embarazo",
+    "Chronic": "Crónico",
+    "No bed assigned": "Sin cama asignada",
+    "Families": "Familias",
+    "Single men": "Hombres solos",
+    "Women with children": "Mujeres con hijos",
+    "Maternity": "Maternidad",
+    "Respiratory isolation": "Aislamiento respiratorio",
+    "Chronic care": "Atención a crónicos",
+    "Preparing": "En preparación",
+    "Open": "Abierto",
+    "Closing": "En cierre",
+    "Closed and restored": "Cerrado y restaurado",
+    "Roster of sheltered people": "Lista de albergados",
+    "People present when printed · ages on {date}":
+        "Personas presentes al imprimir · edades al {date}",
+    "{area} — {segment} · {n} people": "{area} — {segment} · {n} personas",
+    "Total: {people} people in {households} households.":
+        "Total: {people} personas en {households} núcleos familiares.",
+    "Flags: Minor = under 18; codes are UNHCR specific needs; ~ = estimated age.":
+        "Indicadores: Menor = menor de 18 años; los códigos son necesidades específicas de "
+        "ACNUR; ~ = edad estimada.",
+    "Includes medical data: confidential document.":
+        "Incluye datos médicos: documento confidencial.",
+    "Medical data left out: the role {role} may not view health data.":
+        "Se omiten los datos médicos: el rol {role} no puede ver datos de salud.",
+    "Bed list": "Lista de camas",
+    "Night count of {date}": "Pase de lista nocturno del {date}",
+    "Occupant": "Ocupante",
+    "Night count": "Conteo nocturno",
+    "FREE": "LIBRE",
+    "BLOCKED": "BLOQUEADA",
+    "Counted by:": "Contó:",
+    "Signature:": "Firma:",
+    "Date and time:": "Fecha y hora:",
+    "People counted:": "Personas contadas:",
+    "Beds: {beds} · occupied {occupied} · free {free} · blocked {blocked}":
+        "Camas: {beds} · ocupadas {occupied} · libres {free} · bloqueadas {blocked}",
+    " · people present without a bed: {n}": " · personas presentes sin cama: {n}",
+    "No beds are registered.": "No hay camas registradas.",
+    "Daily census": "Parte diario",
+    "Day: {date} (people present at the end of the day)":
+        "Día: {date} (personas presentes al cierre del día)",
+    "Population, movements, beds and meals": "Población, movimientos, camas y comidas",
+    "People present by segment": "Personas presentes por segmento",
+    "Present": "Presentes",
+    "Arrivals": "Ingresos",
+    "Departures": "Egresos",
+    "Free beds": "Camas libres",
+    "Meals": "Comidas",
+    "Meals to prepare = people present × {n} meals (breakfast, lunch and dinner).":
+        "Comidas a preparar = personas presentes × {n} comidas (desayuno, comida y cena).",
+    "Free beds = beds in service with nobody in them at the end of the day; blocked beds are "
+    "taken as they are today.":
+        "Camas libres = camas en servicio sin ocupante al cierre del día; las camas bloqueadas "
+        "se toman según su estado actual.",
+    "Age groups are ages on the day of the census.":
+        "Los grupos de edad usan la edad cumplida el día del parte.",
+    "Arrivals include {t_in} transfers from another center and departures {t_out} transfers "
+    "to another center.":
+        "Los ingresos incluyen {t_in} traslados desde otro centro y los egresos {t_out} "
+        "traslados a otro centro.",
+    "The total leaves transfers between centers out.":
+        "El total no cuenta los traslados entre centros.",
+    "ID cards": "Credenciales",
+    "{n} cards · cut along the marks": "{n} credenciales · recorte por las marcas",
+    "No photo": "Sin foto",
+    "Household: {name}": "Núcleo: {name}",
+    "Impact and results": "Impactos y resultados",
+    "Results of the Plan Integral de Atención al Migrante":
+        "Resultados del Plan Integral de Atención al Migrante",
+    "Indicator": "Indicador",
+    "Value": "Valor",
+    "How it is computed": "Cómo se calcula",
+    "not recorded": "no registrado",
+    "\"Not recorded\": Albergue has no module that records this indicator yet; no number is "
+    "printed rather than an invented one.":
+        "«No registrado»: Albergue todavía no tiene un módulo que registre este indicador; "
+        "no se imprime ninguna cifra en lugar de una inventada.",
+    "Period: {start} to {end}": "Periodo: del {start} al {end}",
+    "Period: from {start}": "Periodo: desde el {start}",
+    "Period: up to {end}": "Periodo: hasta el {end}",
+    "Period: everything recorded": "Periodo: todo lo registrado",
+    "Census": "Censo",
+    "Education": "Educación",
+    "Employment": "Laboral",
+    "Health": "Salud",
+    "Donations": "Donativos",
+    "Admissions": "Ingresos",
+    "Discharges": "Egresos",
+    "Families discharged": "Familias egresadas",
+    "Homes rented": "Viviendas arrendadas",
+    "Enrollments in basic education": "Ingresos a educación básica",
+    "Adults with educational revalidation (INEA)":
+        "Adultos con revalidación educativa (INEA)",
+    "RFC tax IDs processed": "Gestión de Registros Federales de Contribuyentes (RFC)",
+    "Formal jobs active": "Plazas laborales formalmente activas",
+    "Medication dispensed": "Medicamentos entregados",
+    "Medical consultations and follow-up": "Consulta médica y seguimiento",
+    "Donated articles": "Artículos donados",
+    "People whose first check-in falls in the period (a transfer is not an admission).":
+        "Personas cuyo primer ingreso cae en el periodo (un traslado no es un ingreso).",
+    "People with no open stay whose last check-out falls in the period.":
+        "Personas sin estancia abierta cuya última salida cae en el periodo.",
+    "Households whose lodged members have all left, the last one in the period.":
+        "Núcleos familiares cuyos integrantes albergados ya salieron todos, el último en el "
+        "periodo.",
+    "Needs the housing module (landlords and leases).":
+        "Requiere el módulo de vivienda (arrendadores y contratos).",
+    "Needs the schooling module.": "Requiere el módulo de educación.",
+    "People with an RFC on record; RFCs carry no paperwork date, so the period does not "
+    "apply.":
+        "Personas con RFC registrado; el RFC no lleva fecha de trámite, así que el periodo no "
+        "se aplica.",
+    "Needs the job bank module.": "Requiere el módulo de bolsa de trabajo.",
+    "Needs the health care module.": "Requiere el módulo de atención médica.",
+    "Needs the donations module.": "Requiere el módulo de donativos.",
+    # files
+    "The folder {folder} does not exist.": "La carpeta {folder} no existe.",
+    "The disk is full; the file {path} was not saved. Free some space and try again.":
+        "El disco está lleno; no se guardó el archivo {path}. Libere espacio e inténtelo de "
+        "nuevo.",
+    "Cannot write {path}: permission denied.": "No se puede escribir {path}: permiso denegado.",
+    "Cannot write {path}: {detail}": "No se puede escribir {path}: {detail}",
+    # spreadsheet export
+    "Centers": "Centros",
+    "Households": "Núcleos",
+    "People": "Personas",
+    "Documents": "Documentos",
+    "Stays": "Estancias",
+    "Vaccinations": "Vacunas",
+    "Roster": "Lista de albergados",
+    "Beds": "Camas",
+    "Impact": "Impacto",
+    "Code": "Código",
+    "Folio prefix": "Prefijo de folio",
+    "Address": "Dirección",
+    "Status": "Situación",
+    "Profile": "Perfil",
+    "Daily capacity": "Capacidad diaria",
+    "Medical care": "Atención médica",
+    "Areas": "Áreas",
+    "Head's folio": "Folio del jefe(a)",
+    "Head of household": "Jefe(a) de familia",
+    "Members": "Integrantes",
+    "Couple's civil status": "Estado civil de la pareja",
+    "Notes": "Notas",
+    "Registered on": "Registrado el",
+    "Given names": "Nombres",
+    "Surnames": "Apellidos",
+    "Name on document": "Nombre en el documento",
+    "Date of birth": "Fecha de nacimiento",
+    "Estimated date": "Fecha estimada",
+    "Country of birth": "País de nacimiento",
+    "Civil status": "Estado civil",
+    "Relationship": "Parentesco",
+    "Household (head's folio)": "Núcleo (folio del jefe(a))",
+    "Phone": "Teléfono",
+    "Migratory status": "Situación migratoria",
+    "Valid from": "Vigente desde",
+    "Valid until": "Vigente hasta",
+    "Specific needs": "Necesidades específicas",
+    "Arrival date": "Fecha de llegada",
+    "Document": "Documento",
+    "Number": "Número",
+    "Issuing country": "País emisor",
+    "Issued": "Expedición",
+    "Expires": "Vencimiento",
+    "Check-out": "Salida",
+    "Reason for leaving": "Motivo de salida",
+    "Destination": "Destino",
+    "Vaccine": "Vacuna",
+    "Brand": "Marca",
+    "Dose": "Dosis",
+    "Date": "Fecha",
+    "Lot": "Lote",
+    "Place": "Lugar",
+    "Segment": "Segmento",
+    "Occupant or state": "Ocupante o estado",
+    # spreadsheet import
+    "Full name": "Nombre completo",
+    "CURP": "CURP",
+    "Passport": "Pasaporte",
+    "Impossible date: {value}.": "Fecha imposible: {value}.",
+    "Unrecognized date: {value}.": "Fecha no reconocida: {value}.",
+    "Unrecognized age: {value}.": "Edad no reconocida: {value}.",
+    "Unrecognized sex: {value}.": "Sexo no reconocido: {value}.",
+    "Ambiguous sex \"M\": write Mujer or Hombre (or use H/M).":
+        "Sexo ambiguo «M»: escriba Mujer u Hombre (o use H/M).",
+    "Unrecognized nationality: {value}.": "Nacionalidad no reconocida: {value}.",
+    "Unrecognized relationship: {value}.": "Parentesco no reconocido: {value}.",
+    "{name} is an old Excel file (.xls). Open it in Excel or LibreOffice, save it as .xlsx "
+    "and try again.":
+        "{name} es un archivo de Excel antiguo (.xls). Ábralo en Excel o LibreOffice, "
+        "guárdelo como .xlsx e inténtelo de nuevo.",
+    "{name} is not an Excel workbook (.xlsx).": "{name} no es un libro de Excel (.xlsx).",
+    "The workbook has no sheet named {sheet}.": "El libro no tiene una hoja llamada {sheet}.",
+    "The sheet {sheet} of {name} is empty.": "La hoja {sheet} de {name} está vacía.",
+    "No census columns were recognized in {name} (first row: {first}). Expected headers such "
+    "as nombre, apellidos, sexo, fecha de nacimiento.":
+        "No se reconocieron columnas del censo en {name} (primera fila: {first}). Se esperan "
+        "encabezados como nombre, apellidos, sexo, fecha de nacimiento.",
+    "Unknown field in the column mapping: {fields}.":
+        "Campo desconocido en la asignación de columnas: {fields}.",
+    "The columns for {fields} are missing; nothing was imported.":
+        "Faltan las columnas de {fields}; no se importó nada.",
+    "Same person as row {row} of this file.": "Misma persona que la fila {row} de este archivo.",
+    "Possibly already registered: {folio} {name} ({center}).":
+        "Posiblemente ya registrada: {folio} {name} ({center}).",
+    "Another member of household {key} (row {row}) has errors; the household is left out "
+    "whole.":
+        "Otro integrante del núcleo {key} (fila {row}) tiene errores; el núcleo completo "
+        "queda fuera.",
+    "Household {key} needs exactly one head (jefe or jefa).":
+        "El núcleo {key} necesita exactamente un jefe o jefa.",
+    "Row": "Fila",
+    "Errors": "Errores",
+    "Rows left out": "Filas no importadas",
+    # health screening, triage rule table, capacity, vaccines, placement (issue 5)
+    "Heart rate below 60/min (12 years and over)":
+        "Frecuencia cardiaca menor de 60/min (12 años o más)",
+    "Heart rate above 130/min (12 years and over)":
+        "Frecuencia cardiaca mayor de 130/min (12 años o más)",
+    "Heart rate below 50/min (12 years and over)":
+        "Frecuencia cardiaca menor de 50/min (12 años o más)",
+    "Heart rate above 150/min (12 years and over)":
+        "Frecuencia cardiaca mayor de 150/min (12 años o más)",
+    "Respiratory rate below 10/min (12 years and over)":
+        "Frecuencia respiratoria menor de 10/min (12 años o más)",
+    "Respiratory rate above 30/min (12 years and over)":
+        "Frecuencia respiratoria mayor de 30/min (12 años o más)",
+    "Respiratory rate below 25/min (under 1 year)":
+        "Frecuencia respiratoria menor de 25/min (menor de 1 año)",
+    "Respiratory rate above 50/min (under 1 year)":
+        "Frecuencia respiratoria mayor de 50/min (menor de 1 año)",
+    "Heart rate below 90/min (under 1 year)": "Frecuencia cardiaca menor de 90/min (menor de 1 año)",
+    "Heart rate above 180/min (under 1 year)":
+        "Frecuencia cardiaca mayor de 180/min (menor de 1 año)",
+    "Respiratory rate below 20/min (1 to 4 years)":
+        "Frecuencia respiratoria menor de 20/min (de 1 a 4 años)",
+    "Respiratory rate above 40/min (1 to 4 years)":
+        "Frecuencia respiratoria mayor de 40/min (de 1 a 4 años)",
+    "Heart rate below 80/min (1 to 4 years)": "Frecuencia cardiaca menor de 80/min (de 1 a 4 años)",
+    "Heart rate above 160/min (1 to 4 years)":
+        "Frecuencia cardiaca mayor de 160/min (de 1 a 4 años)",
+    "Respiratory rate below 10/min (5 to 11 years)":
+        "Frecuencia respiratoria menor de 10/min (de 5 a 11 años)",
+    "Respiratory rate above 30/min (5 to 11 years)":
+        "Frecuencia respiratoria mayor de 30/min (de 5 a 11 años)",
+    "Heart rate below 70/min (5 to 11 years)":
+        "Frecuencia cardiaca menor de 70/min (de 5 a 11 años)",
+    "Heart rate above 140/min (5 to 11 years)":
+        "Frecuencia cardiaca mayor de 140/min (de 5 a 11 años)",
+    "Heart rate below 60/min (age unknown)": "Frecuencia cardiaca menor de 60/min (edad desconocida)",
+    "Heart rate above 180/min (age unknown)":
+        "Frecuencia cardiaca mayor de 180/min (edad desconocida)",
+    "Respiratory rate below 10/min (age unknown)":
+        "Frecuencia respiratoria menor de 10/min (edad desconocida)",
+    "Respiratory rate above 50/min (age unknown)":
+        "Frecuencia respiratoria mayor de 50/min (edad desconocida)",
+    "Temperature below 36 °C": "Temperatura menor de 36 °C",
+    "Temperature above 39 °C": "Temperatura mayor de 39 °C",
+    "Oxygen saturation below 92 %": "Saturación de oxígeno menor de 92 %",
+    "Consciousness other than alert (AVPU)": "Estado de conciencia distinto de alerta (AVDI)",
+    "Pregnant with heavy bleeding": "Embarazada con sangrado abundante",
+    "Pregnant with severe abdominal pain": "Embarazada con dolor abdominal intenso",
+    "Pregnant with seizures or altered mental status":
+        "Embarazada con convulsiones o alteración del estado mental",
+    "Pregnant with severe headache": "Embarazada con dolor de cabeza intenso",
+    "Pregnant with visual changes": "Embarazada con alteraciones visuales",
+    "Pregnant in active labour": "Embarazada en trabajo de parto activo",
+    "Pregnant with systolic blood pressure 160 mmHg or more":
+        "Embarazada con presión sistólica de 160 mmHg o más",
+    "Pregnant with diastolic blood pressure 110 mmHg or more":
+        "Embarazada con presión diastólica de 110 mmHg o más",
+    "Oxygen saturation below 90 %: urgent care":
+        "Saturación de oxígeno menor de 90 %: atención urgente",
+    "Shortness of breath in the last 7 days: urgent care":
+        "Dificultad para respirar en los últimos 7 días: atención urgente",
+    "Chest pain in the last 7 days: urgent care":
+        "Dolor en el pecho en los últimos 7 días: atención urgente",
+    "Positive respiratory screen: respiratory isolation and medical consultation":
+        "Tamizaje respiratorio positivo: aislamiento respiratorio y consulta médica",
+    "Chronic-degenerative condition: medical consultation":
+        "Padecimiento crónico-degenerativo: consulta médica",
+    "Pregnancy: prenatal consultation": "Embarazo: consulta prenatal",
+    "Green": "Verde",
+    "Yellow": "Amarillo",
+    "Red": "Rojo",
+    "Alert": "Alerta",
+    "Responds to voice": "Responde a la voz",
+    "Responds to pain": "Responde al dolor",
+    "Unresponsive": "No responde",
+    "Cough": "Tos",
+    "Fever": "Fiebre",
+    "Headache": "Dolor de cabeza",
+    "Shortness of breath": "Dificultad para respirar",
+    "Joint pain": "Dolor de articulaciones",
+    "Muscle pain": "Dolor muscular",
+    "Sore throat": "Dolor de garganta",
+    "Runny nose": "Escurrimiento nasal",
+    "Conjunctivitis": "Conjuntivitis",
+    "Chest pain": "Dolor en el pecho",
+    "Heavy bleeding": "Sangrado abundante",
+    "Severe abdominal pain": "Dolor abdominal intenso",
+    "Seizures or altered mental status": "Convulsiones o alteración del estado mental",
+    "Severe headache": "Dolor de cabeza intenso",
+    "Visual changes": "Alteraciones visuales",
+    "Active labour": "Trabajo de parto activo",
+    "Diabetes": "Diabetes",
+    "Hypertension": "Hipertensión",
+    "Heart disease": "Enfermedad del corazón",
+    "Chronic lung disease (asthma, COPD)": "Enfermedad pulmonar crónica (asma, EPOC)",
+    "Chronic kidney disease": "Enfermedad renal crónica",
+    "Obesity": "Obesidad",
+    "Cancer": "Cáncer",
+    "HIV": "VIH",
+    "Other chronic condition": "Otro padecimiento crónico",
+    "Temperature": "Temperatura",
+    "Heart rate": "Frecuencia cardiaca",
+    "Respiratory rate": "Frecuencia respiratoria",
+    "Oxygen saturation (SpO2)": "Saturación de oxígeno (SpO2)",
+    "Systolic blood pressure": "Presión arterial sistólica",
+    "Diastolic blood pressure": "Presión arterial diastólica",
+    "Consciousness (AVPU)": "Estado de conciencia (AVDI)",
+    "Negative": "Negativo",
+    "Positive": "Positivo",
+    "Positive with warning signs (urgent)": "Positivo con signos de alarma (urgente)",
+    "The value must be between {min} and {max}.": "El valor debe estar entre {min} y {max}.",
+    "The diastolic pressure must be lower than the systolic pressure.":
+        "La presión diastólica debe ser menor que la sistólica.",
+    "Only recorded for a pregnancy.": "Solo se registra en un embarazo.",
+    "Occupancy {occupancy} is above the {beds} beds in service.":
+        "La ocupación de {occupancy} supera las {beds} camas en servicio.",
+    "Occupancy {occupancy} is above the Sphere capacity of {capacity} people "
+    "({m2_per_person} m² per person).":
+        "La ocupación de {occupancy} supera la capacidad Sphere de {capacity} personas "
+        "({m2_per_person} m² por persona).",
+    "Floor area not recorded: Sphere capacity unknown.":
+        "Superficie no registrada: capacidad Sphere desconocida.",
+    "COVID-19": "COVID-19",
+    "BCG": "BCG",
+    "Hepatitis B": "Hepatitis B",
+    "Hexavalent (DTaP-IPV-Hib-HB)": "Hexavalente (DPaT-VIP-Hib-HB)",
+    "Rotavirus": "Rotavirus",
+    "Pneumococcal conjugate": "Neumocócica conjugada",
+    "Influenza": "Influenza",
+    "MMR (SRP)": "SRP (triple viral)",
+    "DPT": "DPT",
+    "Tdap": "Tdpa",
+    "COVID-19: no dose recorded.": "COVID-19: sin dosis registradas.",
+    "COVID-19: {received} dose(s), product unknown: check the card.":
+        "COVID-19: {received} dosis, producto desconocido: revise la cartilla.",
+    "COVID-19: full course ({received} of {required} doses).":
+        "COVID-19: esquema completo ({received} de {required} dosis).",
+    "COVID-19: partial course ({received} of {required} doses).":
+        "COVID-19: esquema incompleto ({received} de {required} dosis).",
+    "Tdap is recommended between weeks 20 and 32 of pregnancy (now week {weeks}).":
+        "Se recomienda Tdpa entre las semanas 20 y 32 del embarazo (semana actual: {weeks}).",
+    "{vaccine}: dose {dose} is due (from birth).":
+        "{vaccine}: la dosis {dose} corresponde (desde el nacimiento).",
+    "{vaccine}: dose {dose} is due (from {months} months of age).":
+        "{vaccine}: la dosis {dose} corresponde (desde los {months} meses de edad).",
+    "{vaccine}: the yearly dose is due (none in the last 12 months).":
+        "{vaccine}: corresponde la dosis anual (ninguna en los últimos 12 meses).",
+    "{names}: positive respiratory screen; respiratory isolation area {area}.":
+        "{names}: tamizaje respiratorio positivo; área de aislamiento respiratorio {area}.",
+    "The rest of the household stays with the case as contacts.":
+        "El resto del núcleo familiar permanece con el caso como contactos.",
+    "No respiratory isolation bed for {names} (positive respiratory screen): "
+    "arrange isolation as soon as possible.":
+        "No hay cama de aislamiento respiratorio para {names} (tamizaje respiratorio "
+        "positivo): organice el aislamiento lo antes posible.",
+    "Area {area} lodges pregnant women, infants or chronic patients: a respiratory case "
+    "should not sleep there outside isolation.":
+        "El área {area} aloja a embarazadas, lactantes o pacientes crónicos: un caso "
+        "respiratorio no debe dormir ahí fuera de aislamiento.",
+    "Pregnant or postpartum women and infants: maternity area {area}.":
+        "Embarazadas, puérperas y lactantes: área de maternidad {area}.",
+    "Respiratory isolation takes precedence over the maternity area.":
+        "El aislamiento respiratorio tiene prioridad sobre el área de maternidad.",
+    "Not in a maternity area: none has room for this group, or the group includes adult men.":
+        "Fuera del área de maternidad: ninguna tiene lugar para este grupo, o el grupo incluye "
+        "hombres adultos.",
+    "{names}: chronic disease or obstetric warning; center {center} has medical care.":
+        "{names}: enfermedad crónica o alarma obstétrica; el centro {center} tiene atención "
+        "médica.",
+    "No center with medical care has room for {names}: arrange medical follow-up.":
+        "Ningún centro con atención médica tiene lugar para {names}: organice el seguimiento "
+        "médico.",
+    "Area {area} is for {segment}, as this group needs.":
+        "El área {area} es para {segment}, como necesita este grupo.",
+    "Area {area} is for {segment}; this group needs: {expected}.":
+        "El área {area} es para {segment}; este grupo necesita: {expected}.",
+    "Area {area} goes above its Sphere space capacity (room for {free} more people).":
+        "El área {area} supera su capacidad de espacio Sphere (caben {free} personas más).",
+    "Adjacent beds {first} to {last}.": "Camas contiguas de {first} a {last}.",
+    "The beds are not all adjacent: {beds}.": "Las camas no son todas contiguas: {beds}.",
+    "The household stays together in area {area} of center {center}.":
+        "El núcleo familiar permanece junto en el área {area} del centro {center}.",
+    "The household is split into {count} areas: {areas}.":
+        "El núcleo familiar queda dividido en {count} áreas: {areas}.",
+    "{names}: placed in area {area}, where no adult is lodged.":
+        "{names}: ubicado(a) en el área {area}, donde no se aloja ningún adulto.",
+    "{names}: unaccompanied minor; notify the DIF child protection route (Procuraduría de "
+    "Protección de Niñas, Niños y Adolescentes).":
+        "{names}: menor no acompañado(a); notifique a la ruta de protección del DIF "
+        "(Procuraduría de Protección de Niñas, Niños y Adolescentes).",
+    "{names}: urgent medical care comes before placement.":
+        "{names}: la atención médica urgente va antes de la ubicación.",
+    "No bed meets the safety rules (free beds, protection of minors, segment safety): the "
+    "coordinator must decide.":
+        "Ninguna cama cumple las reglas de seguridad (camas libres, protección de menores, "
+        "seguridad del segmento): la coordinación debe decidir.",
+    "families": "familias",
+    "single men": "hombres solos",
+    "women and children": "mujeres con hijos",
+    "maternity": "maternidad",
+    "respiratory isolation": "aislamiento respiratorio",
+    "chronic care": "atención a pacientes crónicos",
 }
 
 

@@ -4,6 +4,7 @@ list of :class:`FieldError` (empty when valid) and never touch storage."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 
@@ -19,20 +20,45 @@ from .errors import FieldError
 
 MAX_AGE_YEARS = 120
 MAX_NAME_LENGTH = 80
-# Letters of any script, combining marks, spaces, hyphens, apostrophes and periods.
-_NAME_RE = re.compile(r"^[^\W\d_](?:[^\W\d_]|[\s'\-.\u0300-\u036f])*$", re.UNICODE)
-_PHONE_RE = re.compile(r"^\+?[0-9][0-9 ()\-]{6,19}$")
+# Letters of any script, combining marks, spaces, hyphens, apostrophes and periods. Checked by
+# Unicode category: a regex \w would also let through numbers such as "²", "½" or "Ⅻ".
+_NAME_PUNCTUATION = frozenset("'-.")
+_PHONE_RE = re.compile(r"^\+?\(?[0-9][0-9 ()\-]{6,19}$")
+
+
+def _is_name(text: str) -> bool:
+    if not text or unicodedata.category(text[0])[0] != "L":
+        return False
+    return all(unicodedata.category(c) in ("Mn", "Mc") or unicodedata.category(c)[0] == "L"
+               or c in _NAME_PUNCTUATION or c.isspace() for c in text)
 
 REQUIRED = "This field is required."
 
 
-def _stdnum_reason(exc: Exception) -> str:
+def _yymmdd_ok(digits: str) -> bool:
+    try:
+        yy, mm, dd = int(digits[:2]), int(digits[2:4]), int(digits[4:6])
+    except ValueError:
+        return False
+    for century in (2000, 1900):
+        try:
+            date(century + yy, mm, dd)
+            return True
+        except ValueError:
+            pass
+    return False
+
+
+def _stdnum_reason(exc: Exception, date_digits: str = "") -> str:
     if isinstance(exc, stdnum_exc.InvalidLength):
         return "wrong length"
     if isinstance(exc, stdnum_exc.InvalidChecksum):
         return "invalid check digit"
     if isinstance(exc, stdnum_exc.InvalidComponent):
-        return "invalid date of birth in the code"
+        # stdnum also raises it for a bad state, sex or blacklisted name part
+        if not _yymmdd_ok(date_digits):
+            return "invalid date of birth in the code"
+        return "invalid component"
     return "invalid format"
 
 
@@ -42,7 +68,7 @@ def validate_name(field: str, value: str | None, *, required: bool) -> list[Fiel
     if len(value) > MAX_NAME_LENGTH:
         return [FieldError(field, "The name is too long (at most {max} characters).",
                            {"max": MAX_NAME_LENGTH})]
-    if not _NAME_RE.match(value.strip()):
+    if not _is_name(value.strip()):
         return [FieldError(field, "The name may only contain letters, spaces, hyphens, "
                                   "apostrophes and periods.")]
     return []
@@ -70,7 +96,8 @@ def validate_curp(field: str, value: str | None, *, birth_date: date | None = No
     try:
         compact = stdnum_curp.validate(value)
     except stdnum_exc.ValidationError as exc:
-        return [FieldError(field, "Invalid CURP: {reason}.", {"reason": _stdnum_reason(exc)})]
+        reason = _stdnum_reason(exc, stdnum_curp.compact(value)[4:10])
+        return [FieldError(field, "Invalid CURP: {reason}.", {"reason": reason})]
     errors = []
     if birth_date is not None and stdnum_curp.get_birth_date(compact) != birth_date:
         errors.append(FieldError(field, "The CURP does not match the date of birth."))
@@ -83,12 +110,13 @@ def validate_curp(field: str, value: str | None, *, birth_date: date | None = No
 def validate_rfc(field: str, value: str | None) -> list[FieldError]:
     if not value:
         return []
+    if len(stdnum_rfc.compact(value)) != 13:  # people have 13-character RFCs; 12 is companies
+        return [FieldError(field, "Invalid RFC: {reason}.", {"reason": "wrong length"})]
     try:
         compact = stdnum_rfc.validate(value, validate_check_digits=False)
     except stdnum_exc.ValidationError as exc:
-        return [FieldError(field, "Invalid RFC: {reason}.", {"reason": _stdnum_reason(exc)})]
-    if len(compact) != 13:  # people have 13-character RFCs; 12 is for companies
-        return [FieldError(field, "Invalid RFC: {reason}.", {"reason": "wrong length"})]
+        reason = _stdnum_reason(exc, stdnum_rfc.compact(value)[4:10])
+        return [FieldError(field, "Invalid RFC: {reason}.", {"reason": reason})]
     return []
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
+
+from sqlalchemy.orm import Session
 
 from ..domain.enums import Relationship
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
@@ -18,7 +21,7 @@ from ..storage.tables import (
 )
 from ..storage.versioning import utcnow
 from .context import Actor
-from .stays import close_open_stay
+from .stays import close_open_stay, take_write_lock
 
 NAME_FIELDS = ("given_names", "surnames", "document_name")
 
@@ -68,10 +71,13 @@ def folio_prefix(center: Center) -> str:
 
 def register_household(db: Database, actor: Actor, *, center_id: str,
                        members: list[MemberInput], household: HouseholdInput | None = None,
-                       today: date | None = None) -> Registration:
+                       today: date | None = None,
+                       session: Session | None = None) -> Registration:
     """Register a household and all its members (with documents and vaccinations) in one
     transaction. The head is the member with relationship ``head`` (a lone member becomes
-    head). Each person gets the next folio of the center. Nothing is written on error."""
+    head). Each person gets the next folio of the center. Nothing is written on error.
+    With ``session`` the rows join the caller's open transaction (a spreadsheet import
+    commits all its households at once) and the caller commits."""
     actor.require(Permission.REGISTER)
     today = today or date.today()
     errors: list[FieldError] = []
@@ -94,7 +100,9 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
     if errors:
         raise ValidationError(errors)
 
-    with db.session(actor.username) as session:
+    with (nullcontext(session) if session is not None
+          else db.session(actor.username)) as session:
+        take_write_lock(session)  # the next folio is read and used in one locked transaction
         center = session.get(Center, center_id)
         if center is None or center.deleted:
             raise NotFoundError("center", center_id)
@@ -138,6 +146,7 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
     today = today or date.today()
     data = _tidy(changes.model_dump(exclude_unset=True))
     with db.session(actor.username) as session:
+        take_write_lock(session)
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError("person", person_id)
@@ -171,6 +180,7 @@ def delete_person(db: Database, actor: Actor, person_id: str, *, reason: str) ->
         raise ValidationError([FieldError("reason", "A reason is required.")])
     now = utcnow()
     with db.session(actor.username) as session:
+        take_write_lock(session)
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError("person", person_id)

@@ -22,8 +22,9 @@ from ..storage.versioning import utcnow
 from .context import Actor
 
 
-def _lock(session: Session) -> None:
-    """Take the database write lock now, before reading the state we decide on."""
+def take_write_lock(session: Session) -> None:
+    """Take the database write lock now, before reading the state we decide on (a deferred
+    transaction that reads first cannot upgrade once another connection has written)."""
     session.connection().execute(text("UPDATE meta SET value = value WHERE key = 'seq_last'"))
 
 
@@ -96,7 +97,7 @@ def check_in(db: Database, actor: Actor, *, person_id: str, center_id: str,
     actor.require(Permission.MANAGE_STAYS)
     when = when or utcnow()
     with db.session(actor.username) as session:
-        _lock(session)
+        take_write_lock(session)
         person = _person(session, person_id)
         center = session.get(Center, center_id)
         if center is None or center.deleted:
@@ -118,9 +119,11 @@ def check_out(db: Database, actor: Actor, *, person_id: str, reason: str,
               destination: str | None = None, when: datetime | None = None,
               notes: str | None = None) -> Stay:
     actor.require(Permission.MANAGE_STAYS)
-    CheckoutReason(reason)
+    if reason not in set(CheckoutReason):  # a typed error for the user, not a ValueError
+        raise ValidationError([FieldError("reason", "Unknown value: {value}.",
+                                          {"value": reason})])
     with db.session(actor.username) as session:
-        _lock(session)
+        take_write_lock(session)
         person = _person(session, person_id)
         stay = close_open_stay(session, person_id, when=when or utcnow(), reason=reason,
                                destination=destination, notes=notes)
@@ -137,7 +140,7 @@ def transfer(db: Database, actor: Actor, *, person_id: str, to_center_id: str,
     actor.require(Permission.MANAGE_STAYS)
     when = when or utcnow()
     with db.session(actor.username) as session:
-        _lock(session)
+        take_write_lock(session)
         person = _person(session, person_id)
         target = session.get(Center, to_center_id)
         if target is None or target.deleted:
@@ -162,7 +165,7 @@ def move_bed(db: Database, actor: Actor, *, person_id: str, bed_id: str) -> Stay
     """Move a present person to another bed of the same center."""
     actor.require(Permission.MANAGE_STAYS)
     with db.session(actor.username) as session:
-        _lock(session)
+        take_write_lock(session)
         person = _person(session, person_id)
         stay = _open_stay(session, person_id)
         if stay is None:

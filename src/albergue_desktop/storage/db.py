@@ -8,7 +8,6 @@ and initializes a new file, and upgrades an older one in place.
 from __future__ import annotations
 
 import os
-import secrets
 import sqlite3
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,8 +22,8 @@ from sqlmodel import Session
 from ..domain.errors import SchemaTooNewError, StorageError
 from . import migrations, versioning
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-APP_ID = "albergue"
+SQLITE_HEADER = migrations.SQLITE_HEADER
+APP_ID = migrations.APP_ID
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -112,25 +111,15 @@ def _prepare(path: Path) -> None:
         conn.execute("BEGIN IMMEDIATE")
         try:
             if found is None:
-                conn.execute("CREATE TABLE meta (\n\t\"key\" VARCHAR NOT NULL, \n\t"
-                             "value VARCHAR NOT NULL, \n\tPRIMARY KEY (\"key\")\n)")
-                identity = {
-                    "app": APP_ID,
-                    "site_id": secrets.token_hex(16),
-                    "epoch": secrets.token_hex(8),
-                    "schema_version": "0",
-                    "hlc_last": "0",
-                    "seq_last": "0",
-                }
-                conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?)", identity.items())
-                migrations.apply(conn, 0)
+                # meta identity (site, epoch, clocks) + schema, up to the version checked
+                migrations.initialize(conn, migrations.CURRENT_SCHEMA_VERSION)
             else:
-                migrations.apply(conn, found)
+                migrations.apply(conn, found, migrations.CURRENT_SCHEMA_VERSION)
             conn.execute("COMMIT")
         except BaseException:
             conn.execute("ROLLBACK")
             raise
-    except sqlite3.OperationalError as exc:
+    except sqlite3.DatabaseError as exc:  # also a migration failing on the data it finds
         raise _storage_error(exc, path) from exc
     finally:
         conn.close()

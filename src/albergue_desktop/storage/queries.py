@@ -3,13 +3,14 @@ connection; they return plain rows, never ORM objects bound to a session."""
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
-from ..domain.normalize import identifier_key, search_tokens
+from ..domain.normalize import identifier_key
 from ..domain.validation import age_on
 
 
@@ -72,10 +73,26 @@ def _row(r) -> PersonRow:
                      r.bed_code, r.status, r.household_id)
 
 
+def fts_words(user_text: str) -> list[str]:
+    """Words of a query split the way the FTS5 unicode61 tokenizer splits the indexed names
+    (runs of letters, digits and combining marks, NFC). Case and accents are left for the
+    tokenizer to fold, so a query folds exactly like the index (``ß``, ``ø``, ``ĳ`` included;
+    an ASCII-only key such as :func:`search_tokens` would drop them)."""
+    words, current = [], []
+    for char in unicodedata.normalize("NFC", user_text) + " ":
+        if char.isalnum() or unicodedata.category(char)[0] == "M":
+            current.append(char)
+            continue
+        if any(c.isalnum() for c in current):
+            words.append("".join(current))
+        current = []
+    return words
+
+
 def fts_query(user_text: str) -> str | None:
     """Build an FTS5 MATCH expression: every name token as a prefix (AND), or the whole text
     as a document-number prefix. None when the text has nothing to search for."""
-    tokens = search_tokens(user_text)
+    tokens = fts_words(user_text)
     if not tokens:
         return None
     expr = "(" + " ".join(f'"{t}"*' for t in tokens) + ")"

@@ -65,7 +65,9 @@ class CenterBase(SQLModel):
 
 class Center(CenterBase, SyncedBase, table=True):
     __tablename__ = "center"
-    __table_args__ = (Index("ux_center_code", "code", unique=True),)
+    # Unique per creating site: two laptops set up with the same code must still merge (the
+    # sync engine logs such pairs as conflicts); schema v2.
+    __table_args__ = (Index("ux_center_code", "code", "site_id", unique=True),)
 
 
 class AreaBase(SQLModel):
@@ -179,7 +181,7 @@ class PersonUpdate(SQLModel):
 class Person(PersonBase, SyncedBase, table=True):
     __tablename__ = "person"
     __table_args__ = (
-        Index("ux_person_folio", "folio", unique=True),
+        Index("ux_person_folio", "folio", "site_id", unique=True),  # per site, as centers
         Index("ix_person_center_folio", "center_id", "folio"),
     )
     folio: str | None = Field(default=None, max_length=20)
@@ -267,6 +269,53 @@ class AuditEvent(SyncedBase, table=True):
     table_name: str | None = None
     row_id: str | None = None
     changes: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+
+
+# --- sync bookkeeping (written by the albergue_sync engine, schema v2) ---------------------
+
+class SyncSource(SQLModel, table=True):
+    """Bookmark per file merged into this one: which site, its epoch, the last change_seq
+    merged, when and what it brought. Local to each file (never synced)."""
+
+    __tablename__ = "sync_source"
+    site_id: str = Field(primary_key=True, max_length=32)
+    epoch: str
+    seq_merged: int = 0
+    merged_at: datetime
+    direction: str = "merge"  # merge | pull
+    with_health: bool = True
+    source_path: str | None = None
+    rows_new: int = 0
+    rows_updated: int = 0
+    rows_unchanged: int = 0
+    conflicts: int = 0
+
+
+class SyncConflict(SQLModel, table=True):
+    """A value the merge did not keep, for a supervisor to review. The id is a hash of
+    (kind, table, row, field, losing dot), so every file records the same conflict under the
+    same id; conflicts and their resolutions sync between files. Values are JSON."""
+
+    __tablename__ = "sync_conflict"
+    __table_args__ = (Index("ix_sync_conflict_row", "table_name", "row_id"),)
+    id: str = Field(primary_key=True, max_length=64)
+    kind: str  # field | delete | orphan | duplicate
+    table_name: str
+    row_id: str = Field(max_length=36)
+    field: str
+    winner_value: Any = Field(default=None, sa_type=JSON, nullable=True)
+    winner_dot: list[Any] | None = Field(default=None, sa_type=JSON)
+    loser_value: Any = Field(default=None, sa_type=JSON, nullable=True)
+    loser_dot: list[Any] | None = Field(default=None, sa_type=JSON)
+    detail: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    detected_at: datetime
+    detected_by: str = Field(max_length=32)
+    resolved: bool = Field(default=False, index=True)
+    resolved_value: Any = Field(default=None, sa_type=JSON, nullable=True)
+    resolved_by: str | None = None
+    resolved_at: datetime | None = None
+    resolved_dot: list[Any] | None = Field(default=None, sa_type=JSON)
+    change_seq: int = Field(default=0, index=True)
 
 
 SYNCED_TABLES: tuple[type[SyncedBase], ...] = (

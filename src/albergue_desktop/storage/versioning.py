@@ -14,6 +14,7 @@ goes backwards.
 from __future__ import annotations
 
 import time
+from collections.abc import MutableMapping, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
@@ -93,26 +94,48 @@ def _changed_fields(obj: SyncedBase) -> dict[str, tuple[Any, Any]]:
     return changes
 
 
+def new_row_stamp(ctx: WriteContext, seq: int, hlc: int, now: datetime) -> dict[str, Any]:
+    """Bookkeeping columns of a new row with the dot (hlc, site, seq). "*" is the dot of
+    every field not listed: one entry instead of one per column."""
+    return {
+        "site_id": ctx.site_id, "created_at": now, "created_by": ctx.username,
+        "updated_at": now, "updated_by": ctx.username, "hlc": hlc, "change_seq": seq,
+        "vv": {ctx.site_id: seq}, "fv": {"*": [hlc, ctx.site_id, seq]},
+    }
+
+
 def _stamp(obj: SyncedBase, ctx: WriteContext, seq: int, hlc: int, now: datetime,
            fields: list[str], *, is_new: bool) -> None:
     """Give ``obj`` the dot (hlc, site, seq): for a new row as the dot of all its fields
     (key ``"*"``), for an update as the dot of each changed field."""
-    dot = [hlc, ctx.site_id, seq]
     if is_new:
-        # "*" is the dot of every field not listed: one entry instead of one per column.
-        fv = {"*": dot}
-    else:
-        fv = dict(obj.fv or {})
-        for name in fields:
-            fv[name] = dot
-    vv = {} if is_new else dict(obj.vv or {})
+        for name, value in new_row_stamp(ctx, seq, hlc, now).items():
+            setattr(obj, name, value)
+        return
+    dot = [hlc, ctx.site_id, seq]
+    fv = dict(obj.fv or {})
+    for name in fields:
+        fv[name] = dot
+    vv = dict(obj.vv or {})
     vv[ctx.site_id] = seq
     obj.fv, obj.vv = fv, vv
     obj.hlc, obj.change_seq = hlc, seq
     obj.updated_at, obj.updated_by = now, ctx.username
-    if is_new:
-        obj.site_id = ctx.site_id
-        obj.created_at, obj.created_by = now, ctx.username
+
+
+def stamp_new_rows(session: Session, rows: Sequence[MutableMapping[str, Any]]) -> None:
+    """Stamp plain row mappings for a bulk INSERT exactly as the flush hook stamps new
+    objects: same clock, same ``change_seq`` sequence, same stamp columns. For bulk loads
+    (demo data, imports) that bypass the ORM; no AuditEvent is written for them."""
+    if not rows:
+        return
+    ctx: WriteContext | None = session.info.get("write_context")
+    if ctx is None:
+        raise RuntimeError("Writes need a session opened by Database.session().")
+    first_seq, hlc = _reserve(session, len(rows), ctx.clock)
+    now = utcnow()
+    for offset, row in enumerate(rows):
+        row.update(new_row_stamp(ctx, first_seq + offset, hlc, now))
 
 
 def _before_flush(session: Session, flush_context, instances) -> None:

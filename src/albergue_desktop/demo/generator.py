@@ -1,0 +1,207 @@
+"""``generate_demo``: fill an empty database with a synthetic, plausible population."""
+
+from __future__ import annotations
+
+import dataclasses
+import math
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import text
+
+from ..domain.enums import BedStatus, Role
+from ..domain.errors import RuleViolation
+from ..domain.normalize import identifier_key
+from ..services.centers import create_user, normalize_center_code
+from ..services.context import SYSTEM, Actor
+from ..storage.db import Database
+from ..storage.tables import (
+    Area, Bed, Center, Household, IdentityDocument, Meta, Person, Stay, Vaccination,
+)
+from . import catalog
+from .beds import BLOCK_REASONS, AreaPlan, BedPlanner
+from .details import household_data
+from .plan import HouseholdPlan, plan_households, plan_stays
+from .writer import RowFactory, check, insert_rows, tidy_person
+
+Progress = Callable[[int, int], None]
+CHUNK_HOUSEHOLDS = 2000
+DEMO_PASSWORD = "albergue-demo"
+DEMO_USERS = (("admin", "Administración (demo)", Role.ADMIN),
+              ("registro", "Registro (demo)", Role.INTAKE),
+              ("salud", "Salud (demo)", Role.HEALTH),
+              ("coordinacion", "Coordinación (demo)", Role.COORDINATOR),
+              ("supervision", "Supervisión DIF (demo)", Role.SUPERVISOR))
+
+
+@dataclass(frozen=True)
+class DemoResult:
+    persons: int
+    households: int
+    centers: int
+    beds: int
+    present: int
+    seconds: float
+
+
+def _specs(centers: int, center_code: str | None) -> list[catalog.CenterSpec]:
+    if center_code is not None:
+        code = normalize_center_code(center_code)
+        return [dataclasses.replace(catalog.center_spec(int(code)), code=code)]
+    if not 1 <= centers <= 999:
+        raise ValueError("centers must be between 1 and 999")
+    return [catalog.center_spec(n) for n in range(1, centers + 1)]
+
+
+def generate_demo(db: Database, *, persons: int | None = None,
+                  centers: int = catalog.DEFAULT_CENTERS, center_code: str | None = None,
+                  seed: int = 0, city_prefix: str = "MXL", users: bool = True,
+                  progress: Progress | None = None) -> DemoResult:
+    """Fill the empty database ``db`` with synthetic people.
+
+    By default 12 centers and 2,767 people (the Mexicali 2021-2022 program). With
+    ``center_code`` only that center and its people (a center laptop's file; ``persons``
+    then defaults to one twelfth of 2,767). The same seed gives the same data (ids and
+    timestamps aside). Every person passes the domain validators. ``progress(done, total)``
+    is called with the number of people written. Demo users share :data:`DEMO_PASSWORD`.
+    """
+    started = time.perf_counter()
+    specs = _specs(centers, center_code)
+    if persons is None:
+        persons = (catalog.DEFAULT_PERSONS if center_code is None
+                   else round(catalog.DEFAULT_PERSONS / catalog.DEFAULT_CENTERS))
+    if persons < 1:
+        raise ValueError("persons must be at least 1")
+    with db.session() as session:
+        used = session.connection().execute(text(
+            "SELECT (SELECT count(*) FROM center) + (SELECT count(*) FROM person)")).scalar_one()
+    if used:
+        raise RuleViolation("This database already has data; demo data needs a new, empty file.")
+
+    rng = random.Random(seed)
+    households = plan_households(rng, persons)
+    plan_stays(rng, households, specs)
+    planner = BedPlanner(random.Random(f"beds:{seed}"), len(specs))
+    planner.assign(households)
+    if progress:
+        progress(0, persons)
+
+    center_ids, bed_ids = _write_facilities(db, specs, planner.areas, city_prefix, seed,
+                                            single=center_code is not None)
+    folios = [0] * len(specs)
+    prefixes = [f"{city_prefix}-{s.code}-" for s in specs]
+    written = 0
+    today = date.today()
+    for start in range(0, len(households), CHUNK_HOUSEHOLDS):
+        chunk = households[start:start + CHUNK_HOUSEHOLDS]
+        with db.session(SYSTEM.username, audit=False) as session:
+            written += _write_households(session, chunk, seed, today, center_ids, bed_ids,
+                                         folios, prefixes)
+        if progress:
+            progress(written, persons)
+    if users:
+        single_center = center_ids[0] if center_code is not None else None
+        admin = None  # the first user is the administrator who creates the others
+        for username, full_name, role in DEMO_USERS:
+            user = create_user(db, admin, username=username, full_name=full_name, role=role,
+                               password=DEMO_PASSWORD, center_id=single_center)
+            admin = admin or Actor(user.username, user.role, single_center)
+    present = sum(1 for hh in households for m in hh.members
+                  if m.stays and m.stays[-1].check_out is None)
+    return DemoResult(persons=written, households=len(households), centers=len(specs),
+                      beds=sum(len(a.kinds) for a in planner.areas), present=present,
+                      seconds=time.perf_counter() - started)
+
+
+def _write_facilities(db: Database, specs, areas: list[AreaPlan], city_prefix: str,
+                      seed: int, *, single: bool) -> tuple[list[str], list[list[str]]]:
+    centers_f, areas_f, beds_f = RowFactory(Center), RowFactory(Area), RowFactory(Bed)
+    center_rows = []
+    for i, spec in enumerate(specs):
+        capacity = sum(math.floor(a.area_m2 / 3.5) for a in areas if a.center == i)
+        center_rows.append(centers_f(
+            code=spec.code, name=spec.name, city_prefix=city_prefix, address=spec.address,
+            status="open", profile=spec.profile, daily_capacity=capacity,
+            has_medical_care=spec.has_medical_care))
+    center_ids = [r["id"] for r in center_rows]
+    area_rows, bed_rows, bed_ids = [], [], []
+    for n, area in enumerate(areas):
+        row = areas_f(center_id=center_ids[area.center], name=area.name,
+                      segment=area.segment, area_m2=area.area_m2)
+        area_rows.append(row)
+        ids = []
+        for b, (kind, status) in enumerate(zip(area.kinds, area.status)):
+            bed = beds_f(area_id=row["id"], center_id=row["center_id"], code=area.bed_code(b),
+                         kind=kind, status=status,
+                         block_reason=BLOCK_REASONS[n % len(BLOCK_REASONS)]
+                         if status == BedStatus.OUT_OF_SERVICE else None)
+            bed_rows.append(bed)
+            ids.append(bed["id"])
+        bed_ids.append(ids)
+    with db.session(SYSTEM.username, audit=False) as session:
+        insert_rows(session, Center, center_rows)
+        insert_rows(session, Area, area_rows)
+        insert_rows(session, Bed, bed_rows)
+        session.merge(Meta(key="demo_seed", value=str(seed)))
+        if single:
+            session.merge(Meta(key="center_id", value=center_ids[0]))
+    return center_ids, bed_ids
+
+
+_FACTORIES: dict[type, RowFactory] = {}
+
+
+def _factory(model) -> RowFactory:
+    if model not in _FACTORIES:
+        _FACTORIES[model] = RowFactory(model)
+    return _FACTORIES[model]
+
+
+def _write_households(session, chunk: list[HouseholdPlan], seed: int, today: date,
+                      center_ids: list[str], bed_ids: list[list[str]], folios: list[int],
+                      prefixes: list[str]) -> int:
+    rows: dict[type, list[dict]] = {m: [] for m in (Household, Person, IdentityDocument,
+                                                    Vaccination, Stay)}
+    count = 0
+    for hh in chunk:
+        data = household_data(hh, seed)
+        center = hh.center
+        household = _factory(Household)(
+            center_id=center_ids[center], size=len(hh.members),
+            couple_civil_status=data.couple_civil_status,
+            address=hh.legs[-1].destination if hh.legs[-1].reason == "housing" else None)
+        rows[Household].append(household)
+        for member, person, docs, vacs in zip(hh.members, data.people, data.documents,
+                                              data.vaccinations):
+            errors = check(person, docs, vacs, today)
+            if errors:
+                raise AssertionError(f"demo data fails validation: {errors}")
+            folios[center] += 1
+            row = _factory(Person)(**tidy_person(person), household_id=household["id"],
+                                   center_id=center_ids[center],
+                                   folio=f"{prefixes[center]}{folios[center]:06d}")
+            rows[Person].append(row)
+            if member.relationship == "head":
+                household["head_person_id"] = row["id"]
+            for doc in docs:
+                rows[IdentityDocument].append(_factory(IdentityDocument)(
+                    **doc, person_id=row["id"], number_key=identifier_key(doc["number"])))
+            for vac in vacs:
+                rows[Vaccination].append(_factory(Vaccination)(**vac, person_id=row["id"]))
+            for stay in member.stays:
+                rows[Stay].append(_factory(Stay)(
+                    person_id=row["id"], center_id=center_ids[stay.center],
+                    bed_id=bed_ids[stay.area][stay.bed], check_in=stay.check_in,
+                    check_out=stay.check_out, reason=stay.reason,
+                    destination=stay.destination))
+            count += 1
+    # Documents go in before their people, with foreign keys checked at commit: the person's
+    # insert trigger then indexes name and documents at once, instead of each document's
+    # trigger re-indexing the person (three full-text writes per person instead of one).
+    session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+    for model in (Household, IdentityDocument, Person, Vaccination, Stay):
+        insert_rows(session, model, rows[model])
+    return count

@@ -1,0 +1,243 @@
+"""Inputs, outputs and rules of the placement suggestion (see :mod:`.placement`).
+
+The caller builds :class:`Member` rows for a household (with each member's latest
+:class:`~.triage.TriageResult`) and :class:`CenterOption` rows for the centers that accept
+arrivals (open centers, beds in service and free, listed in order). The result only suggests;
+staff accept one or override it with a reason, which is recorded elsewhere.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .clinical_enums import TriageColour
+from .enums import CenterProfile, Relationship, Sex
+from .i18n import translate
+from .triage import TriageResult
+
+ADULT_FROM_MONTHS = 18 * 12   # under 18 is a minor (UNHCR, Ley General de los Derechos de NNA)
+INFANT_UNTIL_MONTHS = 12      # an infant is under 1 year
+
+
+class PlacementRule(StrEnum):
+    """Placement rules. The first three are never relaxed; the rest are listed by priority
+    (an option relaxing an earlier rule always ranks below one that relaxes only later ones).
+    """
+
+    BEDS = "beds"                          # hard: only free beds, one person per bed
+    MINOR_PROTECTION = "minor_protection"  # hard: unaccompanied minors never with unrelated adults
+    SEGMENT_SAFETY = "segment_safety"      # hard: isolation only for cases and their household;
+    #                                        no adult men in women/maternity areas; single-men
+    #                                        areas take adult men only
+    ISOLATION = "isolation"                # a positive respiratory screen goes to isolation
+    SAME_AREA = "same_area"                # the household stays together in one area
+    MATERNITY = "maternity"                # pregnant/postpartum women and infants to maternity
+    MEDICAL_CARE = "medical_care"          # chronic disease / obstetric warning: medical care
+    SEGMENT = "segment"                    # single adults by sex, families in family areas
+    SPHERE_SPACE = "sphere_space"          # Sphere m2 per person (a standard, never a block)
+    ADJACENT_BEDS = "adjacent_beds"        # the household's beds are consecutive
+
+
+HARD_RULES = frozenset({PlacementRule.BEDS, PlacementRule.MINOR_PROTECTION,
+                        PlacementRule.SEGMENT_SAFETY})
+SOFT_RULES: tuple[PlacementRule, ...] = tuple(r for r in PlacementRule if r not in HARD_RULES)
+
+SEGMENT_LABELS: dict[CenterProfile, str] = {
+    CenterProfile.FAMILIES: "families",
+    CenterProfile.SINGLE_MEN: "single men",
+    CenterProfile.WOMEN_WITH_CHILDREN: "women and children",
+    CenterProfile.MATERNITY: "maternity",
+    CenterProfile.RESPIRATORY_ISOLATION: "respiratory isolation",
+    CenterProfile.CHRONIC_CARE: "chronic care",
+}
+
+
+@dataclass(frozen=True)
+class Member:
+    """One household member. ``age_months`` ``None`` (unknown) is treated as an adult; intake
+    records an estimated birth date, so this should not happen for children."""
+
+    person_id: str
+    sex: Sex
+    age_months: int | None
+    relationship: Relationship
+    name: str = ""
+    pregnant: bool = False
+    postpartum: bool = False
+    triage: TriageResult | None = None
+    chronic_disease: bool = False
+    unaccompanied: bool = False
+
+    @property
+    def label(self) -> str:
+        return self.name or self.person_id
+
+    @property
+    def is_adult(self) -> bool:
+        return self.age_months is None or self.age_months >= ADULT_FROM_MONTHS
+
+    @property
+    def is_infant(self) -> bool:
+        return self.age_months is not None and self.age_months < INFANT_UNTIL_MONTHS
+
+    @property
+    def is_adult_male(self) -> bool:
+        return self.is_adult and self.sex is Sex.MALE
+
+    @property
+    def needs_isolation(self) -> bool:
+        return self.triage is not None and self.triage.needs_isolation
+
+    @property
+    def needs_maternity(self) -> bool:
+        pregnant = self.pregnant or (self.triage is not None and self.triage.pregnant)
+        return self.is_infant or (self.sex is Sex.FEMALE and (pregnant or self.postpartum))
+
+    @property
+    def needs_medical_care(self) -> bool:
+        t = self.triage
+        return self.chronic_disease or (t is not None and (bool(t.chronic_conditions)
+                                                           or t.obstetric_warning))
+
+    @property
+    def urgent(self) -> bool:
+        t = self.triage
+        return t is not None and (t.colour is TriageColour.RED or t.urgent_care)
+
+
+@dataclass(frozen=True)
+class FreeBed:
+    """A free bed. Adjacency is by ``position`` (consecutive integers); when it is not given,
+    the number at the end of the code is used ("A-07" -> 7)."""
+
+    bed_id: str
+    code: str
+    position: int | None = None
+
+
+@dataclass(frozen=True)
+class AreaOption:
+    """An area with its free beds in order. ``sphere_free`` is how many more people fit by
+    Sphere space (``None``: unknown). The occupant counts protect unaccompanied minors."""
+
+    area_id: str
+    name: str
+    segment: CenterProfile
+    free_beds: tuple[FreeBed, ...]
+    sphere_free: int | None = None
+    adults_present: int = 0
+    unaccompanied_minors_present: int = 0
+
+
+@dataclass(frozen=True)
+class CenterOption:
+    center_id: str
+    code: str
+    name: str
+    profile: CenterProfile
+    has_medical_care: bool
+    areas: tuple[AreaOption, ...]
+
+
+@dataclass(frozen=True)
+class Explanation:
+    """Why an option is what it is: English ``msgid`` plus parameters. A parameter that is a
+    :class:`CenterProfile` (or a tuple of them) is shown as the translated segment name."""
+
+    rule: PlacementRule
+    satisfied: bool
+    msgid: str
+    params: tuple[tuple[str, object], ...] = ()
+
+    def text(self) -> str:
+        return translate(self.msgid, **{k: _render(v) for k, v in self.params})
+
+
+def _render(value: object) -> object:
+    if isinstance(value, CenterProfile):
+        return translate(SEGMENT_LABELS[value])
+    if isinstance(value, tuple):
+        return ", ".join(str(_render(v)) for v in value)
+    return value
+
+
+@dataclass(frozen=True)
+class BedAssignment:
+    person_id: str
+    center_id: str
+    area_id: str
+    bed_id: str
+    bed_code: str
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """One ranked option: a bed for every member, the soft rules it relaxes (by priority) and
+    the explanations (satisfied and relaxed rules)."""
+
+    assignments: tuple[BedAssignment, ...]
+    relaxed: tuple[PlacementRule, ...]
+    explanations: tuple[Explanation, ...]
+
+    @property
+    def satisfies_all(self) -> bool:
+        return not self.relaxed
+
+    @property
+    def area_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.area_id for a in self.assignments))
+
+    @property
+    def center_ids(self) -> tuple[str, ...]:
+        return tuple(dict.fromkeys(a.center_id for a in self.assignments))
+
+    def bed_of(self, person_id: str) -> BedAssignment:
+        return next(a for a in self.assignments if a.person_id == person_id)
+
+
+@dataclass(frozen=True)
+class PlacementResult:
+    """Suggestions best first. ``notices`` concern the household whatever the option (DIF
+    protection route, urgent care, no option). ``all_rules_satisfied`` is False when even the
+    best option relaxes a rule (listed in ``relaxed``) or when there is no option at all."""
+
+    suggestions: tuple[Suggestion, ...]
+    notices: tuple[Explanation, ...]
+    dif_protection_route: bool
+    urgent_care: bool
+
+    @property
+    def all_rules_satisfied(self) -> bool:
+        return bool(self.suggestions) and self.suggestions[0].satisfies_all
+
+    @property
+    def relaxed(self) -> tuple[PlacementRule, ...]:
+        return self.suggestions[0].relaxed if self.suggestions else ()
+
+    @property
+    def best(self) -> Suggestion | None:
+        return self.suggestions[0] if self.suggestions else None
+
+
+_TRAILING_NUMBER = re.compile(r"(\d+)\D*$")
+
+
+def bed_position(bed: FreeBed) -> int | None:
+    """Position of a bed for adjacency: explicit, else the last number in its code."""
+    if bed.position is not None:
+        return bed.position
+    match = _TRAILING_NUMBER.search(bed.code)
+    return int(match.group(1)) if match else None
+
+
+def is_protected_minor(member: Member, household: tuple[Member, ...]) -> bool:
+    """An unaccompanied minor for the DIF protection route: flagged unaccompanied, or related
+    to the head as unaccompanied / non-relative, or in a household without any adult."""
+    if member.is_adult:
+        return False
+    if member.unaccompanied or member.relationship in (Relationship.UNACCOMPANIED,
+                                                       Relationship.NON_RELATIVE):
+        return True
+    return not any(m.is_adult for m in household)

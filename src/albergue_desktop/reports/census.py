@@ -1,0 +1,159 @@
+"""Daily census (parte diario): per center and in total, the people present at the end of a
+day, that day's arrivals and departures, by sex, age group and segment, free beds and the
+meals to prepare."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, tzinfo
+from pathlib import Path
+
+from reportlab.platypus import Paragraph, Spacer
+
+from ..domain.i18n import translate as _
+from ..domain.labels import label
+from ..domain.permissions import Permission
+from ..services.context import Actor
+from ..storage import report_queries as rq
+from ..storage.db import Database
+from . import common
+from .frame import FONT_BOLD, GROUP_FILL, PrintInfo, build_pdf, fmt_date, long_table, para, styles
+
+MEALS_PER_DAY = 3  # breakfast, lunch and dinner for each person present
+SEXES = ("F", "M", "X")
+
+
+@dataclass
+class CenterCensus:
+    code: str
+    name: str
+    present: int = 0
+    arrivals: int = 0
+    departures: int = 0
+    transfers_in: int = 0
+    transfers_out: int = 0
+    free_beds: int = 0
+    by_sex: Counter = field(default_factory=Counter)
+    by_age: Counter = field(default_factory=Counter)
+    by_segment: Counter = field(default_factory=Counter)
+
+    @property
+    def meals(self) -> int:
+        return self.present * MEALS_PER_DAY
+
+
+@dataclass
+class Census:
+    day: date
+    centers: list[CenterCensus]
+    total: CenterCensus
+
+    @property
+    def segments(self) -> list[str | None]:
+        found = set(self.total.by_segment)
+        order = [*common.SEGMENTS, *sorted(s for s in found if s and s not in common.SEGMENTS)]
+        return [s for s in order if s in found] + ([None] if None in found else [])
+
+    @property
+    def has_unknown_age(self) -> bool:
+        return self.total.by_age[common.UNKNOWN_AGE] > 0
+
+
+def compute_census(db: Database, actor: Actor, day: date, *, tz: tzinfo | None = None,
+                   center: str | None = None) -> Census:
+    """The census of local day ``day`` (time zone ``tz``, the computer's by default).
+    In the total, transfers between centers are neither arrivals nor departures."""
+    actor.require(Permission.VIEW_PEOPLE)
+    center_id, _label = common.resolve_center(db, center)
+    with db.session(actor.username) as session:
+        days, present = rq.census_day(session=session, day=day, tz=tz or common.local_tz(),
+                                      center_id=center_id)
+    rows = {d.center_id: CenterCensus(
+        d.code, d.name, arrivals=d.arrivals, departures=d.departures,
+        transfers_in=d.transfers_in, transfers_out=d.transfers_out,
+        free_beds=max(0, d.beds - d.blocked_beds - d.occupied_beds)) for d in days}
+    for p in present:
+        row = rows[p.center_id]
+        row.present += 1
+        row.by_sex[p.sex] += 1
+        row.by_age[common.age_group(p.birth_date, day)] += 1
+        row.by_segment[p.segment] += 1
+    total = CenterCensus("", _("Total"))
+    for row in rows.values():
+        for name in ("present", "arrivals", "departures", "transfers_in", "transfers_out",
+                     "free_beds"):
+            setattr(total, name, getattr(total, name) + getattr(row, name))
+        total.by_sex += row.by_sex
+        total.by_age += row.by_age
+        total.by_segment += row.by_segment
+    total.arrivals -= total.transfers_in
+    total.departures -= total.transfers_out
+    return Census(day, list(rows.values()), total)
+
+
+def main_columns(census: Census) -> list[str]:
+    ages = [g[0] for g in common.AGE_GROUPS] + (
+        [common.UNKNOWN_AGE] if census.has_unknown_age else [])
+    return ([_("Present"), _("Arrivals"), _("Departures")] + [label("sex", s) for s in SEXES]
+            + ages + [_("Free beds"), _("Meals")])
+
+
+def main_values(row: CenterCensus, census: Census) -> list[int]:
+    ages = [g[0] for g in common.AGE_GROUPS] + (
+        [common.UNKNOWN_AGE] if census.has_unknown_age else [])
+    return ([row.present, row.arrivals, row.departures] + [row.by_sex[s] for s in SEXES]
+            + [row.by_age[a] for a in ages] + [row.free_beds, row.meals])
+
+
+def _table(header: list[str], rows: list[list], first_width: float, total_width: float,
+           *, total_row: bool):
+    st = styles()
+    head = Paragraph  # headers wrap inside narrow columns
+    style = st["cell"].clone("head", fontName=FONT_BOLD, fontSize=9, leading=10.5)
+    n = len(header)
+    widths = [first_width] + [(total_width - first_width) / n] * n
+    data = [[head(_("Center"), style)] + [head(h, style) for h in header], *rows]
+    extra = [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
+    if total_row:
+        extra += [("FONT", (0, -1), (-1, -1), FONT_BOLD, 10),
+                  ("BACKGROUND", (0, -1), (-1, -1), GROUP_FILL),
+                  ("LINEABOVE", (0, -1), (-1, -1), 0.9, "black")]
+    return long_table(data, widths, extra)
+
+
+def census_pdf(db: Database, actor: Actor, out, *, day: date | None = None,
+               center: str | None = None, tz: tzinfo | None = None,
+               census: Census | None = None) -> Path:
+    day = day or date.today()
+    census = census or compute_census(db, actor, day, tz=tz, center=center)
+    center_label = common.resolve_center(db, center)[1]
+    info = PrintInfo(_("Daily census"), common.printed_by(db, actor), center_label,
+                     _("Day: {date} (people present at the end of the day)",
+                       date=fmt_date(day)), landscape=True)
+    st = styles()
+    many = len(census.centers) > 1
+    rows = [*census.centers, census.total] if many else census.centers
+    story: list = [para(_("Population, movements, beds and meals"), st["h2"]),
+                   _table(main_columns(census),
+                          [[f"{r.code} {r.name}".strip()] + main_values(r, census)
+                           for r in rows], 150, 720, total_row=many)]
+    segments = census.segments
+    if segments:
+        story += [Spacer(0, 8), para(_("People present by segment"), st["h2"]),
+                  _table([common.segment_label(s) for s in segments],
+                         [[f"{r.code} {r.name}".strip()] + [r.by_segment[s] for s in segments]
+                          for r in rows], 150, min(720, 150 + 85 * len(segments)), total_row=many)]
+    notes = [_("Meals to prepare = people present × {n} meals (breakfast, lunch and dinner).",
+               n=MEALS_PER_DAY),
+             _("Free beds = beds in service with nobody in them at the end of the day; blocked "
+               "beds are taken as they are today."),
+             _("Age groups are ages on the day of the census.")]
+    t_in, t_out = census.total.transfers_in, census.total.transfers_out
+    if t_in or t_out:
+        notes.append(_("Arrivals include {t_in} transfers from another center and departures "
+                       "{t_out} transfers to another center.", t_in=t_in, t_out=t_out)
+                     + (" " + _("The total leaves transfers between centers out.")
+                        if many else ""))
+    story += [para(n, st["note"]) for n in notes]
+    return build_pdf(out, story, info)

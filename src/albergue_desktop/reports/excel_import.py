@@ -1,0 +1,319 @@
+"""Import of a legacy census spreadsheet (.xlsx), in two steps.
+
+1. :func:`read_sheet` + :func:`preview_import`: guess the column mapping (the caller may pass
+   a corrected one), parse and validate every row, look for people already registered, and
+   list each row's errors. Nothing is written.
+2. :func:`confirm_import`: register every valid row, grouped by the household column, in ONE
+   transaction through ``services.people.register_household``; then save a workbook with the
+   rows left out and why. A household with one bad row is left out whole (families stay
+   together). Without a household column each row is a household of one.
+"""
+
+from __future__ import annotations
+
+import zipfile
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from openpyxl import load_workbook
+from openpyxl.utils.exceptions import InvalidFileException
+
+from ..domain.errors import FieldError
+from ..domain.i18n import translate as _
+from ..domain.matching import LIKELY_DUPLICATE, PersonFacts
+from ..domain.normalize import name_key
+from ..domain.permissions import Permission
+from ..domain.validation import validate_document, validate_person
+from ..services.context import Actor
+from ..services.duplicates import DuplicateCandidate, find_possible_duplicates
+from ..services.people import MemberInput, register_household
+from ..storage.db import Database
+from ..storage.tables import IdentityDocumentBase
+from . import import_mapping as im
+from .output import ReportError, write_atomically
+from .xlsx import Column, new_workbook, write_sheet
+
+HEADER_SEARCH_ROWS = 10
+XLSX_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+
+
+@dataclass
+class SheetData:
+    path: Path
+    sheet: str
+    header_row: int                  # spreadsheet row number of the headers
+    headers: list[str]
+    rows: list[tuple[int, list]]     # (spreadsheet row number, cell values)
+    mapping: dict[int, str]          # the guessed mapping
+
+
+def read_sheet(path, sheet: str | None = None) -> SheetData:
+    """Read the sheet and find its header row. Clear errors for a file that is not an
+    .xlsx workbook, an empty sheet, or headers that name none of the census fields."""
+    path = Path(path)
+    try:
+        with open(path, "rb") as fh:
+            magic = fh.read(4)
+    except OSError as exc:
+        raise ReportError("Cannot open {path}: {detail}", path=str(path),
+                          detail=exc.strerror or str(exc)) from exc
+    if magic == OLE_MAGIC:
+        raise ReportError("{name} is an old Excel file (.xls). Open it in Excel or LibreOffice, "
+                          "save it as .xlsx and try again.", name=path.name)
+    if magic != XLSX_MAGIC:
+        raise ReportError("{name} is not an Excel workbook (.xlsx).", name=path.name)
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise ReportError("{name} is not an Excel workbook (.xlsx).", name=path.name) from exc
+    try:
+        if sheet is not None and sheet not in wb.sheetnames:
+            raise ReportError("The workbook has no sheet named {sheet}.", sheet=sheet)
+        ws = wb[sheet] if sheet else wb.worksheets[0]
+        title = ws.title
+        raw = [(n, list(values)) for n, values in enumerate(ws.iter_rows(values_only=True), 1)]
+    finally:
+        wb.close()
+    rows = [(n, v) for n, v in raw if any(c is not None and str(c).strip() for c in v)]
+    if not rows:
+        raise ReportError("The sheet {sheet} of {name} is empty.", sheet=title, name=path.name)
+    for index, (number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
+        mapping = im.guess_mapping(values)
+        if len(mapping) >= 2:
+            headers = ["" if v is None else str(v).strip() for v in values]
+            return SheetData(path, title, number, headers, rows[index + 1:], mapping)
+    first = ", ".join(str(v) for v in rows[0][1] if v is not None)[:200]
+    raise ReportError("No census columns were recognized in {name} (first row: {first}). "
+                      "Expected headers such as nombre, apellidos, sexo, fecha de nacimiento.",
+                      name=path.name, first=first)
+
+
+@dataclass
+class ImportRow:
+    number: int                          # spreadsheet row number
+    values: list
+    member: MemberInput | None = None    # None when the row has errors
+    household_key: str | None = None
+    errors: list[str] = field(default_factory=list)
+    duplicate: DuplicateCandidate | None = None
+
+
+@dataclass
+class ImportPreview:
+    sheet: SheetData
+    mapping: dict[int, str]
+    center_id: str
+    today: date
+    rows: list[ImportRow]
+
+    def plan(self, allow_duplicates: Collection[int] = ()) -> tuple[list[list[MemberInput]],
+                                                                   dict[int, list[str]]]:
+        """(households to register, {row number: reasons it is left out})."""
+        return _plan(self, set(allow_duplicates))
+
+    def summary(self, allow_duplicates: Collection[int] = ()) -> dict[str, int]:
+        groups, left_out = self.plan(allow_duplicates)
+        return {"rows": len(self.rows), "people": sum(len(g) for g in groups),
+                "households": len(groups), "left_out": len(left_out),
+                "duplicates": sum(1 for r in self.rows if r.duplicate)}
+
+
+def _field_message(err: FieldError, fields: set[str]) -> str | None:
+    """'Label: message' for a validation error; None when the field already has a
+    parse error (no second message for the same cell)."""
+    name = "passport" if err.field.startswith("documents.") else err.field
+    if name in fields:
+        return None
+    label = _(im.FIELDS[name][0]) if name in im.FIELDS else name
+    return f"{label}: {err.message()}"
+
+
+def _parse_row(number: int, values: list, mapping: dict[int, str], parsers: dict,
+               today: date) -> ImportRow:
+    row = ImportRow(number, values)
+    cells: dict[str, list] = {}
+    for col, fld in sorted(mapping.items()):
+        cells.setdefault(fld, []).append(values[col] if col < len(values) else None)
+    data: dict = {"nationality": None}
+    docs: list[IdentityDocumentBase] = []
+    failed: set[str] = set()
+    for fld, raw in cells.items():
+        try:
+            if fld in im.MULTI_COLUMN:
+                data[fld] = " ".join(filter(None, (im.parse_text(v) for v in raw))) or None
+            elif fld == "full_name":
+                given, surnames = im.split_full_name(raw[0])
+                data.setdefault("given_names", given)
+                data.setdefault("surnames", surnames)
+            elif fld in parsers:
+                value = parsers[fld](raw[0])
+                if fld == "age":
+                    if value is not None and "birth_date" not in cells:
+                        data["birth_date"], data["birth_date_estimated"] = value, True
+                elif fld == "passport":
+                    if value:
+                        docs.append(IdentityDocumentBase(doc_type="passport", number=value))
+                elif fld == "household":
+                    row.household_key = value
+                else:
+                    data[fld] = value
+        except im.CellError as exc:
+            row.errors.append(f"{_(im.FIELDS[fld][0])}: {_(exc.msgid, **exc.params)}")
+            failed.add("birth_date" if fld == "age" else fld)
+    data.setdefault("surnames", "")
+    for doc in docs:
+        doc.issuing_country = data.get("nationality")
+    errors = validate_person(data, today=today)
+    for i, doc in enumerate(docs):
+        errors += validate_document(doc.model_dump(), today=today, prefix=f"documents.{i}.")
+    row.errors += filter(None, (_field_message(e, failed) for e in errors))
+    if not row.errors:
+        row.member = MemberInput(**data, documents=docs)
+    return row
+
+
+def preview_import(db: Database, actor: Actor, sheet: SheetData, *, center_id: str,
+                   mapping: dict[int, str] | None = None, today: date | None = None,
+                   check_duplicates: bool = True) -> ImportPreview:
+    """Parse and check every row; write nothing. ``mapping`` corrects the guessed one
+    (column index -> field name of :data:`import_mapping.FIELDS`)."""
+    actor.require(Permission.REGISTER)
+    today = today or date.today()
+    mapping = dict(sheet.mapping if mapping is None else mapping)
+    unknown = sorted(set(mapping.values()) - set(im.FIELDS))
+    if unknown:
+        raise ReportError("Unknown field in the column mapping: {fields}.",
+                          fields=", ".join(unknown))
+    missing = im.missing_fields(mapping)
+    if missing:
+        raise ReportError("The columns for {fields} are missing; nothing was imported.",
+                          fields=", ".join(_(m) for m in missing))
+    sex_col = next((c for c, f in mapping.items() if f == "sex"), None)
+    parsers = {
+        "sex": im.sex_reader([v[sex_col] for _n, v in sheet.rows if sex_col < len(v)]
+                             if sex_col is not None else []),
+        "birth_date": lambda v: im.parse_date(v, today=today),
+        "arrival_date": lambda v: im.parse_date(v, today=today),
+        "age": lambda v: None if v in (None, "") else im.birth_from_age(v, today=today),
+        "nationality": im.parse_country, "relationship": im.parse_relationship,
+        "curp": im.parse_identifier, "passport": im.parse_identifier,
+        "phone": im.parse_text, "household": im.parse_text,
+    }
+    rows = [_parse_row(n, values, mapping, parsers, today) for n, values in sheet.rows]
+    _mark_repeats(rows)
+    if check_duplicates:
+        for row in rows:
+            if row.member is not None and not row.errors:
+                m = row.member
+                found = find_possible_duplicates(db, actor, PersonFacts(
+                    m.given_names, m.surnames, m.sex, m.birth_date, m.birth_date_estimated,
+                    m.nationality, tuple(filter(None, [m.curp, *(d.number for d in
+                                                                 m.documents)]))),
+                    threshold=LIKELY_DUPLICATE, limit=1)
+                row.duplicate = found[0] if found else None
+    return ImportPreview(sheet, mapping, center_id, today, rows)
+
+
+def _mark_repeats(rows: list[ImportRow]) -> None:
+    """The same person twice in the file (same CURP, passport, or name and birth date)."""
+    seen: dict[tuple, int] = {}
+    for row in rows:
+        m = row.member
+        if m is None:
+            continue
+        keys = [("name", name_key(f"{m.given_names} {m.surnames}"), m.birth_date)]
+        keys += [("curp", m.curp)] if m.curp else []
+        keys += [("doc", d.number) for d in m.documents]
+        first = next((seen[k] for k in keys if k in seen), None)
+        if first is not None:
+            row.errors.append(_("Same person as row {row} of this file.", row=first))
+            row.member = None
+        else:
+            seen.update({k: row.number for k in keys})
+
+
+def _plan(preview: ImportPreview, allowed: set[int]):
+    left_out = {r.number: list(r.errors) for r in preview.rows if r.errors}
+    for r in preview.rows:
+        if r.duplicate is not None and r.number not in allowed and r.number not in left_out:
+            d = r.duplicate
+            left_out[r.number] = [_("Possibly already registered: {folio} {name} ({center}).",
+                                    folio=d.folio or "", name=d.full_name,
+                                    center=d.center_name or "")]
+    grouped = "household" in preview.mapping.values()
+    related = "relationship" in preview.mapping.values()
+    households: dict[object, list[ImportRow]] = {}
+    for r in preview.rows:
+        key = r.household_key if grouped and r.household_key else ("row", r.number)
+        households.setdefault(key, []).append(r)
+    plan = []
+    for key, rows in households.items():
+        bad = [r for r in rows if r.number in left_out]
+        if bad:
+            for r in rows:
+                left_out.setdefault(r.number, [_(
+                    "Another member of household {key} (row {row}) has errors; the household "
+                    "is left out whole.", key=key, row=bad[0].number)])
+            continue
+        members = [r.member for r in rows]
+        if len(rows) == 1 or not related:
+            # A household of one, or no relationship column: the first row is the head.
+            members = [members[0].model_copy(update={"relationship": "head"}), *members[1:]]
+        elif sum(m.relationship == "head" for m in members) != 1:
+            for r in rows:
+                left_out[r.number] = [_("Household {key} needs exactly one head "
+                                        "(jefe or jefa).", key=key)]
+            continue
+        plan.append(sorted(members, key=lambda m: m.relationship != "head"))
+    return plan, left_out
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    people: int
+    households: int
+    folios: list[str]
+    left_out: int
+    error_report: Path | None
+
+
+def write_error_report(preview: ImportPreview, left_out: dict[int, list[str]], out) -> Path:
+    """A workbook with the rows left out: row number, the original cells, and why."""
+    columns = [Column(_("Row"), "int"), *(Column(h or f"#{i + 1}") for i, h in
+                                          enumerate(preview.sheet.headers)),
+               Column(_("Errors"))]
+    width = len(preview.sheet.headers)
+    rows = ([r.number, *(list(r.values[:width]) + [None] * (width - len(r.values))),
+             "\n".join(left_out[r.number])] for r in preview.rows if r.number in left_out)
+
+    def write(path: Path) -> None:
+        wb = new_workbook()
+        write_sheet(wb, _("Rows left out"), columns, rows)
+        wb.save(path)
+
+    return write_atomically(out, write)
+
+
+def confirm_import(db: Database, actor: Actor, preview: ImportPreview, *,
+                   allow_duplicates: Collection[int] = (),
+                   error_report=None) -> ImportResult:
+    """Register all valid rows in one transaction (all or nothing), then write the error
+    report of the rows left out to ``error_report`` when given and needed.
+    ``allow_duplicates``: row numbers the user confirmed are not the person found."""
+    actor.require(Permission.REGISTER)
+    plan, left_out = preview.plan(allow_duplicates)
+    folios: list[str] = []
+    if plan:
+        with db.session(actor.username) as session:
+            for members in plan:
+                reg = register_household(db, actor, center_id=preview.center_id,
+                                         members=members,
+                                         today=preview.today, session=session)
+                folios += reg.folios
+                session.flush()
+                session.expunge_all()  # keeps each flush small on 10,000-row imports
+    report = write_error_report(preview, left_out, error_report) \
+        if left_out and error_report is not None else None
+    return ImportResult(len(folios), len(plan), folios, len(left_out), report)

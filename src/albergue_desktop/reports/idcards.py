@@ -1,0 +1,147 @@
+"""ID cards: a letter sheet of eight credit-card-size cards (85.6 x 54 mm) with cut marks.
+Each card has the name, folio, center, household, the photo when there is one, and a QR code
+holding the folio: a scanner typing into the app's search box opens the record."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from reportlab.graphics import renderPDF
+from reportlab.graphics.barcode.qr import QrCodeWidget
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.lib.utils import simpleSplit
+from reportlab.pdfgen.canvas import Canvas
+
+from ..domain.i18n import translate as _
+from ..domain.permissions import Permission
+from ..services.context import Actor
+from ..storage import report_queries as rq
+from ..storage.db import Database
+from . import common
+from .frame import (FONT, FONT_BOLD, HEADER_FILL, HEADER_HEIGHT, MUTED, PrintInfo,
+                    draw_header, numbered_canvas, register_fonts)
+from .output import write_atomically
+
+CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
+COLS, ROWS = 2, 4
+GAP_X, GAP_Y = 0.25 * inch, 0.2 * inch
+PHOTO_W, PHOTO_H = 0.8 * inch, 1.0 * inch
+QR_SIZE = 0.9 * inch
+MARK, MARK_GAP = 0.12 * inch, 0.03 * inch
+PER_PAGE = COLS * ROWS
+
+
+def qr_drawing(value: str, size: float = QR_SIZE) -> Drawing:
+    """A QR code of ``value`` scaled to a ``size`` square (error correction M)."""
+    widget = QrCodeWidget(value, barLevel="M")
+    x0, y0, x1, y1 = widget.getBounds()
+    drawing = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    drawing.add(widget)
+    return drawing
+
+
+def card_origins(page_w: float, page_h: float) -> list[tuple[float, float]]:
+    """Bottom-left corners of the cards on a page, row by row from the top."""
+    left = (page_w - COLS * CARD_W - (COLS - 1) * GAP_X) / 2
+    top = page_h - HEADER_HEIGHT - 0.15 * inch
+    return [(left + col * (CARD_W + GAP_X), top - (row + 1) * CARD_H - row * GAP_Y)
+            for row in range(ROWS) for col in range(COLS)]
+
+
+def _cut_marks(c: Canvas, x: float, y: float) -> None:
+    c.setLineWidth(0.4)
+    c.setStrokeColor(colors.black)
+    for cx, sx in ((x, -1), (x + CARD_W, 1)):
+        for cy, sy in ((y, -1), (y + CARD_H, 1)):
+            c.line(cx + sx * MARK_GAP, cy, cx + sx * (MARK_GAP + MARK), cy)
+            c.line(cx, cy + sy * MARK_GAP, cx, cy + sy * (MARK_GAP + MARK))
+
+
+def _name_lines(name: str, width: float) -> tuple[list[str], float]:
+    for size in (11, 9.5, 8.5):
+        lines = simpleSplit(name, FONT_BOLD, size, width)
+        if len(lines) <= 2:
+            return lines, size
+    return lines[:2], 8.5
+
+
+def draw_card(c: Canvas, x: float, y: float, card: rq.IdCardRow) -> None:
+    _cut_marks(c, x, y)
+    c.setStrokeColor(colors.HexColor("#9AA5B1"))
+    c.setLineWidth(0.5)
+    c.roundRect(x, y, CARD_W, CARD_H, 6, stroke=1, fill=0)
+    band = 0.3 * inch
+    c.setFillColor(HEADER_FILL)
+    c.rect(x + 0.5, y + CARD_H - band, CARD_W - 1, band - 0.5, stroke=0, fill=1)
+    c.setFillColor(colors.black)
+    c.setFont(FONT_BOLD, 7.5)
+    c.drawString(x + 8, y + CARD_H - band + 8, "DIF Municipal Mexicali · Albergue")
+    c.setFont(FONT, 7.5)
+    center = simpleSplit(card.center_name, FONT, 7.5, 1.35 * inch)[:1]
+    c.drawRightString(x + CARD_W - 8, y + CARD_H - band + 8, center[0] if center else "")
+    # photo
+    px, py = x + 8, y + CARD_H - band - 6 - PHOTO_H
+    if card.photo_path and Path(card.photo_path).is_file():
+        c.drawImage(card.photo_path, px, py, PHOTO_W, PHOTO_H, preserveAspectRatio=True)
+    else:
+        c.setStrokeColor(colors.HexColor("#B0B0B0"))
+        c.rect(px, py, PHOTO_W, PHOTO_H, stroke=1, fill=0)
+        c.setFillColor(MUTED)
+        c.setFont(FONT, 7)
+        c.drawCentredString(px + PHOTO_W / 2, py + PHOTO_H / 2 - 2, _("No photo"))
+    # name, folio, household
+    tx = px + PHOTO_W + 8
+    lines, size = _name_lines(card.full_name, x + CARD_W - 8 - tx)
+    c.setFillColor(colors.black)
+    c.setFont(FONT_BOLD, size)
+    ty = y + CARD_H - band - 6 - size
+    for line in lines:
+        c.drawString(tx, ty, line)
+        ty -= size + 2
+    c.setFont(FONT, 7.5)
+    c.drawString(tx, ty - 4, _("Folio"))
+    c.setFont(FONT_BOLD, 11)
+    c.drawString(tx, ty - 16, card.folio)
+    c.setFont(FONT, 7.5)
+    household = _("Household: {name}", name=card.household_label)
+    for i, line in enumerate(simpleSplit(household, FONT, 7.5, 1.35 * inch)[:2]):
+        c.drawString(x + 8, y + 18 - i * 9, line)
+    renderPDF.draw(qr_drawing(card.folio), c, x + CARD_W - QR_SIZE - 6, y + 5)
+
+
+def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
+                center: str | None = None, person_ids: list[str] | None = None,
+                info: PrintInfo | None = None) -> Path:
+    """Cards for ``person_ids``, else for everyone present at ``center`` (or anywhere)."""
+    register_fonts()
+    if isinstance(source, Database):
+        actor.require(Permission.VIEW_PEOPLE)
+        center_id, center_label = common.resolve_center(source, center)
+        with source.session(actor.username) as session:
+            cards = rq.id_card_rows(session=session, center_id=center_id,
+                                    person_ids=person_ids)
+        info = info or PrintInfo(_("ID cards"), common.printed_by(source, actor), center_label,
+                                 _("{n} cards · cut along the marks", n=len(cards)))
+    else:
+        cards = list(source)
+        info = info or PrintInfo(_("ID cards"), actor.username)
+
+    def write(path: Path) -> None:
+        c = numbered_canvas(info)(str(path), pagesize=info.pagesize)
+        c.setTitle(info.title)
+        c.setAuthor(info.printed_by)
+        origins = card_origins(*info.pagesize)
+        for start in range(0, max(len(cards), 1), PER_PAGE):
+            draw_header(c, info)
+            for (x, y), card in zip(origins, cards[start:start + PER_PAGE]):
+                draw_card(c, x, y, card)
+            if not cards:
+                c.setFont(FONT, 10)
+                c.drawString(0.5 * inch, info.pagesize[1] - 1.3 * inch, _("Nobody is present."))
+            c.showPage()
+        c.save()
+
+    return write_atomically(out, write)

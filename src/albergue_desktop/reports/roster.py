@@ -1,0 +1,134 @@
+"""Roster (lista de albergados): everyone present, per center, grouped by area and household.
+Medical flags are printed only when the printing user's role may view health data."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from itertools import groupby
+from pathlib import Path
+
+from reportlab.lib import colors
+from reportlab.lib.units import inch
+from reportlab.platypus import PageBreak, Spacer
+
+from ..domain.i18n import translate as _
+from ..domain.labels import label
+from ..domain.permissions import Permission
+from ..domain.validation import age_on
+from ..services.context import Actor
+from ..storage import report_queries as rq
+from ..storage.db import Database
+from . import common
+from .frame import (FONT_BOLD, GROUP_FILL, PrintInfo, build_pdf, fit, fmt_date, long_table,
+                    para, styles)
+
+# Column widths in points on landscape letter (720 pt between margins).
+WIDTHS = (80, 190, 42, 34, 70, 95, 50, 62, 97)
+
+
+def load_rows(db: Database, actor: Actor, center_id: str | None) -> list[rq.RosterRow]:
+    actor.require(Permission.VIEW_PEOPLE)
+    with db.session(actor.username) as session:
+        return rq.roster_rows(session=session, center_id=center_id)
+
+
+def flags(row: rq.RosterRow, *, on: date, health: bool) -> str:
+    """Short markers: minor, specific-need codes, and (health roles only) isolation,
+    pregnancy and chronic disease when the data records them."""
+    out = []
+    if row.birth_date is not None and age_on(row.birth_date, on) < common.ADULT_AGE:
+        out.append(_("Minor"))
+    out += common.visible_needs(row.specific_needs, health=health)
+    if health:
+        if row.isolation:
+            out.append(_("Isolation"))
+        if row.pregnant:
+            out.append(_("Pregnant"))
+        if row.chronic:
+            out.append(_("Chronic"))
+    return ", ".join(out)
+
+
+def _header() -> list[str]:
+    return [_("Folio"), _("Name"), _("Sex"), _("Age"), _("Nationality"), _("Household"),
+            _("Bed"), _("Check-in"), _("Flags")]
+
+
+def _center_table(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> list:
+    """One table for a center: an area heading row, then its households, head first."""
+    data: list[list] = [_header()]
+    extra: list[tuple] = []
+    sizes: dict[str | None, int] = {}
+    for r in rows:
+        sizes[r.household_folio] = sizes.get(r.household_folio, 0) + 1
+    cell = st["cell"]
+    for area, members in groupby(rows, key=lambda r: (r.area_name, r.area_segment)):
+        members = list(members)
+        name = area[0] or _("No bed assigned")
+        heading = _("{area} — {segment} · {n} people", area=name,
+                    segment=common.segment_label(area[1]) if area[0] else "", n=len(members))
+        at = len(data)
+        data.append([heading] + [""] * (len(WIDTHS) - 1))
+        extra += [("SPAN", (0, at), (-1, at)), ("BACKGROUND", (0, at), (-1, at), GROUP_FILL),
+                  ("FONT", (0, at), (-1, at), FONT_BOLD, 10)]
+        household = object()
+        for r in members:
+            if r.household_folio != household and len(data) - 1 != at:
+                extra.append(("LINEABOVE", (0, len(data)), (-1, len(data)), 0.9, colors.black))
+            household = r.household_folio
+            data.append([
+                r.folio or "", fit(r.full_name, WIDTHS[1], cell),
+                label("sex", r.sex), common.age_text(r.birth_date, r.birth_date_estimated, on),
+                fit(label("country", r.nationality), WIDTHS[4], cell),
+                fit(f"{r.household_label} ({sizes[r.household_folio]})", WIDTHS[5], cell),
+                r.bed_code or "", fmt_date(r.check_in),
+                fit(flags(r, on=on, health=health), WIDTHS[8], cell),
+            ])
+    return [long_table(data, WIDTHS, extra)]
+
+
+def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
+               center: str | None = None, on: date | None = None,
+               info: PrintInfo | None = None) -> Path:
+    """Write the roster of ``center`` (code or id; all centers when None) to ``out``.
+    ``source`` is a database, or rows already loaded (then ``info`` names the header)."""
+    on = on or date.today()
+    health = common.can_see_health(actor)
+    if isinstance(source, Database):
+        center_id, center_label = common.resolve_center(source, center)
+        rows = load_rows(source, actor, center_id)
+        info = info or PrintInfo(_("Roster of sheltered people"),
+                                 common.printed_by(source, actor), center_label,
+                                 _("People present when printed · ages on {date}",
+                                   date=fmt_date(on)),
+                                 landscape=True)
+    else:
+        rows = list(source)
+        info = info or PrintInfo(_("Roster of sheltered people"), actor.username,
+                                 landscape=True)
+    info.landscape = True
+    st = styles()
+    story: list = []
+    by_center = [(key, list(group)) for key, group in
+                 groupby(rows, key=lambda r: (r.center_code, r.center_name))]
+    for i, ((code, name), members) in enumerate(by_center):
+        if i:
+            story.append(PageBreak())
+        if len(by_center) > 1 or not center:
+            story.append(para(f"{code} · {name}", st["h2"]))
+        story += _center_table(members, on=on, health=health, st=st)
+        households = len({r.household_folio for r in members})
+        story.append(para(_("Total: {people} people in {households} households.",
+                            people=len(members), households=households), st["bold"]))
+    if not rows:
+        story.append(para(_("Nobody is present."), st["body"]))
+    elif len(by_center) > 1:
+        story.append(Spacer(0, 0.1 * inch))
+        story.append(para(_("All centers: {people} people.", people=len(rows)), st["bold"]))
+    story.append(para(_("Flags: Minor = under 18; codes are UNHCR specific needs; "
+                        "~ = estimated age."), st["note"]))
+    story.append(para(_("Includes medical data: confidential document.") if health else
+                      _("Medical data left out: the role {role} may not view health data.",
+                        role=actor.role), st["note"]))
+    return build_pdf(out, story, info)

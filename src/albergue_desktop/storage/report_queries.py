@@ -1,0 +1,350 @@
+"""Read-only queries behind the printed reports and the spreadsheet export.
+
+Keyword-only functions taking a session; they return plain frozen rows (never ORM objects).
+Timestamps are stored as naive UTC text ("YYYY-MM-DD HH:MM:SS.ffffff"); days are local days,
+so a census "for a date" needs the time zone of the shelter (``tz``).
+
+Fields of modules that do not exist yet (pregnancy, respiratory screening, leases, school,
+jobs, health care, donations) are ``None``: "not recorded", never a guessed value.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta, timezone, tzinfo
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+ISOLATION = "isolation"
+
+
+def ts_param(moment: datetime) -> str:
+    """An aware datetime as the stored text, for comparisons in SQL."""
+    return moment.astimezone(timezone.utc).replace(tzinfo=None).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def parse_ts(value) -> datetime | None:
+    if value is None or isinstance(value, datetime):
+        return value
+    return datetime.fromisoformat(str(value)).replace(tzinfo=timezone.utc)
+
+
+def parse_date(value) -> date | None:
+    if value is None or isinstance(value, date):
+        return value
+    return date.fromisoformat(str(value)[:10])
+
+
+def day_bounds(day: date, tz: tzinfo) -> tuple[str, str]:
+    """[start, end) of a local day as stored-text UTC bounds."""
+    start = datetime.combine(day, time.min, tzinfo=tz)
+    end = datetime.combine(day + timedelta(days=1), time.min, tzinfo=tz)
+    return ts_param(start), ts_param(end)
+
+
+def _household_label(surnames: str | None, given: str | None) -> str:
+    return (surnames or "").upper() or (given or "")
+
+
+# --- roster -------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class RosterRow:
+    person_id: str
+    folio: str | None
+    given_names: str
+    surnames: str
+    sex: str
+    birth_date: date | None
+    birth_date_estimated: bool
+    nationality: str | None
+    relationship: str | None
+    specific_needs: tuple[str, ...]
+    household_id: str | None
+    household_label: str       # head's surname in capitals
+    household_folio: str | None  # head's folio: identifies the household on paper
+    center_code: str
+    center_name: str
+    area_name: str | None      # None: present without a bed
+    area_segment: str | None
+    bed_code: str | None
+    check_in: datetime
+    isolation: bool            # bed in a respiratory-isolation area or center
+    pregnant: bool | None = None  # screening module not there yet: not recorded
+    chronic: bool | None = None   # idem (the SM-CI need code is in specific_needs)
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_names} {self.surnames.upper()}".strip()
+
+
+_ROSTER_SQL = """
+SELECT p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date, p.birth_date_estimated,
+       p.nationality, p.relationship, p.specific_needs, p.household_id,
+       hp.surnames AS head_surnames, hp.given_names AS head_given, hp.folio AS head_folio,
+       c.code AS center_code, c.name AS center_name, c.profile AS center_profile,
+       a.name AS area_name, a.segment AS area_segment, b.code AS bed_code, s.check_in
+FROM stay s
+JOIN person p ON p.id = s.person_id
+JOIN center c ON c.id = s.center_id
+LEFT JOIN bed b ON b.id = s.bed_id
+LEFT JOIN area a ON a.id = b.area_id
+LEFT JOIN household h ON h.id = p.household_id
+LEFT JOIN person hp ON hp.id = h.head_person_id
+WHERE s.check_out IS NULL AND s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id IS NULL
+  {where}
+ORDER BY c.code, a.name IS NULL, a.name, coalesce(hp.folio, p.folio),
+         p.relationship = 'head' DESC, p.folio
+"""
+
+
+def roster_rows(*, session: Session, center_id: str | None = None) -> list[RosterRow]:
+    """People present (open stay), by center, area, household (head first), folio."""
+    where, params = ("AND s.center_id = :c", {"c": center_id}) if center_id else ("", {})
+    rows = session.connection().execute(text(_ROSTER_SQL.format(where=where)), params)
+    out = []
+    for r in rows:
+        needs = r.specific_needs
+        needs = tuple(json.loads(needs) if isinstance(needs, str) else (needs or ()))
+        out.append(RosterRow(
+            r.id, r.folio, r.given_names, r.surnames or "", r.sex, parse_date(r.birth_date),
+            bool(r.birth_date_estimated), r.nationality, r.relationship, needs, r.household_id,
+            _household_label(r.head_surnames, r.head_given) if r.head_folio else
+            _household_label(r.surnames, r.given_names),
+            r.head_folio or r.folio, r.center_code, r.center_name, r.area_name, r.area_segment,
+            r.bed_code, parse_ts(r.check_in),
+            ISOLATION in (r.area_segment, r.center_profile)))
+    return out
+
+
+# --- beds ---------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class BedRow:
+    center_code: str
+    center_name: str
+    area_id: str
+    area_name: str
+    area_segment: str | None
+    bed_code: str
+    bed_kind: str
+    bed_status: str            # stored status: available, occupied, out_of_service
+    block_reason: str | None
+    folio: str | None          # occupant, from the open stay in this bed
+    occupant: str | None
+    sex: str | None
+    birth_date: date | None
+
+    @property
+    def is_blocked(self) -> bool:
+        return self.bed_status == "out_of_service"
+
+
+def bed_rows(*, session: Session, center_id: str | None = None,
+             area_id: str | None = None) -> list[BedRow]:
+    """Every bed with its occupant (open stay), by center, area and bed code."""
+    where, params = "", {}
+    if center_id:
+        where, params["c"] = where + " AND b.center_id = :c", center_id
+    if area_id:
+        where, params["a"] = where + " AND b.area_id = :a", area_id
+    rows = session.connection().execute(text(f"""
+        SELECT c.code, c.name, a.id AS area_id, a.name AS area_name, a.segment, b.code AS bed,
+               b.kind, b.status, b.block_reason, p.folio, p.given_names, p.surnames, p.sex,
+               p.birth_date
+        FROM bed b JOIN area a ON a.id = b.area_id JOIN center c ON c.id = b.center_id
+        LEFT JOIN stay s ON s.bed_id = b.id AND s.check_out IS NULL AND s.deleted = 0
+        LEFT JOIN person p ON p.id = s.person_id
+        WHERE b.deleted = 0 AND a.deleted = 0 {where}
+        ORDER BY c.code, a.name, length(b.code), b.code"""), params)
+    return [BedRow(r.code, r.name, r.area_id, r.area_name, r.segment, r.bed, r.kind, r.status,
+                   r.block_reason, r.folio,
+                   f"{r.given_names} {(r.surnames or '').upper()}".strip() if r.folio else None,
+                   r.sex, parse_date(r.birth_date)) for r in rows]
+
+
+def unbedded_by_center(*, session: Session) -> dict[str, int]:
+    """Center code -> people present without a bed (on the roster, on no bed line)."""
+    return dict(session.connection().execute(text(
+        "SELECT c.code, count(*) FROM stay s JOIN center c ON c.id = s.center_id "
+        "WHERE s.check_out IS NULL AND s.deleted = 0 AND s.bed_id IS NULL GROUP BY c.code")).all())
+
+
+# --- ID cards -----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class IdCardRow:
+    person_id: str
+    folio: str
+    full_name: str
+    center_name: str
+    household_label: str
+    household_folio: str | None
+    photo_path: str | None = None  # no photo module yet
+
+
+def id_card_rows(*, session: Session, center_id: str | None = None,
+                 person_ids: list[str] | None = None) -> list[IdCardRow]:
+    """Cards for the given people, else for everyone present (at ``center_id``)."""
+    if person_ids is not None:
+        rows = []
+        for pid in person_ids:  # keep the caller's order
+            r = session.connection().execute(text("""
+                SELECT p.id, p.folio, p.given_names, p.surnames, c.name AS center_name,
+                       hp.surnames AS hs, hp.given_names AS hg, hp.folio AS hf
+                FROM person p LEFT JOIN center c ON c.id = coalesce(
+                    (SELECT center_id FROM stay WHERE person_id = p.id AND check_out IS NULL
+                       AND deleted = 0), p.center_id)
+                LEFT JOIN household h ON h.id = p.household_id
+                LEFT JOIN person hp ON hp.id = h.head_person_id
+                WHERE p.id = :id AND p.deleted = 0 AND p.folio IS NOT NULL"""),
+                {"id": pid}).first()
+            if r is not None:
+                rows.append(IdCardRow(r.id, r.folio, f"{r.given_names} {r.surnames.upper()}"
+                                      .strip(), r.center_name or "",
+                                      _household_label(r.hs, r.hg), r.hf))
+        return rows
+    return [IdCardRow(r.person_id, r.folio or "", r.full_name, r.center_name, r.household_label,
+                      r.household_folio)
+            for r in roster_rows(session=session, center_id=center_id) if r.folio]
+
+
+# --- daily census ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class PresentPerson:
+    center_id: str
+    sex: str
+    birth_date: date | None
+    segment: str | None  # segment of the bed's area; None without a bed
+
+
+@dataclass(frozen=True)
+class CenterDay:
+    center_id: str
+    code: str
+    name: str
+    profile: str
+    arrivals: int
+    departures: int
+    transfers_in: int   # included in arrivals
+    transfers_out: int  # included in departures
+    beds: int           # beds not deleted
+    blocked_beds: int   # out of service now (no history of blocking is kept)
+    occupied_beds: int  # beds with someone present at the end of the day
+
+
+def census_day(*, session: Session, day: date, tz: tzinfo,
+               center_id: str | None = None) -> tuple[list[CenterDay], list[PresentPerson]]:
+    """Movements of a local day per center, and the people present at its end (stays
+    begun before the day ended and not closed by then)."""
+    start, end = day_bounds(day, tz)
+    params = {"s": start, "e": end, "c": center_id}
+    only = "AND c.id = :c" if center_id else ""
+    conn = session.connection()
+    centers = conn.execute(text(f"""
+        SELECT c.id, c.code, c.name, c.profile,
+          (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
+             AND s.check_in >= :s AND s.check_in < :e) AS arrivals,
+          (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
+             AND s.check_out >= :s AND s.check_out < :e) AS departures,
+          (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
+             AND s.check_in >= :s AND s.check_in < :e AND EXISTS (
+               SELECT 1 FROM stay o WHERE o.person_id = s.person_id AND o.deleted = 0
+                 AND o.reason = 'transfer' AND o.check_out = s.check_in)) AS t_in,
+          (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
+             AND s.check_out >= :s AND s.check_out < :e AND s.reason = 'transfer') AS t_out,
+          (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0) AS beds,
+          (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0
+             AND b.status = 'out_of_service') AS blocked,
+          (SELECT count(DISTINCT s.bed_id) FROM stay s WHERE s.center_id = c.id
+             AND s.deleted = 0 AND s.bed_id IS NOT NULL AND s.check_in < :e
+             AND (s.check_out IS NULL OR s.check_out >= :e)) AS occupied
+        FROM center c WHERE c.deleted = 0 {only} ORDER BY c.code"""), params).all()
+    present = conn.execute(text(f"""
+        SELECT s.center_id, p.sex, p.birth_date, a.segment
+        FROM stay s JOIN person p ON p.id = s.person_id JOIN center c ON c.id = s.center_id
+        LEFT JOIN bed b ON b.id = s.bed_id LEFT JOIN area a ON a.id = b.area_id
+        WHERE s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id IS NULL
+          AND s.check_in < :e AND (s.check_out IS NULL OR s.check_out >= :e) {only}"""),
+        params).all()
+    return ([CenterDay(r.id, r.code, r.name, r.profile, r.arrivals, r.departures, r.t_in,
+                       r.t_out, r.beds, r.blocked, r.occupied) for r in centers],
+            [PresentPerson(r.center_id, r.sex, parse_date(r.birth_date), r.segment)
+             for r in present])
+
+
+# --- impact indicators ------------------------------------------------------------------------
+
+IndicatorQuery = Callable[..., int | None]
+# key -> query(session=, start=, end=) for indicators computed from the data. Modules that
+# record leases, school enrollment, jobs, consultations... register theirs here; the report
+# prints "not recorded" for every indicator without one.
+INDICATOR_QUERIES: dict[str, IndicatorQuery] = {}
+
+
+def register_indicator(key: str, query: IndicatorQuery) -> None:
+    INDICATOR_QUERIES[key] = query
+
+
+def _period(column: str, start: str | None, end: str | None) -> str:
+    return "".join([f" AND {column} >= :start" if start else "",
+                    f" AND {column} < :end" if end else ""])
+
+
+def _admissions(*, session: Session, start: str | None, end: str | None) -> int:
+    """People whose first stay began in the period (a transfer is not an admission)."""
+    return session.connection().execute(text(
+        "SELECT count(*) FROM (SELECT min(s.check_in) AS first FROM stay s JOIN person p "
+        "ON p.id = s.person_id WHERE s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id "
+        "IS NULL GROUP BY s.person_id) WHERE 1" + _period("first", start, end)),
+        {"start": start, "end": end}).scalar_one()
+
+
+_LAST_EXIT = """SELECT s.person_id, p.household_id, max(s.check_out) AS last_out,
+    sum(s.check_out IS NULL) AS open_stays
+    FROM stay s JOIN person p ON p.id = s.person_id
+    WHERE s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id IS NULL GROUP BY s.person_id"""
+
+
+def _discharges(*, session: Session, start: str | None, end: str | None) -> int:
+    """People with no open stay whose last stay closed in the period."""
+    return session.connection().execute(text(
+        f"SELECT count(*) FROM ({_LAST_EXIT}) WHERE open_stays = 0"
+        + _period("last_out", start, end)), {"start": start, "end": end}).scalar_one()
+
+
+def _families_discharged(*, session: Session, start: str | None, end: str | None) -> int:
+    """Households whose every lodged member has left, the last of them in the period."""
+    return session.connection().execute(text(
+        f"SELECT count(*) FROM (SELECT household_id, max(last_out) AS out, "
+        f"sum(open_stays) AS open FROM ({_LAST_EXIT}) WHERE household_id IS NOT NULL "
+        f"GROUP BY household_id) WHERE open = 0" + _period("out", start, end)),
+        {"start": start, "end": end}).scalar_one()
+
+
+def _rfc(*, session: Session, start: str | None, end: str | None) -> int:
+    """People with an RFC on record (as a field or a document). RFCs carry no paperwork
+    date yet, so the period does not apply."""
+    return session.connection().execute(text("""
+        SELECT count(*) FROM person p WHERE p.deleted = 0 AND p.merged_into_id IS NULL AND
+          (p.rfc IS NOT NULL AND p.rfc != '' OR EXISTS (SELECT 1 FROM identity_document d
+           WHERE d.person_id = p.id AND d.deleted = 0 AND d.doc_type = 'rfc'))""")).scalar_one()
+
+
+register_indicator("admissions", _admissions)
+register_indicator("discharges", _discharges)
+register_indicator("families_discharged", _families_discharged)
+register_indicator("rfc_processed", _rfc)
+
+
+def impact_values(*, session: Session, keys: list[str], start: datetime | None = None,
+                  end: datetime | None = None) -> dict[str, int | None]:
+    """Value of each indicator in [start, end); None when nothing records it yet."""
+    s = ts_param(start) if start else None
+    e = ts_param(end) if end else None
+    return {key: (INDICATOR_QUERIES[key](session=session, start=s, end=e)
+                  if key in INDICATOR_QUERIES else None) for key in keys}

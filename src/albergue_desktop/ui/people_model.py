@@ -1,0 +1,145 @@
+"""Table model of the people list.
+
+Two ways to fill it: ``browse(loader)`` pages through everyone lazily (the view asks for the
+next page through ``canFetchMore``/``fetchMore`` as the user scrolls, so 100,000 people cost no
+more than the pages actually seen), and ``set_rows(rows)`` shows a fixed list such as search
+results. ``PERSON_ROLE`` returns the :class:`PersonRow` behind a line.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+
+from ..domain.labels import label
+from ..storage.queries import PersonRow
+
+COL_FOLIO, COL_NAME, COL_SEX, COL_AGE, COL_NATIONALITY, COL_CENTER, COL_BED, COL_STATUS = \
+    range(8)
+COLUMN_COUNT = 8
+PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+PAGE_SIZE = 200
+
+# loader(before_rowid, limit) -> the next ``limit`` people older than ``before_rowid``
+# (None: from the newest), newest first.
+PageLoader = Callable[[int | None, int], list[PersonRow]]
+
+_Index = QModelIndex | QPersistentModelIndex
+_ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+
+
+class PeopleModel(QAbstractTableModel):
+    def __init__(self, parent: QObject | None = None, *, page_size: int = PAGE_SIZE,
+                 today: date | None = None) -> None:
+        super().__init__(parent)
+        self._rows: list[PersonRow] = []
+        self._loader: PageLoader | None = None
+        self._page_size = page_size
+        self._fetching = False
+        self._today = today
+        self._headers = [self.tr("Folio"), self.tr("Name"), self.tr("Sex"), self.tr("Age"),
+                         self.tr("Nationality"), self.tr("Center"), self.tr("Bed"),
+                         self.tr("Status")]
+
+    # --- filling ---------------------------------------------------------------------------
+
+    def set_rows(self, rows: Sequence[PersonRow]) -> None:
+        """Show exactly ``rows`` (no lazy loading)."""
+        self.beginResetModel()
+        self._rows = list(rows)
+        self._loader = None
+        self.endResetModel()
+
+    def browse(self, loader: PageLoader) -> None:
+        """Show everyone, loaded page by page through ``loader`` as the view needs rows."""
+        self.beginResetModel()
+        self._rows = []
+        self._loader = loader
+        self.endResetModel()
+
+    def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:
+        return not parent.isValid() and self._loader is not None and not self._fetching
+
+    def fetchMore(self, parent: _Index = QModelIndex()) -> None:
+        # Views and model testers may call back into fetchMore from the rowsInserted signals
+        # this method emits; the guard keeps one page from being inserted twice.
+        if parent.isValid() or self._loader is None or self._fetching:
+            return
+        self._fetching = True
+        try:
+            before = self._rows[-1].rowid if self._rows else None
+            page = self._loader(before, self._page_size)
+            if len(page) < self._page_size:
+                self._loader = None  # the end of the list: nothing more to fetch
+            if page:
+                start = len(self._rows)
+                self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+                self._rows.extend(page)
+                self.endInsertRows()
+        finally:
+            self._fetching = False
+
+    # --- reading ---------------------------------------------------------------------------
+
+    def person(self, row: int) -> PersonRow:
+        return self._rows[row]
+
+    def row_of_folio(self, folio: str) -> int | None:
+        """Row of the person with this folio among the loaded rows."""
+        wanted = folio.strip().upper()
+        return next((i for i, r in enumerate(self._rows) if r.folio == wanted), None)
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: _Index = QModelIndex()) -> int:
+        return 0 if parent.isValid() else COLUMN_COUNT
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if (orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole
+                and 0 <= section < COLUMN_COUNT):
+            return self._headers[section]
+        return None
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        person = self._rows[index.row()]
+        column = index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(person, column)
+        if role == PERSON_ROLE:
+            return person
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
+            return _ALIGN_RIGHT
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == COL_AGE and person.birth_date_estimated:
+                return self.tr("Estimated age")
+            if column == COL_CENTER and person.center_code:
+                return f"{person.center_code} · {person.center_name}"
+        return None
+
+    def _display(self, person: PersonRow, column: int) -> str | None:
+        if column == COL_FOLIO:
+            return person.folio or ""
+        if column == COL_NAME:
+            return person.full_name
+        if column == COL_SEX:
+            return label("sex", person.sex)
+        if column == COL_AGE:
+            age = person.age(self._today)
+            if age is None:
+                return ""
+            return f"~{age}" if person.birth_date_estimated else str(age)
+        if column == COL_NATIONALITY:
+            return label("country", person.nationality)
+        if column == COL_CENTER:
+            return person.center_name or ""
+        if column == COL_BED:
+            return person.bed_code or ""
+        if column == COL_STATUS:
+            return label("person_status", person.status)
+        return None

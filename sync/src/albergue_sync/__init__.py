@@ -1,0 +1,9 @@
+"""Albergue's sync engine: merges center databases into a central file and back, with the
+guarantees of SYNC.md (convergence, nothing silently lost, atomic, incremental, safe on bad
+input). Standard library only; no Qt."""
+
+from .engine import Options, SourceReport, merge_files
+from .i18n import SyncRefused
+
+__all__ = ["Options", "SourceReport", "SyncRefused", "merge_files"]
+__version__ = "0.1.0"

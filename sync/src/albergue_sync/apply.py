@@ -1,0 +1,107 @@
+"""One source into the target, in one ``BEGIN IMMEDIATE`` transaction (see :mod:`.engine`)."""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+from . import conflictlog, files
+from .engine import Options, SourceReport, _check_clock, _Plan, read_bookmarks
+from .i18n import SyncRefused
+from .rules import DUPLICATE_KEYS, HEALTH_TABLES
+from .tablemerge import find_duplicates, find_orphans, merge_table, synced_tables
+
+
+def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
+    started = time.perf_counter()
+    report = SourceReport(str(plan.path), plan.info.site_id,
+                          "full" if plan.full else "incremental")
+    try:
+        conn = files.connect(target, readonly=False)
+    except sqlite3.Error as exc:
+        raise SyncRefused("Cannot write {path}: {detail}", path=str(target),
+                          detail=str(exc)) from exc
+    try:
+        conn.execute("PRAGMA foreign_keys = OFF")  # orphans are logged, not refused
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("ATTACH DATABASE ? AS src", (files.uri(plan.attach, readonly=True),))
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            _merge(conn, plan, options, report)
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    except sqlite3.IntegrityError as exc:
+        raise SyncRefused("{path} cannot be merged: {detail}. Nothing was merged.",
+                          path=str(plan.path), detail=str(exc)) from exc
+    except sqlite3.OperationalError as exc:
+        text = str(exc).lower()
+        if "full" in text:
+            raise SyncRefused("The disk is full; nothing was merged. Free some space and try "
+                              "again.") from exc
+        if "locked" in text or "busy" in text:
+            raise SyncRefused("The database {path} is busy; try again in a moment.",
+                              path=str(target)) from exc
+        raise files.damaged(plan.path, exc) from exc
+    except sqlite3.DatabaseError as exc:
+        raise files.damaged(plan.path, exc) from exc
+    finally:
+        conn.close()
+    report.seconds = plan.seconds + time.perf_counter() - started
+    return report
+
+
+def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
+           report: SourceReport) -> None:
+    src_meta = files.read_meta(conn, plan.path, "src")
+    if (src_meta["site_id"], src_meta.get("epoch")) != (plan.info.site_id, plan.info.epoch):
+        raise SyncRefused("{path} changed while it was being merged; try again.",
+                          path=str(plan.path))
+    meta = dict(conn.execute("SELECT key, value FROM main.meta"))
+    seq = int(meta["seq_last"]) + 1
+    health_filter = options.direction == "pull" and not options.with_health
+    found = []
+    touched = set()
+    max_hlc = 0
+    tables = synced_tables(conn)
+    for table in tables:
+        counts, conflicts = merge_table(
+            conn, table, since=plan.since, seq=seq,
+            own_health_only=health_filter and table in HEALTH_TABLES,
+            own_center=meta.get("center_id"))
+        found += conflicts
+        max_hlc = max(max_hlc, counts.max_hlc)
+        report.rows_read += counts.read
+        report.new += counts.new
+        report.updated += counts.updated
+        report.unchanged += counts.unchanged
+        report.tables[table] = {"read": counts.read, "new": counts.new,
+                                "updated": counts.updated, "unchanged": counts.unchanged}
+        if counts.new or counts.updated:
+            touched.add(table)
+    _check_clock(plan.path, max_hlc)
+    for table in tables:
+        if table in touched:
+            found += find_orphans(conn, table, seq)
+            if table in DUPLICATE_KEYS:
+                found += find_duplicates(conn, table, seq)
+    read, received, joined = conflictlog.merge_incoming(conn, since=plan.since, seq=seq)
+    report.rows_read += read
+    detected, rejoined = conflictlog.record(conn, found, seq=seq, site_id=meta["site_id"],
+                                            now_text=files.utc_text())
+    report.conflicts = received + detected
+    if report.new or report.updated or received or joined or detected or rejoined:
+        conn.execute("UPDATE main.meta SET value = ? WHERE key = 'seq_last'", (str(seq),))
+    if max_hlc > int(meta.get("hlc_last", 0)):
+        conn.execute("UPDATE main.meta SET value = ? WHERE key = 'hlc_last'", (str(max_hlc),))
+    report.seq_merged = int(src_meta["seq_last"])
+    conn.execute(
+        "INSERT OR REPLACE INTO main.sync_source (site_id, epoch, seq_merged, merged_at, "
+        "direction, with_health, source_path, rows_new, rows_updated, rows_unchanged, "
+        "conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (plan.info.site_id, plan.info.epoch, report.seq_merged, files.utc_text(),
+         options.direction, int(options.with_health), str(plan.path), report.new,
+         report.updated, report.unchanged, report.conflicts))

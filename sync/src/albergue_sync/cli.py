@@ -1,0 +1,170 @@
+"""``albergue-sync``: export, merge, pull, status, conflicts, rekey.
+
+Exit codes: 0 ok, 1 refused input (message on stderr, target unchanged), 2 wrong usage.
+Messages are Spanish unless ``ALBERGUE_LANG=en``; ``--json`` prints machine-readable output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sqlite3
+import sys
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+from . import conflicts as conflict_log
+from . import files
+from .engine import Options, SourceReport, merge_files
+from .i18n import SyncRefused, translate as _
+from .status import export, status
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="albergue-sync",
+        description=_("Merge Albergue center databases into a central file, and back."))
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text)
+        p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+        return p
+
+    p = command("export", "copia consistente de una base de datos para una memoria USB")
+    p.add_argument("--from", dest="source", required=True, type=Path)
+    p.add_argument("--to", dest="dest", required=True, type=Path)
+    p = command("merge", "integra archivos de centros en el archivo central")
+    p.add_argument("--into", dest="target", required=True, type=Path)
+    p.add_argument("--full", action="store_true", help="leer todo, sin marcadores")
+    p.add_argument("sources", nargs="+", type=Path)
+    p = command("pull", "trae el registro central a la base de datos de un centro")
+    p.add_argument("--from", dest="source", required=True, type=Path)
+    p.add_argument("--into", dest="target", required=True, type=Path)
+    p.add_argument("--with-health", action="store_true",
+                   help="incluir datos de salud de otros centros")
+    p.add_argument("--full", action="store_true", help="leer todo, sin marcadores")
+    p = command("status", "orígenes integrados, registros y conflictos de un archivo")
+    p.add_argument("file", type=Path)
+    p = command("conflicts", "lista o resuelve conflictos")
+    p.add_argument("file", type=Path)
+    p.add_argument("--all", action="store_true", help="incluir los resueltos")
+    p.add_argument("--resolve", metavar="ID")
+    p.add_argument("--value", metavar="JSON")
+    p.add_argument("--user", default=None)
+    p = command("rekey", "da un sitio y época nuevos a un archivo (respaldo restaurado)")
+    p.add_argument("file", type=Path)
+    return parser
+
+
+def _print_reports(reports: list[SourceReport], as_json: bool) -> None:
+    if as_json:
+        print(json.dumps([asdict(r) for r in reports], indent=2))
+        return
+    for r in reports:
+        print(_("{path}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} "
+                "conflicts, {seconds:.2f} s ({mode}, {read} rows read)", path=r.path,
+                new=r.new, updated=r.updated, unchanged=r.unchanged, conflicts=r.conflicts,
+                seconds=r.seconds, mode=_(r.mode), read=r.rows_read))
+
+
+def _show(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _print_status(info: dict[str, Any]) -> None:
+    print(_("File {path}: site {site}, schema {schema}, change {seq}.", path=info["path"],
+            site=info["site_id"], schema=info["schema_version"], seq=info["seq_last"]))
+    print(_("Sources merged:"))
+    for s in info["sources"] or []:
+        print(_("  {site} ({direction}) last merged {when}, up to change {seq}: {path}",
+                site=s["site_id"], direction=_(s["direction"]), when=s["merged_at"][:19],
+                seq=s["seq_merged"], path=s["source_path"]))
+    if not info["sources"]:
+        print(_("  (none)"))
+    print(_("Rows per table (live / deleted):"))
+    for table, counts in info["tables"].items():
+        print(f"  {table}: {counts['live']} / {counts['deleted']}")
+    print(_("Open conflicts: {count}", count=info["open_conflicts"]))
+
+
+def _print_conflicts(rows: list[dict[str, Any]]) -> None:
+    if not rows:
+        print(_("No open conflicts."))
+    for c in rows:
+        print(_("{id}  {kind}  {table} {row}  {field}: kept {winner} ({wsite}), other {loser} "
+                "({lsite})", id=c["id"][:12], kind=_(c["kind"]), table=c["table_name"],
+                row=c["row_id"], field=c["field"], winner=_show(c["winner_value"]),
+                wsite=(c["winner_dot"] or ["", "-"])[1][:8], loser=_show(c["loser_value"]),
+                lsite=(c["loser_dot"] or ["", "-"])[1][:8]))
+        if c["resolved"]:
+            print(_("  resolved: {value} by {who} at {when}", value=_show(c["resolved_value"]),
+                    who=c["resolved_by"], when=(c["resolved_at"] or "")[:19]))
+
+
+def _run(args: argparse.Namespace) -> None:
+    if args.command == "export":
+        result = export(args.source, args.dest)
+        print(json.dumps(result) if args.json else _(
+            "Exported {source} to {path} ({size} bytes, change {seq}).", **result))
+    elif args.command == "merge":
+        created = not args.target.exists()
+        reports = merge_files(args.target, args.sources, Options(full=args.full))
+        if created and not args.json:
+            print(_("Created {path} (site {site}).", path=str(args.target),
+                    site=files.inspect(args.target).site_id))
+        _print_reports(reports, args.json)
+    elif args.command == "pull":
+        files.check_header(args.target)
+        reports = merge_files(args.target, [args.source], Options(
+            full=args.full, with_health=args.with_health, direction="pull"))
+        _print_reports(reports, args.json)
+    elif args.command == "status":
+        info = status(args.file)
+        print(json.dumps(info, indent=2)) if args.json else _print_status(info)
+    elif args.command == "conflicts":
+        if args.resolve:
+            if args.value is None:
+                raise _Usage("--resolve necesita --value JSON")
+            result = conflict_log.resolve(args.file, args.resolve, args.value,
+                                          user=args.user or conflict_log.user_name())
+            print(json.dumps(result, default=str) if args.json else _(
+                "Conflict {id} resolved with {value}.", id=result["id"][:12],
+                value=_show(result["resolved_value"])))
+        else:
+            rows = conflict_log.list_conflicts(args.file, include_resolved=args.all)
+            print(json.dumps(rows, indent=2)) if args.json else _print_conflicts(rows)
+    elif args.command == "rekey":
+        info = files.rekey(args.file)
+        print(json.dumps({"path": str(args.file), "site_id": info.site_id,
+                          "epoch": info.epoch}) if args.json else _(
+            "{path}: new site {site}, epoch {epoch}.", path=str(args.file), site=info.site_id,
+            epoch=info.epoch))
+
+
+class _Usage(Exception):
+    pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)  # exits with 2 on wrong usage
+    try:
+        _run(args)
+    except _Usage as exc:
+        parser.print_usage(sys.stderr)
+        print(f"albergue-sync: {exc}", file=sys.stderr)
+        return 2
+    except SyncRefused as exc:
+        print(f"albergue-sync: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except sqlite3.Error as exc:
+        print(f"albergue-sync: {files.damaged(getattr(args, 'file', Path('?')), exc)}",
+              file=sys.stderr)
+        return 1
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,82 @@
+"""The conflict log (``sync_conflict``): recording what a merge did not keep, and merging the
+logs of two files (union by id, each record joined with :func:`rowmerge.merge_conflict`), so
+all-with-all merges give every file the same conflicts and resolutions."""
+
+from __future__ import annotations
+
+import sqlite3
+from typing import Any
+
+from .rowmerge import Conflict, dump_json, merge_conflict
+from .tablemerge import columns, q, to_json_value
+
+TABLE = "sync_conflict"
+
+
+def _json_or_null(value: Any) -> str | None:
+    return None if value is None else dump_json(value)
+
+
+def _record_row(conn: sqlite3.Connection, c: Conflict, types: dict, *, seq: int, site_id: str,
+                now_text: str) -> dict[str, Any]:
+    decl = types.setdefault(c.table, dict(columns(conn, c.table))).get(c.field, "")
+    winner = True if c.kind == "delete" else to_json_value(decl, c.winner_value)
+    return {
+        "id": c.id, "kind": c.kind, "table_name": c.table, "row_id": c.row_id,
+        "field": c.field,
+        "winner_value": _json_or_null(winner),
+        "winner_dot": _json_or_null(list(c.winner_dot) if c.winner_dot else None),
+        "loser_value": _json_or_null(to_json_value(decl, c.loser_value)),
+        "loser_dot": _json_or_null(list(c.loser_dot) if c.loser_dot else None),
+        "detail": dump_json(c.detail), "detected_at": now_text, "detected_by": site_id,
+        "resolved": 0, "resolved_value": None, "resolved_by": None, "resolved_at": None,
+        "resolved_dot": None, "change_seq": seq,
+    }
+
+
+def _upsert(conn: sqlite3.Connection, names: list[str], row: dict[str, Any], seq: int) -> str:
+    """Insert a record or join it with the one already there. Returns new/updated/same."""
+    found = conn.execute(f"SELECT {', '.join(map(q, names))} FROM main.{TABLE} WHERE id = ?",
+                         (row["id"],)).fetchone()
+    if found is None:
+        conn.execute(f"INSERT INTO main.{TABLE} ({', '.join(map(q, names))}) VALUES "
+                     f"({', '.join('?' for _ in names)})", [row[n] for n in names])
+        return "new"
+    existing = dict(zip(names, found))
+    merged = merge_conflict(existing, row)
+    if merged == existing:
+        return "same"
+    merged["change_seq"] = seq
+    conn.execute(f"UPDATE main.{TABLE} SET {', '.join(f'{q(n)} = ?' for n in names)} "
+                 f"WHERE id = ?", [*(merged[n] for n in names), row["id"]])
+    return "updated"
+
+
+def record(conn: sqlite3.Connection, conflicts: list[Conflict], *, seq: int, site_id: str,
+           now_text: str) -> tuple[int, int]:
+    """Write conflicts found by this merge. Returns (new, updated) record counts."""
+    names = [c for c, _ in columns(conn, TABLE)]
+    types: dict[str, dict[str, str]] = {}
+    new = updated = 0
+    for conflict in {c.id: c for c in conflicts}.values():
+        outcome = _upsert(conn, names, _record_row(conn, conflict, types, seq=seq,
+                                                   site_id=site_id, now_text=now_text), seq)
+        new += outcome == "new"
+        updated += outcome == "updated"
+    return new, updated
+
+
+def merge_incoming(conn: sqlite3.Connection, *, since: int, seq: int) -> tuple[int, int, int]:
+    """Merge the source's conflict records changed after ``since``. Returns (read, new,
+    updated)."""
+    names = [c for c, _ in columns(conn, TABLE)]
+    rows = conn.execute(f"SELECT {', '.join(map(q, names))} FROM src.{TABLE} "
+                        f"WHERE change_seq > ?", (since,)).fetchall()
+    new = updated = 0
+    for raw in rows:
+        row = dict(zip(names, raw))
+        row["change_seq"] = seq
+        outcome = _upsert(conn, names, row, seq)
+        new += outcome == "new"
+        updated += outcome == "updated"
+    return len(rows), new, updated

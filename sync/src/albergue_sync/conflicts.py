@@ -1,0 +1,159 @@
+"""Reading and resolving the conflict log of a file.
+
+Resolving a conflict is itself a change that syncs: the chosen value is written to the row
+as a new write stamped by this file's site (a new dot, so it is causally after both values
+and wins everywhere), with an audit event, and the conflict record gets the resolution and
+its dot, so every file that merges this one learns both.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import sqlite3
+import time
+from pathlib import Path
+from typing import Any
+
+from . import files
+from .i18n import SyncRefused
+from .rowmerge import dump_json, parse_json
+from .tablemerge import columns, q, to_json_value, to_raw
+
+RESOLVER = "albergue-sync"
+
+
+def new_id() -> str:
+    """A UUIDv7 (time-ordered), as the desktop's ids."""
+    ms = time.time_ns() // 1_000_000
+    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | secrets.randbits(12) << 64 \
+        | 0b10 << 62 | secrets.randbits(62)
+    text = f"{value:032x}"
+    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
+
+
+def list_conflicts(path: Path, *, include_resolved: bool = False) -> list[dict[str, Any]]:
+    files.inspect(path)
+    conn = files.connect(path, readonly=True)
+    try:
+        where = "" if include_resolved else "WHERE resolved = 0"
+        cur = conn.execute(f"SELECT * FROM sync_conflict {where} "
+                           "ORDER BY table_name, row_id, field, id")
+        names = [d[0] for d in cur.description]
+        rows = [dict(zip(names, r)) for r in cur]
+    finally:
+        conn.close()
+    for row in rows:
+        for name in ("winner_value", "winner_dot", "loser_value", "loser_dot", "detail",
+                     "resolved_value", "resolved_dot"):
+            row[name] = parse_json(row[name])
+        row["resolved"] = bool(row["resolved"])
+    return rows
+
+
+def _find(conn: sqlite3.Connection, path: Path, conflict_id: str) -> dict[str, Any]:
+    cur = conn.execute("SELECT * FROM sync_conflict WHERE id LIKE ? || '%'", (conflict_id,))
+    names = [d[0] for d in cur.description]
+    found = [dict(zip(names, r)) for r in cur.fetchall()]
+    if not found:
+        raise SyncRefused("No conflict {id} in {path}.", id=conflict_id, path=str(path))
+    if len(found) > 1:
+        raise SyncRefused("{id} matches several conflicts; give more characters.",
+                          id=conflict_id)
+    return found[0]
+
+
+def resolve(path: Path, conflict_id: str, value_json: str, *, user: str = RESOLVER,
+            ) -> dict[str, Any]:
+    """Resolve a conflict with ``value_json`` (JSON text). For a field conflict the value is
+    written to the field; for a deleted-record conflict ``true`` keeps the record deleted and
+    ``false`` restores it; orphans and duplicates are only marked as reviewed."""
+    try:
+        value = json.loads(value_json)
+    except ValueError as exc:
+        raise SyncRefused("The value is not valid JSON: {detail}", detail=str(exc)) from exc
+    files.inspect(path)
+    conn = files.connect(path, readonly=False)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            conflict = _find(conn, path, conflict_id)
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+            site, seq = meta["site_id"], int(meta["seq_last"])
+            hlc = files.next_hlc(int(meta["hlc_last"]), files.now_ms())
+            now = files.utc_text()
+            writes = _writes_for(conflict, value)
+            if writes:
+                seq += 1
+                old = _write_row(conn, path, conflict, writes, site=site, seq=seq, hlc=hlc,
+                                 now=now, user=user)
+                seq += 1
+                _audit(conn, conflict, {k: [old[k], v] for k, v in writes.items()}, site=site,
+                       seq=seq, hlc=hlc, now=now, user=user)
+            seq += 1
+            conn.execute(
+                "UPDATE sync_conflict SET resolved = 1, resolved_value = ?, resolved_by = ?, "
+                "resolved_at = ?, resolved_dot = ?, change_seq = ? WHERE id = ?",
+                (dump_json(value), user, now, dump_json([hlc, site, seq]), seq,
+                 conflict["id"]))
+            conn.executemany("UPDATE meta SET value = ? WHERE key = ?",
+                             [(str(seq), "seq_last"), (str(hlc), "hlc_last")])
+            conn.execute("COMMIT")
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+    finally:
+        conn.close()
+    return {**conflict, "resolved": True, "resolved_value": value, "resolved_by": user}
+
+
+def _writes_for(conflict: dict[str, Any], value: Any) -> dict[str, Any]:
+    if conflict["kind"] == "field":
+        return {conflict["field"]: value}
+    if conflict["kind"] == "delete":
+        if not isinstance(value, bool):
+            raise SyncRefused("A deleted-record conflict is resolved with true (keep it "
+                              "deleted) or false (restore it).")
+        if value:
+            return {}
+        return {"deleted": False, "deleted_at": None, "deleted_by": None,
+                "delete_reason": None}
+    return {}
+
+
+def _write_row(conn, path, conflict, writes, *, site, seq, hlc, now, user) -> dict[str, Any]:
+    """Write ``writes`` to the conflict's row as one stamped write; returns the old values."""
+    table = conflict["table_name"]
+    types = dict(columns(conn, table))
+    cur = conn.execute(f"SELECT vv, fv, {', '.join(map(q, writes))} FROM {q(table)} "
+                       f"WHERE id = ?", (conflict["row_id"],))
+    row = cur.fetchone()
+    if row is None:
+        raise SyncRefused("The row {table} {row} of this conflict is not in {path}.",
+                          table=table, row=conflict["row_id"], path=str(path))
+    vv, fv = parse_json(row[0]) or {}, parse_json(row[1]) or {}
+    vv[site] = seq
+    for name in writes:
+        fv[name] = [hlc, site, seq]
+    assignments = {name: to_raw(types.get(name, ""), v) for name, v in writes.items()}
+    assignments.update(vv=dump_json(vv), fv=dump_json(fv), hlc=hlc, change_seq=seq,
+                       updated_at=now, updated_by=user)
+    conn.execute(f"UPDATE {q(table)} SET {', '.join(f'{q(k)} = ?' for k in assignments)} "
+                 f"WHERE id = ?", [*assignments.values(), conflict["row_id"]])
+    return {name: to_json_value(types.get(name, ""), raw) for name, raw in zip(writes, row[2:])}
+
+
+def _audit(conn, conflict, changes, *, site, seq, hlc, now, user) -> None:
+    conn.execute(
+        "INSERT INTO audit_event (id, site_id, created_at, created_by, updated_at, updated_by,"
+        " deleted, hlc, change_seq, vv, fv, at, username, action, table_name, row_id, changes)"
+        " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 'resolve_conflict', ?, ?, ?)",
+        (new_id(), site, now, user, now, user, hlc, seq, dump_json({site: seq}),
+         dump_json({"*": [hlc, site, seq]}), now, user, conflict["table_name"],
+         conflict["row_id"], json.dumps(changes)))
+
+
+def user_name() -> str:
+    return os.environ.get("ALBERGUE_USER") or RESOLVER

@@ -1,0 +1,212 @@
+"""Merging source files into a target file (SYNC.md "Apply").
+
+Every source is checked before the target is opened for writing: header, meta, schema,
+site identity, clocks, bookmarks. A full merge reads a snapshot taken with the SQLite backup
+API and checked with ``PRAGMA quick_check`` (upgraded on that temporary copy when older); an
+incremental merge (same site and epoch as the bookmark) reads only rows changed since the
+bookmark, in place and read-only, inside the merge transaction. Then, per source, one
+``BEGIN IMMEDIATE`` transaction: new rows set-based, rows on both sides through the pure
+row merge, conflicts, bookmark, commit. A crash at any point leaves the target as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import files, schema
+from .files import FileInfo
+from .i18n import SyncRefused
+from .tablemerge import synced_tables
+
+CLOCK_LEEWAY_MS = 24 * 3600 * 1000
+
+
+@dataclass
+class Options:
+    full: bool = False  # ignore bookmarks: read every row of every source
+    with_health: bool = True  # health rows of other centers (False: only this center's)
+    direction: str = "merge"  # merge (into a central file) | pull (into a center)
+
+
+@dataclass
+class SourceReport:
+    path: str
+    site_id: str
+    mode: str  # full | incremental
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    conflicts: int = 0
+    rows_read: int = 0
+    seconds: float = 0.0
+    seq_merged: int = 0
+    tables: dict[str, dict[str, int]] = field(default_factory=dict)
+
+
+@dataclass
+class _Plan:
+    path: Path
+    info: FileInfo
+    attach: Path
+    full: bool
+    since: int
+    seconds: float
+    tmp: tempfile.TemporaryDirectory | None = None
+
+
+def read_bookmarks(conn: sqlite3.Connection, db: str = "main") -> dict[str, dict]:
+    has = conn.execute(f"SELECT 1 FROM {db}.sqlite_master WHERE name = 'sync_source'").fetchone()
+    if not has:
+        return {}
+    cur = conn.execute(f"SELECT * FROM {db}.sync_source")
+    names = [d[0] for d in cur.description]
+    return {row[0]: dict(zip(names, row)) for row in cur}
+
+
+def clock_limit_hlc() -> int:
+    return (files.now_ms() + CLOCK_LEEWAY_MS) << files.HLC_COUNTER_BITS
+
+
+def _check_clock(path: Path, hlc: int) -> None:
+    if hlc > clock_limit_hlc():
+        raise SyncRefused("{path} has changes dated {when}, more than 24 hours ahead of this "
+                          "computer's clock ({now}). Check the date and time of the computer "
+                          "that wrote it; nothing was merged.", path=str(path),
+                          when=files.utc_text(files.hlc_to_ms(hlc))[:16],
+                          now=files.utc_text()[:16])
+
+
+def _max_row_hlc(conn: sqlite3.Connection, since: int) -> int:
+    return max([0, *(conn.execute(f"SELECT coalesce(max(hlc), 0) FROM {t} WHERE change_seq > ?",
+                                  (since,)).fetchone()[0] for t in synced_tables(conn))])
+
+
+def _check_against_target(path: Path, info: FileInfo, target: FileInfo | None,
+                          bookmarks: dict[str, dict], src_bookmarks: dict[str, dict]) -> None:
+    if target is None:
+        return
+    if info.site_id == target.site_id:
+        raise SyncRefused("{source} is the same database as {target} (site {site}); a file "
+                          "cannot be merged into itself.", source=str(path),
+                          target=str(target.path), site=info.site_id[:8])
+    seen = bookmarks.get(info.site_id)
+    if seen and info.seq_last < int(seen["seq_merged"]):
+        raise SyncRefused(
+            "{path} is older (change {seq}) than what {target} already merged from that site "
+            "(change {seen}). If it is an old copy there is nothing new in it; if it is a "
+            "restored backup that kept being used, give it a new identity first: "
+            "albergue-sync rekey {path}", path=str(path), target=str(target.path),
+            seq=info.seq_last, seen=seen["seq_merged"])
+    back = src_bookmarks.get(target.site_id)
+    if back and target.seq_last < int(back["seq_merged"]):
+        raise SyncRefused(
+            "{target} is older (change {seq}) than what {path} already merged from it (change "
+            "{seen}): {target} looks like a restored backup. Give it a new identity first: "
+            "albergue-sync rekey {target}", path=str(path), target=str(target.path),
+            seq=target.seq_last, seen=back["seq_merged"])
+
+
+def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
+          options: Options) -> _Plan:
+    started = time.perf_counter()
+    info = files.inspect(path)
+    _check_clock(path, info.hlc_last)
+    seen = bookmarks.get(info.site_id)
+    full = (options.full or seen is None or seen["epoch"] != info.epoch
+            or info.schema_version < schema.CURRENT_SCHEMA_VERSION
+            or (options.with_health and not seen["with_health"]))
+    tmp = None
+    if full:
+        tmp = tempfile.TemporaryDirectory(prefix="albergue-sync-")
+        attach = Path(tmp.name) / "snapshot.sqlite"
+        try:
+            files.snapshot(path, attach)
+            info = FileInfo(path, files.inspect(attach).meta)
+            if info.schema_version < schema.CURRENT_SCHEMA_VERSION:
+                files.upgrade(attach, info.schema_version)
+        except BaseException:
+            tmp.cleanup()
+            raise
+    else:
+        attach = path
+    since = 0 if full else int(seen["seq_merged"])
+    try:
+        conn = files.connect(attach, readonly=True)
+        try:
+            src_bookmarks = read_bookmarks(conn)
+            _check_clock(path, _max_row_hlc(conn, since))
+        finally:
+            conn.close()
+        _check_against_target(path, info, target, bookmarks, src_bookmarks)
+    except sqlite3.DatabaseError as exc:
+        if tmp:
+            tmp.cleanup()
+        raise files.damaged(path, exc) from exc
+    except BaseException:
+        if tmp:
+            tmp.cleanup()
+        raise
+    return _Plan(path, info, attach, full, since, time.perf_counter() - started, tmp)
+
+
+def plan_sources(target: Path, sources: list[Path], options: Options,
+                 ) -> tuple[FileInfo | None, list[_Plan]]:
+    """Check the target (if it exists) and every source, read-only. Raises SyncRefused."""
+    target_info = None
+    bookmarks: dict[str, dict] = {}
+    if target.exists() and target.stat().st_size > 0:
+        target_info = files.inspect(target)
+        conn = files.connect(target, readonly=True)
+        try:
+            bookmarks = read_bookmarks(conn)
+        finally:
+            conn.close()
+    plans: list[_Plan] = []
+    try:
+        for path in sources:
+            plan = _plan(Path(path), target_info, bookmarks, options)
+            for other in plans:
+                if other.info.site_id == plan.info.site_id:
+                    if plan.tmp:
+                        plan.tmp.cleanup()
+                    raise SyncRefused(
+                        "{first} and {second} claim the same site ({site}); merge only one of "
+                        "them. If one is a copy that kept being used, give it a new identity "
+                        "with `albergue-sync rekey FILE`.", first=str(other.path),
+                        second=str(plan.path), site=plan.info.site_id[:8])
+            plans.append(plan)
+    except BaseException:
+        for plan in plans:
+            if plan.tmp:
+                plan.tmp.cleanup()
+        raise
+    return target_info, plans
+
+
+def merge_files(target: Path, sources: list[Path], options: Options | None = None,
+                ) -> list[SourceReport]:
+    """Merge every source into ``target`` (created if missing, once every source passed its
+    checks). One transaction per source. Raises SyncRefused with the target untouched."""
+    from .apply import apply_source  # noqa: PLC0415 (apply imports this module's types)
+
+    options = options or Options()
+    target = Path(target)
+    target_info, plans = plan_sources(target, [Path(s) for s in sources], options)
+    reports = []
+    try:
+        if target_info is None:
+            target_info = files.create(target)
+        elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
+            files.upgrade(target, target_info.schema_version)
+        for plan in plans:
+            reports.append(apply_source(target, plan, options))
+    finally:
+        for plan in plans:
+            if plan.tmp:
+                plan.tmp.cleanup()
+    return reports
+

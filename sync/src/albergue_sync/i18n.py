@@ -1,0 +1,135 @@
+"""Messages of the sync engine and its CLI: English source strings, Spanish by default.
+
+A small catalog of its own so the engine needs nothing from the desktop app. The language
+follows ``ALBERGUE_LANG`` (``es`` unless it starts with ``en``), like the desktop.
+"""
+
+from __future__ import annotations
+
+import os
+
+ES: dict[str, str] = {
+    # refused input
+    "{path} does not exist.": "{path} no existe.",
+    "{path} is not an Albergue database (it is not an SQLite file).":
+        "{path} no es una base de datos de Albergue (no es un archivo SQLite).",
+    "{path} is an SQLite database from another program, not Albergue.":
+        "{path} es una base de datos SQLite de otro programa, no de Albergue.",
+    "{path} is damaged ({detail}). Nothing was merged; make a new copy of that file.":
+        "{path} está dañado ({detail}). No se integró nada; haga una copia nueva de ese "
+        "archivo.",
+    "{path} uses schema {found}, newer than this albergue-sync (schema {supported}). "
+    "Update Albergue on this computer first.":
+        "{path} usa el esquema {found}, más reciente que este albergue-sync (esquema "
+        "{supported}). Actualice Albergue en esta computadora primero.",
+    "{source} is the same database as {target} (site {site}); a file cannot be merged "
+    "into itself.":
+        "{source} es la misma base de datos que {target} (sitio {site}); un archivo no se "
+        "puede integrar en sí mismo.",
+    "{first} and {second} claim the same site ({site}); merge only one of them. If one is a "
+    "copy that kept being used, give it a new identity with `albergue-sync rekey FILE`.":
+        "{first} y {second} dicen ser el mismo sitio ({site}); integre solo uno. Si uno es "
+        "una copia que se siguió usando, dele una identidad nueva con "
+        "`albergue-sync rekey ARCHIVO`.",
+    "{path} has changes dated {when}, more than 24 hours ahead of this computer's clock "
+    "({now}). Check the date and time of the computer that wrote it; nothing was merged.":
+        "{path} tiene cambios con fecha {when}, más de 24 horas adelante del reloj de esta "
+        "computadora ({now}). Revise la fecha y hora de la computadora que lo escribió; no "
+        "se integró nada.",
+    "{path} is older (change {seq}) than what {target} already merged from that site "
+    "(change {seen}). If it is an old copy there is nothing new in it; if it is a restored "
+    "backup that kept being used, give it a new identity first: albergue-sync rekey {path}":
+        "{path} es más antiguo (cambio {seq}) que lo que {target} ya integró de ese sitio "
+        "(cambio {seen}). Si es una copia vieja, no trae nada nuevo; si es un respaldo "
+        "restaurado que se siguió usando, dele primero una identidad nueva: "
+        "albergue-sync rekey {path}",
+    "{target} is older (change {seq}) than what {path} already merged from it (change "
+    "{seen}): {target} looks like a restored backup. Give it a new identity first: "
+    "albergue-sync rekey {target}":
+        "{target} es más antiguo (cambio {seq}) que lo que {path} ya integró de él (cambio "
+        "{seen}): {target} parece un respaldo restaurado. Dele primero una identidad nueva: "
+        "albergue-sync rekey {target}",
+    "{path} changed while it was being merged; try again.":
+        "{path} cambió mientras se integraba; inténtelo de nuevo.",
+    "{path} cannot be merged: {detail}. Nothing was merged.":
+        "{path} no se puede integrar: {detail}. No se integró nada.",
+    "The disk is full; nothing was merged. Free some space and try again.":
+        "El disco está lleno; no se integró nada. Libere espacio e inténtelo de nuevo.",
+    "The database {path} is busy; try again in a moment.":
+        "La base de datos {path} está ocupada; inténtelo de nuevo en un momento.",
+    "Cannot write {path}: {detail}": "No se puede escribir {path}: {detail}",
+    "The copy must go to another file than {path}.":
+        "La copia debe ir a un archivo distinto de {path}.",
+    # conflicts
+    "No conflict {id} in {path}.": "No hay un conflicto {id} en {path}.",
+    "{id} matches several conflicts; give more characters.":
+        "{id} coincide con varios conflictos; escriba más caracteres.",
+    "The value is not valid JSON: {detail}": "El valor no es JSON válido: {detail}",
+    "The row {table} {row} of this conflict is not in {path}.":
+        "El registro {table} {row} de este conflicto no está en {path}.",
+    "A deleted-record conflict is resolved with true (keep it deleted) or false (restore it).":
+        "Un conflicto de registro eliminado se resuelve con true (dejarlo eliminado) o false "
+        "(restaurarlo).",
+    # CLI output
+    "{path}: {new} new, {updated} updated, {unchanged} unchanged, {conflicts} conflicts, "
+    "{seconds:.2f} s ({mode}, {read} rows read)":
+        "{path}: {new} nuevos, {updated} actualizados, {unchanged} sin cambios, {conflicts} "
+        "conflictos, {seconds:.2f} s ({mode}, {read} filas leídas)",
+    "full": "completa",
+    "incremental": "incremental",
+    "Created {path} (site {site}).": "Se creó {path} (sitio {site}).",
+    "Exported {source} to {path} ({size} bytes, change {seq}).":
+        "Se exportó {source} a {path} ({size} bytes, cambio {seq}).",
+    "{path}: new site {site}, epoch {epoch}.": "{path}: sitio nuevo {site}, época {epoch}.",
+    "File {path}: site {site}, schema {schema}, change {seq}.":
+        "Archivo {path}: sitio {site}, esquema {schema}, cambio {seq}.",
+    "Sources merged:": "Orígenes integrados:",
+    "  {site} ({direction}) last merged {when}, up to change {seq}: {path}":
+        "  {site} ({direction}) última integración {when}, hasta el cambio {seq}: {path}",
+    "  (none)": "  (ninguno)",
+    "Rows per table (live / deleted):": "Registros por tabla (vigentes / eliminados):",
+    "Open conflicts: {count}": "Conflictos abiertos: {count}",
+    "No open conflicts.": "No hay conflictos abiertos.",
+    "{id}  {kind}  {table} {row}  {field}: kept {winner} ({wsite}), other {loser} ({lsite})":
+        "{id}  {kind}  {table} {row}  {field}: se conservó {winner} ({wsite}), el otro "
+        "{loser} ({lsite})",
+    "  resolved: {value} by {who} at {when}": "  resuelto: {value} por {who} el {when}",
+    "Conflict {id} resolved with {value}.": "Conflicto {id} resuelto con {value}.",
+    "merge": "integración",
+    "pull": "descarga",
+    "field": "campo",
+    "delete": "eliminado",
+    "orphan": "huérfano",
+    "duplicate": "duplicado",
+    # argparse help
+    "Merge Albergue center databases into a central file, and back.":
+        "Integra las bases de datos de los centros en un archivo central, y de vuelta.",
+    "print the result as JSON": "mostrar el resultado como JSON",
+}
+
+
+def language() -> str:
+    lang = os.environ.get("ALBERGUE_LANG", "es").lower()
+    return "en" if lang.startswith("en") else "es"
+
+
+def translate(msgid: str, /, **params: object) -> str:
+    text = ES.get(msgid, msgid) if language() == "es" else msgid
+    return text.format(**params) if params else text
+
+
+class SyncRefused(Exception):
+    """Input the engine will not merge (or a target it will not write). The target is left
+    as it was. ``str()`` gives the message in the current language."""
+
+    exit_code = 1
+
+    def __init__(self, msgid: str, /, **params: object) -> None:
+        self.msgid, self.params = msgid, params
+        super().__init__(self.message())
+
+    def message(self) -> str:
+        return translate(self.msgid, **self.params)
+
+    def __str__(self) -> str:
+        return self.message()

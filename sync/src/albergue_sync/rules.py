@@ -1,0 +1,41 @@
+"""Which tables merge, in which order, and the per-table rules of SYNC.md."""
+
+from __future__ import annotations
+
+# Every table with the synced columns is merged (see tablemerge.synced_tables), parents
+# before children; this is the preferred order among independent tables. app_user is local
+# to each file (usernames collide across centers) and is never merged; meta and the sync
+# bookkeeping are handled apart. A new synced table merges field by field unless listed in
+# APPEND_ONLY, and is pulled by every center unless listed in HEALTH_TABLES.
+MERGED_TABLES: tuple[str, ...] = (
+    "center", "area", "bed", "household", "person", "identity_document", "vaccination",
+    "stay", "audit_event",
+)
+LOCAL_TABLES = frozenset({"app_user", "meta", "sync_source", "sync_conflict"})
+SYNCED_COLUMNS = frozenset({"id", "site_id", "deleted", "hlc", "change_seq", "vv", "fv"})
+
+# Append-only: a row is inserted if missing and never updated (events never conflict).
+APPEND_ONLY = frozenset({"audit_event"})
+
+# Health records: a center pulling the central registry gets those of other centers only
+# when asked (``--with-health``).
+HEALTH_TABLES = frozenset({"vaccination"})
+
+# Stamped by the desktop's versioning hook on every write: not merged field by field.
+BOOKKEEPING = frozenset({
+    "id", "site_id", "created_at", "created_by", "updated_at", "updated_by",
+    "hlc", "change_seq", "vv", "fv",
+})
+CREATION_FIELDS = ("site_id", "created_at", "created_by")
+
+# Values that only move forward: a set value beats NULL (a stay's check-out).
+FORWARD_FIELDS = frozenset({("stay", "check_out")})
+
+# Fields whose concurrent differences are not worth a supervisor's time: who/when of a
+# delete (two centers deleting the same record), and keys derived from other fields.
+QUIET_FIELDS = frozenset({"deleted_at", "deleted_by", "delete_reason", "search_key",
+                          "number_key"})
+DELETE_FIELDS = frozenset({"deleted", "deleted_at", "deleted_by", "delete_reason"})
+
+# Human keys that must not be shared by two records; shared ones become conflicts.
+DUPLICATE_KEYS: dict[str, str] = {"center": "code", "person": "folio"}

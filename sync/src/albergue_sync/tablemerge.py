@@ -1,0 +1,190 @@
+"""Merging one table of an attached source (schema ``src``) into the target (``main``) inside
+the caller's transaction: new rows set-based, rows on both sides through the pure row merge,
+then orphans and duplicate keys among the rows this merge touched.
+
+Every row the merge inserts or changes gets the same new target ``change_seq`` (the merge is
+one transaction, so a later reader sees all of it or none of it); vv, fv and hlc come from
+the merge, never from the target's clock.
+"""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+from .rowmerge import Conflict, data_fields_of, dump_json, field_dots, merge_row, parse_json
+from .rules import APPEND_ONLY, DUPLICATE_KEYS, LOCAL_TABLES, MERGED_TABLES, SYNCED_COLUMNS
+
+CHUNK = 2000
+
+
+@dataclass
+class TableCounts:
+    read: int = 0
+    new: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    max_hlc: int = 0
+
+
+def q(name: str) -> str:
+    return '"' + name.replace('"', '""') + '"'
+
+
+def columns(conn: sqlite3.Connection, table: str, db: str = "main") -> list[tuple[str, str]]:
+    """(name, declared type) of each column, in table order."""
+    return [(r[1], (r[2] or "").upper()) for r in conn.execute(
+        f"PRAGMA {db}.table_info({q(table)})")]
+
+
+def synced_tables(conn: sqlite3.Connection, db: str = "main") -> list[str]:
+    """Tables that carry the sync stamps, parents before children (foreign keys)."""
+    names = [r[0] for r in conn.execute(
+        f"SELECT name FROM {db}.sqlite_master WHERE type = 'table' ORDER BY name")]
+    tables = [n for n in names if n not in LOCAL_TABLES
+              and SYNCED_COLUMNS <= {c for c, _ in columns(conn, n, db)}]
+    parents = {t: {r[2] for r in conn.execute(f"PRAGMA {db}.foreign_key_list({q(t)})")
+                   if r[2] in tables and r[2] != t} for t in tables}
+    rank = {t: i for i, t in enumerate(MERGED_TABLES)}
+    ordered: list[str] = []
+    pending = sorted(tables, key=lambda t: (rank.get(t, len(rank)), t))
+    while pending:
+        ready = next((t for t in pending if parents[t] <= set(ordered)), pending[0])
+        ordered.append(ready)
+        pending.remove(ready)
+    return ordered
+
+
+def to_json_value(decl: str, raw: Any) -> Any:
+    """A raw SQL value as the JSON a conflict record keeps (booleans and JSON decoded)."""
+    if raw is None:
+        return None
+    if decl == "JSON":
+        try:
+            return json.loads(raw) if isinstance(raw, str) else raw
+        except ValueError:
+            return raw
+    if decl == "BOOLEAN":
+        return bool(raw)
+    return raw
+
+
+def to_raw(decl: str, value: Any) -> Any:
+    if value is None:
+        return None
+    if decl == "JSON":
+        return json.dumps(value)
+    if decl == "BOOLEAN":
+        return int(bool(value))
+    return value
+
+
+def _row_filter(table: str, own_health_only: bool) -> str:
+    """Extra condition on ``s`` (the source row) when health rows of other centers stay out:
+    only rows of people of this center (registered or staying here), or already here."""
+    if not own_health_only:
+        return ""
+    return (f" AND (EXISTS (SELECT 1 FROM main.{q(table)} m2 WHERE m2.id = s.id)"
+            f" OR s.person_id IN (SELECT id FROM src.person WHERE center_id = :own)"
+            f" OR s.person_id IN (SELECT person_id FROM src.stay WHERE center_id = :own"
+            f" AND deleted = 0))")
+
+
+def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
+                own_health_only: bool = False, own_center: str | None = None,
+                ) -> tuple[TableCounts, list[Conflict]]:
+    """Merge ``src.table`` rows with ``change_seq > since`` into ``main.table``. With
+    ``own_health_only``, only rows of people of ``own_center`` are taken."""
+    cols = columns(conn, table)
+    names = [c for c, _ in cols]
+    src_names = {c for c, _ in columns(conn, table, "src")}
+    missing = [c for c in names if c not in src_names]
+    if missing:
+        raise sqlite3.DatabaseError(f"source table {table} lacks columns {missing}")
+    where = "s.change_seq > :since" + _row_filter(table, own_health_only)
+    args = {"since": since, "seq": seq, "own": own_center}
+    counts = TableCounts()
+    counts.read, hlc = conn.execute(
+        f"SELECT count(*), max(s.hlc) FROM src.{q(table)} s WHERE {where}", args).fetchone()
+    counts.max_hlc = int(hlc or 0)
+    if not counts.read:
+        return counts, []
+    select_new = ", ".join(":seq" if c == "change_seq" else f"s.{q(c)}" for c in names)
+    cur = conn.execute(
+        f"INSERT INTO main.{q(table)} ({', '.join(map(q, names))}) SELECT {select_new} "
+        f"FROM src.{q(table)} s WHERE {where} AND NOT EXISTS "
+        f"(SELECT 1 FROM main.{q(table)} m WHERE m.id = s.id)", args)
+    counts.new = cur.rowcount
+    if table in APPEND_ONLY:
+        counts.unchanged = counts.read - counts.new
+        return counts, []
+    fields = data_fields_of(names)
+    both = ", ".join([*(f"s.{q(c)}" for c in names), *(f"m.{q(c)}" for c in names)])
+    cur = conn.execute(
+        f"SELECT {both} FROM src.{q(table)} s JOIN main.{q(table)} m ON m.id = s.id "
+        f"WHERE {where} AND m.change_seq <> :seq AND (s.vv IS NOT m.vv OR s.fv IS NOT m.fv)",
+        args)
+    update = (f"UPDATE main.{q(table)} SET "
+              + ", ".join(f"{q(c)} = ?" for c in names if c != "id") + " WHERE id = ?")
+    conflicts: list[Conflict] = []
+    width = len(names)
+    while batch := cur.fetchmany(CHUNK):
+        params = []
+        for raw in batch:
+            source, target = dict(zip(names, raw[:width])), dict(zip(names, raw[width:]))
+            result = merge_row(table, target, source, fields)
+            conflicts += result.conflicts
+            if result.changed:
+                row = result.row
+                row["vv"], row["fv"], row["change_seq"] = dump_json(row["vv"]), \
+                    dump_json(row["fv"]), seq
+                params.append([*(row[c] for c in names if c != "id"), row["id"]])
+        if params:
+            conn.executemany(update, params)
+            counts.updated += len(params)
+    counts.unchanged = counts.read - counts.new - counts.updated
+    return counts, conflicts
+
+
+def _dot_of(fv_raw: Any, site_id: str, field: str):
+    star, named = field_dots({"fv": fv_raw, "site_id": site_id, "hlc": 0})
+    return named.get(field, star)
+
+
+def find_orphans(conn: sqlite3.Connection, table: str, seq: int) -> list[Conflict]:
+    """Rows touched by this merge whose parent row is absent: kept, and logged."""
+    found = []
+    for fk in conn.execute(f"PRAGMA main.foreign_key_list({q(table)})").fetchall():
+        parent, column, target_col = fk[2], fk[3], fk[4] or "id"
+        rows = conn.execute(
+            f"SELECT c.id, c.{q(column)}, c.fv, c.site_id FROM main.{q(table)} c "
+            f"WHERE c.change_seq = ? AND c.{q(column)} IS NOT NULL AND NOT EXISTS "
+            f"(SELECT 1 FROM main.{q(parent)} p WHERE p.{q(target_col)} = c.{q(column)})",
+            (seq,)).fetchall()
+        for row_id, value, fv, site in rows:
+            found.append(Conflict("orphan", table, row_id, column, None, None, value,
+                                  _dot_of(fv, site, column), {"parent_table": parent}))
+    return found
+
+
+def find_duplicates(conn: sqlite3.Connection, table: str, seq: int) -> list[Conflict]:
+    """Live rows touched by this merge that share a human key (center code, folio) with
+    another live row. Logged on the row with the greater id, so every file logs the same."""
+    key = DUPLICATE_KEYS.get(table)
+    if key is None:
+        return []
+    rows = conn.execute(
+        f"SELECT a.id, b.id, a.{q(key)}, a.fv, a.site_id, b.fv, b.site_id "
+        f"FROM main.{q(table)} a JOIN main.{q(table)} b ON b.{q(key)} = a.{q(key)} "
+        f"AND b.id <> a.id AND b.deleted = 0 "
+        f"WHERE a.change_seq = ? AND a.deleted = 0 AND a.{q(key)} IS NOT NULL", (seq,))
+    found = {}
+    for a_id, b_id, value, a_fv, a_site, b_fv, b_site in rows:
+        (row, fv, site), other = ((a_id, a_fv, a_site), b_id) if a_id > b_id \
+            else ((b_id, b_fv, b_site), a_id)
+        conflict = Conflict("duplicate", table, row, key, None, None, value,
+                            _dot_of(fv, site, key), {"other_id": other}, extra=other)
+        found[conflict.id] = conflict
+    return list(found.values())

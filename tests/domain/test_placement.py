@@ -1,0 +1,345 @@
+"""Placement suggestions: each segmentation rule, their conflicts and the hard invariants."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from albergue_desktop.domain import i18n
+from albergue_desktop.domain.clinical_enums import ChronicCondition, Symptom
+from albergue_desktop.domain.enums import CenterProfile as P
+from albergue_desktop.domain.enums import Relationship, Sex
+from albergue_desktop.domain.placement import (
+    MATERNITY_SUPERSEDED, NO_OPTION, suggest_placements,
+)
+from albergue_desktop.domain.placement_model import (
+    SOFT_RULES, AreaOption, CenterOption, FreeBed, Member, PlacementRule as R, bed_position,
+)
+from albergue_desktop.domain.triage import ScreeningInput, assess
+
+POSITIVE = assess(ScreeningInput(symptoms={Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}),
+                  age_years=30)
+CHRONIC = assess(ScreeningInput(chronic_conditions={ChronicCondition.DIABETES}), age_years=60)
+
+
+def area(area_id, segment, numbers, **kw):
+    free = tuple(FreeBed(f"{area_id}/{n}", f"{area_id}-{n:02d}") for n in numbers)
+    return AreaOption(area_id, f"Dorm {area_id}", segment, free, **kw)
+
+
+def center(code, profile, *areas, medical=False):
+    return CenterOption(f"c{code}", code, f"Centro {code}", profile, medical, tuple(areas))
+
+
+def person(pid, sex, years, rel="head", **kw):
+    return Member(pid, Sex(sex), None if years is None else int(years * 12), Relationship(rel),
+                  name=pid, **kw)
+
+
+def areas_of(suggestion):
+    return {a.person_id: a.area_id for a in suggestion.assignments}
+
+
+def texts(suggestion):
+    i18n.set_language("en")
+    try:
+        return [e.msgid for e in suggestion.explanations]
+    finally:
+        i18n.set_language("es")
+
+
+# --- single rules ----------------------------------------------------------------------------
+
+SHELTERS = (
+    center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 11))),
+    center("02", P.SINGLE_MEN, area("M", P.SINGLE_MEN, range(1, 11))),
+    center("03", P.WOMEN_WITH_CHILDREN, area("W", P.WOMEN_WITH_CHILDREN, range(1, 11))),
+    center("04", P.MATERNITY, area("T", P.MATERNITY, range(1, 7)), medical=True),
+    center("05", P.RESPIRATORY_ISOLATION, area("I", P.RESPIRATORY_ISOLATION, range(1, 9)),
+           medical=True),
+)
+
+
+def test_single_adults_by_sex():
+    man = suggest_placements([person("m", "M", 30)], SHELTERS)
+    assert man.best.area_ids == ("M",) and man.all_rules_satisfied
+    woman = suggest_placements([person("w", "F", 30)], SHELTERS)
+    assert woman.best.area_ids == ("W",) and woman.all_rules_satisfied
+    # never in the single men's area, even when it is the only one with beds
+    only_men = (center("02", P.SINGLE_MEN, area("M", P.SINGLE_MEN, range(1, 11))),)
+    nobody = suggest_placements([person("w", "F", 30)], only_men)
+    assert nobody.suggestions == () and not nobody.all_rules_satisfied
+    assert [n.msgid for n in nobody.notices] == [NO_OPTION]
+
+
+def test_single_man_goes_to_families_when_no_single_men_bed():
+    no_men = tuple(c for c in SHELTERS if c.code != "02")
+    result = suggest_placements([person("m", "M", 30)], no_men)
+    assert result.best.area_ids == ("F",) and result.relaxed == (R.SEGMENT,)
+    assert all("W" not in s.area_ids and "T" not in s.area_ids for s in result.suggestions)
+
+
+def test_family_together_in_adjacent_family_beds():
+    family = [person("dad", "M", 35), person("mum", "F", 32, "spouse"),
+              person("kid1", "F", 8, "child"), person("kid2", "M", 4, "child")]
+    result = suggest_placements(family, SHELTERS)
+    best = result.best
+    assert result.all_rules_satisfied and best.area_ids == ("F",)
+    assert [a.bed_code for a in best.assignments] == ["F-01", "F-02", "F-03", "F-04"]
+    assert "Adjacent beds {first} to {last}." in texts(best)
+
+
+def test_mother_with_infant_goes_to_maternity():
+    result = suggest_placements([person("mum", "F", 22, postpartum=True),
+                                 person("baby", "M", 0.25, "child")], SHELTERS)
+    assert result.best.area_ids == ("T",) and result.all_rules_satisfied
+
+
+def test_pregnant_woman_with_husband_stays_with_him_rather_than_maternity():
+    couple = [person("wife", "F", 27, pregnant=True), person("husband", "M", 29, "spouse")]
+    result = suggest_placements(couple, SHELTERS)
+    assert result.best.area_ids == ("F",) and result.relaxed == (R.MATERNITY,)
+    split = [s for s in result.suggestions if len(s.area_ids) == 2]
+    assert split and areas_of(split[0]) == {"wife": "T", "husband": "M"}
+    assert R.SAME_AREA in split[0].relaxed
+
+
+def test_positive_screen_goes_to_isolation_and_nobody_else_does():
+    result = suggest_placements([person("m", "M", 40, triage=POSITIVE)], SHELTERS)
+    assert result.best.area_ids == ("I",) and result.all_rules_satisfied
+    healthy = suggest_placements([person("m", "M", 40)], SHELTERS, limit=20)
+    assert all("I" not in s.area_ids for s in healthy.suggestions)
+
+
+def test_chronic_disease_prefers_a_center_with_medical_care():
+    medical_families = center("06", P.FAMILIES, area("G", P.FAMILIES, range(1, 5)), medical=True)
+    patient = [person("old", "M", 66, chronic_disease=True)]
+    result = suggest_placements(patient, SHELTERS + (medical_families,))
+    assert result.best.center_ids == ("c06",)
+    assert result.relaxed == (R.SEGMENT,)  # a family area, but with medical care
+    via_triage = suggest_placements([person("old", "M", 66, triage=CHRONIC)],
+                                    SHELTERS + (medical_families,))
+    assert via_triage.best.center_ids == ("c06",)
+
+
+def test_chronic_disease_when_no_medical_center_has_beds():
+    full_medical = center("06", P.CHRONIC_CARE, area("G", P.CHRONIC_CARE, ()), medical=True)
+    result = suggest_placements([person("old", "M", 66, chronic_disease=True)],
+                                SHELTERS[:3] + (full_medical,))
+    assert result.best.area_ids == ("M",)
+    assert result.relaxed == (R.MEDICAL_CARE,) and not result.all_rules_satisfied
+    i18n.set_language("es")
+    relaxed = [e for e in result.best.explanations if e.rule is R.MEDICAL_CARE]
+    assert relaxed[0].text() == ("Ningún centro con atención médica tiene lugar para old: "
+                                 "organice el seguimiento médico.")
+
+
+# --- conflicts -------------------------------------------------------------------------------
+
+def pregnant_positive_with_children():
+    return [person("mum", "F", 28, pregnant=True, triage=POSITIVE),
+            person("c1", "M", 9, "child"), person("c2", "F", 5, "child"),
+            person("c3", "M", 2, "child")]
+
+
+def test_pregnant_woman_with_positive_screen_and_three_children():
+    result = suggest_placements(pregnant_positive_with_children(), SHELTERS)
+    best = result.best
+    assert set(areas_of(best).values()) == {"I"}  # isolated together as a family cohort
+    assert [a.bed_code for a in best.assignments] == ["I-01", "I-02", "I-03", "I-04"]
+    assert result.relaxed == (R.MATERNITY,) and not result.all_rules_satisfied
+    assert MATERNITY_SUPERSEDED in texts(best)
+    assert "The rest of the household stays with the case as contacts." in texts(best)
+
+
+def test_pregnant_positive_mother_is_never_split_from_her_children():
+    tiny_isolation = SHELTERS[:4] + (center("05", P.RESPIRATORY_ISOLATION,
+                                            area("I", P.RESPIRATORY_ISOLATION, (1, 2))),)
+    result = suggest_placements(pregnant_positive_with_children(), tiny_isolation, limit=20)
+    assert result.suggestions
+    assert all(len(s.area_ids) == 1 for s in result.suggestions)
+    # isolation is impossible; the case is kept out of the maternity area (vulnerable people)
+    assert result.relaxed == (R.ISOLATION, R.MATERNITY)
+    assert result.best.area_ids == ("F",)
+    in_maternity = [s for s in result.suggestions if s.area_ids == ("T",)]
+    assert in_maternity and R.SEGMENT in in_maternity[0].relaxed
+
+
+def test_with_a_father_the_case_is_isolated_apart_only_when_the_family_does_not_fit():
+    family = pregnant_positive_with_children() + [person("dad", "M", 30, "spouse")]
+    together = suggest_placements(family, SHELTERS)
+    assert together.best.area_ids == ("I",)
+    one_bed = SHELTERS[:4] + (center("05", P.RESPIRATORY_ISOLATION,
+                                     area("I", P.RESPIRATORY_ISOLATION, (1,))),)
+    split = suggest_placements(family, one_bed)
+    assert areas_of(split.best) == {"mum": "I", "dad": "F", "c1": "F", "c2": "F", "c3": "F"}
+    assert split.relaxed == (R.SAME_AREA, R.MATERNITY)
+
+
+def test_unaccompanied_fifteen_year_old():
+    teen = [person("teen", "F", 15, "unaccompanied", unaccompanied=True)]
+    options = (
+        center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 11), adults_present=12),
+               area("E", P.FAMILIES, range(1, 5), adults_present=0)),
+        center("03", P.WOMEN_WITH_CHILDREN, area("W", P.WOMEN_WITH_CHILDREN, range(1, 11),
+                                                 adults_present=3)),
+    )
+    result = suggest_placements(teen, options, limit=10)
+    assert result.dif_protection_route
+    assert [s.area_ids for s in result.suggestions] == [("E",)]
+    assert result.notices[0].text().startswith("teen: menor no acompañado(a); notifique a la "
+                                               "ruta de protección del DIF")
+    nowhere = suggest_placements(teen, options[1:])
+    assert nowhere.suggestions == () and nowhere.dif_protection_route
+    assert NO_OPTION in [n.msgid for n in nowhere.notices]
+
+
+def test_minor_travelling_with_an_unrelated_adult_is_placed_apart():
+    household = [person("man", "M", 34), person("boy", "M", 15, "non_relative")]
+    options = (center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 11), adults_present=9)),
+               center("02", P.SINGLE_MEN, area("M", P.SINGLE_MEN, range(1, 11),
+                                               adults_present=9)),
+               center("07", P.FAMILIES, area("E", P.FAMILIES, range(1, 4))))
+    result = suggest_placements(household, options, limit=10)
+    assert result.dif_protection_route and result.suggestions
+    for s in result.suggestions:
+        where = areas_of(s)
+        assert where["boy"] != where["man"]
+    assert areas_of(result.best) == {"man": "M", "boy": "E"}
+    assert R.SAME_AREA not in result.relaxed
+
+
+def test_adults_never_go_where_unaccompanied_minors_sleep():
+    options = (center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 11),
+                                             unaccompanied_minors_present=2)),)
+    assert suggest_placements([person("m", "M", 30)], options).suggestions == ()
+
+
+def family_of_six(two_parents=True):
+    adults = [person("mum", "F", 38)]
+    if two_parents:
+        adults.append(person("dad", "M", 40, "spouse"))
+    kids = [person(f"k{i}", "F", age, "child") for i, age in enumerate((1, 4, 7, 10, 13))]
+    return adults + kids[:6 - len(adults)]
+
+
+def test_family_of_six_with_only_four_adjacent_beds_in_one_area():
+    options = (center("01", P.FAMILIES, area("F", P.FAMILIES, (1, 2, 3, 4, 7, 9))),)
+    result = suggest_placements(family_of_six(), options)
+    best = result.best
+    assert best.area_ids == ("F",) and result.relaxed == (R.ADJACENT_BEDS,)
+    assert sorted(a.bed_code for a in best.assignments) == [
+        "F-01", "F-02", "F-03", "F-04", "F-07", "F-09"]
+
+
+def test_family_of_six_split_in_two_areas_each_child_with_a_parent():
+    options = (center("01", P.FAMILIES, area("A", P.FAMILIES, (1, 2, 3, 4)),
+                      area("B", P.FAMILIES, (1, 2))),)
+    result = suggest_placements(family_of_six(), options)
+    assert result.relaxed == (R.SAME_AREA,)
+    where = areas_of(result.best)
+    assert sorted(where.values()) == ["A"] * 4 + ["B"] * 2
+    assert where["mum"] != where["dad"]
+    # a single parent with five children cannot be split, and no area takes all six
+    alone = suggest_placements(family_of_six(two_parents=False), options)
+    assert alone.suggestions == () and not alone.all_rules_satisfied
+
+
+def test_sphere_space_is_a_preference_not_a_block():
+    crowded = area("F", P.FAMILIES, range(1, 11), sphere_free=2)
+    roomy = area("G", P.FAMILIES, range(1, 11), sphere_free=10)
+    family = [person("dad", "M", 35), person("mum", "F", 32, "spouse"),
+              person("kid", "F", 6, "child")]
+    assert suggest_placements(family, (center("01", P.FAMILIES, crowded, roomy),)
+                              ).best.area_ids == ("G",)
+    only = suggest_placements(family, (center("01", P.FAMILIES, crowded),))
+    assert only.best.area_ids == ("F",) and only.relaxed == (R.SPHERE_SPACE,)
+
+
+def test_adjacency_follows_bed_codes_and_keeps_long_runs_free():
+    gaps = (center("01", P.FAMILIES, area("F", P.FAMILIES, (1, 2, 4, 5, 6, 10, 11, 12, 13, 14))),)
+    family = [person("dad", "M", 35), person("mum", "F", 32, "spouse"),
+              person("kid", "F", 6, "child")]
+    beds = [a.bed_code for a in suggest_placements(family, gaps).best.assignments]
+    assert beds == ["F-04", "F-05", "F-06"]  # the run of 3, not the start of the run of 5
+    assert bed_position(FreeBed("x", "Dormitorio A-007")) == 7
+    assert bed_position(FreeBed("x", "cuna", position=3)) == 3
+
+
+def test_urgent_member_is_noticed():
+    red = assess(ScreeningInput(heart_rate=160), age_years=40)
+    result = suggest_placements([person("m", "M", 40, triage=red)], SHELTERS)
+    assert result.urgent_care
+    assert result.notices[0].text() == "m: la atención médica urgente va antes de la ubicación."
+
+
+# --- invariants under random households and shelters ------------------------------------------
+
+members = st.builds(
+    lambda i, sex, years, rel, preg, pos, chronic, unacc: person(
+        f"p{i}", sex, years, rel, pregnant=preg and sex == "F" and 15 <= years <= 45,
+        triage=POSITIVE if pos else None, chronic_disease=chronic, unaccompanied=unacc),
+    st.integers(0, 10**6), st.sampled_from("MFX"), st.sampled_from([0.3, 3, 8, 15, 25, 40, 70]),
+    st.sampled_from(list(Relationship)), st.booleans(), st.integers(0, 5).map(lambda x: x == 0),
+    st.integers(0, 5).map(lambda x: x == 0), st.integers(0, 7).map(lambda x: x == 0))
+households = st.lists(members, min_size=1, max_size=7, unique_by=lambda m: m.person_id)
+area_options = st.builds(
+    lambda i, seg, beds, sphere, adults, minors: area(f"A{i}", seg, sorted(beds),
+                                                      sphere_free=sphere, adults_present=adults,
+                                                      unaccompanied_minors_present=minors),
+    st.integers(0, 10**6), st.sampled_from(list(P)),
+    st.sets(st.integers(1, 12), max_size=10), st.none() | st.integers(0, 8),
+    st.sampled_from([0, 0, 3]), st.sampled_from([0, 0, 1]))
+shelters = st.lists(st.builds(lambda i, areas, med: center(f"{i:02d}", P.FAMILIES, *areas,
+                                                           medical=med),
+                              st.integers(0, 99), st.lists(area_options, max_size=3),
+                              st.booleans()),
+                    min_size=1, max_size=4, unique_by=lambda c: c.code)
+
+
+@settings(max_examples=150, deadline=None)
+@given(household=households, centers=shelters)
+def test_suggestions_respect_the_hard_rules(household, centers):
+    areas = {a.area_id: a for c in centers for a in c.areas}
+    if len(areas) < sum(len(c.areas) for c in centers):
+        return  # duplicate generated area ids
+    result = suggest_placements(household, centers, limit=5)
+    assert len(result.suggestions) <= 5
+    by_id = {m.person_id: m for m in household}
+    penalties = []
+    for s in result.suggestions:
+        assert sorted(a.person_id for a in s.assignments) == sorted(by_id)  # everyone, once
+        assert len({a.bed_id for a in s.assignments}) == len(s.assignments)  # one per bed
+        for a in s.assignments:
+            assert a.bed_id in {b.bed_id for b in areas[a.area_id].free_beds}
+        assert list(s.relaxed) == sorted(s.relaxed, key=SOFT_RULES.index)
+        penalties.append([SOFT_RULES.index(r) for r in s.relaxed])
+        occupants: dict[str, list[Member]] = {}
+        for a in s.assignments:
+            occupants.setdefault(a.area_id, []).append(by_id[a.person_id])
+        for area_id, people in occupants.items():
+            opt = areas[area_id]
+            adults = [m for m in people if m.is_adult]
+            minors_alone = [m for m in people if not m.is_adult and (
+                m.unaccompanied or m.relationship in (Relationship.UNACCOMPANIED,
+                                                      Relationship.NON_RELATIVE)
+                or not any(x.is_adult for x in household))]
+            if minors_alone:
+                assert not adults and opt.adults_present == 0
+            if adults:
+                assert opt.unaccompanied_minors_present == 0
+            if opt.segment is P.RESPIRATORY_ISOLATION:
+                assert any(m.needs_isolation for m in people)
+            if opt.segment in (P.MATERNITY, P.WOMEN_WITH_CHILDREN):
+                assert not any(m.is_adult_male for m in people)
+            if opt.segment is P.SINGLE_MEN:
+                assert all(m.is_adult_male for m in people)
+            if any(not m.is_adult for m in people):
+                assert adults or minors_alone  # no child without an adult of the household
+    # best first: the relaxed rules never get more important down the list
+    keys = [sum(1 << (len(SOFT_RULES) - 1 - i) for i in p) for p in penalties]
+    assert keys == sorted(keys)
+    assert result.dif_protection_route == any(
+        not m.is_adult and (m.unaccompanied or m.relationship in (
+            Relationship.UNACCOMPANIED, Relationship.NON_RELATIVE)
+            or not any(x.is_adult for x in household)) for m in household)

@@ -30,26 +30,40 @@ NUMERIC = [r for r in RULES if r.op in (Op.LT, Op.GT, Op.LE, Op.GE)]
 # The table as a clinician approved it. Changing a threshold in clinical_rules.py without
 # changing this snapshot fails the suite.
 EXPECTED_TABLE = {
-    "IITT-A-HR-LOW": ("<", 60, "12_plus", "yellow"), "IITT-A-HR-HIGH": (">", 130, "12_plus", "yellow"),
-    "IITT-A-HR-RED-LOW": ("<", 50, "12_plus", "red"), "IITT-A-HR-RED-HIGH": (">", 150, "12_plus", "red"),
-    "IITT-A-RR-LOW": ("<", 10, "12_plus", "yellow"), "IITT-A-RR-HIGH": (">", 30, "12_plus", "yellow"),
-    "IITT-C0-RR-LOW": ("<", 25, "under_1", "yellow"), "IITT-C0-RR-HIGH": (">", 50, "under_1", "yellow"),
-    "IITT-C0-HR-LOW": ("<", 90, "under_1", "yellow"), "IITT-C0-HR-HIGH": (">", 180, "under_1", "yellow"),
-    "IITT-C1-RR-LOW": ("<", 20, "1_to_4", "yellow"), "IITT-C1-RR-HIGH": (">", 40, "1_to_4", "yellow"),
-    "IITT-C1-HR-LOW": ("<", 80, "1_to_4", "yellow"), "IITT-C1-HR-HIGH": (">", 160, "1_to_4", "yellow"),
-    "IITT-C5-RR-LOW": ("<", 10, "5_to_11", "yellow"), "IITT-C5-RR-HIGH": (">", 30, "5_to_11", "yellow"),
-    "IITT-C5-HR-LOW": ("<", 70, "5_to_11", "yellow"), "IITT-C5-HR-HIGH": (">", 140, "5_to_11", "yellow"),
-    "IITT-U-HR-LOW": ("<", 60, "unknown", "yellow"), "IITT-U-HR-HIGH": (">", 180, "unknown", "yellow"),
-    "IITT-U-RR-LOW": ("<", 10, "unknown", "yellow"), "IITT-U-RR-HIGH": (">", 50, "unknown", "yellow"),
-    "IITT-TEMP-LOW": ("<", 36.0, "any", "yellow"), "IITT-TEMP-HIGH": (">", 39.0, "any", "yellow"),
-    "IITT-SPO2-LOW": ("<", 92, "any", "yellow"), "IITT-AVPU": ("!=", "A", "any", "yellow"),
+    "IITT-A-HR-LOW": ("<", 60, "12_plus", "yellow"),
+    "IITT-A-HR-HIGH": (">", 130, "12_plus", "yellow"),
+    "IITT-A-HR-RED-LOW": ("<", 50, "12_plus", "red"),
+    "IITT-A-HR-RED-HIGH": (">", 150, "12_plus", "red"),
+    "IITT-A-RR-LOW": ("<", 10, "12_plus", "yellow"),
+    "IITT-A-RR-HIGH": (">", 30, "12_plus", "yellow"),
+    "IITT-C0-RR-LOW": ("<", 25, "under_1", "yellow"),
+    "IITT-C0-RR-HIGH": (">", 50, "under_1", "yellow"),
+    "IITT-C0-HR-LOW": ("<", 90, "under_1", "yellow"),
+    "IITT-C0-HR-HIGH": (">", 180, "under_1", "yellow"),
+    "IITT-C1-RR-LOW": ("<", 20, "1_to_4", "yellow"),
+    "IITT-C1-RR-HIGH": (">", 40, "1_to_4", "yellow"),
+    "IITT-C1-HR-LOW": ("<", 80, "1_to_4", "yellow"),
+    "IITT-C1-HR-HIGH": (">", 160, "1_to_4", "yellow"),
+    "IITT-C5-RR-LOW": ("<", 10, "5_to_11", "yellow"),
+    "IITT-C5-RR-HIGH": (">", 30, "5_to_11", "yellow"),
+    "IITT-C5-HR-LOW": ("<", 70, "5_to_11", "yellow"),
+    "IITT-C5-HR-HIGH": (">", 140, "5_to_11", "yellow"),
+    "IITT-U-HR-LOW": ("<", 60, "unknown", "yellow"),
+    "IITT-U-HR-HIGH": (">", 180, "unknown", "yellow"),
+    "IITT-U-RR-LOW": ("<", 10, "unknown", "yellow"),
+    "IITT-U-RR-HIGH": (">", 50, "unknown", "yellow"),
+    "IITT-TEMP-LOW": ("<", 36.0, "any", "yellow"),
+    "IITT-TEMP-HIGH": (">", 39.0, "any", "yellow"),
+    "IITT-SPO2-LOW": ("<", 92, "any", "yellow"),
+    "IITT-AVPU": ("!=", "A", "any", "yellow"),
     "IITT-OB-BLEEDING": ("present", "heavy_bleeding", "any", "red"),
     "IITT-OB-ABDOMINAL": ("present", "severe_abdominal_pain", "any", "red"),
     "IITT-OB-SEIZURES": ("present", "seizures", "any", "red"),
     "IITT-OB-HEADACHE": ("present", "severe_headache", "any", "red"),
     "IITT-OB-VISION": ("present", "visual_changes", "any", "red"),
     "IITT-OB-LABOUR": ("present", "active_labour", "any", "red"),
-    "IITT-OB-SBP": (">=", 160, "any", "red"), "IITT-OB-DBP": (">=", 110, "any", "red"),
+    "IITT-OB-SBP": (">=", 160, "any", "red"),
+    "IITT-OB-DBP": (">=", 110, "any", "red"),
     "DGCES-SPO2-URGENT": ("<", 90, "any", "red"),
     "DGCES-DYSPNEA": ("present", "dyspnea", "any", "yellow"),
     "DGCES-CHEST-PAIN": ("present", "chest_pain", "any", "yellow"),
@@ -190,7 +204,8 @@ def test_findings_explain_the_colour_most_severe_first():
     assert result.high_risk_vitals == {Measure.HEART_RATE, Measure.SPO2}
     assert result.missing == ()
     i18n.set_language("en")
-    assert result.reasons[0] == ("IITT-A-HR-RED-HIGH", "Heart rate above 150/min (12 years and over)")
+    assert result.reasons[0] == ("IITT-A-HR-RED-HIGH",
+                                 "Heart rate above 150/min (12 years and over)")
     i18n.set_language("es")
     assert result.reasons[0][1] == "Frecuencia cardiaca mayor de 150/min (12 años o más)"
 
@@ -311,9 +326,12 @@ def test_worsening_a_two_sided_vital_never_lowers_the_colour(s, age, measure, a,
     scale = 0.05 if measure is Measure.TEMPERATURE else 1
     near, far = sorted((a, b))
     sign = -1 if below else 1
-    value = (lambda d: round(ref + sign * d * scale, 2))
-    c_near = assess(replace(s, **{measure.value: value(near)}), age_months=age).colour
-    c_far = assess(replace(s, **{measure.value: value(far)}), age_months=age).colour
+
+    def colour_at(distance: int) -> TriageColour:
+        value = round(ref + sign * distance * scale, 2)
+        return assess(replace(s, **{measure.value: value}), age_months=age).colour
+
+    c_near, c_far = colour_at(near), colour_at(far)
     assert c_far.rank >= c_near.rank
 
 
@@ -396,7 +414,8 @@ def test_age_in_months():
 def test_clinical_labels_are_spanish():
     assert clinical_label(Symptom.DYSPNEA) == "Dificultad para respirar"
     assert clinical_label(TriageColour.RED) == "Rojo"
-    assert all(i18n.ES.get(text) for text in english_labels())
+    same_in_spanish = {"Diabetes"}  # i18n.ES holds only texts that change
+    assert all(i18n.ES.get(text) or text in same_in_spanish for text in english_labels())
 
 
 def test_domain_stays_qt_free():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
+from albergue_desktop.domain.errors import StorageError
 from albergue_desktop.domain.normalize import name_key
 from albergue_desktop.ui import people_list
 from albergue_desktop.ui import people_model as pm
@@ -112,3 +113,24 @@ def test_ctrl_f_focuses_search_and_down_enters_the_list(window, qtbot):
     qtbot.keyClick(window.people.search_box, Qt.Key.Key_Down)
     assert window.people.table.hasFocus()
     assert window.people.selected_person().given_names == "Nadège"
+
+
+def test_a_busy_database_is_reported_in_spanish(window, qtbot, monkeypatch):
+    def busy(db, text):
+        raise StorageError("The database is busy; try again in a moment.")
+
+    monkeypatch.setattr(people_list, "_search", busy)
+    qtbot.keyClicks(window.people.search_box, "rose")
+    qtbot.waitUntil(lambda: window.results_label.text() != "")
+    assert window.results_label.text() == \
+        "La base de datos está ocupada; inténtelo de nuevo en un momento."
+    assert window.people.model.rowCount() == pm.PAGE_SIZE  # the list is left as it was
+
+
+def test_scrolling_to_the_end_loads_the_next_page(window, people_db, qtbot):
+    table = window.people.table
+    table.scrollToBottom()
+    qtbot.waitUntil(lambda: window.people.model.rowCount() == people_db.total)
+    assert not window.people.model.canFetchMore(QModelIndex())
+    oldest = window.people.model.person(people_db.total - 1)
+    assert oldest.folio == people_db.first_folio

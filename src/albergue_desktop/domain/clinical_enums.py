@@ -6,6 +6,7 @@ the current language, so a screen can fill a combo box without its own translati
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from .i18n import translate
@@ -26,9 +27,9 @@ class TriageColour(StrEnum):
 _COLOUR_RANK = {TriageColour.GREEN: 0, TriageColour.YELLOW: 1, TriageColour.RED: 2}
 
 
-def worst_colour(colours: object) -> TriageColour:
+def worst_colour(colours: Iterable[TriageColour]) -> TriageColour:
     """The most severe colour of an iterable of colours; GREEN when it is empty."""
-    return max(colours, key=lambda c: c.rank, default=TriageColour.GREEN)  # type: ignore[arg-type]
+    return max(colours, key=lambda c: c.rank, default=TriageColour.GREEN)
 
 
 class Avpu(StrEnum):

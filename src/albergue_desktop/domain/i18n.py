@@ -435,7 +435,6 @@ ES: dict[str, str] = {
     "Severe headache": "Dolor de cabeza intenso",
     "Visual changes": "Alteraciones visuales",
     "Active labour": "Trabajo de parto activo",
-    "Diabetes": "Diabetes",
     "Hypertension": "Hipertensión",
     "Heart disease": "Enfermedad del corazón",
     "Chronic lung disease (asthma, COPD)": "Enfermedad pulmonar crónica (asma, EPOC)",
@@ -466,15 +465,9 @@ ES: dict[str, str] = {
         "({m2_per_person} m² por persona).",
     "Floor area not recorded: Sphere capacity unknown.":
         "Superficie no registrada: capacidad Sphere desconocida.",
-    "COVID-19": "COVID-19",
-    "BCG": "BCG",
-    "Hepatitis B": "Hepatitis B",
     "Hexavalent (DTaP-IPV-Hib-HB)": "Hexavalente (DPaT-VIP-Hib-HB)",
-    "Rotavirus": "Rotavirus",
     "Pneumococcal conjugate": "Neumocócica conjugada",
-    "Influenza": "Influenza",
     "MMR (SRP)": "SRP (triple viral)",
-    "DPT": "DPT",
     "Tdap": "Tdpa",
     "COVID-19: no dose recorded.": "COVID-19: sin dosis registradas.",
     "COVID-19: {received} dose(s), product unknown: check the card.":

@@ -28,9 +28,9 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
-from functools import cached_property
 
-from .enums import CenterProfile, Relationship, Sex
+from .enums import CenterProfile
+from .placement_groups import Group, partitions
 from .placement_model import (
     SOFT_RULES, AreaOption, BedAssignment, CenterOption, Explanation, FreeBed, Member,
     PlacementResult, PlacementRule, Suggestion, bed_position, is_protected_minor,
@@ -69,63 +69,10 @@ NO_OPTION = ("No bed meets the safety rules (free beds, protection of minors, se
 
 
 @dataclass(frozen=True)
-class _Group:
-    members: tuple[Member, ...]
-    protected: bool = False
-
-    @property
-    def size(self) -> int:
-        return len(self.members)
-
-    @property
-    def names(self) -> str:
-        return ", ".join(m.label for m in self.members)
-
-    def names_of(self, predicate) -> str:
-        return ", ".join(m.label for m in self.members if predicate(m))
-
-    @cached_property
-    def needs_isolation(self) -> bool:
-        return any(m.needs_isolation for m in self.members)
-
-    @cached_property
-    def maternity(self) -> bool:
-        return any(m.needs_maternity for m in self.members)
-
-    @cached_property
-    def medical(self) -> bool:
-        return any(m.needs_medical_care for m in self.members)
-
-    @cached_property
-    def has_adult_male(self) -> bool:
-        return any(m.is_adult_male for m in self.members)
-
-    @cached_property
-    def prefers_medical(self) -> bool:
-        return any(m.urgent or m.needs_maternity for m in self.members)
-
-    @cached_property
-    def expected_segments(self) -> tuple[CenterProfile, ...] | None:
-        """Segments that satisfy SEGMENT; None when the rule does not apply."""
-        if self.protected or self.needs_isolation or self.maternity:
-            return None
-        adults = [m for m in self.members if m.is_adult]
-        if adults and all(m.is_adult_male for m in self.members):
-            expected = (P.SINGLE_MEN,) if self.size == 1 else (P.SINGLE_MEN, P.FAMILIES)
-        elif self.size == 1 and self.members[0].sex is Sex.FEMALE:
-            expected = (P.WOMEN_WITH_CHILDREN,)
-        elif not self.has_adult_male:
-            expected = (P.WOMEN_WITH_CHILDREN, P.FAMILIES)
-        else:
-            expected = (P.FAMILIES,)
-        return expected + ((P.CHRONIC_CARE,) if self.medical else ())
-
-
-@dataclass(frozen=True)
 class _Slot:
     """A group placed in one area of one center."""
 
-    group: _Group
+    group: Group
     center: CenterOption
     area: AreaOption
     beds: tuple[FreeBed, ...]
@@ -144,7 +91,7 @@ def _penalty(relaxed: frozenset[PlacementRule] | set[PlacementRule]) -> int:
     return sum(1 << (len(SOFT_RULES) - 1 - SOFT_RULES.index(r)) for r in relaxed)
 
 
-def _violates_hard_rule(group: _Group, area: AreaOption) -> bool:
+def _violates_hard_rule(group: Group, area: AreaOption) -> bool:
     if group.protected and area.adults_present > 0:
         return True
     if not group.protected and area.unaccompanied_minors_present > 0 and any(
@@ -163,7 +110,7 @@ def _allocate(beds: tuple[FreeBed, ...], count: int) -> tuple[tuple[FreeBed, ...
     if any(p is None for p in positions):
         positions = list(range(len(beds)))
     runs: list[list[tuple[int, FreeBed]]] = []
-    for pos, bed in sorted(zip(positions, beds), key=lambda t: t[0]):
+    for pos, bed in sorted(zip(positions, beds, strict=True), key=lambda t: t[0]):
         if runs and pos == runs[-1][-1][0] + 1:
             runs[-1].append((pos, bed))
         else:
@@ -179,7 +126,7 @@ def _allocate(beds: tuple[FreeBed, ...], count: int) -> tuple[tuple[FreeBed, ...
     return tuple(b for _, b in sorted(chosen, key=lambda t: t[0])), False
 
 
-def _place(group: _Group, center: CenterOption, area: AreaOption) -> _Slot | None:
+def _place(group: Group, center: CenterOption, area: AreaOption) -> _Slot | None:
     if len(area.free_beds) < group.size or _violates_hard_rule(group, area):
         return None
     beds, adjacent = _allocate(area.free_beds, group.size)
@@ -237,67 +184,6 @@ def _place(group: _Group, center: CenterOption, area: AreaOption) -> _Slot | Non
     return _Slot(group, center, area, beds, frozenset(relaxed), tuple(out), rank)
 
 
-# --- ways to divide a household --------------------------------------------------------------
-
-def _adults_first(members: Sequence[Member], *, mother_first: bool) -> list[Member]:
-    order = {Relationship.HEAD: 0, Relationship.SPOUSE: 1, Relationship.OTHER_RELATIVE: 2}
-    adults = sorted((m for m in members if m.is_adult),
-                    key=lambda m: (not (mother_first and m.sex is Sex.FEMALE),
-                                   order.get(m.relationship, 3)))
-    return adults
-
-
-def _valid(groups: Sequence[Sequence[Member]]) -> bool:
-    """Every group is non-empty and none has a child without an adult."""
-    return all(g for g in groups)
-
-
-def _isolation_split(members: Sequence[Member]) -> tuple[tuple[Member, ...], ...] | None:
-    cases = [m for m in members if m.needs_isolation]
-    if not cases or len(cases) == len(members):
-        return None
-    if not any(m.is_adult for m in cases):
-        carers = _adults_first([m for m in members if m not in cases], mother_first=True)
-        if not carers:
-            return None
-        cases.append(carers[0])
-    others = [m for m in members if m not in cases]
-    return (tuple(cases), tuple(others)) if others and _valid([cases, others]) else None
-
-
-def _maternity_split(members: Sequence[Member]) -> tuple[tuple[Member, ...], ...] | None:
-    mothers = [m for m in members if m.needs_maternity and m.is_adult]
-    infants = [m for m in members if m.is_infant]
-    if not any(m.needs_maternity for m in members) or not any(m.is_adult_male for m in members):
-        return None
-    if infants and not mothers:
-        mothers = [m for m in _adults_first(members, mother_first=True) if m.sex is Sex.FEMALE][:1]
-    first = mothers + [m for m in infants if m not in mothers]
-    others = [m for m in members if m not in first]
-    return (tuple(first), tuple(others)) if first and others and _valid([first, others]) else None
-
-
-def _size_split(members: Sequence[Member], size: int) -> tuple[tuple[Member, ...], ...] | None:
-    adults = _adults_first(members, mother_first=any(m.is_infant for m in members))
-    minors = sorted((m for m in members if not m.is_adult), key=lambda m: m.age_months or 0)
-    if not adults:
-        return None
-    first = [adults[0], *minors[:size - 1]]
-    first += [a for a in adults[1:]][:size - len(first)]
-    others = [m for m in members if m not in first]
-    return (tuple(first), tuple(others)) if others and _valid([first, others]) else None
-
-
-def _partitions(rest: tuple[Member, ...], fits_whole: bool) -> list[tuple[tuple[Member, ...], ...]]:
-    out: list[tuple[tuple[Member, ...], ...]] = [(rest,)]
-    for split in (_isolation_split(rest), _maternity_split(rest)):
-        if split:
-            out.append(split)
-    if not fits_whole:
-        out += [s for size in range(len(rest) - 1, 0, -1) if (s := _size_split(rest, size))]
-    return list(dict.fromkeys(out))
-
-
 # --- assembly --------------------------------------------------------------------------------
 
 def suggest_placements(household: Sequence[Member], centers: Sequence[CenterOption], *,
@@ -314,16 +200,16 @@ def suggest_placements(household: Sequence[Member], centers: Sequence[CenterOpti
     rest = tuple(m for m in members if m not in protected)
     areas = [(c, a) for c in centers for a in c.areas]
 
-    def slots(group: _Group) -> list[_Slot]:
+    def slots(group: Group) -> list[_Slot]:
         placed = (_place(group, c, a) for c, a in areas)
         return sorted((s for s in placed if s is not None), key=lambda s: s.key)
 
-    whole_rest = slots(_Group(rest)) if rest else []
+    whole_rest = slots(Group(rest)) if rest else []
     plans: dict[frozenset, tuple] = {}
-    for partition in (_partitions(rest, bool(whole_rest)) if rest else [()]):
-        groups = [_Group(g) for g in partition]
+    for partition in (partitions(rest, bool(whole_rest)) if rest else [()]):
+        groups = [Group(g) for g in partition]
         if protected:
-            groups.append(_Group(protected, protected=True))
+            groups.append(Group(protected, protected=True))
         choices = [whole_rest if not g.protected and g.members == rest else slots(g)
                    for g in groups]
         if len(groups) > 1:
@@ -355,7 +241,7 @@ def _plan(combo: Sequence[_Slot], *, split_rest: bool, same_area: bool) -> tuple
                 ("area", rest_slots[0].area.name), ("center", rest_slots[0].center.name))))
     assignments = tuple(
         BedAssignment(m.person_id, s.center.center_id, s.area.area_id, bed.bed_id, bed.code)
-        for s in combo for m, bed in zip(s.group.members, s.beds))
+        for s in combo for m, bed in zip(s.group.members, s.beds, strict=True))
     order = tuple(sorted(relaxed, key=SOFT_RULES.index))
     key = (_penalty(relaxed), len({s.center.center_id for s in combo}), len(combo),
            sum(s.segment_rank for s in combo),

@@ -10,8 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from .clinical_enums import (
-    AgeBand, Avpu, ChronicCondition, Flag, Measure, ObstetricSign, RespiratoryScreen, Symptom,
-    TriageColour, worst_colour,
+    AgeBand, Avpu, ChronicCondition, Flag, Measure, ObstetricSign, Op, RespiratoryScreen,
+    Symptom, TriageColour, worst_colour,
 )
 from .clinical_rules import RULES, Rule, age_band
 from .errors import FieldError
@@ -143,9 +143,13 @@ def assess(screening: ScreeningInput, *, age_months: int | None = None,
     months = age_years * 12 if age_years is not None else age_months
     band = age_band(months)
     resp = screen_respiratory(screening.symptoms, screening.spo2)
-    fired = [Finding(r, _observed(r.measure, screening, resp)) for r in rules
-             if r.applies_to(band, pregnant=screening.pregnant)
-             and r.matches(_observed(r.measure, screening, resp))]
+    fired: list[Finding] = []
+    for r in rules:
+        observed = _observed(r.measure, screening, resp)
+        if r.applies_to(band, pregnant=screening.pregnant) and r.matches(observed):
+            # for "sign present" rows, the finding shows the sign rather than the whole set
+            shown = r.value if r.op is Op.PRESENT and r.value is not None else observed
+            fired.append(Finding(r, shown))
     order = {r.id: i for i, r in enumerate(rules)}
     fired.sort(key=lambda f: (-f.colour.rank, order[f.rule_id]))
     flags = {flag for f in fired for flag in f.rule.flags}

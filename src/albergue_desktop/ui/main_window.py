@@ -34,6 +34,7 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.count_label)
         self.people.results_shown.connect(self._on_results)
         self.people.folio_not_found.connect(self._on_folio_not_found)
+        self.people.search_failed.connect(self.results_label.setText)
 
         find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
         find.activated.connect(self.focus_search)

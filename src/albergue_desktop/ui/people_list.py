@@ -15,6 +15,8 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableView, QVBoxLayout, \
     QWidget
 
+from ..domain.errors import AlbergueError
+from ..domain.labels import choices, label
 from ..storage import queries
 from ..storage.db import Database
 from ..storage.queries import PersonRow
@@ -25,10 +27,14 @@ SEARCH_DELAY_MS = 200
 SEARCH_LIMIT = 500
 FOLIO_RE = re.compile(r"^\s*([A-Za-z]{2,4}-[0-9]{1,3}-[0-9]{6})\s*$")
 
-# Width of each column as sample text (the name column takes the remaining space).
-_COLUMN_SAMPLES = {pm.COL_FOLIO: "MXL-03-000000", pm.COL_SEX: "Hombre", pm.COL_AGE: "~100",
-                   pm.COL_NATIONALITY: "El Salvador", pm.COL_CENTER: "Centro Comunitario 12",
-                   pm.COL_BED: "DOR-000", pm.COL_STATUS: "En albergue"}
+
+
+def _column_samples() -> dict[int, list[str]]:
+    """Typical widest texts of each column (the name column takes the remaining space)."""
+    return {pm.COL_FOLIO: ["MXL-03-000000"], pm.COL_SEX: [t for _c, t in choices("sex")],
+            pm.COL_AGE: ["~100"], pm.COL_NATIONALITY: [label("country", "SV")],
+            pm.COL_CENTER: ["Centro Comunitario 12"], pm.COL_BED: ["DOR-000"],
+            pm.COL_STATUS: [t for _c, t in choices("person_status")]}
 
 
 def _load_page(db: Database, before_rowid: int | None, limit: int) -> list[PersonRow]:
@@ -43,10 +49,13 @@ def _search(db: Database, text: str) -> list[PersonRow]:
 
 class PeopleList(QWidget):
     """Signals: ``results_shown(count, text)`` after a search (count -1 when the full list is
-    back), ``folio_not_found(folio)``, ``person_activated(PersonRow)`` on double click/Enter."""
+    back), ``folio_not_found(folio)``, ``search_failed(message)`` (a translated
+    :class:`AlbergueError`, e.g. the database is busy), ``person_activated(PersonRow)`` on
+    double click or Enter in the list."""
 
     results_shown = Signal(int, str)
     folio_not_found = Signal(str)
+    search_failed = Signal(str)
     person_activated = Signal(object)
 
     def __init__(self, db: Database, tasks: TaskManager, parent: QWidget | None = None, *,
@@ -101,9 +110,9 @@ class PeopleList(QWidget):
         header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         metrics = t.fontMetrics()
         pad = 24
-        for column, sample in _COLUMN_SAMPLES.items():
+        for column, samples in _column_samples().items():
             title = self.model.headerData(column, Qt.Orientation.Horizontal) or ""
-            width = max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title))
+            width = max(metrics.horizontalAdvance(text) for text in [title, *samples])
             header.resizeSection(column, width + pad)
         header.setSectionResizeMode(pm.COL_NAME, QHeaderView.ResizeMode.Stretch)
         header.setMinimumSectionSize(metrics.horizontalAdvance("~00") + pad)
@@ -126,7 +135,14 @@ class PeopleList(QWidget):
         self._generation += 1
         generation = self._generation
         self._tasks.run(partial(_search, self._db, text),
-                        lambda rows: self._show_results(generation, text, rows, select_folio))
+                        lambda rows: self._show_results(generation, text, rows, select_folio),
+                        partial(self._search_error, generation))
+
+    def _search_error(self, generation: int, error: BaseException) -> None:
+        if not isinstance(error, AlbergueError):
+            raise error  # a bug: let it surface
+        if generation == self._generation:
+            self.search_failed.emit(str(error))
 
     def _show_results(self, generation: int, text: str, rows: list[PersonRow],
                       select_folio: str | None) -> None:

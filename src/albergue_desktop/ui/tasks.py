@@ -41,7 +41,7 @@ class TaskManager(QObject):
             return None
         self._pending += 1
 
-        def finished(future: Future) -> None:  # worker thread: hand over to the GUI thread
+        def finished(future: Future) -> None:  # in the worker: hand over to the GUI thread
             self._finished.emit(lambda: self._complete(future, on_done, on_error))
 
         future = self._executor.submit(fn)

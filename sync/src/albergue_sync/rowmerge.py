@@ -104,7 +104,7 @@ def merge_row(table: str, target: Row, source: Row, data_fields: list[str]) -> R
         v_t, v_s = target[name], source[name]
         if d_t == d_s:
             # Same write on both copies: same value, unless a file was edited by hand.
-            value = v_t if _value_key(v_t) >= _value_key(v_s) else v_s
+            value = v_t if v_t == v_s or _value_key(v_t) >= _value_key(v_s) else v_s
             dot = d_t
         else:
             take_source = _key(table, name, v_s, d_s) > _key(table, name, v_t, d_t)

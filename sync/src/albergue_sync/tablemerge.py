@@ -126,12 +126,12 @@ def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
         f"SELECT {both} FROM src.{q(table)} s JOIN main.{q(table)} m ON m.id = s.id "
         f"WHERE {where} AND m.change_seq <> :seq AND (s.vv IS NOT m.vv OR s.fv IS NOT m.fv)",
         args)
-    update = (f"UPDATE main.{q(table)} SET "
-              + ", ".join(f"{q(c)} = ?" for c in names if c != "id") + " WHERE id = ?")
     conflicts: list[Conflict] = []
     width = len(names)
     while batch := cur.fetchmany(CHUNK):
-        params = []
+        # Only the columns that change are written: an unchanged name does not fire the
+        # full-text triggers, an unchanged key does not touch its index.
+        updates: dict[tuple[str, ...], list[list[Any]]] = {}
         for raw in batch:
             source, target = dict(zip(names, raw[:width])), dict(zip(names, raw[width:]))
             result = merge_row(table, target, source, fields)
@@ -140,9 +140,12 @@ def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
                 row = result.row
                 row["vv"], row["fv"], row["change_seq"] = dump_json(row["vv"]), \
                     dump_json(row["fv"]), seq
-                params.append([*(row[c] for c in names if c != "id"), row["id"]])
-        if params:
-            conn.executemany(update, params)
+                changed = tuple(c for c in names if c != "id" and row[c] != target[c])
+                updates.setdefault(changed, []).append([*(row[c] for c in changed), row["id"]])
+        for changed, params in updates.items():
+            conn.executemany(f"UPDATE main.{q(table)} SET "
+                             + ", ".join(f"{q(c)} = ?" for c in changed) + " WHERE id = ?",
+                             params)
             counts.updated += len(params)
     counts.unchanged = counts.read - counts.new - counts.updated
     return counts, conflicts

@@ -1,0 +1,177 @@
+"""Helpers of the sync tests: center files written through the desktop's services, and
+comparable views of a file's merged state."""
+
+from __future__ import annotations
+
+import hashlib
+import sqlite3
+from contextlib import contextmanager
+from datetime import date
+from pathlib import Path
+
+from albergue_desktop.services import centers, people, stays
+from albergue_desktop.services.context import SYSTEM
+from albergue_desktop.services.people import MemberInput
+from albergue_desktop.storage.db import Database
+from albergue_desktop.storage.tables import Meta, PersonUpdate
+from albergue_desktop.storage.versioning import wall_clock_ms
+from albergue_sync.tablemerge import synced_tables
+
+
+class ClockedDatabase(Database):
+    """A Database whose writes are stamped with a skewable clock (WriteContext.clock)."""
+
+    skew_ms = 0
+
+    @contextmanager
+    def session(self, username=None, *, audit=True):
+        with super().session(username, audit=audit) as session:
+            session.info["write_context"].clock = lambda: wall_clock_ms() + self.skew_ms
+            yield session
+
+
+def make_center(path: Path, code: str) -> tuple[ClockedDatabase, str]:
+    """A center laptop's file: its center (meta center_id) and a few beds."""
+    db = ClockedDatabase.open(path)
+    center = centers.create_center(db, SYSTEM, code=code, name=f"Centro Comunitario {code}")
+    with db.session("admin") as session:
+        session.merge(Meta(key="center_id", value=center.id))
+    area = centers.create_area(db, SYSTEM, center_id=center.id, name="Dormitorio A")
+    centers.add_beds(db, SYSTEM, area_id=area.id, count=3)
+    return db, center.id
+
+
+def register(db: Database, center_id: str, given: str = "Marie", surnames: str = "Joseph",
+             *, document: str | None = None, vaccine: bool = False, **extra) -> str:
+    member = MemberInput(
+        given_names=given, surnames=surnames, sex="F", birth_date=date(1990, 5, 1),
+        nationality="HT", relationship="head",
+        documents=[{"doc_type": "passport", "number": document}] if document else [],
+        vaccinations=[{"vaccine": "covid19", "dose": 1}] if vaccine else [], **extra)
+    return people.register_household(db, SYSTEM, center_id=center_id,
+                                     members=[member]).person_ids[0]
+
+
+def edit(db: Database, person_id: str, **fields) -> None:
+    people.update_person(db, SYSTEM, person_id, PersonUpdate(**fields))
+
+
+def delete(db: Database, person_id: str, reason: str = "registro erróneo") -> None:
+    people.delete_person(db, SYSTEM, person_id, reason=reason)
+
+
+def check_in(db: Database, person_id: str, center_id: str):
+    return stays.check_in(db, SYSTEM, person_id=person_id, center_id=center_id)
+
+
+def file_digest(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def side_files(path: Path) -> list[str]:
+    return sorted(p.name for p in path.parent.glob(path.name + "-*"))
+
+
+# Columns that are the file's own bookkeeping, not merged state.
+LOCAL_COLUMNS = {"change_seq"}
+
+
+def contents(path: Path, *, skip: frozenset[str] = frozenset()) -> dict:
+    """Merged state of a file: every synced table, rows by id, JSON stamps parsed, without
+    the file's local change_seq. Comparable across files."""
+    import json
+
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        out = {}
+        for table in synced_tables(conn):
+            if table in skip:
+                continue
+            cur = conn.execute(f"SELECT * FROM {table} ORDER BY id")
+            names = [d[0] for d in cur.description]
+            rows = {}
+            for raw in cur:
+                row = {n: v for n, v in zip(names, raw) if n not in LOCAL_COLUMNS}
+                row["vv"], row["fv"] = json.loads(row["vv"]), json.loads(row["fv"])
+                rows[row["id"]] = row
+            out[table] = rows
+        return out
+    finally:
+        conn.close()
+
+
+def conflict_set(path: Path) -> dict:
+    """The conflict log of a file, without what is local to the file (change_seq)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        cur = conn.execute("SELECT * FROM sync_conflict ORDER BY id")
+        names = [d[0] for d in cur.description]
+        return {r[0]: {n: v for n, v in zip(names, r) if n != "change_seq"} for r in cur}
+    finally:
+        conn.close()
+
+
+def bulk_people(path: Path, count: int, *, prefix: str = "bulk") -> None:
+    """Add ``count`` people to a closed center file by copying one of its people with new ids
+    and proper version stamps (fast enough for tests that need thousands of rows)."""
+    import json
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        cur = conn.execute("SELECT * FROM person LIMIT 1")
+        names = [d[0] for d in cur.description]
+        template = dict(zip(names, cur.fetchone()))
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        site, seq, hlc = meta["site_id"], int(meta["seq_last"]), int(meta["hlc_last"]) + 1
+        rows = []
+        for i in range(1, count + 1):
+            row = dict(template, id=f"{prefix}-{i:08d}", folio=None, hlc=hlc,
+                       change_seq=seq + i, vv=json.dumps({site: seq + i}),
+                       fv=json.dumps({"*": [hlc, site, seq + i]}), site_id=site,
+                       given_names=f"Persona {prefix} {i}")
+            rows.append([row[n] for n in names])
+        conn.executemany(f"INSERT INTO person ({', '.join(names)}) VALUES "
+                         f"({', '.join('?' for _ in names)})", rows)
+        conn.executemany("UPDATE meta SET value = ? WHERE key = ?",
+                         [(str(seq + count), "seq_last"), (str(hlc), "hlc_last")])
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def bulk_touch(path: Path, notes: str) -> int:
+    """Edit the notes of every person of a closed file, as one stamped write each."""
+    import json
+
+    conn = sqlite3.connect(path, isolation_level=None)
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        site, seq, hlc = meta["site_id"], int(meta["seq_last"]), int(meta["hlc_last"]) + 1
+        updates = []
+        for i, (pid, vv, fv) in enumerate(conn.execute("SELECT id, vv, fv FROM person"), 1):
+            vv, fv = json.loads(vv), json.loads(fv)
+            vv[site] = seq + i
+            fv["notes"] = [hlc, site, seq + i]
+            updates.append((notes, json.dumps(vv), json.dumps(fv), hlc, seq + i, pid))
+        conn.executemany("UPDATE person SET notes = ?, vv = ?, fv = ?, hlc = ?, change_seq = ? "
+                         "WHERE id = ?", updates)
+        conn.executemany("UPDATE meta SET value = ? WHERE key = ?",
+                         [(str(seq + len(updates)), "seq_last"), (str(hlc), "hlc_last")])
+        conn.execute("COMMIT")
+        return len(updates)
+    finally:
+        conn.close()
+
+
+def state(path: Path) -> tuple:
+    """Everything a merge may change in a file: merged rows, conflicts, clocks, bookmarks."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    try:
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+        marks = conn.execute("SELECT site_id, epoch, seq_merged FROM sync_source "
+                             "ORDER BY site_id").fetchall()
+    finally:
+        conn.close()
+    return contents(path), conflict_set(path), meta, marks

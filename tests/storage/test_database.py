@@ -76,7 +76,8 @@ def test_a_file_that_is_not_sqlite_is_refused(tmp_path):
     path.write_bytes(b"Lista de personas\n" * 100)
     with pytest.raises(StorageError) as err:
         Database.open(path)
-    assert str(err.value) == f"{path} no es una base de datos de Albergue (no es un archivo SQLite)."
+    assert str(err.value) == \
+        f"{path} no es una base de datos de Albergue (no es un archivo SQLite)."
     assert path.read_bytes() == b"Lista de personas\n" * 100
 
 
@@ -119,9 +120,11 @@ def test_a_truncated_albergue_file_is_reported_as_damaged(tmp_path, db):
     sqlite3.connect(db.path).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
     data = db.path.read_bytes()
     broken = tmp_path / "broken.sqlite"
-    broken.write_bytes(data[:100] + b"\xff" * 3000)
-    with pytest.raises(StorageError):
-        Database.open(broken)
+    for damaged in (data[:100] + b"\xff" * 3000, data[: len(data) // 2]):
+        broken.write_bytes(damaged)
+        with pytest.raises(StorageError) as err:
+            Database.open(broken)
+        assert str(err.value).startswith(f"{broken} está dañado:")
 
 
 def test_a_newer_schema_is_refused_with_versions_named(tmp_path):

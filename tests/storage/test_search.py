@@ -14,7 +14,9 @@ from albergue_desktop.domain.errors import ValidationError
 from albergue_desktop.services import people
 from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage import queries
-from albergue_desktop.storage.tables import IdentityDocument, IdentityDocumentBase, Person, PersonUpdate
+from albergue_desktop.storage.tables import (
+    IdentityDocument, IdentityDocumentBase, Person, PersonUpdate,
+)
 
 CURP = "JOMC900501MNESSR05"
 # Latin letters with accents, ligatures and special letters (ø, ß, œ, ĳ...) whose case
@@ -49,12 +51,11 @@ def find(db, text: str) -> list[str]:
 @pytest.mark.parametrize("query, who", [
     ("Wilnès", "wilnes"), ("wilnes", "wilnes"), ("WILNES", "wilnes"), ("wílnës", "wilnes"),
     ("jose angel", "jose"), ("JOSÉ ÁNGEL NÚÑEZ", "jose"), ("nunez pena", "jose"),
-    ("Roseline D'Haïti", "roseline"), ("haiti", "roseline"), ("dhaiti", None),
+    ("Roseline D'Haïti", "roseline"), ("haiti", "roseline"), ("d'haiti", "roseline"),
     ("Dieu-Juste", "dieu"), ("dieu juste pierre louis", "dieu"),
 ])
 def test_names_ignore_case_and_accents(db, town, query, who):
-    expected = [town[who]] if who else []
-    assert find(db, query) == expected
+    assert find(db, query) == [town[who]]
 
 
 def test_partial_names_are_prefixes_of_every_word(db, town):

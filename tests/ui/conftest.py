@@ -1,5 +1,5 @@
 """UI fixtures: Spanish translators on the test QApplication and a read-only database of a
-few hundred people registered through the services (built once per module)."""
+few hundred people registered through the services (built once; tests only read it)."""
 
 from __future__ import annotations
 
@@ -40,7 +40,7 @@ class PeopleDb:
     center_name: str
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def people_db(tmp_path_factory) -> PeopleDb:
     db = Database.open(tmp_path_factory.mktemp("ui") / "center.sqlite")
     center, _ = centers.init_center_database(

@@ -7,25 +7,22 @@ import math
 import random
 import time
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from datetime import date
 
 from sqlalchemy import text
 
-from ..domain.enums import BedStatus, Role
+from ..domain.enums import BedStatus, CenterProfile, Role
 from ..domain.errors import RuleViolation
-from ..domain.normalize import identifier_key
 from ..services.centers import create_user, normalize_center_code
 from ..services.context import SYSTEM, Actor
 from ..storage.db import Database
-from ..storage.tables import (
-    Area, Bed, Center, Household, IdentityDocument, Meta, Person, Stay, Vaccination,
-)
+from ..storage.tables import Area, Bed, Center, Meta
 from . import catalog
 from .beds import BLOCK_REASONS, AreaPlan, BedPlanner
-from .details import household_data
-from .plan import HouseholdPlan, plan_households, plan_stays
-from .writer import RowFactory, check, insert_rows, tidy_person
+from .plan import plan_households, plan_stays
+from .writer import PeopleRows, RowFactory, insert_people, insert_rows
 
 Progress = Callable[[int, int], None]
 CHUNK_HOUSEHOLDS = 2000
@@ -50,7 +47,10 @@ class DemoResult:
 def _specs(centers: int, center_code: str | None) -> list[catalog.CenterSpec]:
     if center_code is not None:
         code = normalize_center_code(center_code)
-        return [dataclasses.replace(catalog.center_spec(int(code)), code=code)]
+        # A lone center takes everyone, so it is a general (families) shelter whatever the
+        # profile of that number in the 12-center scenario.
+        return [dataclasses.replace(catalog.center_spec(int(code)), code=code,
+                                    profile=str(CenterProfile.FAMILIES))]
     if not 1 <= centers <= 999:
         raise ValueError("centers must be between 1 and 999")
     return [catalog.center_spec(n) for n in range(1, centers + 1)]
@@ -91,17 +91,24 @@ def generate_demo(db: Database, *, persons: int | None = None,
 
     center_ids, bed_ids = _write_facilities(db, specs, planner.areas, city_prefix, seed,
                                             single=center_code is not None)
-    folios = [0] * len(specs)
-    prefixes = [f"{city_prefix}-{s.code}-" for s in specs]
+    builder = PeopleRows(seed=seed, today=date.today(), center_ids=center_ids, bed_ids=bed_ids,
+                         prefixes=[f"{city_prefix}-{s.code}-" for s in specs])
+    chunks = [households[i:i + CHUNK_HOUSEHOLDS]
+              for i in range(0, len(households), CHUNK_HOUSEHOLDS)]
     written = 0
-    today = date.today()
-    for start in range(0, len(households), CHUNK_HOUSEHOLDS):
-        chunk = households[start:start + CHUNK_HOUSEHOLDS]
-        with db.session(SYSTEM.username, audit=False) as session:
-            written += _write_households(session, chunk, seed, today, center_ids, bed_ids,
-                                         folios, prefixes)
-        if progress:
-            progress(written, persons)
+    # Rows of the next chunk are built in a worker thread while SQLite (which releases the
+    # GIL) writes the current one; chunks are built in order, so folios stay reproducible.
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="demo-rows") as pool:
+        pending = pool.submit(builder.build, chunks[0])
+        for k in range(len(chunks)):
+            rows, count = pending.result()
+            if k + 1 < len(chunks):
+                pending = pool.submit(builder.build, chunks[k + 1])
+            with db.session(SYSTEM.username, audit=False) as session:
+                insert_people(session, rows)
+            written += count
+            if progress:
+                progress(written, persons)
     if users:
         single_center = center_ids[0] if center_code is not None else None
         admin = None  # the first user is the administrator who creates the others
@@ -149,59 +156,3 @@ def _write_facilities(db: Database, specs, areas: list[AreaPlan], city_prefix: s
         if single:
             session.merge(Meta(key="center_id", value=center_ids[0]))
     return center_ids, bed_ids
-
-
-_FACTORIES: dict[type, RowFactory] = {}
-
-
-def _factory(model) -> RowFactory:
-    if model not in _FACTORIES:
-        _FACTORIES[model] = RowFactory(model)
-    return _FACTORIES[model]
-
-
-def _write_households(session, chunk: list[HouseholdPlan], seed: int, today: date,
-                      center_ids: list[str], bed_ids: list[list[str]], folios: list[int],
-                      prefixes: list[str]) -> int:
-    rows: dict[type, list[dict]] = {m: [] for m in (Household, Person, IdentityDocument,
-                                                    Vaccination, Stay)}
-    count = 0
-    for hh in chunk:
-        data = household_data(hh, seed)
-        center = hh.center
-        household = _factory(Household)(
-            center_id=center_ids[center], size=len(hh.members),
-            couple_civil_status=data.couple_civil_status,
-            address=hh.legs[-1].destination if hh.legs[-1].reason == "housing" else None)
-        rows[Household].append(household)
-        for member, person, docs, vacs in zip(hh.members, data.people, data.documents,
-                                              data.vaccinations):
-            errors = check(person, docs, vacs, today)
-            if errors:
-                raise AssertionError(f"demo data fails validation: {errors}")
-            folios[center] += 1
-            row = _factory(Person)(**tidy_person(person), household_id=household["id"],
-                                   center_id=center_ids[center],
-                                   folio=f"{prefixes[center]}{folios[center]:06d}")
-            rows[Person].append(row)
-            if member.relationship == "head":
-                household["head_person_id"] = row["id"]
-            for doc in docs:
-                rows[IdentityDocument].append(_factory(IdentityDocument)(
-                    **doc, person_id=row["id"], number_key=identifier_key(doc["number"])))
-            for vac in vacs:
-                rows[Vaccination].append(_factory(Vaccination)(**vac, person_id=row["id"]))
-            for stay in member.stays:
-                rows[Stay].append(_factory(Stay)(
-                    person_id=row["id"], center_id=center_ids[stay.center],
-                    bed_id=bed_ids[stay.area][stay.bed], check_in=stay.check_in,
-                    check_out=stay.check_out, reason=stay.reason,
-                    destination=stay.destination))
-            count += 1
-    # Documents go in before their people, with foreign keys checked at commit: the person's
-    # insert trigger then indexes name and documents at once, instead of each document's
-    # trigger re-indexing the person (three full-text writes per person instead of one).
-    session.connection().exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-    for model in (Household, IdentityDocument, Person, Vaccination, Stay):
-        insert_rows(session, model, rows[model])
-    return count

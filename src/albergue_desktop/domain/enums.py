@@ -113,6 +113,16 @@ class BedStatus(StrEnum):
 class StayStatus(StrEnum):
     OPEN = "open"
     CLOSED = "closed"
+    PENDING = "pending"  # a transfer's expected arrival (stored in stay.status, schema v3)
+
+
+class BeddingItem(StrEnum):
+    """Bedding kit handed over at check-in (plan phase 1: cot, mat, blanket, pillow)."""
+
+    COT = "cot"
+    MAT = "mat"
+    BLANKET = "blanket"
+    PILLOW = "pillow"
 
 
 class CheckoutReason(StrEnum):

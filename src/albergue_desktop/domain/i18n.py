@@ -103,6 +103,95 @@ ES: dict[str, str] = {
     "manage users": "gestionar usuarios",
     "view health data": "ver datos de salud",
     "edit health data": "editar datos de salud",
+    # command line and demo data (issue 2: cli.py, cli_commands.py, demo/)
+    "usage: ": "uso: ",
+    "error": "error",
+    "options": "opciones",
+    "positional arguments": "argumentos",
+    "commands": "comandos",
+    "show this help and exit": "muestra esta ayuda y termina",
+    "the following arguments are required: {args}": "faltan los argumentos: {args}",
+    "unrecognized arguments: {args}": "argumentos no reconocidos: {args}",
+    "argument {arg}: invalid choice: {value} (choose from {choices})":
+        "argumento {arg}: opción no válida: {value} (elija entre {choices})",
+    "argument {arg}: invalid value: {value}": "argumento {arg}: valor no válido: {value}",
+    "argument {arg}: expected one value": "argumento {arg}: falta el valor",
+    "argument {arg}: not allowed with {other}": "argumento {arg}: no se permite junto con {other}",
+    "argument {arg}: {message}": "argumento {arg}: {message}",
+    "{value} is not a number from {low} to {high}":
+        "{value} no es un número entre {low} y {high}",
+    "Albergue: intake and shelter management for migrant shelters. Without a command it "
+    "opens the desktop app.":
+        "Albergue: registro y gestión de albergues para personas migrantes. Sin comando abre "
+        "la aplicación de escritorio.",
+    "PATH": "RUTA", "CODE": "CÓDIGO", "NAME": "NOMBRE", "USER": "USUARIO", "FILE": "ARCHIVO",
+    "PREFIX": "PREFIJO", "TEXT": "TEXTO", "COMMAND": "COMANDO",
+    "database file (default: $ALBERGUE_DB or the user data folder)":
+        "archivo de base de datos (por omisión: $ALBERGUE_DB o la carpeta de datos del usuario)",
+    "language of messages (default: es)": "idioma de los mensajes (por omisión: es)",
+    "open the demo database (created on first use)":
+        "abre la base de datos de demostración (se crea la primera vez)",
+    "set up a center database and its first administrator":
+        "configura la base de datos de un centro y su primer administrador",
+    "center code, 1 to 3 digits (e.g. 03)": "código del centro, de 1 a 3 dígitos (p. ej. 03)",
+    "center name": "nombre del centro",
+    "username of the first administrator": "usuario del primer administrador",
+    "full name of the administrator": "nombre completo del administrador",
+    "city prefix of the folios (default: MXL)": "prefijo de ciudad de los folios (por omisión: MXL)",
+    "read the password from the first line of FILE instead of asking":
+        "lee la contraseña de la primera línea de ARCHIVO en lugar de preguntarla",
+    "fill a new database with synthetic demo data":
+        "llena una base de datos nueva con datos sintéticos de demostración",
+    "database file to create and fill": "archivo de base de datos a crear y llenar",
+    "number of people (default: 2767; one twelfth with --center-code)":
+        "número de personas (por omisión: 2767; la doceava parte con --center-code)",
+    "number of centers (default: 12)": "número de centros (por omisión: 12)",
+    "only this center and its people (a center laptop's database)":
+        "solo este centro y su gente (la base de datos de la laptop de un centro)",
+    "random seed: the same seed gives the same people (default: 0)":
+        "semilla aleatoria: la misma semilla da las mismas personas (por omisión: 0)",
+    "find people by name, folio or document number":
+        "busca personas por nombre, folio o número de documento",
+    "what to look for": "lo que se busca",
+    "at most N results (default: 50)": "como máximo N resultados (por omisión: 50)",
+    "print JSON": "imprime JSON",
+    "headline numbers of a database": "cifras principales de una base de datos",
+    "Interrupted.": "Interrumpido.",
+    "{path} does not exist.": "{path} no existe.",
+    "Cannot read the password file {path}: {detail}":
+        "No se puede leer el archivo de contraseña {path}: {detail}",
+    "There is no terminal to type the password; use --admin-password-file.":
+        "No hay una terminal para escribir la contraseña; use --admin-password-file.",
+    "Password for {user}: ": "Contraseña de {user}: ",
+    "Repeat the password: ": "Repita la contraseña: ",
+    "The passwords do not match.": "Las contraseñas no coinciden.",
+    "The center name is required.": "El nombre del centro es obligatorio.",
+    "The administrator's username is required.": "El usuario del administrador es obligatorio.",
+    "Center {code} ({name}) is set up in {path}; administrator: {user}.":
+        "El centro {code} ({name}) quedó configurado en {path}; administrador: {user}.",
+    "The desktop interface cannot start: {detail}":
+        "No se puede iniciar la interfaz de escritorio: {detail}",
+    "Generating demo data: {done} of {total} people ({percent} %)":
+        "Generando datos de demostración: {done} de {total} personas ({percent} %)",
+    "Demo database ready: {path} (users admin, registro, salud, coordinacion, supervision; "
+    "password {password})":
+        "Base de datos de demostración lista: {path} (usuarios admin, registro, salud, "
+        "coordinacion, supervision; contraseña {password})",
+    "People: {persons}; households: {households}; centers: {centers}; beds: {beds} "
+    "({present} occupied); {seconds} s: {path}":
+        "Personas: {persons}; núcleos familiares: {households}; centros: {centers}; camas: "
+        "{beds} ({present} ocupadas); {seconds} s: {path}",
+    "Users: admin, registro, salud, coordinacion, supervision; password: {password}":
+        "Usuarios: admin, registro, salud, coordinacion, supervision; contraseña: {password}",
+    "This database already has data; demo data needs a new, empty file.":
+        "Esta base de datos ya tiene datos; los datos de demostración requieren un archivo "
+        "nuevo y vacío.",
+    "No one found.": "No se encontró a nadie.",
+    "the file does not exist": "el archivo no existe",
+    "it is a folder, not a file": "es una carpeta, no un archivo",
+    "permission denied": "permiso denegado",
+    "Database: {path}": "Base de datos: {path}",
+    "Discharged": "Egresados",
     # reports and spreadsheets (issue 6)
     "Printed {when} by {who}": "Impreso el {when} por {who}",
     "Page {page} of {pages}": "Página {page} de {pages}",

@@ -11,6 +11,16 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "present": ("Present", "En albergue"),
         "discharged": ("Discharged", "Egresado"),
         "registered": ("Registered", "Registrado"),
+        "in_transit": ("In transit (transfer)", "En traslado"),
+    },
+    "stay_status": {
+        "open": ("Present", "En albergue"),
+        "pending": ("Expected arrival", "Llegada pendiente"),
+        "closed": ("Closed", "Cerrada"),
+    },
+    "bedding": {
+        "cot": ("Cot", "Catre"), "mat": ("Mat", "Colchoneta"),
+        "blanket": ("Blanket", "Cobija"), "pillow": ("Pillow", "Almohada"),
     },
     "bed_status": {
         "available": ("available", "disponible"),

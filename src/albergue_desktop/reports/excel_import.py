@@ -3,6 +3,8 @@
 1. :func:`read_sheet` + :func:`preview_import`: guess the column mapping (the caller may pass
    a corrected one), parse and validate every row, look for people already registered, and
    list each row's errors. Nothing is written.
+   People already registered are found with :class:`ExistingPeople` (the scoring of
+   ``domain.matching``, blocked for bulk use).
 2. :func:`confirm_import`: register every valid row, grouped by the household column, in ONE
    transaction through ``services.people.register_household``; then save a workbook with the
    rows left out and why. A household with one bad row is left out whole (families stay
@@ -22,16 +24,17 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from ..domain.errors import FieldError
 from ..domain.i18n import translate as _
-from ..domain.matching import LIKELY_DUPLICATE, PersonFacts
+from ..domain.matching import PersonFacts
 from ..domain.normalize import name_key
 from ..domain.permissions import Permission
 from ..domain.validation import validate_document, validate_person
 from ..services.context import Actor
-from ..services.duplicates import DuplicateCandidate, find_possible_duplicates
+from ..services.duplicates import DuplicateCandidate
 from ..services.people import MemberInput, register_household
 from ..storage.db import Database
 from ..storage.tables import IdentityDocumentBase
 from . import import_mapping as im
+from .import_duplicates import ExistingPeople
 from .output import ReportError, write_atomically
 from .xlsx import Column, new_workbook, write_sheet
 
@@ -204,15 +207,14 @@ def preview_import(db: Database, actor: Actor, sheet: SheetData, *, center_id: s
     rows = [_parse_row(n, values, mapping, parsers, today) for n, values in sheet.rows]
     _mark_repeats(rows)
     if check_duplicates:
+        existing = ExistingPeople(db)
         for row in rows:
-            if row.member is not None and not row.errors:
+            if existing and row.member is not None and not row.errors:
                 m = row.member
-                found = find_possible_duplicates(db, actor, PersonFacts(
+                row.duplicate = existing.best_match(PersonFacts(
                     m.given_names, m.surnames, m.sex, m.birth_date, m.birth_date_estimated,
                     m.nationality, tuple(filter(None, [m.curp, *(d.number for d in
-                                                                 m.documents)]))),
-                    threshold=LIKELY_DUPLICATE, limit=1)
-                row.duplicate = found[0] if found else None
+                                                                 m.documents)]))))
     return ImportPreview(sheet, mapping, center_id, today, rows)
 
 

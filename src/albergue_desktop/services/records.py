@@ -28,6 +28,7 @@ class StayLine:
     check_out: datetime | None
     reason: str | None
     destination: str | None
+    status: str = "open"  # open | pending (a transfer's expected arrival; see stays.py)
 
 
 @dataclass(frozen=True)
@@ -91,7 +92,8 @@ def person_record(db: Database, actor: Actor, person_id: str) -> PersonRecord:
             bed = session.get(Bed, stay.bed_id) if stay.bed_id else None
             stays.append(StayLine(stay.id, center.code if center else "?",
                                   center.name if center else "?", bed.code if bed else None,
-                                  stay.check_in, stay.check_out, stay.reason, stay.destination))
+                                  stay.check_in, stay.check_out, stay.reason, stay.destination,
+                                  stay.status))
         related = [person_id, *(d.id for d in documents), *(v.id for v in vaccinations),
                    *(s.id for s in stays)]
         events = session.exec(select(AuditEvent).where(

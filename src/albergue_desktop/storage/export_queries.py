@@ -28,7 +28,7 @@ def centers(*, session: Session) -> Iterator[Row]:
                (SELECT count(*) FROM area a WHERE a.center_id = c.id AND a.deleted = 0) AS areas,
                (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0) AS beds,
                (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
-                  AND s.check_out IS NULL) AS present
+                  AND s.check_out IS NULL AND s.status <> 'pending') AS present
         FROM center c WHERE c.deleted = 0 ORDER BY c.code""")
 
 
@@ -48,7 +48,8 @@ def people(*, session: Session) -> Iterator[Row]:
                p.birth_date_estimated, p.nationality, p.country_of_birth, p.civil_status,
                p.relationship, hp.folio AS household_folio, coalesce(sc.code, rc.code) AS center,
                b.code AS bed,
-               CASE WHEN s.id IS NOT NULL THEN 'present'
+               CASE WHEN s.id IS NOT NULL AND s.status = 'pending' THEN 'in_transit'
+                    WHEN s.id IS NOT NULL THEN 'present'
                     WHEN EXISTS (SELECT 1 FROM stay x WHERE x.person_id = p.id
                                    AND x.deleted = 0) THEN 'discharged'
                     ELSE 'registered' END AS status,

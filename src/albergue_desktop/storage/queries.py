@@ -30,7 +30,7 @@ class PersonRow:
     center_code: str | None
     center_name: str | None
     bed_code: str | None
-    status: str  # present | discharged | registered
+    status: str  # present | in_transit (pending transfer arrival) | discharged | registered
     household_id: str | None
 
     @property
@@ -48,7 +48,8 @@ SELECT p.rowid, p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date,
        p.birth_date_estimated, p.nationality,
        coalesce(sc.code, rc.code) AS center_code, coalesce(sc.name, rc.name) AS center_name,
        b.code AS bed_code,
-       CASE WHEN s.id IS NOT NULL THEN 'present'
+       CASE WHEN s.id IS NOT NULL AND s.status = 'pending' THEN 'in_transit'
+            WHEN s.id IS NOT NULL THEN 'present'
             WHEN EXISTS (SELECT 1 FROM stay x WHERE x.person_id = p.id AND x.deleted = 0)
                  THEN 'discharged'
             ELSE 'registered' END AS status,
@@ -158,7 +159,7 @@ def stats(*, session: Session) -> dict[str, object]:
     by_center = conn.execute(text("""
         SELECT c.code, c.name,
                (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.check_out IS NULL
-                  AND s.deleted = 0) AS present,
+                  AND s.deleted = 0 AND s.status <> 'pending') AS present,
                (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0) AS beds,
                (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0
                   AND b.status = 'available') AS free_beds
@@ -166,7 +167,8 @@ def stats(*, session: Session) -> dict[str, object]:
     return {
         "people": q("SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"),
         "households": q("SELECT count(*) FROM household WHERE deleted = 0"),
-        "present": q("SELECT count(*) FROM stay WHERE check_out IS NULL AND deleted = 0"),
+        "present": q("SELECT count(*) FROM stay WHERE check_out IS NULL AND deleted = 0"
+                     " AND status <> 'pending'"),
         "discharged": q("""SELECT count(DISTINCT person_id) FROM stay s WHERE deleted = 0
                            AND NOT EXISTS (SELECT 1 FROM stay o WHERE o.person_id = s.person_id
                            AND o.check_out IS NULL AND o.deleted = 0)"""),

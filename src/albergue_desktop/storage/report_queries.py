@@ -94,8 +94,8 @@ LEFT JOIN bed b ON b.id = s.bed_id
 LEFT JOIN area a ON a.id = b.area_id
 LEFT JOIN household h ON h.id = p.household_id
 LEFT JOIN person hp ON hp.id = h.head_person_id
-WHERE s.check_out IS NULL AND s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id IS NULL
-  {where}
+WHERE s.check_out IS NULL AND s.deleted = 0 AND s.status <> 'pending' AND p.deleted = 0
+  AND p.merged_into_id IS NULL {where}
 ORDER BY c.code, a.name IS NULL, a.name, coalesce(hp.folio, p.folio),
          p.relationship = 'head' DESC, p.folio
 """
@@ -170,7 +170,8 @@ def unbedded_by_center(*, session: Session) -> dict[str, int]:
     """Center code -> people present without a bed (on the roster, on no bed line)."""
     return dict(session.connection().execute(text(
         "SELECT c.code, count(*) FROM stay s JOIN center c ON c.id = s.center_id "
-        "WHERE s.check_out IS NULL AND s.deleted = 0 AND s.bed_id IS NULL GROUP BY c.code")).all())
+        "WHERE s.check_out IS NULL AND s.deleted = 0 AND s.bed_id IS NULL"
+        " AND s.status <> 'pending' GROUP BY c.code")).all())
 
 
 # --- ID cards -----------------------------------------------------------------------------
@@ -248,13 +249,15 @@ def census_day(*, session: Session, day: date, tz: tzinfo,
     centers = conn.execute(text(f"""
         SELECT c.id, c.code, c.name, c.profile,
           (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
-             AND s.check_in >= :s AND s.check_in < :e) AS arrivals,
+             AND s.status <> 'pending' AND s.check_in >= :s AND s.check_in < :e) AS arrivals,
           (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
-             AND s.check_out >= :s AND s.check_out < :e) AS departures,
+             AND s.status <> 'pending' AND s.check_out >= :s AND s.check_out < :e
+          ) AS departures,
           (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
-             AND s.check_in >= :s AND s.check_in < :e AND EXISTS (
+             AND s.status <> 'pending' AND s.check_in >= :s AND s.check_in < :e AND (
+               s.from_stay_id IS NOT NULL OR EXISTS (
                SELECT 1 FROM stay o WHERE o.person_id = s.person_id AND o.deleted = 0
-                 AND o.reason = 'transfer' AND o.check_out = s.check_in)) AS t_in,
+                 AND o.reason = 'transfer' AND o.check_out = s.check_in))) AS t_in,
           (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
              AND s.check_out >= :s AND s.check_out < :e AND s.reason = 'transfer') AS t_out,
           (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0) AS beds,
@@ -269,6 +272,7 @@ def census_day(*, session: Session, day: date, tz: tzinfo,
         FROM stay s JOIN person p ON p.id = s.person_id JOIN center c ON c.id = s.center_id
         LEFT JOIN bed b ON b.id = s.bed_id LEFT JOIN area a ON a.id = b.area_id
         WHERE s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id IS NULL
+          AND s.status <> 'pending'
           AND s.check_in < :e AND (s.check_out IS NULL OR s.check_out >= :e) {only}"""),
         params).all()
     return ([CenterDay(r.id, r.code, r.name, r.profile, r.arrivals, r.departures, r.t_in,

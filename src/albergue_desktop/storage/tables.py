@@ -61,6 +61,9 @@ class CenterBase(SQLModel):
     profile: str = Field(default="families")
     daily_capacity: int | None = None
     has_medical_care: bool = False
+    # Sphere covered living space per person for this center; None: the default 3.5 m2
+    # (domain.capacity). Schema v3.
+    m2_per_person: float | None = None
 
 
 class Center(CenterBase, SyncedBase, table=True):
@@ -241,6 +244,13 @@ class Stay(SyncedBase, table=True):
     reason: str | None = None
     destination: str | None = None
     notes: str | None = None
+    # Schema v3. "open": the person arrived (checked in); "pending": a transfer's expected
+    # arrival, no bed yet, completed by a check-in at its center (a pending stay closed
+    # without arriving is an arrival that never happened). Closed is check_out, as before.
+    status: str = Field(default="open")
+    bedding: list[str] = Field(default_factory=list, sa_type=JSON)  # kit handed at check-in
+    # The stay a transfer closed to create this one (no FK: same table, merged in any order).
+    from_stay_id: str | None = None
 
 
 # --- users and audit ----------------------------------------------------------------------
@@ -318,6 +328,68 @@ class SyncConflict(SQLModel, table=True):
     change_seq: int = Field(default=0, index=True)
 
 
+# --- health screening and placement (issue 5, schema v3) ------------------------------------
+
+class Screening(SyncedBase, table=True):
+    """One screening visit of one person. Append-only: the services never update a row; a
+    correction is a new row whose ``corrects_id`` names the row it replaces. The inputs are
+    those of :class:`~albergue_desktop.domain.triage.ScreeningInput`; the result columns keep
+    what the rule table (fingerprint ``rule_table``) gave when it was recorded."""
+
+    __tablename__ = "screening"
+    __table_args__ = (Index("ix_screening_person_at", "person_id", "screened_at"),)
+    person_id: str = Field(foreign_key="person.id")
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    screened_at: datetime
+    screened_by: str
+    corrects_id: str | None = Field(default=None, index=True)  # no FK: same table
+    age_months: int | None = None  # age at the visit (None: unknown)
+    temperature_c: float | None = None
+    heart_rate: int | None = None
+    respiratory_rate: int | None = None
+    systolic_bp: int | None = None
+    diastolic_bp: int | None = None
+    spo2: int | None = None
+    avpu: str | None = None
+    weight_kg: float | None = None
+    height_cm: float | None = None
+    symptoms: list[str] = Field(default_factory=list, sa_type=JSON)  # within the 7-day window
+    symptom_onsets: dict[str, str] = Field(default_factory=dict, sa_type=JSON)  # code -> date
+    chronic_conditions: list[str] = Field(default_factory=list, sa_type=JSON)
+    pregnant: bool = False
+    gestation_weeks: int | None = None
+    obstetric_signs: list[str] = Field(default_factory=list, sa_type=JSON)
+    disabilities: list[str] = Field(default_factory=list, sa_type=JSON)
+    notes: str | None = None
+    colour: str
+    flags: list[str] = Field(default_factory=list, sa_type=JSON)
+    high_risk_vitals: list[str] = Field(default_factory=list, sa_type=JSON)
+    respiratory_screen: str
+    needs_isolation: bool = False
+    urgent_care: bool = False
+    consultation: bool = False
+    obstetric_warning: bool = False
+    rules_fired: list[str] = Field(default_factory=list, sa_type=JSON)
+    rule_table: str = ""
+
+
+class PlacementDecision(SyncedBase, table=True):
+    """What staff did with the placement suggestions of a household: accepted one, or chose
+    other beds with a reason. ``suggestion`` is the option shown (assignments, relaxed rules,
+    explanations), ``choice`` the beds taken ([{person_id, center_id, bed_id}])."""
+
+    __tablename__ = "placement_decision"
+    household_id: str = Field(foreign_key="household.id", index=True)
+    decided_at: datetime
+    decided_by: str
+    kind: str  # accepted | override
+    suggestion_rank: int | None = None
+    suggestion: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    choice: list[dict[str, Any]] = Field(default_factory=list, sa_type=JSON)
+    reason: str | None = None
+
+
 SYNCED_TABLES: tuple[type[SyncedBase], ...] = (
     Center, Area, Bed, Household, Person, IdentityDocument, Vaccination, Stay, User, AuditEvent,
+    Screening, PlacementDecision,
 )

@@ -19,7 +19,11 @@ from ..storage.queries import PersonRow
 COL_FOLIO, COL_NAME, COL_SEX, COL_AGE, COL_NATIONALITY, COL_CENTER, COL_BED, COL_STATUS = \
     range(8)
 COLUMN_COUNT = 8
-PERSON_ROLE = Qt.ItemDataRole.UserRole + 1
+PERSON_ROLE = int(Qt.ItemDataRole.UserRole.value) + 1
+_DISPLAY = int(Qt.ItemDataRole.DisplayRole.value)
+_ALIGNMENT = int(Qt.ItemDataRole.TextAlignmentRole.value)
+_TOOLTIP = int(Qt.ItemDataRole.ToolTipRole.value)
+_ROLES = frozenset({_DISPLAY, _ALIGNMENT, _TOOLTIP, PERSON_ROLE})
 PAGE_SIZE = 200
 
 # loader(before_rowid, limit) -> the next ``limit`` people older than ``before_rowid``
@@ -38,7 +42,8 @@ class PeopleModel(QAbstractTableModel):
         self._loader: PageLoader | None = None
         self._page_size = page_size
         self._fetching = False
-        self._today = today
+        self._today = today  # fixed "today" for tests; None: the date of the last fill
+        self._date = date.today()
         self._headers = [self.tr("Folio"), self.tr("Name"), self.tr("Sex"), self.tr("Age"),
                          self.tr("Nationality"), self.tr("Center"), self.tr("Bed"),
                          self.tr("Status")]
@@ -48,6 +53,7 @@ class PeopleModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[PersonRow]) -> None:
         """Show exactly ``rows`` (no lazy loading)."""
         self.beginResetModel()
+        self._date = date.today()
         self._rows = list(rows)
         self._loader = None
         self.endResetModel()
@@ -55,6 +61,7 @@ class PeopleModel(QAbstractTableModel):
     def browse(self, loader: PageLoader) -> None:
         """Show everyone, loaded page by page through ``loader`` as the view needs rows."""
         self.beginResetModel()
+        self._date = date.today()
         self._rows = []
         self._loader = loader
         self.endResetModel()
@@ -104,18 +111,22 @@ class PeopleModel(QAbstractTableModel):
             return self._headers[section]
         return None
 
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+    def data(self, index: _Index, role: int = _DISPLAY):
+        # Called for every cell and role on each paint: unknown roles leave first.
+        if role not in _ROLES or not index.isValid():
             return None
-        person = self._rows[index.row()]
+        row = index.row()
+        if row >= len(self._rows):
+            return None
+        person = self._rows[row]
         column = index.column()
-        if role == Qt.ItemDataRole.DisplayRole:
+        if role == _DISPLAY:
             return self._display(person, column)
         if role == PERSON_ROLE:
             return person
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == COL_AGE:
-            return _ALIGN_RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole:
+        if role == _ALIGNMENT:
+            return _ALIGN_RIGHT if column == COL_AGE else None
+        if role == _TOOLTIP:
             if column == COL_AGE and person.birth_date_estimated:
                 return self.tr("Estimated age")
             if column == COL_CENTER and person.center_code:
@@ -130,7 +141,7 @@ class PeopleModel(QAbstractTableModel):
         if column == COL_SEX:
             return label("sex", person.sex)
         if column == COL_AGE:
-            age = person.age(self._today)
+            age = person.age(self._today or self._date)
             if age is None:
                 return ""
             return f"~{age}" if person.birth_date_estimated else str(age)

@@ -21,6 +21,7 @@ SQLITE_HEADER = b"SQLite format 3\x00"
 MIGRATIONS: dict[int, str] = {
     1: "v0001_initial.sql",
     2: "v0002_sync.sql",
+    3: "v0003_health_beds.sql",
 }
 CURRENT_SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -1,0 +1,253 @@
+"""What each ``albergue`` command does (the parser and error handling are in :mod:`.cli`).
+Commands return the exit code and raise :class:`AlbergueError` for the user's mistakes."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+from sqlmodel import select
+
+from .domain.errors import AlbergueError, RuleViolation
+from .domain.i18n import translate as t
+from .domain.labels import label
+from .services.auth import check_password_strength
+from .services.centers import init_center_database, normalize_center_code
+from .services.context import SYSTEM
+from .services.people import search_people
+from .storage import queries
+from .storage.db import Database, default_db_path, demo_db_path
+from .storage.tables import User
+
+
+class CliError(AlbergueError):
+    """A command-line mistake (missing file, unreadable password file, ...)."""
+
+
+# --- helpers ----------------------------------------------------------------------------------
+
+def database_path(args: argparse.Namespace) -> Path:
+    """``--db``, else ``$ALBERGUE_DB``, else the user data folder."""
+    db = getattr(args, "db", None)
+    return Path(db).expanduser() if db else default_db_path()
+
+
+def open_existing(path: Path) -> Database:
+    """Open a database that must already exist (search, stats): never create one by typo."""
+    if not path.exists():
+        raise CliError("{path} does not exist.", path=str(path))
+    return Database.open(path)
+
+
+class Progress:
+    """Demo generation progress on stderr: a live percentage on a terminal, a line every
+    10 % otherwise (logs stay short)."""
+
+    def __init__(self) -> None:
+        self.tty = sys.stderr.isatty()
+        self.shown = -1
+
+    def __call__(self, done: int, total: int) -> None:
+        percent = done * 100 // max(total, 1)
+        if percent // 10 == self.shown // 10 and not (self.tty and percent != self.shown):
+            return
+        self.shown = percent
+        text = t("Generating demo data: {done} of {total} people ({percent} %)",
+                 done=done, total=total, percent=percent)
+        if self.tty:
+            print("\r" + text, end="\n" if done >= total else "", file=sys.stderr, flush=True)
+        else:
+            print(text, file=sys.stderr, flush=True)
+
+
+def os_detail(exc: OSError) -> str:
+    """The reason of a file error in the interface language."""
+    if isinstance(exc, FileNotFoundError):
+        return t("the file does not exist")
+    if isinstance(exc, IsADirectoryError):
+        return t("it is a folder, not a file")
+    if isinstance(exc, PermissionError):
+        return t("permission denied")
+    return exc.strerror or str(exc)
+
+
+def read_password_file(path: Path) -> str:
+    try:
+        lines = path.read_text("utf-8").splitlines()
+    except OSError as exc:
+        raise CliError("Cannot read the password file {path}: {detail}", path=str(path),
+                       detail=os_detail(exc)) from exc
+    except UnicodeDecodeError as exc:
+        raise CliError("Cannot read the password file {path}: {detail}", path=str(path),
+                       detail="UTF-8") from exc
+    return lines[0] if lines else ""
+
+
+def ask_password(username: str) -> str:
+    first = getpass.getpass(t("Password for {user}: ", user=username))
+    if getpass.getpass(t("Repeat the password: ")) != first:
+        raise CliError("The passwords do not match.")
+    return first
+
+
+def _age(birth: date | None) -> int | None:
+    if birth is None:
+        return None
+    today = date.today()
+    return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
+
+
+def _print_table(header: list[str], rows: list[list[object]]) -> None:
+    cells = [["" if v is None else str(v) for v in row] for row in [header, *rows]]
+    widths = [max(len(row[i]) for row in cells) for i in range(len(header))]
+    for row in cells:
+        print("  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip())
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2, default=str)
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+def ensure_demo(path: Path) -> None:
+    """Create the demo database at ``path`` unless it exists. It is written to a side file
+    and renamed when complete, so an interrupted first run never leaves half a demo."""
+    from .demo import DEMO_PASSWORD, generate_demo
+
+    if path.exists():
+        return
+    partial = path.with_name(path.name + ".partial")
+    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
+        leftover.unlink(missing_ok=True)
+    db = Database.open(partial)
+    try:
+        generate_demo(db, progress=Progress())
+        with db.engine.connect() as conn:
+            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    finally:
+        db.close()
+    os.replace(partial, path)
+    print(t("Demo database ready: {path} (users admin, registro, salud, coordinacion, "
+            "supervision; password {password})", path=path, password=DEMO_PASSWORD),
+          file=sys.stderr)
+
+
+def open_app(args: argparse.Namespace, lang: str) -> int:
+    if args.demo:
+        path = Path(args.db).expanduser() if getattr(args, "db", None) else demo_db_path()
+        ensure_demo(path)
+    else:
+        path = database_path(args)
+        Database.open(path).close()  # a foreign or newer file gets its message here
+    os.environ["ALBERGUE_LANG"] = lang
+    try:
+        from .ui.app import run
+    except ImportError as exc:
+        raise CliError("The desktop interface cannot start: {detail}", detail=exc) from exc
+    return run(path, lang=lang)
+
+
+def init(args: argparse.Namespace) -> int:
+    code = normalize_center_code(args.center_code)
+    name, admin = args.center_name.strip(), args.admin.strip()
+    if not name:
+        raise CliError("The center name is required.")
+    if not admin:
+        raise CliError("The administrator's username is required.")
+    password = None
+    if args.admin_password_file is not None:
+        password = read_password_file(args.admin_password_file)
+        check_password_strength(password)
+    elif not sys.stdin.isatty():
+        raise CliError("There is no terminal to type the password; use --admin-password-file.")
+    path = database_path(args)
+    db = Database.open(path)
+    try:
+        with db.session() as session:
+            if session.exec(select(User)).first() is not None:
+                raise RuleViolation("This database is already set up.")
+        if password is None:
+            password = ask_password(admin)
+            check_password_strength(password)
+        center, user = init_center_database(
+            db, center_code=code, center_name=name, city_prefix=args.city,
+            admin_username=admin, admin_password=password, admin_full_name=args.admin_name)
+    finally:
+        db.close()
+    print(t("Center {code} ({name}) is set up in {path}; administrator: {user}.",
+            code=center.code, name=center.name, path=path, user=user.username))
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    from .demo import DEMO_PASSWORD, generate_demo
+
+    path = Path(args.db).expanduser()
+    db = Database.open(path)
+    try:
+        result = generate_demo(db, persons=args.persons, centers=args.centers,
+                               center_code=args.center_code, seed=args.seed,
+                               progress=Progress())
+    finally:
+        db.close()
+    print(t("People: {persons}; households: {households}; centers: {centers}; beds: {beds} "
+            "({present} occupied); {seconds} s: {path}", persons=result.persons,
+            households=result.households, centers=result.centers, beds=result.beds,
+            present=result.present, seconds=f"{result.seconds:.1f}", path=path))
+    print(t("Users: admin, registro, salud, coordinacion, supervision; password: {password}",
+            password=DEMO_PASSWORD))
+    return 0
+
+
+def search(args: argparse.Namespace) -> int:
+    db = open_existing(database_path(args))
+    try:
+        rows = search_people(db, SYSTEM, args.text, limit=args.limit)
+    finally:
+        db.close()
+    if args.json:
+        print(_dumps([{
+            "id": r.id, "folio": r.folio, "given_names": r.given_names, "surnames": r.surnames,
+            "sex": r.sex, "birth_date": r.birth_date, "age": _age(r.birth_date),
+            "nationality": r.nationality, "center_code": r.center_code,
+            "center_name": r.center_name, "bed": r.bed_code, "status": r.status,
+            "household_id": r.household_id} for r in rows]))
+    elif not rows:
+        print(t("No one found."), file=sys.stderr)
+    else:
+        _print_table(
+            [t("Folio"), t("Name"), t("Sex"), t("Age"), t("Nationality"), t("Center"), t("Bed"),
+             t("Status")],
+            [[r.folio, r.full_name, label("sex", r.sex), _age(r.birth_date), r.nationality,
+              r.center_code, r.bed_code, label("person_status", r.status)] for r in rows])
+    return 0
+
+
+def stats(args: argparse.Namespace) -> int:
+    path = database_path(args)
+    db = open_existing(path)
+    try:
+        with db.session() as session:
+            numbers = queries.stats(session=session)
+    finally:
+        db.close()
+    if args.json:
+        print(_dumps({"database": str(path), **numbers}))
+        return 0
+    print(t("Database: {path}", path=path))
+    for key, msgid in (("people", "People"), ("households", "Households"),
+                       ("present", "Present"), ("discharged", "Discharged"),
+                       ("documents", "Documents")):
+        print(f"{t(msgid)}: {numbers[key]}")
+    if numbers["centers"]:
+        print()
+        _print_table([t("Center"), t("Name"), t("Present"), t("Beds"), t("Free beds")],
+                     [[c["code"], c["name"], c["present"], c["beds"], c["free_beds"]]
+                      for c in numbers["centers"]])
+    return 0

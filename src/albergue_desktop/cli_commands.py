@@ -145,7 +145,6 @@ def open_app(args: argparse.Namespace, lang: str) -> int:
     else:
         path = database_path(args)
         Database.open(path).close()  # a foreign or newer file gets its message here
-    os.environ["ALBERGUE_LANG"] = lang
     try:
         from .ui.app import run
     except ImportError as exc:

@@ -24,7 +24,7 @@ from sqlmodel import select
 from albergue_desktop.services import centers, people, stays
 from albergue_desktop.services.context import SYSTEM, Actor
 from albergue_desktop.services.people import MemberInput
-from albergue_desktop.storage.tables import Bed
+from albergue_desktop.storage.tables import Bed, VaccinationBase
 
 TZ = timezone(timedelta(hours=-8))
 DAY = date(2022, 1, 15)
@@ -80,7 +80,9 @@ def world(db, center) -> World:
         bed.status, bed.block_reason = "out_of_service", "Catre roto"
 
     _register(db, w, center.id,
-              member("Marie-Claude", "Joseph", "F", date(1990, 5, 1), "head"),
+              member("Marie-Claude", "Joseph", "F", date(1990, 5, 1), "head",
+                     vaccinations=[VaccinationBase(vaccine="COVID-19", brand="Pfizer", dose=1,
+                                                   date=date(2021, 12, 20), lot="FK5127")]),
               member("Jean-Baptiste", "Saint-Vil", "M", date(1988, 8, 20), "spouse"),
               member("Anne-Sophie", "Joseph", "F", date(2018, 3, 10), "child"),
               member("Ti-Jean", "Joseph", "M", date(2012, 7, 1), "child"),

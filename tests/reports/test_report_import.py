@@ -199,3 +199,100 @@ def test_empty_sheet_and_non_excel_files_are_refused(tmp_path):
     (tmp_path / "roto.xlsx").write_bytes(b"PK\x03\x04 this is not a zip")
     with pytest.raises(ReportError, match="no es un libro de Excel"):
         read_sheet(tmp_path / "roto.xlsx")
+
+
+GIVEN = ["Marie", "Jean", "Rose", "Pierre", "Claude", "Wilner", "Guerline", "Frantz",
+         "Nadège", "Ti-Jean", "Dieu-Nés", "Mackenson", "Widlene", "Jacques", "Anne-Sophie",
+         "Esther", "Kerby", "Fabiola", "Lovely", "Junior"]
+SURNAMES = ["Joseph", "Saint-Vil", "Louis-Jeune", "Désir", "François", "Étienne", "Noël",
+            "Pierre", "Charles", "Augustin", "Jean-Baptiste", "Dorcélus", "Exantus", "Fils-Aimé",
+            "Mérisier", "Petit-Frère", "Saint-Fleur", "Toussaint", "Valcin", "Zéphir"]
+
+
+def big_census(n, bad_every):
+    """n rows in households of four; every ``bad_every``-th household is a lone person with
+    one defect (bad CURP, impossible date or missing name, in turn)."""
+    rows, bad, i = [], [], 0
+    while len(rows) < n:
+        household = len(rows)
+        if (household // 4) % bad_every == bad_every - 1:
+            kind = len(bad) % 3
+            row = [None, "Ana", "Zéphir", "F", f"{1 + i % 28}/03/1991", "Haitiana",
+                   "ABCD910301MNEXXX09" if kind == 0 else None, None, None, f"b{i}", "Jefa"]
+            if kind == 1:
+                row[4] = "30/02/1991"
+            if kind == 2:
+                row[1] = ""
+            rows.append(row)
+            bad.append(len(rows) + 2)
+        else:
+            for member, rel in enumerate(("Jefe", "Esposa", "Hijo", "Hija")):
+                k = i * 4 + member
+                name = f"{GIVEN[k % 20]} {GIVEN[(k // 20) % 20]}"
+                born = f"{1 + k % 28}/{1 + (k // 28) % 12}/{1950 + (k // 336) % 55}"
+                rows.append([None, name, f"{SURNAMES[(k // 400) % 20]} {SURNAMES[i % 20]}",
+                             "H" if rel in ("Jefe", "Hijo") else "M", born, "Haitiana",
+                             None, None, None, f"h{i}", rel])
+        i += 1
+    return rows[:n], bad
+
+
+def test_ten_thousand_rows_with_three_hundred_bad_ones(db, center, tmp_path):
+    rows, bad = big_census(10_000, bad_every=33)
+    bad = [b for b in bad if b <= 10_002]
+    assert len(rows) == 10_000 and len(bad) == 300
+    sheet = read_sheet(xlsx(tmp_path / "grande.xlsx", rows))
+    preview = preview_import(db, SYSTEM, sheet, center_id=center.id, today=TODAY)
+    assert sorted(r.number for r in preview.rows if r.errors) == bad
+    summary = preview.summary()
+    assert summary == {"rows": 10_000, "people": 9_700, "households": 2_425,
+                       "left_out": 300, "duplicates": 0}
+    result = confirm_import(db, SYSTEM, preview, error_report=tmp_path / "errores.xlsx")
+    assert (result.people, result.households) == (9_700, 2_425)
+    assert count(db, "person") == 9_700 and count(db, "household") == 2_425
+    assert len(set(result.folios)) == 9_700 and result.folios[-1] == "MXL-03-009700"
+    report = list(load_workbook(result.error_report, read_only=True).active.iter_rows(
+        values_only=True))
+    assert len(report) == 301 and [r[0] for r in report[1:]] == bad
+    assert {r[-1].split(":")[0] for r in report[1:]} == {"CURP", "Fecha de nacimiento",
+                                                          "Nombres"}
+
+
+def test_bulk_duplicate_index_finds_what_the_duplicates_service_finds(db, center):
+    """The import's in-memory index must not miss a likely duplicate that
+    services.duplicates would report (same scoring, safe filters)."""
+    import random
+
+    from albergue_desktop.domain.matching import LIKELY_DUPLICATE, PersonFacts
+    from albergue_desktop.reports.import_duplicates import ExistingPeople
+    from albergue_desktop.services.duplicates import find_possible_duplicates
+
+    rnd = random.Random(7)
+    members = []
+    for i in range(80):
+        members.append(people.MemberInput(
+            given_names=f"{rnd.choice(GIVEN)} {rnd.choice(GIVEN)}",
+            surnames=rnd.choice(SURNAMES), sex=rnd.choice("FM"),
+            birth_date=date(rnd.randint(1985, 1990), rnd.randint(1, 12), rnd.randint(1, 28)),
+            birth_date_estimated=rnd.random() < 0.2, nationality="HT",
+            relationship="head" if i % 4 == 0 else "other_relative"))
+    for start in range(0, 80, 4):
+        people.register_household(db, SYSTEM, center_id=center.id,
+                                  members=members[start:start + 4])
+    index = ExistingPeople(db)
+    found_by_service = 0
+    for _ in range(150):
+        m = rnd.choice(members)
+        facts = PersonFacts(
+            rnd.choice([m.given_names, m.given_names.replace("e", "é", 1), rnd.choice(GIVEN)]),
+            rnd.choice([m.surnames, m.surnames.upper(), rnd.choice(SURNAMES)]),
+            rnd.choice([m.sex, m.sex, "F"]),
+            rnd.choice([m.birth_date, date(m.birth_date.year, 1, 1), date(1988, 6, 6)]),
+            rnd.random() < 0.3, "HT")
+        expected = find_possible_duplicates(db, SYSTEM, facts, threshold=LIKELY_DUPLICATE,
+                                            limit=1)
+        got = index.best_match(facts)
+        if expected:
+            found_by_service += 1
+            assert got is not None and got.match.score == expected[0].match.score, facts
+    assert found_by_service > 40

@@ -25,3 +25,12 @@ def test_smoke_xlsx(db, world):
         print(ws.title, ws.max_row, ws.max_column, ws.freeze_panes, ws.auto_filter.ref)
         for row in ws.iter_rows(min_row=1, max_row=3, values_only=True):
             print("  ", row)
+
+def test_smoke_census(db, world):
+    from reports_world import pdf_text
+    out = Path("/tmp/rep"); out.mkdir(exist_ok=True)
+    print(pdf_text(census_pdf(db, SYSTEM, out/"census.pdf", day=DAY, tz=TZ)))
+    roster_pdf(db, SYSTEM, out/"roster.pdf", on=DAY)
+    bedlist_pdf(db, SYSTEM, out/"bedlist.pdf", on=DAY)
+    idcards_pdf(db, SYSTEM, out/"idcards.pdf")
+    impact_pdf(db, SYSTEM, out/"impact.pdf")

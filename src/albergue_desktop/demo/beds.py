@@ -7,7 +7,7 @@ from __future__ import annotations
 import heapq
 import random
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, timezone
 
 from ..domain.enums import BedKind, BedStatus
 from .catalog import AREA_MAX_OCCUPANTS, AREA_NAMES
@@ -112,6 +112,7 @@ class BedPlanner:
                 if end is not None:
                     self._tick += 1
                     heapq.heappush(self._releases, (end, self._tick, area_index, bed))
+        self._release_until(datetime.max.replace(tzinfo=timezone.utc))  # all later check-outs
         self._finish()
 
     def _finish(self) -> None:

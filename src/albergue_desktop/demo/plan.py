@@ -133,7 +133,8 @@ def _members(rng: random.Random, kind: str, size: int, arrival: date) -> list[Me
         return [person(sex, age, Rel.HEAD), sib]
     head_sex = "M" if kind != "single_parent" else ("F" if rng.random() < 0.85 else "M")
     head_age = _adult_age(rng)
-    head_age = min(head_age, 55) if kind != "extended" else head_age
+    if kind in ("family", "single_parent"):  # parents of children under 18
+        head_age = min(head_age, 52)
     out = [person(head_sex, head_age, Rel.HEAD)]
     mother_age = head_age
     if kind in ("couple", "family", "extended"):
@@ -148,10 +149,11 @@ def _members(rng: random.Random, kind: str, size: int, arrival: date) -> list[Me
             out.append(person(rng.choice("MF"), rng.randint(18, 35), Rel.OTHER_RELATIVE))
     if kind == "single_parent":
         out[0].needs.add("SP-PT")
-    max_child = max(0, min(17, mother_age - 16))
+    # a mother was 16 to 44 when each child was born
+    oldest, youngest = max(0, min(17, mother_age - 16)), max(0, mother_age - 44)
     while len(out) < size:
-        age = min(max_child, int(rng.betavariate(1.2, 2.6) * 18))
-        out.append(person(rng.choice("MF"), age, Rel.CHILD))
+        age = int(rng.betavariate(1.2, 2.6) * 18)
+        out.append(person(rng.choice("MF"), max(youngest, min(oldest, age)), Rel.CHILD))
     return out
 
 

@@ -196,7 +196,7 @@ ES: dict[str, str] = {
     "Printed {when} by {who}": "Impreso el {when} por {who}",
     "Page {page} of {pages}": "Página {page} de {pages}",
     "All centers": "Todos los centros",
-    "All centers: {people} people.": "Todos los centros: {people} personas.",
+    "All centers, total people: {people}": "Todos los centros, total de personas: {people}",
     "Nobody is present.": "No hay personas albergadas.",
     "Total": "Total",
     "Yes": "Sí",
@@ -231,9 +231,9 @@ ES: dict[str, str] = {
     "Roster of sheltered people": "Lista de albergados",
     "People present when printed · ages on {date}":
         "Personas presentes al imprimir · edades al {date}",
-    "{area} — {segment} · {n} people": "{area} — {segment} · {n} personas",
-    "Total: {people} people in {households} households.":
-        "Total: {people} personas en {households} núcleos familiares.",
+    "{group} · people: {n}": "{group} · personas: {n}",
+    "Total people: {people} · households: {households}":
+        "Total de personas: {people} · núcleos familiares: {households}",
     "Flags: Minor = under 18; codes are UNHCR specific needs; ~ = estimated age.":
         "Indicadores: Menor = menor de 18 años; los códigos son necesidades específicas de "
         "ACNUR; ~ = edad estimada.",
@@ -628,6 +628,32 @@ ES: dict[str, str] = {
     "maternity": "maternidad",
     "respiratory isolation": "aislamiento respiratorio",
     "chronic care": "atención a pacientes crónicos",
+    # screening, beds, stays, placement and daily numbers services (issue 5)
+    "screening": "la valoración de salud",
+    "Center {center} is closed.": "El centro {center} está cerrado.",
+    "The arrival cannot be before the transfer.":
+        "La llegada no puede ser anterior al traslado.",
+    "{name} is expected at {center} (pending transfer); record there that the person did "
+    "not arrive first.":
+        "Se espera a {name} en {center} (traslado pendiente); registre primero allí que la "
+        "persona no llegó.",
+    "{name} has not arrived at {center} yet.": "{name} todavía no ha llegado a {center}.",
+    "The value cannot be negative.": "El valor no puede ser negativo.",
+    "Center {center} still has {count} people present or expected.":
+        "El centro {center} todavía tiene {count} personas albergadas o por llegar.",
+    "Bed {bed} is occupied; move or check out its occupant first.":
+        "La cama {bed} está ocupada; primero cambie de cama o dé salida a quien la ocupa.",
+    "Occupancy {occupancy} is above the daily capacity of {capacity} people.":
+        "La ocupación de {occupancy} supera la capacidad diaria de {capacity} personas.",
+    "A pregnancy cannot be recorded for a man.":
+        "No se puede registrar un embarazo para un hombre.",
+    "This screening was already corrected; correct the latest version.":
+        "Esta valoración ya fue corregida; corrija la versión más reciente.",
+    "Every member of this household is already lodged.":
+        "Todos los integrantes de este núcleo familiar ya están albergados.",
+    "Each person and each bed only once.": "Cada persona y cada cama una sola vez.",
+    "{person} is not a member of this household.":
+        "{person} no es integrante de este núcleo familiar.",
 }
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import date, tzinfo
 from pathlib import Path
 
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
 from ..domain.i18n import translate as _
@@ -111,8 +112,11 @@ def _table(header: list[str], rows: list[list], first_width: float, total_width:
     st = styles()
     head = Paragraph  # headers wrap inside narrow columns
     style = st["cell"].clone("head", fontName=FONT_BOLD, fontSize=9, leading=10.5)
-    n = len(header)
-    widths = [first_width] + [(total_width - first_width) / n] * n
+    # Each count column as wide as its longest header word (headers wrap between words,
+    # never inside one); the center name takes the rest.
+    needs = [max(30.0, *(stringWidth(w, FONT_BOLD, 9) for w in h.split())) + 8 for h in header]
+    first = max(first_width, total_width - sum(needs))
+    widths = [first] + needs
     data = [[head(_("Center"), style)] + [head(h, style) for h in header], *rows]
     extra = [("ALIGN", (1, 1), (-1, -1), "RIGHT")]
     if total_row:
@@ -137,13 +141,13 @@ def census_pdf(db: Database, actor: Actor, out, *, day: date | None = None,
     story: list = [para(_("Population, movements, beds and meals"), st["h2"]),
                    _table(main_columns(census),
                           [[f"{r.code} {r.name}".strip()] + main_values(r, census)
-                           for r in rows], 150, 720, total_row=many)]
+                           for r in rows], 120, 720, total_row=many)]
     segments = census.segments
     if segments:
         story += [Spacer(0, 8), para(_("People present by segment"), st["h2"]),
                   _table([common.segment_label(s) for s in segments],
                          [[f"{r.code} {r.name}".strip()] + [r.by_segment[s] for s in segments]
-                          for r in rows], 150, min(720, 150 + 85 * len(segments)), total_row=many)]
+                          for r in rows], 180, 180, total_row=many)]
     notes = [_("Meals to prepare = people present × {n} meals (breakfast, lunch and dinner).",
                n=MEALS_PER_DAY),
              _("Free beds = beds in service with nobody in them at the end of the day; blocked "

@@ -2,25 +2,31 @@
 
 ``services.duplicates.find_possible_duplicates`` runs a full-text query per person (tens of
 milliseconds when names are common): fine for one registration, minutes for 10,000 rows.
-This index loads the people once and blocks candidates by document number, exact date of
-birth, and (name token, birth year within 2); it scores them with the same
-``domain.matching.score``. At the LIKELY_DUPLICATE threshold nothing is lost by the year
-blocking: without a shared document a score of 85 needs the same birth year (or within two
-years when a date is estimated)."""
+This index loads the people once and scores candidates with the same
+``domain.matching.score``, after two safe filters. At the LIKELY_DUPLICATE threshold (85),
+without a shared document number, a match needs the same sex (a different one costs 40),
+the same birth year (within two when either date is estimated), and a name similarity of at
+least 78.6 (70 % of the name score, plus 25 for the same date and 5 for the nationality).
+``name_similarity`` is max(token_sort_ratio, token_set_ratio - 5), so that means
+token_sort_ratio >= 78.6 or token_set_ratio >= 83.6: rapidfuzz computes both for a whole
+bucket at once in C."""
 
 from __future__ import annotations
 
 from collections import defaultdict
 from datetime import date
 
+from rapidfuzz import fuzz, process
 from sqlalchemy import text
 
 from ..domain.matching import LIKELY_DUPLICATE, PersonFacts, score
-from ..domain.normalize import identifier_key, search_tokens
+from ..domain.normalize import identifier_key, name_key
 from ..services.duplicates import DuplicateCandidate
 from ..storage.db import Database
 
-YEAR_WINDOW = 2
+YEAR_WINDOW = 2        # years apart that an estimated date of birth may be
+NAME_CUTOFF = 78.5     # (85 - 25 - 5) / 0.7 = 78.57, rounded down
+SCORERS = ((fuzz.token_sort_ratio, NAME_CUTOFF), (fuzz.token_set_ratio, NAME_CUTOFF + 5))
 
 
 def _as_date(value) -> date | None:
@@ -30,7 +36,8 @@ def _as_date(value) -> date | None:
 
 
 class ExistingPeople:
-    """An in-memory blocking index of the live people of a database."""
+    """An in-memory index of the live people of a database: by document number, and by
+    (sex, birth year, estimated) bucket holding the normalized names."""
 
     def __init__(self, db: Database) -> None:
         with db.session() as session:
@@ -45,36 +52,47 @@ class ExistingPeople:
         self._rows = rows
         self._facts: list[PersonFacts] = []
         self._by_doc: dict[str, list[int]] = defaultdict(list)
-        self._by_date: dict[date, list[int]] = defaultdict(list)
-        self._by_token_year: dict[tuple[str, int], list[int]] = defaultdict(list)
+        # (sex, year, estimated) -> (row indexes, name keys)
+        self._buckets: dict[tuple, tuple[list[int], list[str]]] = defaultdict(lambda: ([], []))
         for i, r in enumerate(rows):
             birth = _as_date(r.birth_date)
             docs = tuple(filter(None, [*(r.docs or "").split(), r.curp, r.rfc]))
-            self._facts.append(PersonFacts(r.given_names, r.surnames, r.sex, birth,
-                                           bool(r.birth_date_estimated), r.nationality, docs))
+            estimated = bool(r.birth_date_estimated)
+            self._facts.append(PersonFacts(r.given_names, r.surnames, r.sex, birth, estimated,
+                                           r.nationality, docs))
             for doc in docs:
                 self._by_doc[identifier_key(doc)].append(i)
             if birth is not None:
-                self._by_date[birth].append(i)
-                for token in set(search_tokens(f"{r.given_names} {r.surnames}")):
-                    self._by_token_year[(token, birth.year)].append(i)
+                ids, keys = self._buckets[(r.sex, birth.year, estimated)]
+                ids.append(i)
+                keys.append(name_key(f"{r.given_names} {r.surnames}"))
 
     def __len__(self) -> int:
         return len(self._rows)
 
-    def best_match(self, facts: PersonFacts,
-                   threshold: float = LIKELY_DUPLICATE) -> DuplicateCandidate | None:
+    def _candidates(self, facts: PersonFacts) -> set[int]:
         found: set[int] = set()
         for doc in facts.document_numbers:
             found.update(self._by_doc.get(identifier_key(doc), ()))
-        if facts.birth_date is not None:
-            found.update(self._by_date.get(facts.birth_date, ()))
-            year = facts.birth_date.year
-            for token in set(search_tokens(f"{facts.given_names} {facts.surnames}")):
-                for y in range(year - YEAR_WINDOW, year + YEAR_WINDOW + 1):
-                    found.update(self._by_token_year.get((token, y), ()))
+        if facts.birth_date is None:
+            return found
+        query = name_key(f"{facts.given_names} {facts.surnames}")
+        year = facts.birth_date.year
+        for estimated in (False, True):
+            window = YEAR_WINDOW if (estimated or facts.birth_date_estimated) else 0
+            for y in range(year - window, year + window + 1):
+                bucket = self._buckets.get((facts.sex, y, estimated))
+                if bucket:
+                    ids, keys = bucket
+                    for scorer, cutoff in SCORERS:
+                        found.update(ids[j] for _key, _score, j in process.extract(
+                            query, keys, scorer=scorer, score_cutoff=cutoff, limit=None))
+        return found
+
+    def best_match(self, facts: PersonFacts,
+                   threshold: float = LIKELY_DUPLICATE) -> DuplicateCandidate | None:
         best: tuple[float, int, object] | None = None
-        for i in found:
+        for i in self._candidates(facts):
             match = score(facts, self._facts[i])
             if match.score >= threshold and (best is None or match.score > best[0]):
                 best = (match.score, i, match)

@@ -66,8 +66,8 @@ def _center_table(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> li
     for area, members in groupby(rows, key=lambda r: (r.area_name, r.area_segment)):
         members = list(members)
         name = area[0] or _("No bed assigned")
-        heading = _("{area} — {segment} · {n} people", area=name,
-                    segment=common.segment_label(area[1]) if area[0] else "", n=len(members))
+        group = f"{area[0]} — {common.segment_label(area[1])}" if area[0] else name
+        heading = _("{group} · people: {n}", group=group, n=len(members))
         at = len(data)
         data.append([heading] + [""] * (len(WIDTHS) - 1))
         extra += [("SPAN", (0, at), (-1, at)), ("BACKGROUND", (0, at), (-1, at), GROUP_FILL),
@@ -119,13 +119,14 @@ def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
             story.append(para(f"{code} · {name}", st["h2"]))
         story += _center_table(members, on=on, health=health, st=st)
         households = len({r.household_folio for r in members})
-        story.append(para(_("Total: {people} people in {households} households.",
+        story.append(para(_("Total people: {people} · households: {households}",
                             people=len(members), households=households), st["bold"]))
     if not rows:
         story.append(para(_("Nobody is present."), st["body"]))
     elif len(by_center) > 1:
         story.append(Spacer(0, 0.1 * inch))
-        story.append(para(_("All centers: {people} people.", people=len(rows)), st["bold"]))
+        story.append(para(_("All centers, total people: {people}", people=len(rows)),
+                          st["bold"]))
     story.append(para(_("Flags: Minor = under 18; codes are UNHCR specific needs; "
                         "~ = estimated age."), st["note"]))
     story.append(para(_("Includes medical data: confidential document.") if health else

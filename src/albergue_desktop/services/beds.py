@@ -44,22 +44,24 @@ class AreaUpdate(SQLModel):
     area_m2: float | None = None
 
 
-def _check(data: dict, errors: list[FieldError]) -> None:
-    def bad(name: str, msgid: str = "Unknown value: {value}.", **params) -> None:
-        errors.append(FieldError(name, msgid, params or {"value": data[name]}))
-
+def _check(data: dict) -> None:
+    """Raise :class:`ValidationError` for the invalid fields of a center or area change."""
+    errors: list[FieldError] = []
     if "name" in data and not (data["name"] or "").strip():
         errors.append(FieldError("name", "This field is required."))
-    if data.get("status") is not None and data["status"] not in set(CenterStatus):
-        bad("status")
-    for name in ("profile", "segment"):
-        if data.get(name) is not None and data[name] not in set(CenterProfile):
-            bad(name)
+    vocabularies = (("status", CenterStatus), ("profile", CenterProfile),
+                    ("segment", CenterProfile))
+    for name, vocabulary in vocabularies:
+        if data.get(name) is not None and data[name] not in set(vocabulary):
+            errors.append(FieldError(name, "Unknown value: {value}.", {"value": data[name]}))
     for name in ("daily_capacity", "area_m2"):
         if data.get(name) is not None and data[name] < 0:
             errors.append(FieldError(name, "The value cannot be negative."))
     if data.get("m2_per_person") is not None and not 1 <= data["m2_per_person"] <= 20:
-        bad("m2_per_person", "The value must be between {min} and {max}.", min=1, max=20)
+        errors.append(FieldError("m2_per_person", "The value must be between {min} and {max}.",
+                                 {"min": 1, "max": 20}))
+    if errors:
+        raise ValidationError(errors)
 
 
 def update_center(db: Database, actor: Actor, center_id: str, changes: CenterUpdate) -> Center:
@@ -67,10 +69,7 @@ def update_center(db: Database, actor: Actor, center_id: str, changes: CenterUpd
     person. A center cannot close while someone is present or expected there."""
     actor.require(Permission.MANAGE_CENTERS)
     data = changes.model_dump(exclude_unset=True)
-    errors: list[FieldError] = []
-    _check(data, errors)
-    if errors:
-        raise ValidationError(errors)
+    _check(data)
     with db.session(actor.username) as session:
         take_write_lock(session)
         center = session.get(Center, center_id)
@@ -91,10 +90,7 @@ def update_center(db: Database, actor: Actor, center_id: str, changes: CenterUpd
 def update_area(db: Database, actor: Actor, area_id: str, changes: AreaUpdate) -> Area:
     actor.require(Permission.MANAGE_CENTERS)
     data = changes.model_dump(exclude_unset=True)
-    errors: list[FieldError] = []
-    _check(data, errors)
-    if errors:
-        raise ValidationError(errors)
+    _check(data)
     with db.session(actor.username) as session:
         area = session.get(Area, area_id)
         if area is None or area.deleted:

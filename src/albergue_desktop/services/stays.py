@@ -137,31 +137,41 @@ def check_in(db: Database, actor: Actor, *, person_id: str, center_id: str,
     """Open a stay (in ``bed_id``, or without a bed), recording the bedding kit handed over.
     A person expected here by a transfer (pending arrival) arrives on that same stay."""
     actor.require(Permission.MANAGE_STAYS)
-    when = when or utcnow()
     kit = bedding_items(bedding)
     with db.session(actor.username) as session:
         take_write_lock(session)
-        person = _person(session, person_id)
-        center = _center(session, center_id)
-        current = current_stay(session, person_id)
-        if current is not None and current.status == StayStatus.PENDING:
-            if current.center_id == center_id:
-                return _arrive(session, current, bed_id=bed_id, when=when, bedding=kit,
-                               notes=notes)
-            at = session.get(Center, current.center_id)
-            raise RuleViolation(
-                "{name} is expected at {center} (pending transfer); record there that the "
-                "person did not arrive first.", name=_name(person),
-                center=at.name if at else "?")
-        if current is not None:
-            at = session.get(Center, current.center_id)
-            raise RuleViolation("{name} already has an open stay at {center}.",
-                                name=_name(person), center=at.name if at else "?")
-        if bed_id is not None:
-            _take_bed(session, bed_id, center.id)
-        stay = Stay(person_id=person_id, center_id=center_id, bed_id=bed_id, check_in=when,
-                    notes=notes, bedding=kit)
-        session.add(stay)
+        return check_in_in_session(session, person_id=person_id, center_id=center_id,
+                                   bed_id=bed_id, when=when or utcnow(), notes=notes,
+                                   bedding=kit)
+
+
+def check_in_in_session(session: Session, *, person_id: str, center_id: str,
+                        bed_id: str | None, when: datetime, notes: str | None = None,
+                        bedding: list[str] | None = None) -> Stay:
+    """The check-in rules on the caller's open, write-locked transaction (for services that
+    check in several people at once, such as accepting a placement)."""
+    kit = bedding or []
+    person = _person(session, person_id)
+    center = _center(session, center_id)
+    current = current_stay(session, person_id)
+    if current is not None and current.status == StayStatus.PENDING:
+        if current.center_id == center_id:
+            return _arrive(session, current, bed_id=bed_id, when=when, bedding=kit,
+                           notes=notes)
+        at = session.get(Center, current.center_id)
+        raise RuleViolation(
+            "{name} is expected at {center} (pending transfer); record there that the "
+            "person did not arrive first.", name=_name(person), center=at.name if at else "?")
+    if current is not None:
+        at = session.get(Center, current.center_id)
+        raise RuleViolation("{name} already has an open stay at {center}.",
+                            name=_name(person), center=at.name if at else "?")
+    if bed_id is not None:
+        _take_bed(session, bed_id, center.id)
+    stay = Stay(person_id=person_id, center_id=center_id, bed_id=bed_id, check_in=when,
+                notes=notes, bedding=kit)
+    session.add(stay)
+    session.flush()  # the bed's new status is seen by the next check-in of the transaction
     return stay
 
 

@@ -8,6 +8,7 @@ the expected arrival of a transfer and holds no bed.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -51,6 +52,13 @@ class BedTile:
     block_reason: str | None
     area_id: str
     occupant: Occupant | None
+
+    @property
+    def state(self) -> str:
+        """What the board shows: occupied (someone present), blocked, or free."""
+        if self.occupant is not None:
+            return "occupied"
+        return "blocked" if self.status == "out_of_service" else "free"
 
 
 @dataclass(frozen=True)
@@ -142,3 +150,60 @@ def center_counts(*, session: Session, center_id: str) -> tuple[int, int]:
                (SELECT count(*) FROM stay s WHERE s.center_id = :c AND {PENDING})"""),
         {"c": center_id}).one()
     return int(row[0]), int(row[1])
+
+
+# --- placement inputs ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class FreeBedRow:
+    bed_id: str
+    code: str
+    area_id: str
+    center_id: str
+
+
+@dataclass(frozen=True)
+class AreaOccupant:
+    area_id: str
+    person_id: str
+    birth_date: date | None
+    relationship: str | None
+    specific_needs: tuple[str, ...]
+    household_id: str | None
+
+
+def _in(name: str, values: list[str], params: dict) -> str:
+    keys = []
+    for i, value in enumerate(values):
+        params[f"{name}{i}"] = value
+        keys.append(f":{name}{i}")
+    return f"({', '.join(keys) or 'NULL'})"
+
+
+def free_beds(*, session: Session, center_ids: list[str]) -> list[FreeBedRow]:
+    """Beds in service and free (no one present) of these centers, in board order."""
+    params: dict[str, object] = {}
+    rows = session.connection().execute(text(f"""
+        SELECT b.id, b.code, b.area_id, b.center_id FROM bed b JOIN area a ON a.id = b.area_id
+        WHERE b.center_id IN {_in("c", center_ids, params)} AND b.deleted = 0
+          AND a.deleted = 0 AND b.status = 'available'
+          AND NOT EXISTS (SELECT 1 FROM stay s WHERE s.bed_id = b.id AND {PRESENT})
+        ORDER BY a.name, a.id, length(b.code), b.code"""), params)
+    return [FreeBedRow(r.id, r.code, r.area_id, r.center_id) for r in rows]
+
+
+def area_occupants(*, session: Session, center_ids: list[str]) -> list[AreaOccupant]:
+    """People present in a bed of these centers, with what protection of minors needs."""
+    params: dict[str, object] = {}
+    rows = session.connection().execute(text(f"""
+        SELECT b.area_id, p.id, p.birth_date, p.relationship, p.specific_needs, p.household_id
+        FROM stay s JOIN bed b ON b.id = s.bed_id JOIN person p ON p.id = s.person_id
+        WHERE s.center_id IN {_in("c", center_ids, params)} AND {PRESENT}"""), params)
+    out = []
+    for r in rows:
+        needs = r.specific_needs
+        if isinstance(needs, str):
+            needs = json.loads(needs or "[]")
+        out.append(AreaOccupant(r.area_id, r.id, parse_date(r.birth_date), r.relationship,
+                                tuple(needs or ()), r.household_id))
+    return out

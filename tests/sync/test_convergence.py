@@ -254,7 +254,6 @@ class SyncMachine(RuleBasedStateMachine):
             assert contents(db.path) == final
             assert conflict_set(db.path) == log
         self._check_nothing_lost(final["person"], log)
-        print("STATS writes", len(self.writes), "people", len(final["person"]), "conflicts", len(log), "deleted", sum(r["deleted"] for r in final["person"].values()), "stays", len(final["stay"]))
 
     def _check_nothing_lost(self, people: dict, log: dict) -> None:
         losers = {(c["row_id"], c["field"], tuple(json.loads(c["loser_dot"])))

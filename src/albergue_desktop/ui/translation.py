@@ -27,6 +27,22 @@ def i18n_dir() -> Path:
     return RESOURCE_DIRS[-1] / "i18n"
 
 
+UI_DIR = Path(__file__).resolve().parent
+
+
+def catalog_parts() -> dict[str, list[Path]]:
+    """One catalog per part of the UI: ``albergue`` for the modules directly in ui/, and one
+    per subpackage (``ui/intake/`` -> ``intake``), so screens can be translated separately."""
+    parts = {"albergue": sorted(UI_DIR.glob("*.py"))}
+    for sub in sorted(p for p in UI_DIR.iterdir() if (p / "__init__.py").exists()):
+        parts[sub.name] = sorted(sub.rglob("*.py"))
+    return parts
+
+
+def catalog_names(lang: str) -> list[str]:
+    return [f"{part}_{lang}" for part in catalog_parts()]
+
+
 def install_translators(app: QCoreApplication, lang: str = "es") -> list[QTranslator]:
     """Switch the UI language (``es`` or ``en``): Qt translators, number formatting and the
     domain messages. Returns the translators now installed."""
@@ -37,11 +53,12 @@ def install_translators(app: QCoreApplication, lang: str = "es") -> list[QTransl
     if i18n.language() == "en":
         # English is the source language; its catalog only holds plural forms.
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-        catalogs = [(i18n_dir(), "albergue_en")]
+        catalogs = [(i18n_dir(), name) for name in catalog_names("en")]
     else:
         QLocale.setDefault(QLocale(QLocale.Language.Spanish, QLocale.Country.Mexico))
         qt_dir = Path(QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))
-        catalogs = [(i18n_dir(), "albergue_es"), (qt_dir, "qtbase_es")]
+        catalogs = [(i18n_dir(), name) for name in catalog_names("es")]
+        catalogs.append((qt_dir, "qtbase_es"))
     for directory, name in catalogs:
         translator = QTranslator(app)
         if translator.load(name, str(directory)):

@@ -95,3 +95,26 @@ def test_only_admins_manage_users(db, center):
 
 def test_has_users_is_false_on_a_new_file(db):
     assert accounts.has_users(db) is False
+
+
+def test_intake_role_cannot_record_or_see_clinical_needs(db, center, make_member):
+    from albergue_desktop.services import people
+    from albergue_desktop.services.context import SYSTEM
+    from albergue_desktop.storage.tables import PersonUpdate
+
+    intake = Actor(username="rosa", role="registro", center_id=center.id)
+    health = Actor(username="enf", role="salud", center_id=center.id)
+    with pytest.raises(PermissionDenied, match="datos de salud"):
+        people.register_household(db, intake, center_id=center.id,
+                                  members=[make_member(specific_needs=["SM-CI"])])
+    reg = people.register_household(db, SYSTEM, center_id=center.id,
+                                    members=[make_member(specific_needs=["SM-CI", "WR-WR"])])
+    pid = reg.person_ids[0]
+    assert people.get_person(db, intake, pid).specific_needs == ["WR-WR"]
+    assert people.get_person(db, health, pid).specific_needs == ["SM-CI", "WR-WR"]
+    # Intake edits the needs it sees; the hidden clinical code survives.
+    people.update_person(db, intake, pid, PersonUpdate(specific_needs=["WR-WR", "SP-PT"]))
+    assert sorted(people.get_person(db, SYSTEM, pid).specific_needs) == ["SM-CI", "SP-PT",
+                                                                         "WR-WR"]
+    with pytest.raises(PermissionDenied):
+        people.update_person(db, intake, pid, PersonUpdate(specific_needs=["SM-MI"]))

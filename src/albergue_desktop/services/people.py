@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from ..domain.enums import Relationship
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
 from ..domain.normalize import clean_name, identifier_key, name_key
-from ..domain.permissions import Permission
+from ..domain.permissions import Permission, is_health_need, visible_needs
 from ..domain.validation import validate_document, validate_person, validate_vaccination
 from ..storage import queries
 from ..storage.db import Database
@@ -99,6 +99,8 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
                                            prefix=f"members.{i}.vaccinations.{j}.")
     if errors:
         raise ValidationError(errors)
+    if any(is_health_need(code) for d in datas for code in d.get("specific_needs") or []):
+        actor.require(Permission.EDIT_HEALTH)
 
     with (nullcontext(session) if session is not None
           else db.session(actor.username)) as session:
@@ -131,12 +133,16 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
 
 
 def get_person(db: Database, actor: Actor, person_id: str) -> Person:
+    """The person as the actor may see it: clinical specific-needs codes are removed for
+    roles without health permission (the returned object is detached; never saved)."""
     actor.require(Permission.VIEW_PEOPLE)
     with db.session(actor.username) as session:
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError("person", person_id)
-        return person
+        session.expunge(person)
+    person.specific_needs = visible_needs(actor.role, person.specific_needs or [])
+    return person
 
 
 def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpdate,
@@ -152,6 +158,9 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
             raise NotFoundError("person", person_id)
         if person.deleted:
             raise RuleViolation("This record was deleted.")
+        if "specific_needs" in data:
+            data["specific_needs"] = _merge_needs(actor, person.specific_needs or [],
+                                                  data["specific_needs"] or [])
         merged = {**person.model_dump(), **data}
         keys = set(data)
         if keys & {"birth_date", "sex", "birth_date_estimated"} and merged.get("curp"):
@@ -171,6 +180,20 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
             person.search_key = _search_key(person)
         session.add(person)
     return person
+
+
+def _merge_needs(actor: Actor, stored: list[str], submitted: list[str]) -> list[str]:
+    """A role that cannot see clinical codes submits only the codes it sees: keep the stored
+    clinical codes it could not see, and refuse clinical codes it may not record."""
+    stored_health = [c for c in stored if is_health_need(c)]
+    submitted_health = [c for c in submitted if is_health_need(c)]
+    if not actor.can(Permission.VIEW_HEALTH):
+        if submitted_health:
+            actor.require(Permission.EDIT_HEALTH)
+        return [c for c in submitted if not is_health_need(c)] + stored_health
+    if sorted(submitted_health) != sorted(stored_health):
+        actor.require(Permission.EDIT_HEALTH)
+    return list(submitted)
 
 
 def delete_person(db: Database, actor: Actor, person_id: str, *, reason: str) -> None:

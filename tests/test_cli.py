@@ -234,7 +234,8 @@ def test_demo_flag_creates_the_demo_database_once(fake_ui, tmp_path, capsys, mon
         db, persons=60, **kw))
     code, _, err = run(capsys, "--demo")
     assert code == 0 and fake_ui == [(demo_path, "es")] and runs == [1]
-    assert "Generando datos de demostración" in err and "Base de datos de demostración lista" in err
+    assert "Generando datos de demostración" in err
+    assert "Base de datos de demostración lista" in err
     assert sorted(p.name for p in demo_path.parent.iterdir()) == ["albergue-demo.sqlite"]
     conn = sqlite3.connect(demo_path)
     assert conn.execute("SELECT count(*) FROM person").fetchone() == (60,)

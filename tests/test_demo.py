@@ -227,6 +227,24 @@ def test_every_row_is_stamped_for_sync(demo):
                                         "WHERE username = 'admin'")[0][0], DEMO_PASSWORD)
 
 
+def test_file_integrity_foreign_keys_and_full_text_index(demo):
+    db, _ = demo
+    assert sql(db, "PRAGMA integrity_check") == [("ok",)]
+    assert sql(db, "PRAGMA foreign_key_check") == []
+    sql(db, "INSERT INTO person_fts(person_fts) VALUES ('integrity-check')")
+    # every person is indexed with their names and all their document numbers
+    rows = sql(db, """SELECT f.name, f.ident, p.given_names || ' ' || p.surnames || ' ' ||
+                             coalesce(p.document_name, ''),
+                             p.folio || ' ' || coalesce(p.curp, '') || ' ' || coalesce(p.rfc, '')
+                             || ' ' || coalesce((SELECT group_concat(d.number_key, ' ')
+                                                 FROM identity_document d
+                                                 WHERE d.person_id = p.id), '')
+                      FROM person p JOIN person_fts f ON f.rowid = p.rowid""")
+    assert len(rows) == 2767
+    assert all(name == want_name and sorted(ident.split()) == sorted(want_ident.split())
+               for name, ident, want_name, want_ident in rows)
+
+
 def test_search_finds_demo_people_by_name_and_document(demo):
     db, _ = demo
     folio, given, surnames, number = sql(db, """

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from .domain.errors import AlbergueError
-from .domain.i18n import set_language
+from .domain.i18n import language, set_language
 from .domain.i18n import translate as t
 
 LANGUAGES = ("es", "en")
@@ -140,8 +140,8 @@ def _early_language(argv: list[str]) -> str | None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
-    lang = _early_language(argv) or os.environ.get("ALBERGUE_LANG", "es")
-    set_language(lang)
+    set_language(_early_language(argv) or os.environ.get("ALBERGUE_LANG", "es"))
+    lang = language()
     parser = build_parser()
     try:
         args = parser.parse_args(argv)

@@ -149,7 +149,9 @@ def open_app(args: argparse.Namespace, lang: str) -> int:
         from .ui.app import run
     except ImportError as exc:
         raise CliError("The desktop interface cannot start: {detail}", detail=exc) from exc
-    return run(path, lang=lang)
+    # --lang (or $ALBERGUE_LANG) overrides the language chosen in the app's settings.
+    explicit = getattr(args, "lang", None) or os.environ.get("ALBERGUE_LANG")
+    return run(path, lang=explicit) if explicit else run(path)
 
 
 def init(args: argparse.Namespace) -> int:

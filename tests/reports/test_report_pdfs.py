@@ -135,3 +135,19 @@ def test_page_one_of_each_report_renders(db, world, tmp_path):
         image = Image.open(png).convert("L")
         dark = image.point(lambda p: 255 if p < 128 else 0).histogram()[255]
         assert image.size in ((510, 660), (660, 510)) and dark > 2000, png
+
+
+def test_id_card_qr_codes_scan_to_the_folios(db, world, tmp_path):
+    """Decoded with zbarimg when it is installed (apt package zbar-tools)."""
+    import shutil
+    import subprocess
+    if shutil.which("zbarimg") is None or shutil.which("pdftoppm") is None:
+        pytest.skip("zbarimg or pdftoppm not installed")
+    pdf = idcards_pdf(db, SYSTEM, tmp_path / "qr.pdf", center="03")
+    subprocess.run(["pdftoppm", "-png", "-r", "200", str(pdf), str(tmp_path / "qr")],
+                   check=True)
+    found = subprocess.run(["zbarimg", "-q", "--raw", str(tmp_path / "qr-1.png")],
+                           capture_output=True, text=True).stdout.split()
+    expected = [world.folios[k] for k in ("marie", "jean", "anne", "tijean", "wilner",
+                                          "dieunes")]
+    assert sorted(found) == sorted(expected)

@@ -90,3 +90,25 @@ def test_the_embedded_font_covers_accents(db, world, tmp_path):
              .get_object().values()}
     assert any("DejaVuSansCondensed" in f for f in fonts)
     assert "Centro Deportivo Ñiño" in pdf_text(out)[0]
+
+
+def test_health_flags_come_from_the_latest_screening(db, world, health_actor, coordinator,
+                                                     tmp_path):
+    from albergue_desktop.domain.triage import ScreeningInput
+    from albergue_desktop.services.screening import record_screening
+    nurse = type(health_actor)("enfermera", "salud")
+    first = record_screening(db, nurse, person_id=world.people["marie"],
+                             screening=ScreeningInput(pregnant=True, gestation_weeks=20))
+    record_screening(db, nurse, person_id=world.people["jean"],
+                     screening=ScreeningInput(chronic_conditions={"diabetes"}))
+    (text,) = pdf_text(roster_pdf(db, health_actor, tmp_path / "h.pdf", center="03", on=DAY))
+    assert "Marie-Claude JOSEPH Mujer 31 Haití JOSEPH (4) A-01 12/01/2022 Embarazo" in text
+    assert "Jean-Baptiste SAINT-VIL Hombre 33 Haití JOSEPH (4) A-02 12/01/2022 Crónico" in text
+    (coord,) = pdf_text(roster_pdf(db, coordinator, tmp_path / "c.pdf", center="03", on=DAY))
+    assert "Embarazo" not in coord and "Crónico" not in coord
+    # a correction replaces the visit it corrects
+    record_screening(db, nurse, person_id=world.people["marie"],
+                     screening=ScreeningInput(pregnant=False), corrects_id=first.id)
+    rows = {r.given_names: r for r in load_rows(db, SYSTEM, world.c3.id)}
+    assert rows["Marie-Claude"].pregnant is False and rows["Jean-Baptiste"].chronic is True
+    assert rows["Ti-Jean"].pregnant is None  # never screened: not recorded

@@ -173,6 +173,8 @@ def test_transfer_keeps_the_person_and_chains_the_stays(db, center, beds, family
                                                            "Centro Comunitario 5")
     assert (current.center_id, current.bed_id, current.check_in, current.check_out) == (
         other_center.id, target_bed.id, when, None)
+    # with a bed of the receiving center the arrival is completed at once
+    assert (current.status, current.from_stay_id) == ("open", first.id)
     assert bed_status(db, beds[0].id) == "available"
     assert bed_status(db, target_bed.id) == "occupied"
     with db.session() as s:
@@ -258,3 +260,79 @@ def test_stay_writes_are_stamped_and_audited(db, center, beds, family):
     assert [e.changes for e in bed_events] == [{"status": ["available", "occupied"]}]
     assert stay_row.created_by == "registro1" and stay_row.vv == {db.site_id:
                                                                   stay_row.change_seq}
+
+
+# --- pending arrivals of transfers (issue 5) ---------------------------------------------------
+
+def test_a_transfer_creates_a_pending_arrival_completed_by_check_in(db, center, beds, family,
+                                                                    other_center):
+    marie = family[0]
+    first = stays.check_in(db, SYSTEM, person_id=marie, center_id=center.id,
+                           bed_id=beds[0].id, when=T0)
+    pending = stays.transfer(db, SYSTEM, person_id=marie, to_center_id=other_center.id,
+                             when=T0 + timedelta(days=1), notes="Por embarazo")
+    assert (pending.status, pending.bed_id, pending.center_id, pending.from_stay_id) == (
+        "pending", None, other_center.id, first.id)
+    assert bed_status(db, beds[0].id) == "available"       # the old bed frees at once
+    (row,) = people.search_people(db, SYSTEM, "marie claude")
+    assert (row.status, row.center_code, row.bed_code) == ("in_transit", "05", None)
+    with db.session() as s:
+        target_bed = s.exec(select(Bed).where(Bed.center_id == other_center.id)).first()
+    arrived_at = T0 + timedelta(days=1, hours=5)
+    with pytest.raises(ValidationError):                   # before the transfer: refused
+        stays.check_in(db, SYSTEM, person_id=marie, center_id=other_center.id,
+                       bed_id=target_bed.id, when=T0)
+    arrived = stays.check_in(db, SYSTEM, person_id=marie, center_id=other_center.id,
+                             bed_id=target_bed.id, when=arrived_at,
+                             bedding=["cot", "blanket", "pillow", "blanket"])
+    assert arrived.id == pending.id                        # the same stay, now open
+    old, current = stays_of(db, marie)
+    assert (current.status, current.bed_id, current.check_in, current.bedding) == (
+        "open", target_bed.id, arrived_at, ["cot", "blanket", "pillow"])
+    assert (old.reason, old.check_out) == ("transfer", T0 + timedelta(days=1))
+    assert bed_status(db, target_bed.id) == "occupied"
+    (row,) = people.search_people(db, SYSTEM, "marie claude")
+    assert (row.status, row.center_code, row.bed_code) == ("present", "05", target_bed.code)
+
+
+def test_a_pending_arrival_is_the_one_current_stay(db, center, beds, family, other_center):
+    third = centers.create_center(db, SYSTEM, code="7", name="Centro Comunitario 7")
+    stays.check_in(db, SYSTEM, person_id=family[1], center_id=center.id, bed_id=beds[0].id,
+                   when=T0)
+    stays.transfer(db, SYSTEM, person_id=family[1], to_center_id=other_center.id,
+                   when=T0 + timedelta(hours=1))
+    with pytest.raises(RuleViolation) as err:
+        stays.check_in(db, SYSTEM, person_id=family[1], center_id=third.id)
+    assert str(err.value) == ("Se espera a Jean-Baptiste Saint-Vil en Centro Comunitario 5 "
+                              "(traslado pendiente); registre primero allí que la persona no "
+                              "llegó.")
+    with pytest.raises(RuleViolation, match="todavía no ha llegado"):
+        stays.move_bed(db, SYSTEM, person_id=family[1], bed_id=beds[1].id)
+    # redirected to a third center: a new pending arrival there, chained to the first
+    redirected = stays.transfer(db, SYSTEM, person_id=family[1], to_center_id=third.id,
+                                when=T0 + timedelta(hours=2))
+    assert redirected.status == "pending" and redirected.center_id == third.id
+    # never arrived: closing the pending stay records where the person went instead
+    gone = stays.check_out(db, SYSTEM, person_id=family[1], reason="other_city",
+                           destination="Tijuana", when=T0 + timedelta(days=2))
+    assert (gone.id, gone.status, gone.reason) == (redirected.id, "pending", "other_city")
+    history = stays_of(db, family[1])
+    assert [(s.center_id, s.status, s.reason) for s in history] == [
+        (center.id, "open", "transfer"), (other_center.id, "pending", "transfer"),
+        (third.id, "pending", "other_city")]
+    assert all(s.check_out is not None for s in history)
+    stays.check_in(db, SYSTEM, person_id=family[1], center_id=center.id, bed_id=beds[1].id,
+                   when=T0 + timedelta(days=3))  # back later: an ordinary check-in
+
+
+def test_check_in_records_the_bedding_kit(db, center, beds, family):
+    stay = stays.check_in(db, SYSTEM, person_id=family[0], center_id=center.id,
+                          bed_id=beds[0].id, bedding=["mat", "blanket"])
+    assert stays_of(db, family[0])[0].bedding == ["mat", "blanket"] == stay.bedding
+    with pytest.raises(ValidationError) as err:
+        stays.check_in(db, SYSTEM, person_id=family[1], center_id=center.id,
+                       bedding=["blanket", "tent"])
+    assert err.value.for_field("bedding")
+    assert stays_of(db, family[1]) == []
+    plain = stays.check_in(db, SYSTEM, person_id=family[2], center_id=center.id)
+    assert plain.bedding == []

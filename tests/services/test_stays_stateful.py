@@ -1,9 +1,11 @@
-"""A Hypothesis state machine over random check-ins, moves, check-outs, transfers and deletes.
+"""A Hypothesis state machine over random check-ins, moves, check-outs, transfers (which
+leave a pending arrival unless a bed is given), bed blocking and unblocking, and deletes.
 
 A reference model predicts whether each call must succeed or be refused; after every step
-the database must agree with the model and keep the stay invariants: at most one open stay
-per person, at most one open stay per bed, and a bed is 'occupied' exactly when it has an
-open stay (out-of-service beds never hold anyone).
+the database must agree with the model and keep the stay invariants: at most one stay not
+closed (open or pending) per person, at most one open stay per bed, a pending arrival holds
+no bed, and a bed is 'occupied' exactly when it has an open stay (out-of-service beds never
+hold anyone).
 """
 
 from __future__ import annotations
@@ -17,10 +19,11 @@ import pytest
 from conftest import member
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
-from hypothesis.stateful import RuleBasedStateMachine, invariant, rule
+from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule
 from sqlalchemy import text
 
 from albergue_desktop.domain.errors import NotFoundError, RuleViolation
+from albergue_desktop.services import beds as bed_service
 from albergue_desktop.services import centers, people, stays
 from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage.db import Database
@@ -70,7 +73,9 @@ class StayMachine(RuleBasedStateMachine):
         shutil.copyfile(src, self.dir / "db.sqlite")
         self.db = Database.open(self.dir / "db.sqlite")
         self.bed_center = dict(self.ids["beds"])
-        self.open: dict[str, tuple[str, str | None]] = {}  # person -> (center, bed)
+        # person -> (center, bed, status) of the stay not closed ("open" or "pending")
+        self.open: dict[str, tuple[str, str | None, str]] = {}
+        self.blocked: set[str] = set(self.ids["out_of_service"])
         self.deleted: set[str] = set()
 
     def teardown(self) -> None:
@@ -79,8 +84,10 @@ class StayMachine(RuleBasedStateMachine):
 
     # --- model helpers --------------------------------------------------------------------
     def bed_free(self, bed: str) -> bool:
-        return bed not in self.ids["out_of_service"] and all(
-            b != bed for _, b in self.open.values())
+        return bed not in self.blocked and all(b != bed for _, b, _ in self.open.values())
+
+    def bed_ok(self, bed: str | None, center: str) -> bool:
+        return bed is None or (self.bed_center[bed] == center and self.bed_free(bed))
 
     def call(self, ok: bool, error: type[Exception], fn, **kwargs) -> None:
         if ok:
@@ -109,17 +116,19 @@ class StayMachine(RuleBasedStateMachine):
         if pid in self.deleted:
             return self.call(False, NotFoundError, stays.check_in, person_id=pid, center_id=cid,
                              bed_id=bid)
-        ok = pid not in self.open and (bid is None or (self.bed_center[bid] == cid
-                                                       and self.bed_free(bid)))
-        self.call(ok, RuleViolation, stays.check_in, person_id=pid, center_id=cid, bed_id=bid)
+        current = self.open.get(pid)
+        arriving = current is not None and current[2] == "pending" and current[0] == cid
+        ok = (current is None or arriving) and self.bed_ok(bid, cid)
+        self.call(ok, RuleViolation, stays.check_in, person_id=pid, center_id=cid, bed_id=bid,
+                  bedding=["cot", "blanket"])
         if ok:
-            self.open[pid] = (cid, bid)
+            self.open[pid] = (cid, bid, "open")
 
     @rule(p=person, reason=st.sampled_from(["housing", "voluntary", "hospital"]))
     def check_out(self, p, reason):
         pid, _, _ = self._ids(p)
         error = NotFoundError if pid in self.deleted else RuleViolation
-        ok = pid in self.open
+        ok = pid in self.open  # an open stay, or a pending arrival that never happened
         self.call(ok, error, stays.check_out, person_id=pid, reason=reason)
         self.open.pop(pid, None)
 
@@ -129,12 +138,11 @@ class StayMachine(RuleBasedStateMachine):
         if pid in self.deleted:
             return self.call(False, NotFoundError, stays.transfer, person_id=pid,
                              to_center_id=cid, bed_id=bid)
-        ok = (pid in self.open and self.open[pid][0] != cid
-              and (bid is None or (self.bed_center[bid] == cid and self.bed_free(bid))))
+        ok = pid in self.open and self.open[pid][0] != cid and self.bed_ok(bid, cid)
         self.call(ok, RuleViolation, stays.transfer, person_id=pid, to_center_id=cid,
                   bed_id=bid)
         if ok:
-            self.open[pid] = (cid, bid)
+            self.open[pid] = (cid, bid, "pending" if bid is None else "open")
 
     @rule(p=person, b=st.integers(0, 4))
     def move_bed(self, p, b):
@@ -142,11 +150,52 @@ class StayMachine(RuleBasedStateMachine):
         if pid in self.deleted:
             return self.call(False, NotFoundError, stays.move_bed, person_id=pid, bed_id=bid)
         current = self.open.get(pid)
-        ok = current is not None and (current[1] == bid or (
-            self.bed_center[bid] == current[0] and self.bed_free(bid)))
+        ok = current is not None and current[2] == "open" and (
+            current[1] == bid or self.bed_ok(bid, current[0]))
         self.call(ok, RuleViolation, stays.move_bed, person_id=pid, bed_id=bid)
         if ok:
-            self.open[pid] = (current[0], bid)
+            self.open[pid] = (current[0], bid, "open")
+
+    @rule(b=st.integers(0, 4), blocked=st.booleans())
+    def block_or_unblock(self, b, blocked):
+        bid = self.ids["beds"][b][0]
+        if not blocked:
+            bed_service.unblock_bed(self.db, SYSTEM, bid)
+            self.blocked.discard(bid)
+            return
+        ok = all(held != bid for _, held, _ in self.open.values())
+        self.call(ok, RuleViolation, lambda db, actor, **kw: bed_service.block_bed(
+            db, actor, bid, reason="prueba"))
+        if ok:
+            self.blocked.add(bid)
+
+    # Random calls rarely hit a pending arrival; these two rules aim at one on purpose.
+    def _someone(self, i: int, status: str | None = None) -> str:
+        chosen = sorted(p for p, (_, _, st_) in self.open.items() if status in (None, st_))
+        return chosen[i % len(chosen)]
+
+    @precondition(lambda self: any(v[2] == "pending" for v in self.open.values()))
+    @rule(i=st.integers(0, PEOPLE), b=bed)
+    def arrive(self, i, b):
+        pid = self._someone(i, "pending")
+        cid = self.open[pid][0]
+        bid = None if b is None else self.ids["beds"][b][0]
+        ok = self.bed_ok(bid, cid)
+        self.call(ok, RuleViolation, stays.check_in, person_id=pid, center_id=cid, bed_id=bid)
+        if ok:
+            self.open[pid] = (cid, bid, "open")
+
+    @precondition(lambda self: bool(self.open))
+    @rule(i=st.integers(0, PEOPLE), b=bed)
+    def transfer_someone(self, i, b):
+        pid = self._someone(i)
+        cid = next(c for c in self.ids["centers"] if c != self.open[pid][0])
+        bid = None if b is None else self.ids["beds"][b][0]
+        ok = self.bed_ok(bid, cid)
+        self.call(ok, RuleViolation, stays.transfer, person_id=pid, to_center_id=cid,
+                  bed_id=bid)
+        if ok:
+            self.open[pid] = (cid, bid, "pending" if bid is None else "open")
 
     @rule(p=person)
     def delete(self, p):
@@ -161,19 +210,20 @@ class StayMachine(RuleBasedStateMachine):
         with self.db.session() as s:
             conn = s.connection()
             open_rows = conn.execute(text(
-                "SELECT person_id, center_id, bed_id FROM stay"
+                "SELECT person_id, center_id, bed_id, status FROM stay"
                 " WHERE check_out IS NULL AND deleted = 0")).all()
             beds = dict(conn.execute(text("SELECT id, status FROM bed")).all())
         persons = [r.person_id for r in open_rows]
-        assert len(persons) == len(set(persons)), "a person has two open stays"
+        assert len(persons) == len(set(persons)), "a person has two stays not closed"
+        assert all(r.bed_id is None for r in open_rows if r.status == "pending")
         held = [r.bed_id for r in open_rows if r.bed_id is not None]
         assert len(held) == len(set(held)), "a bed has two occupants"
         for bed_id, status in beds.items():
-            if bed_id in self.ids["out_of_service"]:
+            if bed_id in self.blocked:
                 assert status == "out_of_service" and bed_id not in held
             else:
                 assert status == ("occupied" if bed_id in held else "available"), bed_id
-        assert {r.person_id: (r.center_id, r.bed_id) for r in open_rows} == self.open
+        assert {r.person_id: (r.center_id, r.bed_id, r.status) for r in open_rows} == self.open
         assert not self.deleted & set(persons)
 
 

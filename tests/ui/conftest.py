@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 import pytest
+from PySide6.QtCore import QSettings
 
 from albergue_desktop.services import centers, people, stays
 from albergue_desktop.services.context import SYSTEM
@@ -26,6 +27,24 @@ HOUSEHOLDS = 100  # of 3 people: 300 people, plus Josè's household of 2
 @pytest.fixture(scope="session", autouse=True)
 def _spanish_qt(qapp):
     install_translators(qapp, "es")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _private_settings(qapp, tmp_path_factory):
+    """QSettings in a temporary INI file: tests never read or write the user's settings."""
+    qapp.setOrganizationName("AlbergueTests")
+    qapp.setApplicationName("Albergue")
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                      str(tmp_path_factory.mktemp("settings")))
+
+
+@pytest.fixture
+def settings_store(_private_settings):
+    """An empty settings file for the test (cleared again afterwards)."""
+    QSettings().clear()
+    yield QSettings()
+    QSettings().clear()
 
 
 @dataclass

@@ -1,12 +1,59 @@
-"""Starting the app: a bad file is explained in Spanish; a good one opens on the people list."""
+"""Starting the app: a bad file is explained in Spanish; a new file opens on the first-run
+setup, then sign-in; a set-up file opens on sign-in, then the people list. The language comes
+from the settings unless ``lang`` overrides it."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
+from ui_helpers import visible_top_level
 
-from albergue_desktop.ui import app
+from albergue_desktop.services import accounts, centers
+from albergue_desktop.storage.db import Database
+from albergue_desktop.ui import app, settings
+from albergue_desktop.ui.auth.setup import FirstRunDialog
+from albergue_desktop.ui.auth.sign_in import SignInDialog
 from albergue_desktop.ui.main_window import MainWindow
+from albergue_desktop.ui.translation import install_translators
+
+
+def when_visible(kind, action, *, timeout_ms=10_000):
+    """Call ``action(widget)`` once a top-level ``kind`` is shown (also inside a nested
+    dialog event loop)."""
+    timer = QTimer(interval=20)
+    waited = [0]
+
+    def poll():
+        waited[0] += 20
+        found = visible_top_level(kind)
+        if found or waited[0] > timeout_ms:
+            timer.stop()
+            action(found[0] if found else None)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer
+
+
+def run_app(qapp, path, **kwargs) -> int:
+    watchdog = QTimer(singleShot=True, interval=15_000)  # fail rather than hang
+    watchdog.timeout.connect(lambda: [w.close() for w in visible_top_level(object)])
+    watchdog.timeout.connect(lambda: qapp.exit(99))
+    watchdog.start()
+    try:
+        return app.run(path, **kwargs)
+    finally:
+        watchdog.stop()
+
+
+def sign_in_as(qtbot, username, password):
+    def fill(dialog):
+        form = dialog.form
+        form.username_edit.setText(username)
+        qtbot.keyClicks(form.password_edit, password)
+        qtbot.keyClick(form.password_edit, Qt.Key.Key_Return)
+    return fill
 
 
 def test_unusable_file_shows_the_reason_and_returns_1(tmp_path, qapp, monkeypatch):
@@ -15,29 +62,97 @@ def test_unusable_file_shows_the_reason_and_returns_1(tmp_path, qapp, monkeypatc
     shown = []
     monkeypatch.setattr(QMessageBox, "critical",
                         lambda parent, title, text: shown.append((title, text)))
-    assert app.run(bad) == 1
+    assert app.run(bad, lang="es") == 1
     [(title, text)] = shown
     assert title == "Albergue: no se puede abrir la base de datos"
     assert text == f"{bad.resolve()} no es una base de datos de Albergue (no es un archivo SQLite)."
 
 
-def test_run_shows_the_people_list_and_returns_the_loop_exit_code(people_db, qapp):
+def test_sign_in_then_the_people_list_and_the_loop_exit_code(people_db, qapp, qtbot,
+                                                             settings_store):
     seen = {}
 
-    def look_and_quit():
-        [window] = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)
-                    and w.isVisible()]
+    def look_and_quit(window):
+        qtbot.waitUntil(lambda: window.count_label.text() != "")
         seen.update(title=window.windowTitle(), rows=window.people.model.rowCount(),
-                    count=window.count_label.text())
-        window.close()  # the last window: the event loop ends as for a user
+                    count=window.count_label.text(), user=window.user_label.text())
+        window.close()  # the user closes the window: the event loop ends
 
-    QTimer.singleShot(0, look_and_quit)
-    watchdog = QTimer(singleShot=True, interval=10_000)  # fail rather than hang
-    watchdog.timeout.connect(lambda: qapp.exit(99))
-    watchdog.start()
-    try:
-        assert app.run(people_db.db.path) == 0
-    finally:
-        watchdog.stop()
+    timers = [when_visible(SignInDialog, sign_in_as(qtbot, "admin", "contraseña-segura")),
+              when_visible(MainWindow, look_and_quit)]
+    assert run_app(qapp, people_db.db.path) == 0
     assert seen == {"title": "Albergue — center.sqlite", "rows": 200,
-                    "count": f"{people_db.total} personas"}
+                    "count": f"{people_db.total} personas", "user": "admin · Administración"}
+    del timers
+
+
+def test_giving_up_at_sign_in_ends_without_a_window(people_db, qapp, settings_store):
+    timer = when_visible(SignInDialog, lambda dialog: dialog.reject())
+    assert run_app(qapp, people_db.db.path) == 0
+    assert visible_top_level(MainWindow) == []
+    del timer
+
+
+def test_a_new_file_opens_the_first_run_setup_then_sign_in(tmp_path, qapp, qtbot,
+                                                           settings_store):
+    path = tmp_path / "nuevo.sqlite"
+    seen = {}
+
+    def set_up(dialog):
+        seen["setup"] = dialog.windowTitle()
+        assert dialog.prefix_edit.text() == "MXL"  # the default city prefix
+        for edit, text in ((dialog.code_edit, "7"), (dialog.name_edit, "Centro Comunitario 7"),
+                           (dialog.username_edit, "Lucia"),
+                           (dialog.full_name_edit, "Lucía Hernández"),
+                           (dialog.password_edit, "clave-segura-1"),
+                           (dialog.repeat_edit, "clave-segura-1")):
+            qtbot.keyClicks(edit, text)
+        qtbot.mouseClick(dialog.create_button, Qt.MouseButton.LeftButton)
+
+    def sign_in(dialog):
+        seen["username"] = dialog.form.username_edit.text()  # filled in after the setup
+        qtbot.keyClicks(dialog.form.password_edit, "clave-segura-1")
+        qtbot.keyClick(dialog.form.password_edit, Qt.Key.Key_Return)
+
+    def look_and_quit(window):
+        seen.update(user=window.user_label.text(), site=window.site_label.text())
+        window.close()
+
+    timers = [when_visible(FirstRunDialog, set_up), when_visible(SignInDialog, sign_in),
+              when_visible(MainWindow, look_and_quit)]
+    assert run_app(qapp, path) == 0
+    assert seen == {"setup": "Albergue — Primer uso", "username": "lucia",
+                    "user": "lucia · Administración", "site": "Centro 07 · Centro Comunitario 7"}
+    db = Database.open(path)
+    try:
+        assert [(c.code, c.name, c.city_prefix) for c in centers.list_centers(db)] == [
+            ("07", "Centro Comunitario 7", "MXL")]
+        admin = accounts.sign_in(db, "lucia", "clave-segura-1")
+        assert admin.role == "admin" and accounts.full_name(db, "lucia") == "Lucía Hernández"
+    finally:
+        db.close()
+    del timers
+
+
+@pytest.mark.parametrize(("saved", "override", "title"), [
+    ("en", None, "Albergue — Sign in"),
+    ("en", "es", "Albergue — Iniciar sesión"),
+    (None, None, "Albergue — Iniciar sesión"),
+])
+def test_language_from_the_settings_unless_overridden(people_db, qapp, settings_store, saved,
+                                                      override, title):
+    if saved:
+        settings.set_language(saved)
+    seen = []
+
+    def look(dialog):
+        seen.append(dialog.windowTitle())
+        dialog.reject()
+
+    timer = when_visible(SignInDialog, look)
+    try:
+        assert run_app(qapp, people_db.db.path, lang=override) == 0
+    finally:
+        install_translators(qapp, "es")
+    assert seen == [title]
+    del timer

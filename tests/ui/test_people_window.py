@@ -11,10 +11,12 @@ from albergue_desktop.ui import people_list
 from albergue_desktop.ui import people_model as pm
 from albergue_desktop.ui.main_window import MainWindow
 
+from ui_helpers import actor_of
+
 
 @pytest.fixture
 def window(people_db, qtbot):
-    w = MainWindow(people_db.db)
+    w = MainWindow(people_db.db, actor_of("coordinacion"))
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
@@ -31,12 +33,13 @@ def _search_done(w):
     return w.tasks.pending == 0 and w.people.model.rowCount() < pm.PAGE_SIZE
 
 
-def test_window_opens_on_the_first_page_in_spanish(window, people_db):
+def test_window_opens_on_the_first_page_in_spanish(window, people_db, qtbot):
     assert window.windowTitle() == "Albergue — center.sqlite"
     model = window.people.model
     assert model.rowCount() == pm.PAGE_SIZE  # the first page, newest first
     assert model.data(model.index(0, pm.COL_NAME)) == "Nadège SAINT-VIL"
     assert window.people.search_box.placeholderText() == "Buscar por nombre, folio o documento…"
+    qtbot.waitUntil(lambda: window.count_label.text() != "")  # counted in the background
     assert window.count_label.text() == f"{people_db.total} personas"
     assert window.site_label.text() == "Centro 03 · Centro Comunitario 3"
     assert window.people.search_box.hasFocus()
@@ -52,8 +55,8 @@ def test_search_box_finds_accented_names_without_accents(window, people_db, qtbo
                                                         monkeypatch):
     searches = []
     real_search = people_list._search
-    monkeypatch.setattr(people_list, "_search",
-                        lambda db, text: searches.append(text) or real_search(db, text))
+    monkeypatch.setattr(people_list, "_search", lambda db, text, **filters: searches.append(
+        text) or real_search(db, text, **filters))
     qtbot.keyClicks(window.people.search_box, "jose")
     assert window.people.model.rowCount() == pm.PAGE_SIZE  # debounced: nothing yet
     qtbot.waitUntil(lambda: _search_done(window))
@@ -116,7 +119,7 @@ def test_ctrl_f_focuses_search_and_down_enters_the_list(window, qtbot):
 
 
 def test_a_busy_database_is_reported_in_spanish(window, qtbot, monkeypatch):
-    def busy(db, text):
+    def busy(db, text, **filters):
         raise StorageError("The database is busy; try again in a moment.")
 
     monkeypatch.setattr(people_list, "_search", busy)

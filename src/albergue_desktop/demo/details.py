@@ -36,7 +36,7 @@ NEEDS_RARE = (("DS-PM", 0.005), ("DS-BD", 0.003), ("DS-DF", 0.003), ("DS-MM", 0.
               ("DS-SD", 0.001), ("SM-MI", 0.008), ("FU-TR", 0.005))
 CONSENT_PURPOSES = ("Registro censal, atención médica y canalización a los programas del "
                     "Plan Integral de Atención al Migrante")
-INTAKE_STAFF = ("registro1", "registro2", "registro3")
+INTAKE_STAFF = ("registro",)  # the demo intake user (see generator.DEMO_USERS)
 
 
 @dataclass(slots=True)

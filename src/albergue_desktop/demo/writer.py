@@ -34,8 +34,12 @@ class RowFactory:
         self.model = model
         self.static: dict[str, Any] = {}
         self.factories: dict[str, Callable[[], Any]] = {}
+        self.columns = {c.name for c in model.__table__.columns}
+        self.width = len(self.columns)
         for column in model.__table__.columns:
             info = model.model_fields.get(column.name)
+            if column.name == "id":
+                continue
             if info is not None and info.default_factory is not None:
                 self.factories[column.name] = info.default_factory
             else:
@@ -48,9 +52,12 @@ class RowFactory:
             row[name] = factory()
         row["id"] = new_id()
         for name, value in values.items():
-            if name not in row:
-                raise KeyError(f"{self.model.__tablename__} has no column {name}")
-            row[name] = value.value if isinstance(value, Enum) else value
+            if isinstance(value, Enum):
+                value = value.value
+            row[name] = value
+        if len(row) != self.width:
+            raise KeyError(f"{self.model.__tablename__} has no column "
+                           f"{sorted(set(row) - self.columns)}")
         return row
 
 

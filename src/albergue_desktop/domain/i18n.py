@@ -74,6 +74,8 @@ ES: dict[str, str] = {
         "La contraseña debe tener al menos {min} caracteres.",
     # accounts
     "Wrong username or password.": "Usuario o contraseña incorrectos.",
+    "You cannot deactivate your own account or change your own role.":
+        "No puede desactivar su propia cuenta ni cambiar su propio rol.",
     "This account is deactivated. Ask an administrator.":
         "Esta cuenta está desactivada. Consulte a un administrador.",
     "Too many failed attempts. The account is locked until {time}.":
@@ -654,6 +656,48 @@ ES: dict[str, str] = {
     "Each person and each bed only once.": "Cada persona y cada cama una sola vez.",
     "{person} is not a member of this household.":
         "{person} no es integrante de este núcleo familiar.",
+    # reports command line (issue 6)
+    "{value} is not a date (YYYY-MM-DD)": "{value} no es una fecha (AAAA-MM-DD)",
+    "print a report to PDF": "imprimir un reporte en PDF",
+    "which report": "qué reporte",
+    "PDF file to write": "archivo PDF a escribir",
+    "only this center": "solo este centro",
+    "only this area (bed list)": "solo esta área (lista de camas)",
+    "day of the census (default: today)": "día del parte (predeterminado: hoy)",
+    "first day of the period (impact report)": "primer día del periodo (reporte de impacto)",
+    "last day of the period (impact report)": "último día del periodo (reporte de impacto)",
+    "print as this user": "imprimir como este usuario",
+    "export the database to an Excel workbook": "exportar la base de datos a un libro de Excel",
+    "workbook to write (.xlsx)": "libro a escribir (.xlsx)",
+    "day of the census sheet (default: today)": "día de la hoja del parte (predeterminado: hoy)",
+    "export as this user": "exportar como este usuario",
+    "import a census spreadsheet (.xlsx)": "importar una hoja de censo (.xlsx)",
+    "the spreadsheet": "la hoja de cálculo",
+    "center that registers the people (default: this file's center)":
+        "centro que registra a las personas (predeterminado: el centro de este archivo)",
+    "sheet to read (default: the first)": "hoja a leer (predeterminado: la primera)",
+    "check the rows and report errors; import nothing":
+        "revisar las filas y reportar errores; no importar nada",
+    "workbook for the rows left out (default: FILE-errores.xlsx)":
+        "libro para las filas no importadas (predeterminado: ARCHIVO-errores.xlsx)",
+    "ROW": "FILA",
+    "import this row although it looks like a registered person":
+        "importar esta fila aunque parezca una persona ya registrada",
+    "import as this user": "importar como este usuario",
+    "There is no active user {username} in this file.":
+        "No hay un usuario activo {username} en este archivo.",
+    "Saved {path}": "Se guardó {path}",
+    "{rows} rows read: {people} people in {households} households can be imported; "
+    "{left_out} rows are left out.":
+        "{rows} filas leídas: se pueden importar {people} personas en {households} núcleos; "
+        "{left_out} filas quedan fuera.",
+    "Row {row}: {errors}": "Fila {row}: {errors}",
+    "... and {n} more rows with errors.": "... y {n} filas más con errores.",
+    "Dry run: nothing was imported.": "Prueba: no se importó nada.",
+    "Imported {people} people in {households} households.":
+        "Se importaron {people} personas en {households} núcleos.",
+    "Say which center registers the people (--center CODE).":
+        "Indique qué centro registra a las personas (--center CÓDIGO).",
 }
 
 

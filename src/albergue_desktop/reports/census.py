@@ -14,9 +14,8 @@ from reportlab.platypus import Paragraph, Spacer
 
 from ..domain.i18n import translate as _
 from ..domain.labels import label
-from ..domain.permissions import Permission
+from ..services.census import Breakdown, DailyNumbers, daily_numbers, daily_numbers_all
 from ..services.context import Actor
-from ..storage import report_queries as rq
 from ..storage.db import Database
 from . import common
 from .frame import FONT_BOLD, GROUP_FILL, PrintInfo, build_pdf, fmt_date, long_table, para, styles
@@ -34,10 +33,13 @@ class CenterCensus:
     departures: int = 0
     transfers_in: int = 0
     transfers_out: int = 0
+    expected: int = 0  # pending transfer arrivals at the end of the day
     free_beds: int = 0
     by_sex: Counter = field(default_factory=Counter)
     by_age: Counter = field(default_factory=Counter)
     by_segment: Counter = field(default_factory=Counter)
+    arrivals_by: Breakdown = field(default_factory=Breakdown)
+    departures_by: Breakdown = field(default_factory=Breakdown)
 
     @property
     def meals(self) -> int:
@@ -61,36 +63,44 @@ class Census:
         return self.total.by_age[common.UNKNOWN_AGE] > 0
 
 
+def _row(n: DailyNumbers) -> CenterCensus:
+    return CenterCensus(n.code, n.name, present=n.present.total, arrivals=n.arrivals.total,
+                        departures=n.departures.total, transfers_in=n.transfers_in,
+                        transfers_out=n.transfers_out, expected=n.expected,
+                        free_beds=n.free_beds, by_sex=Counter(n.present.by_sex),
+                        by_age=Counter(n.present.by_age),
+                        by_segment=Counter(n.present.by_segment),
+                        arrivals_by=n.arrivals, departures_by=n.departures)
+
+
+def _add(a: Breakdown, b: Breakdown) -> Breakdown:
+    return Breakdown(a.total + b.total, dict(Counter(a.by_sex) + Counter(b.by_sex)),
+                     dict(Counter(a.by_age) + Counter(b.by_age)),
+                     dict(Counter(a.by_segment) + Counter(b.by_segment)))
+
+
 def compute_census(db: Database, actor: Actor, day: date, *, tz: tzinfo | None = None,
                    center: str | None = None) -> Census:
-    """The census of local day ``day`` (time zone ``tz``, the computer's by default).
-    In the total, transfers between centers are neither arrivals nor departures."""
-    actor.require(Permission.VIEW_PEOPLE)
+    """The census of local day ``day`` (time zone ``tz``, the computer's by default), from
+    ``services.census`` (the numbers the coordinator sees on screen). In the total,
+    transfers between centers are neither arrivals nor departures."""
     center_id, _label = common.resolve_center(db, center)
-    with db.session(actor.username) as session:
-        days, present = rq.census_day(session=session, day=day, tz=tz or common.local_tz(),
-                                      center_id=center_id)
-    rows = {d.center_id: CenterCensus(
-        d.code, d.name, arrivals=d.arrivals, departures=d.departures,
-        transfers_in=d.transfers_in, transfers_out=d.transfers_out,
-        free_beds=max(0, d.beds - d.blocked_beds - d.occupied_beds)) for d in days}
-    for p in present:
-        row = rows[p.center_id]
-        row.present += 1
-        row.by_sex[p.sex] += 1
-        row.by_age[common.age_group(p.birth_date, day)] += 1
-        row.by_segment[p.segment] += 1
+    numbers = ([daily_numbers(db, actor, center_id, day, tz=tz)] if center_id
+               else daily_numbers_all(db, actor, day, tz=tz))
+    rows = [_row(n) for n in numbers]
     total = CenterCensus("", _("Total"))
-    for row in rows.values():
+    for row in rows:
         for name in ("present", "arrivals", "departures", "transfers_in", "transfers_out",
-                     "free_beds"):
+                     "expected", "free_beds"):
             setattr(total, name, getattr(total, name) + getattr(row, name))
         total.by_sex += row.by_sex
         total.by_age += row.by_age
         total.by_segment += row.by_segment
+        total.arrivals_by = _add(total.arrivals_by, row.arrivals_by)
+        total.departures_by = _add(total.departures_by, row.departures_by)
     total.arrivals -= total.transfers_in
     total.departures -= total.transfers_out
-    return Census(day, list(rows.values()), total)
+    return Census(day, rows, total)
 
 
 def main_columns(census: Census) -> list[str]:

@@ -10,19 +10,13 @@ from sqlalchemy import text
 
 from ..domain.errors import NotFoundError
 from ..domain.i18n import translate as _
-from ..domain.permissions import Permission
+from ..domain.permissions import Permission, is_health_need
 from ..domain.validation import age_on
 from ..services.centers import find_center
 from ..services.context import Actor
+from ..storage.census_queries import AGE_GROUPS, UNKNOWN_AGE, age_group  # noqa: F401
 from ..storage.db import Database
 
-# Specific-need codes that are medical detail (serious medical condition, teenage
-# pregnancy, mental disability): printed only for roles that may view health data.
-MEDICAL_NEEDS_PREFIXES = ("SM-", "CR-TP", "DS-MM", "DS-MS")
-
-AGE_GROUPS: tuple[tuple[str, int, int], ...] = (
-    ("0-4", 0, 4), ("5-11", 5, 11), ("12-17", 12, 17), ("18-59", 18, 59), ("60+", 60, 999))
-UNKNOWN_AGE = "?"
 ADULT_AGE = 18
 
 SEGMENTS = {  # area segment / center profile code -> English source label
@@ -54,17 +48,9 @@ def can_see_health(actor: Actor) -> bool:
 
 
 def visible_needs(needs: Iterable[str], *, health: bool) -> list[str]:
-    return [n for n in needs if health or not n.startswith(MEDICAL_NEEDS_PREFIXES)]
-
-
-def age_group(birth: date | None, on: date) -> str:
-    if birth is None:
-        return UNKNOWN_AGE
-    age = age_on(birth, on)
-    for name, low, high in AGE_GROUPS:
-        if low <= age <= high:
-            return name
-    return UNKNOWN_AGE
+    """Specific-need codes to print: clinical ones (``permissions.is_health_need``) only
+    for roles that may view health data."""
+    return [n for n in needs if health or not is_health_need(n)]
 
 
 def age_text(birth: date | None, estimated: bool, on: date) -> str:

@@ -5,10 +5,12 @@ daily census and impact reports. Written in write-only mode, atomically."""
 from __future__ import annotations
 
 import json
+from functools import lru_cache
 from datetime import date, datetime, timezone, tzinfo
 from pathlib import Path
 
 from ..domain.i18n import translate as _
+from ..domain import labels
 from ..domain.labels import label
 from ..domain.permissions import Permission
 from ..domain.validation import age_on
@@ -22,7 +24,7 @@ from .census import compute_census, main_columns, main_values
 from .impact import INDICATORS, compute_impact, value_text
 from .output import write_atomically
 from .roster import flags
-from .xlsx import Column, Progress, new_workbook, write_sheet
+from .xlsx import Column, Progress, discard, new_workbook, write_sheet
 
 
 def _date(value) -> date | None:
@@ -52,7 +54,7 @@ def _needs(raw, health: bool) -> str:
     return ", ".join(common.visible_needs(codes, health=health))
 
 
-def _people_rows(session, *, today: date, tz: tzinfo, health: bool):
+def _people_rows(session, *, today: date, tz: tzinfo, health: bool, label=label):
     for r in eq.people(session=session):
         birth = _date(r.birth_date)
         yield (r.folio, r.given_names, r.surnames, r.document_name, label("sex", r.sex), birth,
@@ -94,6 +96,16 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
 
     def write(path: Path) -> None:
         wb = new_workbook()
+        try:
+            _write_sheets(wb)
+            wb.save(path)
+        except BaseException:
+            discard(wb)
+            raise
+
+    def _write_sheets(wb) -> None:
+        # Labels are looked up once per code (hundreds of thousands of cells, few codes).
+        label = lru_cache(maxsize=None)(labels.label)
         with db.session(actor.username) as s:
             sheet = lambda title, cols, rows: write_sheet(  # noqa: E731
                 wb, _(title), cols, rows, progress=progress)
@@ -111,7 +123,8 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
                   ((r.head_folio, _name(r.head_given, r.head_surnames), r.center_code, r.size,
                     r.couple_civil_status, r.address, r.notes, _local(r.created_at, tz))
                    for r in eq.households(session=s)))
-            sheet("People", _cols(*PEOPLE), _people_rows(s, today=day, tz=tz, health=health))
+            sheet("People", _cols(*PEOPLE), _people_rows(s, today=day, tz=tz, health=health,
+                                                          label=label))
             sheet("Documents", _cols("Folio", "Name", "Document", "Number", "Issuing country",
                                      "Issued:date", "Expires:date"),
                   ((r.folio, _name(r.given_names, r.surnames), label("doc_type", r.doc_type),
@@ -153,6 +166,5 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
         sheet("Impact", _cols("Area", "Indicator", "Value", "How it is computed"),
               ((_(i.category), _(i.name), impact[i.key] if impact[i.key] is not None
                 else value_text(None), _(i.method)) for i in INDICATORS))
-        wb.save(path)
 
     return write_atomically(out, write)

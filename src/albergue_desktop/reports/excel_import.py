@@ -36,7 +36,7 @@ from ..storage.tables import IdentityDocumentBase
 from . import import_mapping as im
 from .import_duplicates import ExistingPeople
 from .output import ReportError, write_atomically
-from .xlsx import Column, new_workbook, write_sheet
+from .xlsx import Column, discard, new_workbook, write_sheet
 
 HEADER_SEARCH_ROWS = 10
 XLSX_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
@@ -292,8 +292,12 @@ def write_error_report(preview: ImportPreview, left_out: dict[int, list[str]], o
 
     def write(path: Path) -> None:
         wb = new_workbook()
-        write_sheet(wb, _("Rows left out"), columns, rows)
-        wb.save(path)
+        try:
+            write_sheet(wb, _("Rows left out"), columns, rows)
+            wb.save(path)
+        except BaseException:
+            discard(wb)
+            raise
 
     return write_atomically(out, write)
 

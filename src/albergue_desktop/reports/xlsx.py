@@ -31,8 +31,22 @@ class Column:
 
 
 def new_workbook() -> Workbook:
-    wb = Workbook(write_only=True)
-    return wb
+    return Workbook(write_only=True)
+
+
+def discard(wb: Workbook) -> None:
+    """Release the temporary files of an unsaved write-only workbook (after a failure or
+    a cancel), so nothing is left behind in the system's temp folder."""
+    for ws in wb.worksheets:
+        rows, writer = getattr(ws, "_rows", None), getattr(ws, "_writer", None)
+        try:
+            if rows is not None:
+                rows.close()
+            if writer is not None:
+                writer.close()
+                writer.cleanup()
+        except (OSError, ValueError):
+            pass
 
 
 def _width(column: Column, sample: list[Sequence], index: int) -> float:

@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 from sqlmodel import Session, select
 
 from ..domain.enums import Role
-from ..domain.errors import AlbergueError, NotFoundError
+from ..domain.errors import AlbergueError, NotFoundError, RuleViolation
 from ..domain.permissions import Permission
 from ..storage.db import Database
 from ..storage.tables import AuditEvent, User
@@ -114,10 +114,18 @@ def reset_password(db: Database, actor: Actor, user_id: str, new_password: str) 
         session.add(user)
 
 
+def _not_self(actor: Actor, user: User) -> None:
+    """An administrator cannot lock themselves out (deactivate or demote their own account)."""
+    if user.username == actor.username:
+        raise RuleViolation("You cannot deactivate your own account or change your own role.")
+
+
 def set_active(db: Database, actor: Actor, user_id: str, active: bool) -> None:
     actor.require(Permission.MANAGE_USERS)
     with db.session(actor.username) as session:
         user = _user(session, user_id)
+        if not active:
+            _not_self(actor, user)
         user.active = active
         session.add(user)
 
@@ -127,8 +135,17 @@ def set_role(db: Database, actor: Actor, user_id: str, role: str) -> None:
     role = str(Role(role))
     with db.session(actor.username) as session:
         user = _user(session, user_id)
+        if user.role != role:
+            _not_self(actor, user)
         user.role = role
         session.add(user)
+
+
+def full_name(db: Database, username: str) -> str:
+    """The full name of a user (the username itself when unknown), for greetings."""
+    with db.session() as session:
+        user = session.exec(select(User).where(User.username == username)).first()
+        return user.full_name if user is not None and user.full_name else username
 
 
 def has_users(db: Database) -> bool:

@@ -11,7 +11,7 @@ from ..domain.errors import AlbergueError, NotFoundError, RuleViolation
 from ..domain.permissions import Permission
 from ..storage.db import Database
 from ..storage.tables import Area, Bed, Center, Meta, User
-from .auth import hash_password
+from .auth import check_password_strength, hash_password
 from .context import SYSTEM, Actor
 
 _CODE_RE = re.compile(r"^[0-9]{1,3}$")
@@ -95,6 +95,7 @@ def init_center_database(db: Database, *, center_code: str, center_name: str,
     with db.session() as session:
         if session.exec(select(User)).first() is not None:
             raise RuleViolation("This database is already set up.")
+    check_password_strength(admin_password)  # before anything is written
     center = create_center(db, SYSTEM, code=center_code, name=center_name,
                            city_prefix=city_prefix)
     admin = create_user(db, None, username=admin_username,

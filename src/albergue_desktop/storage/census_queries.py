@@ -92,9 +92,12 @@ def bed_counts(*, session: Session, center_id: str, end: str) -> BedCounts:
 
 
 def pending_at(*, session: Session, center_id: str, end: str) -> int:
-    """Arrivals expected (pending transfers) at the end of the day."""
+    """Arrivals expected at the end of the day: transfers made by then (the check-out of the
+    stay they came from) whose person had not arrived by then (still pending, closed later
+    without arriving, or arrived later)."""
     return int(session.connection().execute(text("""
-        SELECT count(*) FROM stay s WHERE s.center_id = :c AND s.deleted = 0
-          AND s.status = 'pending' AND s.check_in < :e
-          AND (s.check_out IS NULL OR s.check_out >= :e)"""),
+        SELECT count(*) FROM stay s JOIN stay f ON f.id = s.from_stay_id
+        WHERE s.center_id = :c AND s.deleted = 0 AND f.check_out < :e
+          AND CASE WHEN s.status = 'pending' THEN s.check_out IS NULL OR s.check_out >= :e
+                   ELSE s.check_in >= :e END"""),
         {"c": center_id, "e": end}).scalar_one())

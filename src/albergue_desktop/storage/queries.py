@@ -103,17 +103,55 @@ def fts_query(user_text: str) -> str | None:
     return expr
 
 
-def find_people(*, session: Session, text_query: str | None = None,
-                center_id: str | None = None, before_rowid: int | None = None,
-                limit: int = 200) -> list[PersonRow]:
-    """People, newest first. With ``text_query``: full-text match on names, folio, CURP,
-    RFC and document numbers (case- and accent-insensitive, prefixes), best match first.
-    ``before_rowid`` pages through the unfiltered list (keyset pagination)."""
-    params: dict[str, object] = {"limit": limit}
-    where = ""
+PERSON_STATUSES = ("present", "in_transit", "discharged", "registered")
+
+_HAS_STAY = "EXISTS (SELECT 1 FROM stay x WHERE x.person_id = p.id AND x.deleted = 0)"
+_STATUS_WHERE = {
+    "present": "s.id IS NOT NULL AND s.status <> 'pending'",
+    "in_transit": "s.id IS NOT NULL AND s.status = 'pending'",
+    "discharged": f"s.id IS NULL AND {_HAS_STAY}",
+    "registered": f"s.id IS NULL AND NOT {_HAS_STAY}",
+}
+
+
+def _filters(*, center_id: str | None = None, status: str | None = None,
+             nationality: str | None = None, need: str | None = None,
+             household_id: str | None = None) -> tuple[str, dict[str, object]]:
+    """SQL conditions (over ``person p`` and its open stay ``s``) for the list filters."""
+    where, params = "", {}
     if center_id:
         where += " AND coalesce(s.center_id, p.center_id) = :center_id"
         params["center_id"] = center_id
+    if status:
+        if status not in _STATUS_WHERE:
+            raise ValueError(f"unknown person status {status!r}")
+        where += f" AND {_STATUS_WHERE[status]}"
+    if nationality:
+        where += " AND p.nationality = :nationality"
+        params["nationality"] = nationality.upper()
+    if need:
+        where += (" AND EXISTS (SELECT 1 FROM json_each(p.specific_needs) n"
+                  " WHERE n.value = :need)")
+        params["need"] = need
+    if household_id:
+        where += " AND p.household_id = :household_id"
+        params["household_id"] = household_id
+    return where, params
+
+
+def find_people(*, session: Session, text_query: str | None = None,
+                center_id: str | None = None, status: str | None = None,
+                nationality: str | None = None, need: str | None = None,
+                household_id: str | None = None, before_rowid: int | None = None,
+                limit: int = 200) -> list[PersonRow]:
+    """People, newest first. With ``text_query``: full-text match on names, folio, CURP,
+    RFC and document numbers (case- and accent-insensitive, prefixes), best match first.
+    The filters (center, status as in :data:`PERSON_STATUSES`, nationality, one
+    specific-needs code, household) narrow either list. ``before_rowid`` pages through the
+    list without text (keyset pagination), filtered or not."""
+    where, params = _filters(center_id=center_id, status=status, nationality=nationality,
+                             need=need, household_id=household_id)
+    params["limit"] = limit
     if text_query is not None and text_query.strip():
         match = fts_query(text_query)
         if match is None:
@@ -139,9 +177,20 @@ def find_person_by_folio(*, session: Session, folio: str) -> str | None:
     return row[0] if row else None
 
 
-def count_people(*, session: Session) -> int:
-    return session.connection().execute(text(
-        "SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL")).scalar_one()
+def count_people(*, session: Session, center_id: str | None = None,
+                 status: str | None = None, nationality: str | None = None,
+                 need: str | None = None, household_id: str | None = None) -> int:
+    """How many people the list shows, with the same filters as :func:`find_people`."""
+    where, params = _filters(center_id=center_id, status=status, nationality=nationality,
+                             need=need, household_id=household_id)
+    if not where:
+        return session.connection().execute(text(
+            "SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"
+        )).scalar_one()
+    sql = ("SELECT count(*) FROM person p LEFT JOIN stay s ON s.person_id = p.id"
+           " AND s.check_out IS NULL AND s.deleted = 0"
+           f" WHERE p.deleted = 0 AND p.merged_into_id IS NULL {where}")
+    return session.connection().execute(text(sql), params).scalar_one()
 
 
 def next_folio_number(*, session: Session, prefix: str) -> int:

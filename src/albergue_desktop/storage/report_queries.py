@@ -2,7 +2,8 @@
 
 Keyword-only functions taking a session; they return plain frozen rows (never ORM objects).
 Timestamps are stored as naive UTC text ("YYYY-MM-DD HH:MM:SS.ffffff"); days are local days,
-so a census "for a date" needs the time zone of the shelter (``tz``).
+so a question "for a date" needs the time zone of the shelter (``tz``). The daily census
+numbers come from :mod:`.census_queries` (shared with the coordinator's screen).
 
 Fields of modules that do not exist yet (pregnancy, respiratory screening, leases, school,
 jobs, health care, donations) are ``None``: "not recorded", never a guessed value.
@@ -45,6 +46,10 @@ def day_bounds(day: date, tz: tzinfo) -> tuple[str, str]:
     return ts_param(start), ts_param(end)
 
 
+def _json_list(value) -> list:
+    return json.loads(value) if isinstance(value, str) else list(value or ())
+
+
 def _household_label(surnames: str | None, given: str | None) -> str:
     return (surnames or "").upper() or (given or "")
 
@@ -72,9 +77,12 @@ class RosterRow:
     area_segment: str | None
     bed_code: str | None
     check_in: datetime
-    isolation: bool            # bed in a respiratory-isolation area or center
-    pregnant: bool | None = None  # screening module not there yet: not recorded
-    chronic: bool | None = None   # idem (the SM-CI need code is in specific_needs)
+    # Health flags: isolation when the bed is in a respiratory-isolation area or center, or
+    # the latest screening says so; pregnant and chronic from the latest screening (a
+    # correction replaces the row it corrects); None when the person was never screened.
+    isolation: bool
+    pregnant: bool | None = None
+    chronic: bool | None = None
 
     @property
     def full_name(self) -> str:
@@ -86,7 +94,9 @@ SELECT p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date, p.birth_da
        p.nationality, p.relationship, p.specific_needs, p.household_id,
        hp.surnames AS head_surnames, hp.given_names AS head_given, hp.folio AS head_folio,
        c.code AS center_code, c.name AS center_name, c.profile AS center_profile,
-       a.name AS area_name, a.segment AS area_segment, b.code AS bed_code, s.check_in
+       a.name AS area_name, a.segment AS area_segment, b.code AS bed_code, s.check_in,
+       sc.pregnant AS sc_pregnant, sc.needs_isolation AS sc_isolation,
+       sc.chronic_conditions AS sc_chronic
 FROM stay s
 JOIN person p ON p.id = s.person_id
 JOIN center c ON c.id = s.center_id
@@ -94,6 +104,12 @@ LEFT JOIN bed b ON b.id = s.bed_id
 LEFT JOIN area a ON a.id = b.area_id
 LEFT JOIN household h ON h.id = p.household_id
 LEFT JOIN person hp ON hp.id = h.head_person_id
+LEFT JOIN (SELECT person_id, pregnant, needs_isolation, chronic_conditions,
+                  row_number() OVER (PARTITION BY person_id
+                                     ORDER BY screened_at DESC, hlc DESC) AS n
+           FROM screening x WHERE x.deleted = 0 AND NOT EXISTS (
+               SELECT 1 FROM screening c WHERE c.corrects_id = x.id AND c.deleted = 0)
+          ) sc ON sc.person_id = p.id AND sc.n = 1
 WHERE s.check_out IS NULL AND s.deleted = 0 AND s.status <> 'pending' AND p.deleted = 0
   AND p.merged_into_id IS NULL {where}
 ORDER BY c.code, a.name IS NULL, a.name, coalesce(hp.folio, p.folio),
@@ -107,8 +123,7 @@ def roster_rows(*, session: Session, center_id: str | None = None) -> list[Roste
     rows = session.connection().execute(text(_ROSTER_SQL.format(where=where)), params)
     out = []
     for r in rows:
-        needs = r.specific_needs
-        needs = tuple(json.loads(needs) if isinstance(needs, str) else (needs or ()))
+        needs = tuple(_json_list(r.specific_needs))
         out.append(RosterRow(
             r.id, r.folio, r.given_names, r.surnames or "", r.sex, parse_date(r.birth_date),
             bool(r.birth_date_estimated), r.nationality, r.relationship, needs, r.household_id,
@@ -116,7 +131,9 @@ def roster_rows(*, session: Session, center_id: str | None = None) -> list[Roste
             _household_label(r.surnames, r.given_names),
             r.head_folio or r.folio, r.center_code, r.center_name, r.area_name, r.area_segment,
             r.bed_code, parse_ts(r.check_in),
-            ISOLATION in (r.area_segment, r.center_profile)))
+            ISOLATION in (r.area_segment, r.center_profile) or bool(r.sc_isolation),
+            None if r.sc_pregnant is None else bool(r.sc_pregnant),
+            None if r.sc_chronic is None else bool(_json_list(r.sc_chronic))))
     return out
 
 
@@ -211,74 +228,6 @@ def id_card_rows(*, session: Session, center_id: str | None = None,
     return [IdCardRow(r.person_id, r.folio or "", r.full_name, r.center_name, r.household_label,
                       r.household_folio)
             for r in roster_rows(session=session, center_id=center_id) if r.folio]
-
-
-# --- daily census ---------------------------------------------------------------------------
-
-@dataclass(frozen=True)
-class PresentPerson:
-    center_id: str
-    sex: str
-    birth_date: date | None
-    segment: str | None  # segment of the bed's area; None without a bed
-
-
-@dataclass(frozen=True)
-class CenterDay:
-    center_id: str
-    code: str
-    name: str
-    profile: str
-    arrivals: int
-    departures: int
-    transfers_in: int   # included in arrivals
-    transfers_out: int  # included in departures
-    beds: int           # beds not deleted
-    blocked_beds: int   # out of service now (no history of blocking is kept)
-    occupied_beds: int  # beds with someone present at the end of the day
-
-
-def census_day(*, session: Session, day: date, tz: tzinfo,
-               center_id: str | None = None) -> tuple[list[CenterDay], list[PresentPerson]]:
-    """Movements of a local day per center, and the people present at its end (stays
-    begun before the day ended and not closed by then)."""
-    start, end = day_bounds(day, tz)
-    params = {"s": start, "e": end, "c": center_id}
-    only = "AND c.id = :c" if center_id else ""
-    conn = session.connection()
-    centers = conn.execute(text(f"""
-        SELECT c.id, c.code, c.name, c.profile,
-          (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
-             AND s.status <> 'pending' AND s.check_in >= :s AND s.check_in < :e) AS arrivals,
-          (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
-             AND s.status <> 'pending' AND s.check_out >= :s AND s.check_out < :e
-          ) AS departures,
-          (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
-             AND s.status <> 'pending' AND s.check_in >= :s AND s.check_in < :e AND (
-               s.from_stay_id IS NOT NULL OR EXISTS (
-               SELECT 1 FROM stay o WHERE o.person_id = s.person_id AND o.deleted = 0
-                 AND o.reason = 'transfer' AND o.check_out = s.check_in))) AS t_in,
-          (SELECT count(*) FROM stay s WHERE s.center_id = c.id AND s.deleted = 0
-             AND s.check_out >= :s AND s.check_out < :e AND s.reason = 'transfer') AS t_out,
-          (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0) AS beds,
-          (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0
-             AND b.status = 'out_of_service') AS blocked,
-          (SELECT count(DISTINCT s.bed_id) FROM stay s WHERE s.center_id = c.id
-             AND s.deleted = 0 AND s.bed_id IS NOT NULL AND s.check_in < :e
-             AND (s.check_out IS NULL OR s.check_out >= :e)) AS occupied
-        FROM center c WHERE c.deleted = 0 {only} ORDER BY c.code"""), params).all()
-    present = conn.execute(text(f"""
-        SELECT s.center_id, p.sex, p.birth_date, a.segment
-        FROM stay s JOIN person p ON p.id = s.person_id JOIN center c ON c.id = s.center_id
-        LEFT JOIN bed b ON b.id = s.bed_id LEFT JOIN area a ON a.id = b.area_id
-        WHERE s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id IS NULL
-          AND s.status <> 'pending'
-          AND s.check_in < :e AND (s.check_out IS NULL OR s.check_out >= :e) {only}"""),
-        params).all()
-    return ([CenterDay(r.id, r.code, r.name, r.profile, r.arrivals, r.departures, r.t_in,
-                       r.t_out, r.beds, r.blocked, r.occupied) for r in centers],
-            [PresentPerson(r.center_id, r.sex, parse_date(r.birth_date), r.segment)
-             for r in present])
 
 
 # --- impact indicators ------------------------------------------------------------------------

@@ -1,15 +1,23 @@
-"""Starting the desktop application."""
+"""Starting the desktop application: open the database, first-run setup on a new file, sign
+in, then the main window for that user (which restarts for another user, after signing out
+or when the language changes)."""
 
 from __future__ import annotations
 
 import sys
+import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from ..domain.errors import StorageError
+from ..services import accounts
+from ..services.context import Actor
 from ..storage.db import Database
+from . import settings
+from .auth.setup import FirstRunDialog
+from .auth.sign_in import SignInDialog
 from .main_window import MainWindow
 from .translation import install_translators
 
@@ -23,24 +31,102 @@ def create_application() -> QApplication:
     return app
 
 
-def run(db_path: Path, *, lang: str = "es") -> int:
-    """Open ``db_path`` in the main window and run the event loop until it closes. Returns the
-    process exit code: 1 (after telling the user why) when the file cannot be opened."""
+class AppSession(QObject):
+    """Who is signed in and their main window. ``window`` is None between sessions."""
+
+    def __init__(self, app: QApplication, db: Database) -> None:
+        super().__init__()
+        self.app = app
+        self.db = db
+        self.window: MainWindow | None = None
+        self.opened_in: float | None = None  # seconds from sign-in to the window shown
+
+    def start(self) -> bool:
+        """First-run setup if needed, then sign-in. False when the user gave up."""
+        username = ""
+        if not accounts.has_users(self.db):
+            setup = FirstRunDialog(self.db)
+            if setup.exec() != QDialog.DialogCode.Accepted:
+                return False
+            username = setup.admin_username
+        return self.sign_in(username=username)
+
+    def sign_in(self, *, username: str = "") -> bool:
+        dialog = SignInDialog(self.db)
+        if username:
+            dialog.form.username_edit.setText(username)
+            dialog.form.password_edit.setFocus()
+        if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
+            return False
+        self.open_window(dialog.actor)
+        return True
+
+    def open_window(self, actor: Actor) -> MainWindow:
+        started = time.perf_counter()
+        old, self.window = self.window, MainWindow(self.db, actor)
+        window = self.window
+        window.user_switched.connect(self.open_window)
+        window.sign_out_requested.connect(lambda: QTimer.singleShot(0, self.sign_out))
+        window.language_chosen.connect(self.change_language)
+        window.closed.connect(lambda: self._on_closed(window))
+        window.resize(1366, 768)
+        window.showMaximized()
+        self.opened_in = time.perf_counter() - started
+        if old is not None:
+            self._retire(old)
+        return window
+
+    def _retire(self, window: MainWindow) -> None:
+        """Close a window that is being replaced (without ending the application)."""
+        window.closed.disconnect()
+        window.close()
+        window.deleteLater()
+
+    def _on_closed(self, window: MainWindow) -> None:
+        if window is self.window:  # the user closed the window: the application ends
+            self.window = None
+            self.app.quit()
+
+    def sign_out(self) -> None:
+        if self.window is not None:
+            old, self.window = self.window, None
+            self._retire(old)
+        if not self.sign_in():
+            self.app.quit()
+
+    def change_language(self, lang: str) -> None:
+        settings.set_language(lang)
+        install_translators(self.app, lang)
+        if self.window is not None:
+            self.open_window(self.window.actor)
+
+    def shutdown(self) -> None:
+        if self.window is not None:
+            window, self.window = self.window, None
+            window.closed.disconnect()
+            window.close()
+
+
+def run(db_path: Path, *, lang: str | None = None) -> int:
+    """Open ``db_path``: first-run setup or sign-in, then the main window; run the event
+    loop until it closes. ``lang`` overrides the language saved in the settings for this run.
+    Returns the process exit code: 1 (after telling the user why) when the file cannot be
+    opened."""
     app = create_application()
-    install_translators(app, lang)
+    app.setQuitOnLastWindowClosed(False)  # windows are replaced while the app runs
+    install_translators(app, lang or settings.language())
     try:
         db = Database.open(db_path)
     except StorageError as exc:
         QMessageBox.critical(None, QCoreApplication.translate(
             "app", "Albergue: the database cannot be opened"), str(exc))
         return 1
-    window = None
+    session = AppSession(app, db)
     try:
-        window = MainWindow(db)
-        window.resize(1280, 720)
-        window.showMaximized()
+        if not session.start():
+            return 0
         return app.exec()
     finally:
-        if window is not None:
-            window.tasks.shutdown()  # no read may still run when the file closes
+        session.shutdown()  # no read may still run when the file closes
         db.close()
+        app.setQuitOnLastWindowClosed(True)

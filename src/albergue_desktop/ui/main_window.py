@@ -1,52 +1,95 @@
-"""The main window: the people list, with the database's totals in the status bar."""
+"""The main window of a signed-in user: the people list (with filters) and the records opened
+from it as tabs; menus show only what the user's role may use; the session locks after the
+idle time set on this computer. The database's totals are in the status bar."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QLocale
-from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
-from PySide6.QtWidgets import QLabel, QMainWindow, QWidget
+from functools import partial
 
-from ..services import centers
-from ..storage import queries
+from PySide6.QtCore import QLocale, Signal
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
+
+from ..domain.permissions import Permission
+from ..services import accounts, centers
+from ..services.context import Actor
 from ..storage.db import Database
-from .people_list import SEARCH_LIMIT, PeopleList
+from . import settings
+from .auth.labels import role_label
+from .auth.lock import IdleWatcher, LockScreen
+from .main_menus import build_menus
+from .people_list import SEARCH_LIMIT, PeopleList, _count
 from .tasks import TaskManager
+
+MAX_RECORD_TABS = 8
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, db: Database, parent: QWidget | None = None) -> None:
+    """Signals for the application: ``user_switched(Actor)`` (another user signed in on the
+    lock screen), ``sign_out_requested()``, ``language_chosen(str)``, ``closed()``."""
+
+    user_switched = Signal(object)
+    sign_out_requested = Signal()
+    language_chosen = Signal(str)
+    closed = Signal()
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, *,
+                 tasks: TaskManager | None = None, idle_ms: int | None = None) -> None:
         super().__init__(parent)
         self.db = db
-        self.tasks = TaskManager(self)
+        self.actor = actor
+        self._owns_tasks = tasks is None
+        self.tasks = tasks or TaskManager(self)
         self.setWindowTitle(self.tr("Albergue — {file}").format(file=db.path.name))
+        self.records: dict[str, QWidget] = {}  # person id -> its record tab
+        self._dialog: QDialog | None = None
+        self._hidden_dialogs: list[QDialog] = []
+        self.lock_screen: LockScreen | None = None
 
-        self.people = PeopleList(db, self.tasks, self)
-        self.setCentralWidget(self.people)
+        self.people = PeopleList(db, self.tasks, self,
+                                 show_health=actor.can(Permission.VIEW_HEALTH))
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setTabsClosable(True)
+        self.tabs.addTab(self.people, self.tr("People"))
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.tabs.tabCloseRequested.connect(self.close_tab)
+        self.setCentralWidget(self.tabs)
 
         self.results_label = QLabel(self)
+        self.user_label = QLabel(self)
         self.site_label = QLabel(self)
         self.count_label = QLabel(self)
-        for label in (self.results_label, self.site_label, self.count_label):
+        for label in (self.results_label, self.user_label, self.site_label, self.count_label):
             label.setContentsMargins(6, 0, 6, 0)
         status = self.statusBar()
         status.addWidget(self.results_label, 1)
+        status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.site_label)
         status.addPermanentWidget(self.count_label)
+        self.user_label.setText(self.tr("{user} · {role}").format(
+            user=actor.username, role=role_label(actor.role)))
         self.people.results_shown.connect(self._on_results)
         self.people.folio_not_found.connect(self._on_folio_not_found)
         self.people.search_failed.connect(self.results_label.setText)
+        self.people.person_activated.connect(lambda row: self.open_person(row.id))
+        self.people.filtered_count.connect(self._on_filtered_count)
 
-        find = QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self)
-        find.activated.connect(self.focus_search)
+        self.actions: dict[str, QAction] = build_menus(self)
+        self.idle = IdleWatcher(idle_ms if idle_ms is not None
+                                else settings.idle_minutes() * 60_000, self)
+        self.idle.idle.connect(self.lock)
 
         self.refresh_totals()
         self.people.search_box.setFocus()
 
+    # --- totals -----------------------------------------------------------------------------
+
     def refresh_totals(self) -> None:
-        with self.db.session() as session:
-            total = queries.count_people(session=session)
-        self.count_label.setText(self._count_text(total))
+        """The number of people (read in the background) and the center of this file."""
         self.site_label.setText(self._site_text())
+        self.tasks.run(partial(_count, self.db),
+                       lambda total: self.count_label.setText(self._count_text(total)))
 
     def _count_text(self, total: int) -> str:
         return self.tr("%Ln person(s)", "", total)
@@ -59,9 +102,25 @@ class MainWindow(QMainWindow):
             return self.tr("Center {code} · {name}").format(code=center.code, name=center.name)
         return self.tr("All centers · site {site}").format(site=self.db.site_id[:8])
 
+    def after_write(self) -> None:
+        """Something was registered, edited or deleted: totals, list and open records."""
+        self.refresh_totals()
+        self.people.refresh()
+        for view in self.records.values():
+            view.reload()
+
+    # --- the people list --------------------------------------------------------------------
+
     def focus_search(self) -> None:
+        self.tabs.setCurrentWidget(self.people)
         self.people.search_box.setFocus()
         self.people.search_box.selectAll()
+
+    def show_household_of_selected(self) -> None:
+        row = self.people.selected_person()
+        if row is not None and row.household_id:
+            self.tabs.setCurrentWidget(self.people)
+            self.people.filter_bar.set_household(row.household_id, row.full_name)
 
     def _on_results(self, count: int, text: str) -> None:
         if count < 0:
@@ -74,10 +133,158 @@ class MainWindow(QMainWindow):
             self.results_label.setText(self.tr("%Ln result(s) for “{text}”", "", count)
                                        .format(text=text))
 
+    def _on_filtered_count(self, count: int) -> None:
+        if count >= 0 and not self.people.search_box.text().strip():
+            self.results_label.setText(self.tr("%Ln person(s) match the filters", "", count))
+        elif count < 0 and not self.people.search_box.text().strip():
+            self.results_label.clear()
+
     def _on_folio_not_found(self, folio: str) -> None:
         self.results_label.setText(self.tr("No person has the folio {folio}.").format(
             folio=folio))
 
+    # --- records ----------------------------------------------------------------------------
+
+    def open_person(self, person_id: str) -> QWidget:
+        """Show the record of a person in its tab (opened once; the oldest tab closes when
+        too many are open)."""
+        from .records.view import PersonRecordView
+
+        view = self.records.get(person_id)
+        if view is None:
+            if len(self.records) >= MAX_RECORD_TABS:
+                self.close_tab(self.tabs.indexOf(next(iter(self.records.values()))))
+            view = PersonRecordView(self.db, self.actor, person_id, self.tasks, self.tabs)
+            view.title_changed.connect(partial(self._set_tab_title, view))
+            view.open_person_requested.connect(self.open_person)
+            view.person_changed.connect(lambda _id: self.after_write())
+            view.person_deleted.connect(partial(self._on_deleted, person_id))
+            self.records[person_id] = view
+            self.tabs.addTab(view, self.tr("Record"))
+        self.tabs.setCurrentWidget(view)
+        view.setFocus()
+        return view
+
+    def _set_tab_title(self, view: QWidget, title: str) -> None:
+        index = self.tabs.indexOf(view)
+        if index >= 0:
+            self.tabs.setTabText(index, title)
+
+    def _on_deleted(self, person_id: str) -> None:
+        view = self.records.get(person_id)
+        if view is not None:
+            self.close_tab(self.tabs.indexOf(view))
+        self.after_write()
+        self.results_label.setText(self.tr("The record was deleted."))
+
+    def close_tab(self, index: int) -> None:
+        widget = self.tabs.widget(index)
+        if widget is None or widget is self.people:
+            return
+        self.records = {k: v for k, v in self.records.items() if v is not widget}
+        self.tabs.removeTab(index)
+        widget.deleteLater()
+
+    def close_current_tab(self) -> None:
+        self.close_tab(self.tabs.currentIndex())
+
+    def current_record(self):
+        widget = self.tabs.currentWidget()
+        return widget if widget in self.records.values() else None
+
+    # --- registration and administration ----------------------------------------------------
+
+    def open_registration(self) -> QDialog | None:
+        if not self.actor.can(Permission.REGISTER):
+            return None
+        try:
+            from .intake import RegistrationDialog
+        except ImportError:
+            self.results_label.setText(self.tr("Registration is not available in this build."))
+            return None
+        center_id = self.actor.center_id or self.db.meta("center_id")
+        dialog = RegistrationDialog(self.db, self.actor, center_id, self.tasks, self)
+        dialog.household_registered.connect(lambda _reg: self.after_write())
+        dialog.open_person_requested.connect(self.open_person)
+        dialog.next_step_requested.connect(self._on_next_step)
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_next_step(self, step: str, household_id: str) -> None:
+        self.tabs.setCurrentWidget(self.people)
+        self.people.filter_bar.set_household(household_id, self.tr("the new registration"))
+        step_text = (self.tr("health screening") if step == "screening"
+                     else self.tr("bed assignment"))
+        self.results_label.setText(self.tr(
+            "Next step: {step}. That screen is not part of this version yet.").format(
+            step=step_text))
+
+    def open_admin(self) -> QDialog | None:
+        from .auth.admin import AdminDialog, can_administer
+        if not can_administer(self.actor):
+            return None
+        dialog = AdminDialog(self.db, self.actor, self)
+        dialog.center_changed.connect(self.refresh_totals)
+        dialog.idle_minutes_changed.connect(lambda m: self.idle.set_timeout(m * 60_000))
+        self._dialog = dialog
+        dialog.open()
+        return dialog
+
+    # --- the idle lock ----------------------------------------------------------------------
+
+    @property
+    def locked(self) -> bool:
+        return self.lock_screen is not None and self.lock_screen.isVisible()
+
+    def _own_dialogs(self) -> list[QDialog]:
+        found = []
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                found.append(dialog)
+        return found
+
+    def lock(self) -> None:
+        """Cover the window (and hide its dialogs) until the password is typed again."""
+        if self.locked:
+            return
+        self.idle.pause()
+        self._hidden_dialogs = self._own_dialogs()
+        for dialog in self._hidden_dialogs:
+            dialog.hide()
+        if self.lock_screen is None:
+            self.lock_screen = LockScreen(self.db, self.actor, self.tasks, self,
+                                          full_name=accounts.full_name(self.db,
+                                                                       self.actor.username))
+            self.lock_screen.unlocked.connect(self.unlock)
+            self.lock_screen.user_switched.connect(self.user_switched)
+        self._set_usable(False)
+        self.lock_screen.cover()
+
+    def unlock(self) -> None:
+        if self.lock_screen is not None:
+            self.lock_screen.hide()
+        self._set_usable(True)
+        for dialog in self._hidden_dialogs:
+            dialog.show()
+        self._hidden_dialogs = []
+        self.idle.resume()
+
+    def _set_usable(self, usable: bool) -> None:
+        self.menuBar().setEnabled(usable)
+        self.tabs.setEnabled(usable)
+        self.statusBar().setEnabled(usable)
+        for action in self.actions.values():
+            action.setEnabled(usable)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        if self.lock_screen is not None:
+            self.lock_screen.setGeometry(self.rect())
+
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.tasks.shutdown()
+        self.idle.stop()
+        if self._owns_tasks:
+            self.tasks.shutdown()
         super().closeEvent(event)
+        self.closed.emit()

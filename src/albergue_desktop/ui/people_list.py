@@ -1,8 +1,10 @@
-"""The people list: a search box over the table of people.
+"""The people list: a search box and filters over the table of people.
 
 Empty search box: everyone, newest first, loaded page by page as the user scrolls. Typing
-searches names, folios and document numbers (debounced, in the background). A complete folio
-followed by Enter, which is what a USB barcode scanner types, selects that person.
+searches names, folios and document numbers (debounced, in the background). The filters
+(center, status, nationality, specific need, household) narrow both. A complete folio
+followed by Enter, which is what a USB barcode scanner types, selects that person and opens
+the record (whatever the filters). Enter or a double click on a line opens it too.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from ..storage import queries
 from ..storage.db import Database
 from ..storage.queries import PersonRow
 from . import people_model as pm
+from .people_filters import FilterBar
 from .tasks import TaskManager
 
 SEARCH_DELAY_MS = 200
@@ -37,33 +40,46 @@ def _column_samples() -> dict[int, list[str]]:
             pm.COL_STATUS: [t for _c, t in choices("person_status")]}
 
 
-def _load_page(db: Database, before_rowid: int | None, limit: int) -> list[PersonRow]:
+def _load_page(db: Database, before_rowid: int | None, limit: int,
+               **filters: str) -> list[PersonRow]:
     with db.session() as session:
-        return queries.find_people(session=session, before_rowid=before_rowid, limit=limit)
+        return queries.find_people(session=session, before_rowid=before_rowid, limit=limit,
+                                   **filters)
 
 
-def _search(db: Database, text: str) -> list[PersonRow]:
+def _search(db: Database, text: str, **filters: str) -> list[PersonRow]:
     with db.session() as session:
-        return queries.find_people(session=session, text_query=text, limit=SEARCH_LIMIT)
+        return queries.find_people(session=session, text_query=text, limit=SEARCH_LIMIT,
+                                   **filters)
+
+
+def _count(db: Database, **filters: str) -> int:
+    with db.session() as session:
+        return queries.count_people(session=session, **filters)
 
 
 class PeopleList(QWidget):
     """Signals: ``results_shown(count, text)`` after a search (count -1 when the full list is
     back), ``folio_not_found(folio)``, ``search_failed(message)`` (a translated
     :class:`AlbergueError`, e.g. the database is busy), ``person_activated(PersonRow)`` on
-    double click or Enter in the list."""
+    double click or Enter in the list and for a scanned folio, ``filtered_count(count)``
+    (-1: no filter) after the filters change or the list is refreshed."""
 
     results_shown = Signal(int, str)
     folio_not_found = Signal(str)
     search_failed = Signal(str)
     person_activated = Signal(object)
+    filtered_count = Signal(int)
 
     def __init__(self, db: Database, tasks: TaskManager, parent: QWidget | None = None, *,
-                 page_size: int = pm.PAGE_SIZE) -> None:
+                 page_size: int = pm.PAGE_SIZE, show_health: bool = False) -> None:
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
+        self._page_size = page_size
         self._generation = 0  # bumped by every search; older results are dropped
+        self.filter_bar = FilterBar(db, self, show_health=show_health)
+        self.filter_bar.changed.connect(self.refresh)
 
         self.search_box = QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr("Search by name, folio or document…"))
@@ -87,6 +103,7 @@ class PeopleList(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 0)
         layout.addWidget(self.search_box)
+        layout.addWidget(self.filter_bar)
         layout.addWidget(self.table)
         self.setFocusProxy(self.search_box)
         self.show_everyone()
@@ -119,12 +136,47 @@ class PeopleList(QWidget):
 
     # --- what is shown ---------------------------------------------------------------------
 
+    def filters(self) -> dict[str, str]:
+        return self.filter_bar.filters()
+
+    def refresh(self) -> None:
+        """Read the list again (after a write, or when the filters change)."""
+        if self.search_box.text().strip():
+            self._search_now()
+        else:
+            self.show_everyone()
+        self._count_filtered()
+
     def show_everyone(self) -> None:
-        """Everyone, newest first; the first page is read at once, the rest on scrolling."""
+        """Everyone (as filtered), newest first; the first page is read at once (in the
+        background when filtered: a rare filter scans far), the rest on scrolling."""
         self._generation += 1
-        self.model.browse(partial(_load_page, self._db))
-        self.model.fetchMore(QModelIndex())
-        self.results_shown.emit(-1, "")
+        filters = self.filters()
+        loader = partial(_load_page, self._db, **filters)
+        if not filters:
+            self.model.browse(loader)
+            self.model.fetchMore(QModelIndex())
+            self.results_shown.emit(-1, "")
+            return
+        generation = self._generation
+        self._tasks.run(partial(loader, None, self._page_size),
+                        lambda rows: self._show_first_page(generation, loader, rows),
+                        partial(self._search_error, generation))
+
+    def _show_first_page(self, generation: int, loader, rows: list[PersonRow]) -> None:
+        if generation == self._generation:
+            self.model.browse(loader, first_page=rows)
+            self.results_shown.emit(-1, "")
+
+    def _count_filtered(self) -> None:
+        filters = self.filters()
+        if not filters:
+            self.filtered_count.emit(-1)
+            return
+        generation = self._generation
+        self._tasks.run(partial(_count, self._db, **filters),
+                        lambda n: generation == self._generation and self.filtered_count.emit(n),
+                        partial(self._search_error, generation))
 
     def _search_now(self, select_folio: str | None = None) -> None:
         self._debounce.stop()
@@ -134,7 +186,9 @@ class PeopleList(QWidget):
             return
         self._generation += 1
         generation = self._generation
-        self._tasks.run(partial(_search, self._db, text),
+        # A scanned folio finds its person whatever the filters.
+        filters = {} if select_folio is not None else self.filters()
+        self._tasks.run(partial(_search, self._db, text, **filters),
                         lambda rows: self._show_results(generation, text, rows, select_folio),
                         partial(self._search_error, generation))
 
@@ -152,11 +206,12 @@ class PeopleList(QWidget):
         self.results_shown.emit(len(rows), text)
         if select_folio is not None:
             row = self.model.row_of_folio(select_folio)
+            self.search_box.selectAll()  # the next scan replaces the text
             if row is None:
                 self.folio_not_found.emit(select_folio)
             else:
                 self.select_row(row)
-            self.search_box.selectAll()  # the next scan replaces the text
+                self.person_activated.emit(self.model.person(row))
 
     def _on_return(self) -> None:
         match = FOLIO_RE.match(self.search_box.text())

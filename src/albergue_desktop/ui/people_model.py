@@ -58,12 +58,16 @@ class PeopleModel(QAbstractTableModel):
         self._loader = None
         self.endResetModel()
 
-    def browse(self, loader: PageLoader) -> None:
-        """Show everyone, loaded page by page through ``loader`` as the view needs rows."""
+    def browse(self, loader: PageLoader, first_page: Sequence[PersonRow] | None = None) -> None:
+        """Show everyone, loaded page by page through ``loader`` as the view needs rows.
+        ``first_page``: rows already read (in the background) for ``loader(None, page_size)``;
+        a short first page means there is nothing more to fetch."""
         self.beginResetModel()
         self._date = date.today()
-        self._rows = []
+        self._rows = list(first_page or [])
         self._loader = loader
+        if first_page is not None and len(first_page) < self._page_size:
+            self._loader = None
         self.endResetModel()
 
     def canFetchMore(self, parent: _Index = QModelIndex()) -> bool:

@@ -1,0 +1,143 @@
+"""Benchmark of the reports beside bare library baselines, in the same run.
+
+1. Roster PDF of 3,000 people (``reports.roster.roster_pdf``: header frame, area and
+   household grouping, page X of Y) beside a bare reportlab ``LongTable`` of the same rows
+   (same embedded font, header row repeated). Target: within 2x.
+2. Excel export of 100,000 people (``reports.excel_export.export_workbook``: queries,
+   conversion, styled header, widths, filters, every sheet) beside bare openpyxl write-only
+   appending exactly the same cell values. Target: within 1.2x.
+
+Usage: uv run python bench/bench_reports.py [--people 100000] [--roster 3000]
+       [--db FILE] (reuse or keep the generated demo database; it takes a while to build)
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+from unittest import mock
+
+from openpyxl import Workbook
+from reportlab.lib.pagesizes import landscape, letter
+from reportlab.platypus import LongTable, SimpleDocTemplate
+
+from albergue_desktop.demo import generate_demo
+from albergue_desktop.domain.i18n import set_language
+from albergue_desktop.domain.labels import label
+from albergue_desktop.reports import excel_export, roster
+from albergue_desktop.reports.common import age_text
+from albergue_desktop.reports.frame import FONT, fmt_date, register_fonts
+from albergue_desktop.services.context import SYSTEM
+from albergue_desktop.storage.db import Database
+
+REPEATS = 3
+
+
+def best_of(fn, repeats: int = REPEATS) -> float:
+    times = []
+    for _ in range(repeats):
+        started = time.perf_counter()
+        fn()
+        times.append(time.perf_counter() - started)
+    return min(times)
+
+
+def open_demo(path: Path, people: int) -> Database:
+    fresh = not path.exists()
+    db = Database.open(path)
+    if fresh:
+        started = time.perf_counter()
+        result = generate_demo(db, persons=people, seed=0)
+        print(f"  demo database: {result.persons:,} people, {result.present:,} present "
+              f"({time.perf_counter() - started:.1f} s)")
+    return db
+
+
+def roster_rows(db: Database, count: int):
+    rows = roster.load_rows(db, SYSTEM, None)
+    if not rows:
+        sys.exit("the demo database has nobody present")
+    # Enough rows for the benchmark: repeat the population with new folios if needed.
+    return [replace(rows[i % len(rows)], folio=f"MXL-99-{i:06d}") if i >= len(rows)
+            else rows[i] for i in range(count)]
+
+
+def bare_roster(rows, out: Path) -> None:
+    register_fonts()
+    data = [["Folio", "Nombre", "Sexo", "Edad", "Nacionalidad", "Núcleo", "Cama", "Ingreso",
+             "Indicadores"]]
+    today = rows[0].check_in.date()
+    for r in rows:
+        data.append([r.folio, r.full_name, label("sex", r.sex),
+                     age_text(r.birth_date, r.birth_date_estimated, today),
+                     label("country", r.nationality), r.household_label, r.bed_code or "",
+                     fmt_date(r.check_in), ", ".join(r.specific_needs)])
+    doc = SimpleDocTemplate(str(out), pagesize=landscape(letter))
+    table = LongTable(data, repeatRows=1, colWidths=(80, 190, 42, 34, 70, 95, 50, 62, 97),
+                      style=[("FONT", (0, 0), (-1, -1), FONT, 10)])
+    doc.build([table])
+
+
+def capture_export(db: Database, out: Path) -> list[tuple[str, list[str], list[list]]]:
+    """Run the export once, recording every sheet's cells instead of writing them."""
+    sheets = []
+
+    def record(wb, title, columns, rows, *, progress=None):
+        data = [list(r) for r in rows]
+        sheets.append((title, [c.header for c in columns], data))
+        return len(data)
+
+    with mock.patch.object(excel_export, "write_sheet", record):
+        excel_export.export_workbook(db, SYSTEM, out)
+    return sheets
+
+
+def bare_export(sheets, out: Path) -> None:
+    wb = Workbook(write_only=True)
+    for title, header, data in sheets:
+        ws = wb.create_sheet(title[:31])
+        ws.append(header)
+        for row in data:
+            ws.append(row)
+    wb.save(out)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--people", type=int, default=100_000)
+    parser.add_argument("--roster", type=int, default=3_000)
+    parser.add_argument("--db", type=Path, help="demo database to reuse (created if missing)")
+    args = parser.parse_args()
+    set_language("es")
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        db = open_demo(args.db or tmp / "demo.sqlite", args.people)
+
+        print(f"Roster PDF of {args.roster:,} people")
+        rows = roster_rows(db, args.roster)
+        ours = best_of(lambda: roster.roster_pdf(rows, SYSTEM, tmp / "roster.pdf"))
+        bare = best_of(lambda: bare_roster(rows, tmp / "bare.pdf"))
+        pages = len(__import__("pypdf").PdfReader(tmp / "roster.pdf").pages)
+        print(f"  roster_pdf      {ours:7.2f} s  ({pages} pages)")
+        print(f"  bare LongTable  {bare:7.2f} s")
+        print(f"  ratio           {ours / bare:7.2f}x  (target <= 2x)")
+
+        print(f"Excel export of {args.people:,} people")
+        sheets = capture_export(db, tmp / "unused.xlsx")
+        cells = sum(len(h) * (len(d) + 1) for _t, h, d in sheets)
+        ours = best_of(lambda: excel_export.export_workbook(db, SYSTEM, tmp / "export.xlsx"), 2)
+        bare = best_of(lambda: bare_export(sheets, tmp / "bare.xlsx"), 2)
+        size = (tmp / "export.xlsx").stat().st_size / 1e6
+        print(f"  export_workbook {ours:7.2f} s  ({len(sheets)} sheets, {cells:,} cells, "
+              f"{size:.1f} MB)")
+        print(f"  bare write-only {bare:7.2f} s")
+        print(f"  ratio           {ours / bare:7.2f}x  (target <= 1.2x)")
+        db.close()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,191 @@
+"""Command-line hooks for the reports, for ``albergue_desktop.cli`` to wire in::
+
+    albergue report {roster,bedlist,census,idcards,impact} --db PATH [--center CODE]
+                    [--date YYYY-MM-DD] [--from D] [--to D] [--user NAME] --out FILE.pdf
+    albergue export --db PATH [--date YYYY-MM-DD] [--user NAME] --out FILE.xlsx
+    albergue import --db PATH FILE.xlsx [--center CODE] [--sheet NAME] [--dry-run]
+                    [--errors FILE.xlsx] [--allow-duplicate ROW ...]
+
+Wiring: ``add_report_commands(sub, parents=[common])`` in ``build_parser`` (``common``
+brings ``--db`` and ``--lang``), then in ``main`` call ``args.handler(args)`` when the
+parsed namespace has a ``handler``. Handlers return the exit code and raise
+:class:`AlbergueError` for the user's mistakes (the CLI prints those without a traceback).
+Without ``--user`` the commands act as the system supervisor (health detail included);
+with it, as that user of the file, whose role decides what is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import text
+
+from ..domain.i18n import translate as _
+from ..services.context import SYSTEM, Actor
+from ..storage.db import Database, default_db_path
+from .bedlist import bedlist_pdf
+from .census import census_pdf
+from .excel_export import export_workbook
+from .common import resolve_center
+from .excel_import import confirm_import, preview_import, read_sheet, write_error_report
+from .idcards import idcards_pdf
+from .impact import impact_pdf
+from .output import ReportError
+from .roster import roster_pdf
+
+REPORTS = ("roster", "bedlist", "census", "idcards", "impact")
+SHOWN_ERRORS = 20
+
+
+def _day(value: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("{value} is not a date (YYYY-MM-DD)",
+                                           value=value)) from None
+
+
+def add_report_commands(subparsers, *, parents: list[argparse.ArgumentParser] = ()) -> None:
+    """Add ``report``, ``export`` and ``import`` to an argparse subparsers object."""
+    parents = list(parents)
+    has_db = any(a.dest == "db" for p in parents for a in p._actions)
+
+    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+        parser = subparsers.add_parser(name, parents=parents, help=help_text)
+        if not has_db:
+            parser.add_argument("--db", type=Path, metavar=_("PATH"),
+                                help=_("database file (default: $ALBERGUE_DB or the user "
+                                       "data folder)"))
+        return parser
+
+    report = command("report", _("print a report to PDF"))
+    report.add_argument("kind", choices=REPORTS, help=_("which report"))
+    report.add_argument("--out", type=Path, required=True, metavar=_("FILE"),
+                        help=_("PDF file to write"))
+    report.add_argument("--center", metavar=_("CODE"), help=_("only this center"))
+    report.add_argument("--area", metavar=_("NAME"), help=_("only this area (bed list)"))
+    report.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                        help=_("day of the census (default: today)"))
+    report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
+                        help=_("first day of the period (impact report)"))
+    report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD",
+                        help=_("last day of the period (impact report)"))
+    report.add_argument("--user", metavar=_("USER"), help=_("print as this user"))
+    report.set_defaults(handler=run_report)
+
+    export = command("export", _("export the database to an Excel workbook"))
+    export.add_argument("--out", type=Path, required=True, metavar=_("FILE"),
+                        help=_("workbook to write (.xlsx)"))
+    export.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
+                        help=_("day of the census sheet (default: today)"))
+    export.add_argument("--user", metavar=_("USER"), help=_("export as this user"))
+    export.set_defaults(handler=run_export)
+
+    imp = command("import", _("import a census spreadsheet (.xlsx)"))
+    imp.add_argument("file", type=Path, metavar=_("FILE"), help=_("the spreadsheet"))
+    imp.add_argument("--center", metavar=_("CODE"),
+                     help=_("center that registers the people (default: this file's center)"))
+    imp.add_argument("--sheet", metavar=_("NAME"), help=_("sheet to read (default: the first)"))
+    imp.add_argument("--dry-run", action="store_true",
+                     help=_("check the rows and report errors; import nothing"))
+    imp.add_argument("--errors", type=Path, metavar=_("FILE"),
+                     help=_("workbook for the rows left out (default: FILE-errores.xlsx)"))
+    imp.add_argument("--allow-duplicate", type=int, action="append", default=[],
+                     metavar=_("ROW"),
+                     help=_("import this row although it looks like a registered person"))
+    imp.add_argument("--user", metavar=_("USER"), help=_("import as this user"))
+    imp.set_defaults(handler=run_import)
+
+
+def _open(args: argparse.Namespace) -> Database:
+    path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
+    if not path.exists():
+        raise ReportError("{path} does not exist.", path=str(path))
+    return Database.open(path)
+
+
+def _actor(db: Database, username: str | None) -> Actor:
+    if not username:
+        return SYSTEM
+    with db.session() as session:
+        row = session.connection().execute(text(
+            "SELECT role, center_id FROM app_user WHERE username = :u AND deleted = 0 "
+            "AND active = 1"), {"u": username.strip().lower()}).first()
+    if row is None:
+        raise ReportError("There is no active user {username} in this file.", username=username)
+    return Actor(username.strip().lower(), row.role, row.center_id)
+
+
+def run_report(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        actor = _actor(db, args.user)
+        if args.kind == "roster":
+            out = roster_pdf(db, actor, args.out, center=args.center)
+        elif args.kind == "bedlist":
+            out = bedlist_pdf(db, actor, args.out, center=args.center, area=args.area)
+        elif args.kind == "census":
+            out = census_pdf(db, actor, args.out, day=args.date, center=args.center)
+        elif args.kind == "idcards":
+            out = idcards_pdf(db, actor, args.out, center=args.center)
+        else:
+            out = impact_pdf(db, actor, args.out, start=args.start, end=args.end)
+    finally:
+        db.close()
+    print(_("Saved {path}", path=str(out)))
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        out = export_workbook(db, _actor(db, args.user), args.out, day=args.date)
+    finally:
+        db.close()
+    print(_("Saved {path}", path=str(out)))
+    return 0
+
+
+def run_import(args: argparse.Namespace) -> int:
+    db = _open(args)
+    try:
+        actor = _actor(db, args.user)
+        center_id = _center_id(db, args.center)
+        sheet = read_sheet(args.file, args.sheet)
+        preview = preview_import(db, actor, sheet, center_id=center_id)
+        allowed = set(args.allow_duplicate)
+        groups, left_out = preview.plan(allowed)
+        s = preview.summary(allowed)
+        print(_("{rows} rows read: {people} people in {households} households can be "
+                "imported; {left_out} rows are left out.", **s))
+        for number in sorted(left_out)[:SHOWN_ERRORS]:
+            print(_("Row {row}: {errors}", row=number, errors="; ".join(left_out[number])))
+        if len(left_out) > SHOWN_ERRORS:
+            print(_("... and {n} more rows with errors.", n=len(left_out) - SHOWN_ERRORS))
+        report = args.errors or args.file.with_name(f"{args.file.stem}-errores.xlsx")
+        if args.dry_run:
+            if left_out:
+                print(_("Saved {path}", path=str(write_error_report(preview, left_out,
+                                                                    report))))
+            print(_("Dry run: nothing was imported."))
+            return 0
+        result = confirm_import(db, actor, preview, allow_duplicates=allowed,
+                                error_report=report if left_out else None)
+    finally:
+        db.close()
+    print(_("Imported {people} people in {households} households.", people=result.people,
+            households=result.households))
+    if result.error_report:
+        print(_("Saved {path}", path=str(result.error_report)))
+    return 0
+
+
+def _center_id(db: Database, code: str | None) -> str:
+    if code:
+        return resolve_center(db, code)[0]
+    own = db.meta("center_id")
+    if own is None:
+        raise ReportError("Say which center registers the people (--center CODE).")
+    return own

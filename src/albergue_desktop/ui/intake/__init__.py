@@ -1,0 +1,5 @@
+"""Household registration (intake): :class:`RegistrationDialog`."""
+
+from .registration import RegistrationDialog
+
+__all__ = ["RegistrationDialog"]

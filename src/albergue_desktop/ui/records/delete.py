@@ -1,0 +1,79 @@
+"""Deleting a person: a tombstone with a required reason (:func:`services.people.delete_person`);
+the record stays in the file and in the history, and an open stay is closed."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from ...domain.errors import AlbergueError
+from ...services import people
+from ...services.context import Actor
+from ...storage.db import Database
+from ...storage.tables import Person
+
+ERROR_STYLE = "color: #b00020;"
+
+
+class DeletePersonDialog(QDialog):
+    """``deleted()`` once the service has tombstoned the person."""
+
+    deleted = Signal()
+
+    def __init__(self, db: Database, actor: Actor, person: Person,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self._person = person
+        name = f"{person.given_names} {person.surnames.upper()}".strip()
+        self.setWindowTitle(self.tr("Delete {folio}").format(folio=person.folio or name))
+        explanation = QLabel(self.tr(
+            "The record of {name} ({folio}) will be marked as deleted: it disappears from "
+            "lists and searches but stays in the history. If the person is lodged, the stay "
+            "is closed and the bed is freed.").format(name=name, folio=person.folio or "—"),
+            self)
+        explanation.setWordWrap(True)
+        reason_label = QLabel(self.tr("&Reason (required):"), self)
+        self.reason_edit = QPlainTextEdit(self)
+        self.reason_edit.setTabChangesFocus(True)
+        self.reason_edit.setPlaceholderText(self.tr("e.g. registered twice by mistake"))
+        self.reason_edit.setFixedHeight(self.reason_edit.fontMetrics().lineSpacing() * 4 + 12)
+        reason_label.setBuddy(self.reason_edit)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.buttons = QDialogButtonBox(self)
+        self.delete_button = self.buttons.addButton(self.tr("&Delete record"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
+        self.delete_button.setAutoDefault(False)  # Enter never deletes by accident
+        cancel = self.buttons.addButton(self.tr("Cancel"),
+                                        QDialogButtonBox.ButtonRole.RejectRole)
+        cancel.setDefault(True)
+        self.delete_button.setEnabled(False)
+        self.buttons.accepted.connect(self.confirm)
+        self.buttons.rejected.connect(self.reject)
+        self.reason_edit.textChanged.connect(
+            lambda: self.delete_button.setEnabled(bool(self.reason())))
+        layout = QVBoxLayout(self)
+        layout.addWidget(explanation)
+        layout.addWidget(reason_label)
+        layout.addWidget(self.reason_edit)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.setMinimumWidth(480)
+        self.reason_edit.setFocus()
+
+    def reason(self) -> str:
+        return self.reason_edit.toPlainText().strip()
+
+    def confirm(self) -> None:
+        try:
+            people.delete_person(self._db, self._actor, self._person.id, reason=self.reason())
+        except AlbergueError as exc:
+            self.message.setText(str(exc))
+            return
+        self.deleted.emit()
+        self.accept()

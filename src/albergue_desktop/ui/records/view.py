@@ -1,0 +1,285 @@
+"""The person record view (one tab of the main window): every detail of the person, the
+household with links to its members, documents, vaccinations, stays and the history of
+changes, with Edit and Delete for the roles that may use them. The record is read in the
+background through :func:`services.records.person_record`, which already hides what the
+reader's role may not see (clinical specific needs)."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget,
+)
+
+from ...domain.errors import AlbergueError
+from ...domain.labels import label
+from ...domain.permissions import Permission, is_health_need
+from ...domain.validation import age_on
+from ...services.context import Actor
+from ...services.records import PersonRecord, person_record
+from ...storage.db import Database
+from ..tasks import TaskManager
+from . import sections
+from .fields import field_label, format_value, need_label
+
+PERSONAL = ("folio", "given_names", "surnames", "document_name", "sex", "birth_date",
+            "nationality", "country_of_birth", "civil_status", "relationship", "education_level",
+            "languages", "work_experience", "arrival_date")
+CONTACT = ("phone", "emergency_contact_name", "emergency_contact_phone")
+MIGRATORY = ("migratory_status", "migratory_status_from", "migratory_status_until", "curp",
+             "rfc")
+CONSENT = ("consent_given", "consent_at", "consent_by", "consent_purposes", "notes")
+
+
+def person_status(record: PersonRecord) -> str:
+    """present | in_transit | discharged | registered, as in the people list."""
+    open_stays = [s for s in record.stays if s.check_out is None]
+    if open_stays:
+        return "in_transit" if open_stays[-1].status == "pending" else "present"
+    return "discharged" if record.stays else "registered"
+
+
+def _value_label(parent: QWidget) -> QLabel:
+    value = QLabel(parent)
+    value.setWordWrap(True)
+    value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return value
+
+
+class PersonRecordView(QWidget):
+    """Signals: ``loaded()``, ``title_changed(str)``, ``open_person_requested(person_id)``
+    (a household member's link), ``person_changed(person_id)`` after an edit,
+    ``person_deleted(person_id)`` after a deletion."""
+
+    loaded = Signal()
+    title_changed = Signal(str)
+    open_person_requested = Signal(str)
+    person_changed = Signal(str)
+    person_deleted = Signal(str)
+
+    def __init__(self, db: Database, actor: Actor, person_id: str, tasks: TaskManager,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self._actor = actor
+        self._tasks = tasks
+        self.person_id = person_id
+        self.record: PersonRecord | None = None
+        self._dialog = None
+
+        self.name_label = QLabel(self.tr("Loading…"), self)
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.5)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.summary_label = QLabel(self)
+        self.banner = QLabel(self)
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px;")
+        self.banner.hide()
+        self.edit_button = QPushButton(self.tr("&Edit…"), self)
+        self.edit_button.setToolTip(self.tr("Edit this record (Ctrl+E)"))
+        self.delete_button = QPushButton(self.tr("&Delete…"), self)
+        self.edit_button.setVisible(actor.can(Permission.EDIT_PEOPLE))
+        self.delete_button.setVisible(actor.can(Permission.DELETE_PEOPLE))
+        for button in (self.edit_button, self.delete_button):
+            button.setEnabled(False)
+        self.edit_button.clicked.connect(self.edit)
+        self.delete_button.clicked.connect(self.delete)
+        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        shortcut.activated.connect(self.edit)
+
+        header = QHBoxLayout()
+        titles = QVBoxLayout()
+        titles.addWidget(self.name_label)
+        titles.addWidget(self.summary_label)
+        header.addLayout(titles, 1)
+        header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
+
+        self.values: dict[str, QLabel] = {}
+        body = QWidget(self)
+        grid = QGridLayout(body)
+        left, right = QVBoxLayout(), QVBoxLayout()
+        left.addWidget(self._form_box(self.tr("Personal details"), PERSONAL, body))
+        left.addWidget(self._form_box(self.tr("Contact"), CONTACT, body))
+        left.addWidget(self._form_box(self.tr("Migratory status and identifiers"), MIGRATORY,
+                                      body))
+        left.addWidget(self._form_box(self.tr("Consent and notes"), CONSENT, body))
+        left.addStretch(1)
+        self.household_box = QGroupBox(self.tr("Household"), body)
+        self.members_layout = QGridLayout(self.household_box)
+        self.needs_label = self._html_box(self.tr("Specific needs"), right, body)
+        right.insertWidget(0, self.household_box)
+        self.documents_label = self._html_box(self.tr("Identity documents"), right, body)
+        self.vaccinations_label = self._html_box(self.tr("Vaccinations"), right, body)
+        self.stays_label = self._html_box(self.tr("Stays"), right, body)
+        right.addStretch(1)
+        grid.addLayout(left, 0, 0)
+        grid.addLayout(right, 0, 1)
+        history = QVBoxLayout()
+        self.history_label = self._html_box(self.tr("History of changes"), history, body)
+        grid.addLayout(history, 1, 0, 1, 2)
+        grid.setColumnStretch(0, 1)
+        grid.setColumnStretch(1, 1)
+
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.banner)
+        layout.addWidget(scroll, 1)
+        self.reload()
+
+    def _form_box(self, title: str, fields: tuple[str, ...], parent: QWidget) -> QGroupBox:
+        box = QGroupBox(title, parent)
+        form = QFormLayout(box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        for name in fields:
+            self.values[name] = _value_label(box)
+            form.addRow(field_label(name), self.values[name])
+        return box
+
+    def _html_box(self, title: str, layout: QVBoxLayout, parent: QWidget) -> QLabel:
+        box = QGroupBox(title, parent)
+        inner = QVBoxLayout(box)
+        text = QLabel(box)
+        text.setWordWrap(True)
+        text.setTextFormat(Qt.TextFormat.RichText)
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        inner.addWidget(text)
+        layout.addWidget(box)
+        return text
+
+    # --- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        self._tasks.run(partial(person_record, self._db, self._actor, self.person_id),
+                        self._show, self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, AlbergueError):
+            raise error
+        self.name_label.setText(self.tr("This record cannot be shown"))
+        self.banner.setText(str(error))
+        self.banner.show()
+
+    def _show(self, record: PersonRecord) -> None:
+        self.record = record
+        p = record.person
+        name = f"{p.given_names} {p.surnames.upper()}".strip()
+        self.name_label.setText(name)
+        self.title_changed.emit(p.folio or name)
+        center = f"{record.center.code} · {record.center.name}" if record.center else "—"
+        self.summary_label.setText(" · ".join(filter(None, [
+            p.folio, label("person_status", person_status(record)),
+            self.tr("Center {center}").format(center=center)])))
+        for name_, value in self.values.items():
+            value.setText(self._field_text(record, name_))
+        self._show_banner(record)
+        self._show_members(record)
+        self.needs_label.setText(self._needs_html(p.specific_needs or []))
+        self.documents_label.setText(sections.documents_html(record.documents))
+        self.vaccinations_label.setText(sections.vaccinations_html(record.vaccinations))
+        self.stays_label.setText(sections.stays_html(record.stays))
+        self.history_label.setText(sections.history_html(record.history))
+        live = not p.deleted and record.merged_into is None
+        self.edit_button.setEnabled(live)
+        self.delete_button.setEnabled(live)
+        self.loaded.emit()
+
+    def _field_text(self, record: PersonRecord, name: str) -> str:
+        p = record.person
+        if name == "folio":
+            return p.folio or "—"
+        text = format_value(name, getattr(p, name))
+        if name == "birth_date" and p.birth_date is not None:
+            age = age_on(p.birth_date, date.today())
+            text = (self.tr("{date} (estimated; about {age} years)") if p.birth_date_estimated
+                    else self.tr("{date} ({age} years)")).format(date=text, age=age)
+        return text
+
+    def _needs_html(self, needs: list[str]) -> str:
+        if not needs:
+            return "<i>" + self.tr("None recorded.") + "</i>"
+        items = []
+        for code in needs:
+            text = f"{need_label(code)} ({code})"
+            if is_health_need(code):
+                text += " — " + self.tr("health information")
+            items.append(f"<li>{sections.escape(text)}</li>")
+        return "<ul style='margin: 0'>" + "".join(items) + "</ul>"
+
+    def _show_banner(self, record: PersonRecord) -> None:
+        p = record.person
+        if p.deleted:
+            self.banner.setText(self.tr("This record was deleted on {date} by {user}. "
+                                        "Reason: {reason}").format(
+                date=format_value("deleted_at", p.deleted_at), user=p.deleted_by or "—",
+                reason=p.delete_reason or "—"))
+        elif record.merged_into is not None:
+            self.banner.setText(self.tr("This record is a duplicate of {folio}.").format(
+                folio=record.merged_into.folio or record.merged_into.id))
+        self.banner.setVisible(p.deleted or record.merged_into is not None)
+
+    def _show_members(self, record: PersonRecord) -> None:
+        while self.members_layout.count():
+            item = self.members_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.member_buttons: dict[str, QPushButton] = {}
+        if not record.members:
+            self.members_layout.addWidget(QLabel(self.tr("No household."), self.household_box))
+            return
+        today = date.today()
+        for row, member in enumerate(record.members):
+            text = f"{member.folio or '—'} · {member.full_name}"
+            if member.id == record.person.id:
+                widget = QLabel(f"<b>{sections.escape(text)}</b>", self.household_box)
+            else:
+                widget = QPushButton(text, self.household_box)
+                widget.setFlat(True)
+                widget.setCursor(Qt.CursorShape.PointingHandCursor)
+                widget.setStyleSheet("text-align: left; color: palette(link);")
+                widget.setToolTip(self.tr("Open this person's record"))
+                widget.clicked.connect(partial(self.open_person_requested.emit, member.id))
+                self.member_buttons[member.id] = widget
+            age = (str(age_on(member.birth_date, today)) if member.birth_date else "—")
+            details = QLabel(self.tr("{relationship}, {sex}, {age} years").format(
+                relationship=label("relationship", member.relationship) or "—",
+                sex=label("sex", member.sex), age=age), self.household_box)
+            self.members_layout.addWidget(widget, row, 0)
+            self.members_layout.addWidget(details, row, 1)
+        self.members_layout.setColumnStretch(1, 1)
+
+    # --- actions ----------------------------------------------------------------------------
+
+    def edit(self) -> None:
+        if (self.record is None or not self.edit_button.isEnabled()
+                or not self._actor.can(Permission.EDIT_PEOPLE)):
+            return
+        from .edit import EditPersonDialog
+        self._dialog = EditPersonDialog(self._db, self._actor, self.record.person, self)
+        self._dialog.saved.connect(self._on_saved)
+        self._dialog.open()
+
+    def delete(self) -> None:
+        if (self.record is None or not self.delete_button.isEnabled()
+                or not self._actor.can(Permission.DELETE_PEOPLE)):
+            return
+        from .delete import DeletePersonDialog
+        self._dialog = DeletePersonDialog(self._db, self._actor, self.record.person, self)
+        self._dialog.deleted.connect(lambda: self.person_deleted.emit(self.person_id))
+        self._dialog.open()
+
+    def _on_saved(self) -> None:
+        self.reload()
+        self.person_changed.emit(self.person_id)

@@ -1,0 +1,226 @@
+"""Placement end to end through the database: households registered and screened, centers and
+beds configured, suggestions ranked by the domain, accepted (every member checked in at once)
+or overridden with a reason, and each decision recorded."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+from conftest import member
+from sqlmodel import select
+
+from albergue_desktop.domain.clinical_enums import Symptom
+from albergue_desktop.domain.errors import PermissionDenied, RuleViolation, ValidationError
+from albergue_desktop.domain.placement import MATERNITY_SUPERSEDED, NO_OPTION
+from albergue_desktop.domain.placement_model import PlacementRule as R
+from albergue_desktop.domain.triage import ScreeningInput
+from albergue_desktop.services import beds, centers, people, placement, screening, stays
+from albergue_desktop.services.beds import CenterUpdate
+from albergue_desktop.services.context import SYSTEM, Actor
+from albergue_desktop.services.placement import ChosenBed
+from albergue_desktop.storage.tables import Bed, PlacementDecision, Stay
+
+TODAY = date.today()
+COORD = Actor("coord", "coordinacion")
+NURSE = Actor("enf", "salud")
+
+
+def born(years: float) -> date:
+    return TODAY - timedelta(days=int(years * 365.25) + 20)
+
+
+@pytest.fixture
+def world(db):
+    """Six open centers, one area each: code -> (center id, area id)."""
+    spec = [("01", "Familias", "families", False, "Dormitorio F", 8),
+            ("02", "Hombres", "single_men", False, "Dormitorio M", 6),
+            ("03", "Mujeres", "women_children", False, "Dormitorio W", 6),
+            ("04", "Maternidad", "maternity", True, "Dormitorio T", 4),
+            ("05", "Aislamiento", "isolation", True, "Dormitorio I", 6),
+            ("06", "Crónicos", "chronic_care", True, "Dormitorio C", 4)]
+    out = {}
+    for code, name, profile, medical, area_name, count in spec:
+        c = centers.create_center(db, SYSTEM, code=code, name=f"Centro {name}",
+                                  profile=profile, has_medical_care=medical)
+        a = centers.create_area(db, SYSTEM, center_id=c.id, name=area_name, segment=profile,
+                                area_m2=count * 3.5)
+        centers.add_beds(db, SYSTEM, area_id=a.id, count=count)
+        out[code] = (c.id, a.id)
+    return out
+
+
+def household(db, world, *members):
+    reg = people.register_household(db, SYSTEM, center_id=world["01"][0], members=list(members))
+    return reg.household_id, reg.person_ids
+
+
+def bed_codes(db, person_ids) -> list[str | None]:
+    with db.session() as s:
+        out = []
+        for pid in person_ids:
+            stay = s.exec(select(Stay).where(Stay.person_id == pid,
+                                             Stay.check_out == None)).first()  # noqa: E711
+            out.append(None if stay is None or stay.bed_id is None
+                       else s.get(Bed, stay.bed_id).code)
+        return out
+
+
+def decisions(db) -> list[PlacementDecision]:
+    with db.session() as s:
+        return list(s.exec(select(PlacementDecision).order_by(PlacementDecision.change_seq)))
+
+
+def test_a_family_is_placed_together_and_accepted_in_one_go(db, world):
+    hh, ids = household(db, world, member("Jean", "Pierre", "M", born(35)),
+                        member("Marie", "Pierre", "F", born(32), "spouse"),
+                        member("Rose", "Pierre", "F", born(8), "child"),
+                        member("Paul", "Pierre", "M", born(4), "child"))
+    proposal = placement.suggest_for_household(db, Actor("r", "registro"), hh)
+    best = proposal.result.best
+    assert proposal.result.all_rules_satisfied and best.area_ids == (world["01"][1],)
+    assert [a.bed_code for a in best.assignments] == ["F-01", "F-02", "F-03", "F-04"]
+    assert [m.age_months // 12 for m in proposal.members] == [35, 32, 8, 4]
+    made = placement.accept_placement(db, COORD, household_id=hh, suggestion=best, rank=0,
+                                      bedding=["cot", "blanket", "pillow"])
+    assert len(made) == 4 and {s.bedding[1] for s in made} == {"blanket"}
+    assert bed_codes(db, ids) == ["F-01", "F-02", "F-03", "F-04"]
+    (decision,) = decisions(db)
+    assert (decision.kind, decision.household_id, decision.decided_by, decision.reason,
+            decision.suggestion_rank) == ("accepted", hh, "coord", None, 0)
+    assert [a["bed_code"] for a in decision.suggestion["assignments"]] == [
+        "F-01", "F-02", "F-03", "F-04"]
+    assert "Adjacent beds {first} to {last}." in [
+        e["msgid"] for e in decision.suggestion["explanations"]]
+    assert [c["person_id"] for c in decision.choice] == ids
+    with pytest.raises(RuleViolation):  # nobody left to place
+        placement.suggest_for_household(db, COORD, hh)
+
+
+def test_pregnant_woman_with_a_positive_screen_and_three_children(db, world):
+    hh, ids = household(db, world, member("Guerline", "Jean", "F", born(28)),
+                        member("Kervens", "Jean", "M", born(9), "child"),
+                        member("Nadia", "Jean", "F", born(5), "child"),
+                        member("Wesley", "Jean", "M", born(2), "child"))
+    screening.record_screening(db, NURSE, person_id=ids[0], screening=ScreeningInput(
+        pregnant=True, gestation_weeks=24,
+        symptoms={Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}))
+    proposal = placement.suggest_for_household(db, COORD, hh)
+    mum = proposal.members[0]
+    assert mum.needs_isolation and mum.needs_maternity and not proposal.members[1].triage
+    best = proposal.result.best
+    assert best.area_ids == (world["05"][1],)            # isolated together, as contacts
+    assert [a.bed_code for a in best.assignments] == ["I-01", "I-02", "I-03", "I-04"]
+    assert proposal.result.relaxed == (R.MATERNITY,)
+    assert MATERNITY_SUPERSEDED in [e.msgid for e in best.explanations]
+    placement.accept_placement(db, COORD, household_id=hh, suggestion=best)
+    assert bed_codes(db, ids) == ["I-01", "I-02", "I-03", "I-04"]
+
+
+def test_single_adults_by_sex_and_chronic_disease_to_medical_care(db, world):
+    man = household(db, world, member("Frantz", "Désir", "M", born(30)))
+    woman = household(db, world, member("Rose", "Étienne", "F", born(30)))
+    elder = household(db, world, member("Jacques", "Noël", "M", born(66),
+                                        specific_needs=["SM-CI"]))
+    area_of = {hh: placement.suggest_for_household(db, COORD, hh).result.best.area_ids
+               for hh, _ in (man, woman, elder)}
+    assert area_of == {man[0]: (world["02"][1],), woman[0]: (world["03"][1],),
+                       elder[0]: (world["06"][1],)}
+
+
+def first_free_bed(db, area_id) -> str:
+    with db.session() as s:
+        return s.exec(select(Bed.id).where(Bed.area_id == area_id, Bed.status == "available")
+                      .order_by(Bed.code)).first()
+
+
+def test_an_unaccompanied_minor_goes_where_no_adult_sleeps(db, world):
+    for code, name, sex in (("01", "Joseph", "M"), ("03", "Anne", "F"), ("06", "Odile", "F")):
+        _hh, (adult,) = household(db, world, member(name, "Lodge", sex, born(40)))
+        stays.check_in(db, SYSTEM, person_id=adult, center_id=world[code][0],
+                       bed_id=first_free_bed(db, world[code][1]))
+    hh, (teen,) = household(db, world, member("Nadège", "Louis", "F", born(15),
+                                              "head", specific_needs=["SC-UC"]))
+    result = placement.suggest_for_household(db, COORD, hh).result
+    assert result.dif_protection_route and result.notices[0].msgid.startswith("{names}: unacc")
+    lodged = {world[c][1] for c in ("01", "03", "06")}
+    assert result.suggestions and all(not set(s.area_ids) & lodged
+                                      for s in result.suggestions)
+    assert result.best.area_ids == (world["04"][1],)   # maternity: women only, no adult
+    _hh, (woman,) = household(db, world, member("Adèle", "Maternidad", "F", born(30)))
+    stays.check_in(db, SYSTEM, person_id=woman, center_id=world["04"][0],
+                   bed_id=first_free_bed(db, world["04"][1]))
+    again = placement.suggest_for_household(db, COORD, hh).result
+    assert again.suggestions == () and NO_OPTION in [n.msgid for n in again.notices]
+    assert again.dif_protection_route
+
+
+def test_override_records_the_choice_and_the_reason(db, world):
+    hh, ids = household(db, world, member("Wilner", "Casséus", "M", born(40)),
+                        member("Dieunes", "Casséus", "M", born(38), "other_relative"))
+    proposal = placement.suggest_for_household(db, COORD, hh)
+    with db.session() as s:
+        f_beds = list(s.exec(select(Bed).where(Bed.area_id == world["01"][1])
+                             .order_by(Bed.code)))
+    choice = [ChosenBed(ids[0], world["01"][0], f_beds[6].id),
+              ChosenBed(ids[1], world["01"][0], f_beds[7].id)]
+    with pytest.raises(ValidationError):
+        placement.override_placement(db, COORD, household_id=hh, choice=choice, reason=" ",
+                                     suggestion=proposal.result.best)
+    assert bed_codes(db, ids) == [None, None] and decisions(db) == []
+    placement.override_placement(db, COORD, household_id=hh, choice=choice,
+                                 reason="Hermanos, prefieren el Centro 1",
+                                 suggestion=proposal.result.best, rank=0,
+                                 bedding={ids[0]: ["mat"]})
+    assert bed_codes(db, ids) == ["F-07", "F-08"]
+    (decision,) = decisions(db)
+    assert (decision.kind, decision.reason) == ("override", "Hermanos, prefieren el Centro 1")
+    assert decision.suggestion["assignments"][0]["center_id"] == world["02"][0]
+    assert decision.choice[1] == {"person_id": ids[1], "center_id": world["01"][0],
+                                  "bed_id": f_beds[7].id}
+    assert [d.kind for d in placement.decisions_of(db, COORD, hh)] == ["override"]
+
+
+def test_accepting_is_all_or_nothing(db, world):
+    hh, ids = household(db, world, member("Jean", "Pierre", "M", born(35)),
+                        member("Marie", "Pierre", "F", born(32), "spouse"))
+    best = placement.suggest_for_household(db, COORD, hh).result.best
+    _other, (intruder,) = household(db, world, member("Otro", "Señor", "M", born(50)))
+    stays.check_in(db, SYSTEM, person_id=intruder, center_id=world["01"][0],
+                   bed_id=best.assignments[1].bed_id)  # meanwhile, someone took a bed
+    with pytest.raises(RuleViolation, match="no está disponible"):
+        placement.accept_placement(db, COORD, household_id=hh, suggestion=best)
+    assert bed_codes(db, ids) == [None, None] and decisions(db) == []
+    with db.session() as s:
+        assert s.get(Bed, best.assignments[0].bed_id).status == "available"
+    with pytest.raises(RuleViolation):  # somebody else's member
+        placement.override_placement(db, COORD, household_id=hh, reason="x", choice=[
+            ChosenBed(intruder, world["01"][0], None)])
+
+
+def test_a_pending_transfer_is_placed_at_its_center(db, world):
+    hh, (woman,) = household(db, world, member("Rose", "Étienne", "F", born(30)))
+    first = stays.check_in(db, SYSTEM, person_id=woman, center_id=world["03"][0])
+    pending = stays.transfer(db, SYSTEM, person_id=woman, to_center_id=world["01"][0])
+    proposal = placement.suggest_for_household(db, COORD, hh, center_ids=[world["01"][0]])
+    assert [m.person_id for m in proposal.members] == [woman]
+    assert proposal.result.best.center_ids == (world["01"][0],)
+    (stay,) = placement.accept_placement(db, COORD, household_id=hh,
+                                         suggestion=proposal.result.best)
+    assert (stay.id, stay.status, stay.from_stay_id) == (pending.id, "open", first.id)
+    assert bed_codes(db, [woman]) == ["F-01"]
+
+
+def test_no_bed_beyond_capacity_and_only_open_centers(db, world):
+    big = [member("Jean", "Grand", "M", born(40))] + [
+        member(f"Enfant {chr(65 + i)}", "Grand", "F", born(3 + i), "child") for i in range(8)]
+    hh, _ids = household(db, world, *big)
+    only_families = [world["01"][0]]
+    result = placement.suggest_for_household(db, COORD, hh, center_ids=only_families).result
+    assert result.suggestions == () and NO_OPTION in [n.msgid for n in result.notices]
+    man, _ = household(db, world, member("Frantz", "Désir", "M", born(30)))
+    beds.update_center(db, COORD, world["02"][0], CenterUpdate(status="preparing"))
+    best = placement.suggest_for_household(db, COORD, man).result.best
+    assert best.center_ids == (world["01"][0],)  # the single men's center is not open
+    with pytest.raises(PermissionDenied):
+        placement.suggest_for_household(db, NURSE, man)

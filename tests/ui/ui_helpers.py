@@ -1,0 +1,15 @@
+"""Helpers shared by the UI tests."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QApplication, QWidget
+
+from albergue_desktop.services.context import Actor
+
+
+def actor_of(role: str, center_id: str | None = None, username: str | None = None) -> Actor:
+    return Actor(username=username or role, role=role, center_id=center_id)
+
+
+def visible_top_level(kind: type[QWidget]) -> list[QWidget]:
+    return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]

@@ -2,65 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>&amp;File</source>
-            <translation>&amp;Archivo</translation>
-        </message>
-        <message>
-            <source>&amp;New registration…</source>
-            <translation>&amp;Nuevo registro…</translation>
-        </message>
-        <message>
-            <source>&amp;Lock session</source>
-            <translation>&amp;Bloquear sesión</translation>
-        </message>
-        <message>
-            <source>&amp;Sign out</source>
-            <translation>&amp;Cerrar sesión</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>&amp;Salir</translation>
-        </message>
-        <message>
-            <source>&amp;People</source>
-            <translation>&amp;Personas</translation>
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation>&amp;Buscar…</translation>
-        </message>
-        <message>
-            <source>Show only the &amp;household of the selected person</source>
-            <translation>Mostrar solo el &amp;núcleo familiar de la persona seleccionada</translation>
-        </message>
-        <message>
-            <source>&amp;Clear filters</source>
-            <translation>&amp;Quitar filtros</translation>
-        </message>
-        <message>
-            <source>Close &amp;record</source>
-            <translation>Cerrar &amp;ficha</translation>
-        </message>
-        <message>
-            <source>&amp;Administration</source>
-            <translation>A&amp;dministración</translation>
-        </message>
-        <message>
-            <source>&amp;Users and center…</source>
-            <translation>&amp;Usuarios y centro…</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>&amp;Ver</translation>
-        </message>
-        <message>
-            <source>&amp;Language</source>
-            <translation>&amp;Idioma</translation>
-        </message>
-    </context>
-    <context>
         <name>FilterBar</name>
         <message>
             <source>All centers</source>
@@ -105,6 +46,73 @@
         <message>
             <source>Household of {name}</source>
             <translation>Núcleo familiar de {name}</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainMenus</name>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Archivo</translation>
+        </message>
+        <message>
+            <source>&amp;New registration…</source>
+            <translation>&amp;Nuevo registro…</translation>
+        </message>
+        <message>
+            <source>&amp;Lock session</source>
+            <translation>&amp;Bloquear sesión</translation>
+        </message>
+        <message>
+            <source>&amp;Sign out</source>
+            <translation>&amp;Cerrar sesión</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Salir</translation>
+        </message>
+        <message>
+            <source>&amp;People</source>
+            <translation>&amp;Personas</translation>
+        </message>
+        <message>
+            <source>&amp;Find…</source>
+            <translation>&amp;Buscar…</translation>
+        </message>
+        <message>
+            <source>Show only the &amp;household of the selected person</source>
+            <translation>Mostrar solo el &amp;núcleo familiar de la persona seleccionada</translation>
+        </message>
+        <message>
+            <source>&amp;Clear filters</source>
+            <translation>&amp;Quitar filtros</translation>
+        </message>
+        <message>
+            <source>&amp;Edit record…</source>
+            <translation>&amp;Editar ficha…</translation>
+        </message>
+        <message>
+            <source>&amp;Delete record…</source>
+            <translation>E&amp;liminar ficha…</translation>
+        </message>
+        <message>
+            <source>Close &amp;record</source>
+            <translation>Cerrar &amp;ficha</translation>
+        </message>
+        <message>
+            <source>&amp;Administration</source>
+            <translation>A&amp;dministración</translation>
+        </message>
+        <message>
+            <source>&amp;Users and center…</source>
+            <translation>&amp;Usuarios y centro…</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>&amp;Ver</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>&amp;Idioma</translation>
         </message>
     </context>
     <context>

@@ -498,11 +498,11 @@
     <name>intake_codes</name>
     <message>
         <source>Unaccompanied child</source>
-        <translation>Niña o niño no acompañado</translation>
+        <translation>Niña(o) no acompañada(o)</translation>
     </message>
     <message>
         <source>Separated child</source>
-        <translation>Niña o niño separado</translation>
+        <translation>Niña(o) separada(o)</translation>
     </message>
     <message>
         <source>Teenage pregnancy</source>
@@ -514,15 +514,15 @@
     </message>
     <message>
         <source>Lactating woman</source>
-        <translation>Mujer en periodo de lactancia</translation>
+        <translation>Mujer lactante</translation>
     </message>
     <message>
         <source>Single older person</source>
-        <translation>Persona adulta mayor sola</translation>
+        <translation>Adulto(a) mayor solo(a)</translation>
     </message>
     <message>
         <source>Older person unable to care for self</source>
-        <translation>Persona adulta mayor que no puede valerse por sí misma</translation>
+        <translation>Adulto(a) mayor sin autonomía</translation>
     </message>
     <message>
         <source>Single parent</source>
@@ -578,7 +578,7 @@
     </message>
     <message>
         <source>Family tracing required</source>
-        <translation>Requiere búsqueda de familiares</translation>
+        <translation>Requiere búsqueda familiar</translation>
     </message>
     <message>
         <source>Female genital mutilation</source>
@@ -590,7 +590,7 @@
     </message>
     <message>
         <source>Survivor of sexual or gender-based violence</source>
-        <translation>Sobreviviente de violencia sexual o de género</translation>
+        <translation>Violencia sexual o de género</translation>
     </message>
     <message>
         <source>Haitian Creole</source>

@@ -2,113 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX" sourcelanguage="en">
     <context>
-        <name />
-        <message>
-            <source>{what} ({years} years)</source>
-            <translation>{what} ({years} años)</translation>
-        </message>
-        <message>
-            <source>Yes</source>
-            <translation>Sí</translation>
-        </message>
-        <message>
-            <source>No</source>
-            <translation>No</translation>
-        </message>
-        <message>
-            <source>Type</source>
-            <translation>Tipo</translation>
-        </message>
-        <message>
-            <source>Number</source>
-            <translation>Número</translation>
-        </message>
-        <message>
-            <source>Country</source>
-            <translation>País</translation>
-        </message>
-        <message>
-            <source>Issued</source>
-            <translation>Expedición</translation>
-        </message>
-        <message>
-            <source>Expires</source>
-            <translation>Vencimiento</translation>
-        </message>
-        <message>
-            <source>No documents recorded.</source>
-            <translation>Sin documentos registrados.</translation>
-        </message>
-        <message>
-            <source>Vaccine</source>
-            <translation>Vacuna</translation>
-        </message>
-        <message>
-            <source>Brand</source>
-            <translation>Marca</translation>
-        </message>
-        <message>
-            <source>Dose</source>
-            <translation>Dosis</translation>
-        </message>
-        <message>
-            <source>Date</source>
-            <translation>Fecha</translation>
-        </message>
-        <message>
-            <source>No vaccinations recorded.</source>
-            <translation>Sin vacunas registradas.</translation>
-        </message>
-        <message>
-            <source>Center</source>
-            <translation>Centro</translation>
-        </message>
-        <message>
-            <source>Bed</source>
-            <translation>Cama</translation>
-        </message>
-        <message>
-            <source>Check-in</source>
-            <translation>Ingreso</translation>
-        </message>
-        <message>
-            <source>Until</source>
-            <translation>Hasta</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>Motivo</translation>
-        </message>
-        <message>
-            <source>No stays: registered but never lodged.</source>
-            <translation>Sin estancias: registrado, nunca albergado.</translation>
-        </message>
-        <message>
-            <source>Reason: {reason}</source>
-            <translation>Motivo: {reason}</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>Cuándo</translation>
-        </message>
-        <message>
-            <source>Who</source>
-            <translation>Quién</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>Qué</translation>
-        </message>
-        <message>
-            <source>Changes</source>
-            <translation>Cambios</translation>
-        </message>
-        <message>
-            <source>No changes recorded.</source>
-            <translation>Sin cambios registrados.</translation>
-        </message>
-    </context>
-    <context>
         <name>DateLine</name>
         <message>
             <source>dd/mm/yyyy</source>
@@ -462,6 +355,18 @@
             <source>Bedding</source>
             <translation>Ropa de cama</translation>
         </message>
+        <message>
+            <source>Yes</source>
+            <translation>Sí</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>No</translation>
+        </message>
+        <message>
+            <source>{what} ({years} years)</source>
+            <translation>{what} ({years} años)</translation>
+        </message>
     </context>
     <context>
         <name>record_sections</name>
@@ -500,6 +405,98 @@
         <message>
             <source>Stay removed</source>
             <translation>Estancia eliminada</translation>
+        </message>
+        <message>
+            <source>Type</source>
+            <translation>Tipo</translation>
+        </message>
+        <message>
+            <source>Number</source>
+            <translation>Número</translation>
+        </message>
+        <message>
+            <source>Country</source>
+            <translation>País</translation>
+        </message>
+        <message>
+            <source>Issued</source>
+            <translation>Expedición</translation>
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation>Vencimiento</translation>
+        </message>
+        <message>
+            <source>Vaccine</source>
+            <translation>Vacuna</translation>
+        </message>
+        <message>
+            <source>Brand</source>
+            <translation>Marca</translation>
+        </message>
+        <message>
+            <source>Dose</source>
+            <translation>Dosis</translation>
+        </message>
+        <message>
+            <source>Date</source>
+            <translation>Fecha</translation>
+        </message>
+        <message>
+            <source>Center</source>
+            <translation>Centro</translation>
+        </message>
+        <message>
+            <source>Bed</source>
+            <translation>Cama</translation>
+        </message>
+        <message>
+            <source>Check-in</source>
+            <translation>Ingreso</translation>
+        </message>
+        <message>
+            <source>Until</source>
+            <translation>Hasta</translation>
+        </message>
+        <message>
+            <source>Reason</source>
+            <translation>Motivo</translation>
+        </message>
+        <message>
+            <source>When</source>
+            <translation>Cuándo</translation>
+        </message>
+        <message>
+            <source>Who</source>
+            <translation>Quién</translation>
+        </message>
+        <message>
+            <source>What</source>
+            <translation>Qué</translation>
+        </message>
+        <message>
+            <source>Changes</source>
+            <translation>Cambios</translation>
+        </message>
+        <message>
+            <source>No documents recorded.</source>
+            <translation>Sin documentos registrados.</translation>
+        </message>
+        <message>
+            <source>No vaccinations recorded.</source>
+            <translation>Sin vacunas registradas.</translation>
+        </message>
+        <message>
+            <source>No stays: registered but never lodged.</source>
+            <translation>Sin estancias: registrado, nunca albergado.</translation>
+        </message>
+        <message>
+            <source>No changes recorded.</source>
+            <translation>Sin cambios registrados.</translation>
+        </message>
+        <message>
+            <source>Reason: {reason}</source>
+            <translation>Motivo: {reason}</translation>
         </message>
     </context>
 </TS>

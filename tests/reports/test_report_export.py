@@ -4,7 +4,7 @@ columns without permission; and files are written atomically."""
 from __future__ import annotations
 
 import errno
-from datetime import date, datetime
+from datetime import datetime
 
 import pytest
 from openpyxl import Workbook, load_workbook

@@ -10,7 +10,7 @@ from PIL import Image
 from reports_world import DAY, TZ, at, pdf_text, render_png, world  # noqa: F401
 
 from albergue_desktop.reports.bedlist import bedlist_pdf
-from albergue_desktop.reports.census import compute_census, census_pdf
+from albergue_desktop.reports.census import census_pdf, compute_census
 from albergue_desktop.reports.idcards import card_origins, idcards_pdf, qr_drawing
 from albergue_desktop.reports.impact import compute_impact, impact_pdf
 from albergue_desktop.reports.roster import roster_pdf
@@ -78,6 +78,11 @@ def test_census_pdf_prints_the_rows_and_says_how_meals_are_counted(db, world, tm
     assert "05 Centro Deportivo Ñiño 2 1 0 1 1 0 0 0 0 2 0 3 6" in text
     assert "Total 8 1 1 4 4 0 1 1 1 4 1 8 24" in text
     assert "personas presentes × 3 comidas (desayuno, comida y cena)" in text
+    assert "Ingresos y egresos del día" in text
+    # Dieu-Nés (F, 16) arrived at 03; Guerline (F, 26) left by transfer, Frantz (M, 42) left
+    assert "03 Centro Comunitario 3 · Ingresos 1 1 0 0 0 0 1 0 0 0" in text
+    assert "03 Centro Comunitario 3 · Egresos 2 1 1 0 0 0 0 2 0 1" in text
+    assert "05 Centro Deportivo Ñiño · Ingresos 1 1 0 0 0 0 0 1 0 1" in text
     assert "El total no cuenta los traslados entre centros." in text
 
 

@@ -7,8 +7,7 @@ import re
 from dataclasses import replace
 
 from pypdf import PdfReader
-from reports_world import (DAY, coordinator, health_actor, pdf_text,  # noqa: F401
-                           world)
+from reports_world import DAY, coordinator, health_actor, pdf_text, world  # noqa: F401
 
 from albergue_desktop.reports.roster import load_rows, roster_pdf
 from albergue_desktop.services.context import SYSTEM

@@ -49,6 +49,9 @@ def test_center_profile_status_and_capacity_are_edited(db, center):
     beds.update_center(db, COORD, center.id, CenterUpdate(daily_capacity=None))
     with db.session() as s:
         assert s.get(Center, center.id).daily_capacity is None
+    with pytest.raises(ValidationError) as err:  # NOT NULL columns are not emptied
+        beds.update_center(db, COORD, center.id, CenterUpdate(status=None, profile=None))
+    assert {e.field for e in err.value.errors} == {"status", "profile"}
     with pytest.raises(ValidationError) as err:
         beds.update_center(db, COORD, center.id, CenterUpdate(
             profile="hotel", status="gone", daily_capacity=-1, m2_per_person=0.5, name=" "))

@@ -222,3 +222,29 @@ def test_the_center_is_where_the_person_stays(db, center, family, nurse):
     stays.check_in(db, SYSTEM, person_id=family[0], center_id=other.id)
     rec = screening.record_screening(db, nurse, person_id=family[0], screening=NORMAL)
     assert rec.center_id == other.id
+
+
+def test_vaccination_summary_prompts_children_gaps_and_tdap(db, center, nurse):
+    from albergue_desktop.domain import vaccines as vx
+    from albergue_desktop.services.vaccination_summary import vaccination_summary
+    from albergue_desktop.storage.tables import VaccinationBase
+
+    today = date(2022, 2, 1)
+    reg = people.register_household(db, SYSTEM, center_id=center.id, today=today, members=[
+        member("Guerline", "Jean", vaccinations=[VaccinationBase(
+            vaccine="covid19", brand="pfizer", dose=1, date=date(2021, 12, 1))]),
+        member("Wesley", "Jean", sex="M", relationship="child", birth=date(2020, 12, 20),
+               vaccinations=[VaccinationBase(vaccine="bcg", dose=1, date=date(2020, 12, 21))])])
+    mum, baby = reg.person_ids
+    screening.record_screening(db, nurse, person_id=mum, when=datetime(2022, 1, 11, 17, 0,
+                                                                      tzinfo=timezone.utc),
+                               screening=ScreeningInput(pregnant=True, gestation_weeks=18))
+    adult = vaccination_summary(db, nurse, mum, today)
+    assert adult.covid.status is vx.CovidStatus.PARTIAL and adult.gestation_weeks == 21
+    assert [p.vaccine for p in adult.prompts] == [vx.Vaccine.TDAP]
+    child = vaccination_summary(db, nurse, baby, today)
+    assert child.age_months == 13 and child.covid.status is vx.CovidStatus.NONE
+    due = [p.vaccine for p in child.prompts]
+    assert vx.Vaccine.BCG not in due and vx.Vaccine.MMR in due and vx.Vaccine.HEXAVALENT in due
+    with pytest.raises(PermissionDenied):
+        vaccination_summary(db, Actor("r", "registro"), baby, today)

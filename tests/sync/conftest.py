@@ -2,14 +2,30 @@
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
-from sync_helpers import make_center
+from sync_helpers import ClockedDatabase, make_center
+
+
+@pytest.fixture(scope="session")
+def center_templates(tmp_path_factory):
+    """Center files 01 and 02, built once (closed, so a file copy is a faithful copy)."""
+    folder = tmp_path_factory.mktemp("centers")
+    for code in ("01", "02"):
+        db, _ = make_center(folder / f"c{code}.sqlite", code)
+        db.close()
+    return folder
 
 
 @pytest.fixture
-def two_centers(tmp_path):
-    a, a_center = make_center(tmp_path / "c01.sqlite", "01")
-    b, b_center = make_center(tmp_path / "c02.sqlite", "02")
-    yield (a, a_center), (b, b_center)
-    a.close()
-    b.close()
+def two_centers(center_templates, tmp_path):
+    """Two center laptops' files (each its own site), open for writing through services."""
+    opened = []
+    for code in ("01", "02"):
+        shutil.copy(center_templates / f"c{code}.sqlite", tmp_path / f"c{code}.sqlite")
+        db = ClockedDatabase.open(tmp_path / f"c{code}.sqlite")
+        opened.append((db, db.meta("center_id")))
+    yield tuple(opened)
+    for db, _ in opened:
+        db.close()

@@ -15,6 +15,7 @@ from albergue_desktop.services.people import MemberInput
 from albergue_desktop.storage.db import Database
 from albergue_desktop.storage.tables import Meta, PersonUpdate
 from albergue_desktop.storage.versioning import wall_clock_ms
+from albergue_sync.files import uri
 from albergue_sync.tablemerge import synced_tables
 
 
@@ -81,7 +82,7 @@ def contents(path: Path, *, skip: frozenset[str] = frozenset()) -> dict:
     the file's local change_seq. Comparable across files."""
     import json
 
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(uri(path, readonly=True), uri=True)
     try:
         out = {}
         for table in synced_tables(conn):
@@ -102,7 +103,7 @@ def contents(path: Path, *, skip: frozenset[str] = frozenset()) -> dict:
 
 def conflict_set(path: Path) -> dict:
     """The conflict log of a file, without what is local to the file (change_seq)."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(uri(path, readonly=True), uri=True)
     try:
         cur = conn.execute("SELECT * FROM sync_conflict ORDER BY id")
         names = [d[0] for d in cur.description]
@@ -167,7 +168,7 @@ def bulk_touch(path: Path, notes: str) -> int:
 
 def state(path: Path) -> tuple:
     """Everything a merge may change in a file: merged rows, conflicts, clocks, bookmarks."""
-    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    conn = sqlite3.connect(uri(path, readonly=True), uri=True)
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         marks = conn.execute("SELECT site_id, epoch, seq_merged FROM sync_source "

@@ -7,9 +7,10 @@ import os
 import sqlite3
 
 import pytest
-from sync_helpers import edit, file_digest, make_center, register, side_files
+from sync_helpers import edit, file_digest, make_center, register, side_files, state
 
 from albergue_sync.cli import main
+from albergue_sync.schema import CURRENT_SCHEMA_VERSION
 from albergue_sync.status import export
 
 YEAR_MS = 365 * 24 * 3600 * 1000
@@ -79,7 +80,7 @@ def test_newer_schema_names_both_versions(setup, tmp_path, capsys):
         conn.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
     err = refused(capsys, ["merge", "--into", str(central), str(newer)], central,
                   expect="esquema 9")
-    assert "esquema 2" in err
+    assert f"esquema {CURRENT_SCHEMA_VERSION}" in err
 
 
 def test_two_files_claiming_the_same_site(setup, tmp_path, capsys):
@@ -143,3 +144,26 @@ def test_wrong_usage_exits_with_2(capsys):
         main(["merge"])
     assert exc.value.code == 2
     assert main(["conflicts", "x.sqlite", "--resolve", "abc"]) == 2
+
+
+def test_a_full_disk_mid_merge_leaves_the_target_as_it_was(setup, monkeypatch, capsys):
+    central, a, b = setup
+    for name in ("Nadia", "Rose", "Lucie", "Claudette"):
+        register(b, b.meta("center_id"), name, document=f"HT{len(name)}99")
+    before = state(central)
+    from albergue_sync import files as sync_files
+    real_connect = sync_files.connect
+
+    def tiny_disk(path, *, readonly):
+        conn = real_connect(path, readonly=readonly)
+        if not readonly:  # the target: no room for more than a couple of new pages
+            pages = conn.execute("PRAGMA page_count").fetchone()[0]
+            conn.execute(f"PRAGMA max_page_count = {pages + 1}")
+        return conn
+
+    monkeypatch.setattr(sync_files, "connect", tiny_disk)
+    refused(capsys, ["merge", "--into", str(central), str(b.path)], central,
+            expect="disco está lleno")
+    monkeypatch.undo()
+    assert state(central) == before
+    assert main(["merge", "--into", str(central), str(b.path)]) == 0

@@ -20,13 +20,20 @@ def window(people_db, qtbot):
     qtbot.addWidget(w)
     w.resize(1366, 768)
     w.show()
-    qtbot.waitExposed(w)
+    w.activateWindow()
+    qtbot.waitActive(w)
     yield w
     w.close()  # stops the background worker
 
 
 def _names(model):
     return [model.data(model.index(r, pm.COL_NAME)) for r in range(model.rowCount())]
+
+
+def _shown_folio(w):
+    """Folio of the record in the current tab, once loaded."""
+    view = w.current_record()
+    return view.record.person.folio if view is not None and view.record is not None else None
 
 
 def _search_done(w):
@@ -87,16 +94,20 @@ def test_clearing_the_search_shows_everyone_again(window, qtbot):
     assert window.results_label.text() == ""
 
 
-def test_scanned_folio_and_enter_selects_that_person(window, people_db, qtbot):
+def test_scanned_folio_and_enter_opens_that_record(window, people_db, qtbot):
     box = window.people.search_box
     qtbot.keyClicks(box, people_db.first_folio.lower())  # not on the first page
     qtbot.keyClick(box, Qt.Key.Key_Return)
-    qtbot.waitUntil(lambda: window.people.selected_person() is not None)
-    person = window.people.selected_person()
-    assert person.folio == people_db.first_folio
-    assert box.selectedText() == box.text()  # the next scan replaces it
+    qtbot.waitUntil(lambda: _shown_folio(window) == people_db.first_folio)
+    assert window.people.selected_person().folio == people_db.first_folio
     assert window.people.table.currentIndex().row() == \
         window.people.model.row_of_folio(people_db.first_folio)
+    # The focus stays in the box with the folio selected: the next scan replaces it.
+    assert box.hasFocus() and box.selectedText() == box.text()
+    qtbot.keyClicks(box, people_db.bed_folio)
+    qtbot.keyClick(box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: _shown_folio(window) == people_db.bed_folio)
+    assert len(window.records) == 2
 
 
 def test_unknown_folio_says_so(window, qtbot):

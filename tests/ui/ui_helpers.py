@@ -13,3 +13,22 @@ def actor_of(role: str, center_id: str | None = None, username: str | None = Non
 
 def visible_top_level(kind: type[QWidget]) -> list[QWidget]:
     return [w for w in QApplication.topLevelWidgets() if isinstance(w, kind) and w.isVisible()]
+
+
+def show_window(qtbot, window, size=(1366, 768)):
+    qtbot.addWidget(window)
+    window.resize(*size)
+    window.show()
+    window.activateWindow()
+    qtbot.waitActive(window)
+    return window
+
+
+def record_loaded(window, folio=None):
+    """The record in the current tab, once loaded (with that folio if given)."""
+    view = window.current_record()
+    if view is None or view.record is None:
+        return None
+    if folio is not None and view.record.person.folio != folio:
+        return None
+    return view

@@ -281,6 +281,10 @@ ES: dict[str, str] = {
         "traslados a otro centro.",
     "The total leaves transfers between centers out.":
         "El total no cuenta los traslados entre centros.",
+    "Arrivals and departures of the day": "Ingresos y egresos del día",
+    "Transfers": "Traslados",
+    "Transfers expected but not arrived at the end of the day: {n}.":
+        "Traslados esperados que no habían llegado al cierre del día: {n}.",
     "ID cards": "Credenciales",
     "{n} cards · cut along the marks": "{n} credenciales · recorte por las marcas",
     "No photo": "Sin foto",

@@ -103,16 +103,32 @@ def compute_census(db: Database, actor: Actor, day: date, *, tz: tzinfo | None =
     return Census(day, rows, total)
 
 
-def main_columns(census: Census) -> list[str]:
-    ages = [g[0] for g in common.AGE_GROUPS] + (
+def _ages(census: Census) -> list[str]:
+    return [g[0] for g in common.AGE_GROUPS] + (
         [common.UNKNOWN_AGE] if census.has_unknown_age else [])
+
+
+def _movement_rows(census: Census) -> list[list]:
+    """Per center with movement: arrivals and departures by sex and age group."""
+    ages, rows = _ages(census), []
+    for r in census.centers:
+        for name, b, transfers in ((_("Arrivals"), r.arrivals_by, r.transfers_in),
+                                   (_("Departures"), r.departures_by, r.transfers_out)):
+            if b.total:
+                rows.append([f"{r.code} {r.name} · {name}", b.total,
+                             *(b.by_sex.get(x, 0) for x in SEXES),
+                             *(b.by_age.get(a, 0) for a in ages), transfers])
+    return rows
+
+
+def main_columns(census: Census) -> list[str]:
+    ages = _ages(census)
     return ([_("Present"), _("Arrivals"), _("Departures")] + [label("sex", s) for s in SEXES]
             + ages + [_("Free beds"), _("Meals")])
 
 
 def main_values(row: CenterCensus, census: Census) -> list[int]:
-    ages = [g[0] for g in common.AGE_GROUPS] + (
-        [common.UNKNOWN_AGE] if census.has_unknown_age else [])
+    ages = _ages(census)
     return ([row.present, row.arrivals, row.departures] + [row.by_sex[s] for s in SEXES]
             + [row.by_age[a] for a in ages] + [row.free_beds, row.meals])
 
@@ -158,6 +174,13 @@ def census_pdf(db: Database, actor: Actor, out, *, day: date | None = None,
                   _table([common.segment_label(s) for s in segments],
                          [[f"{r.code} {r.name}".strip()] + [r.by_segment[s] for s in segments]
                           for r in rows], 180, 180, total_row=many)]
+    moves = _movement_rows(census)
+    if moves:
+        ages = _ages(census)
+        story += [Spacer(0, 8), para(_("Arrivals and departures of the day"), st["h2"]),
+                  _table([_("Total"), *(label("sex", x) for x in SEXES), *ages,
+                          _("Transfers")], moves, 200, 200 + 50 * (len(ages) + 5),
+                         total_row=False)]
     notes = [_("Meals to prepare = people present × {n} meals (breakfast, lunch and dinner).",
                n=MEALS_PER_DAY),
              _("Free beds = beds in service with nobody in them at the end of the day; blocked "
@@ -169,5 +192,8 @@ def census_pdf(db: Database, actor: Actor, out, *, day: date | None = None,
                        "{t_out} transfers to another center.", t_in=t_in, t_out=t_out)
                      + (" " + _("The total leaves transfers between centers out.")
                         if many else ""))
+    if census.total.expected:
+        notes.append(_("Transfers expected but not arrived at the end of the day: {n}.",
+                       n=census.total.expected))
     story += [para(n, st["note"]) for n in notes]
     return build_pdf(out, story, info)

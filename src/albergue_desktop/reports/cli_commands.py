@@ -27,8 +27,8 @@ from ..services.context import SYSTEM, Actor
 from ..storage.db import Database, default_db_path
 from .bedlist import bedlist_pdf
 from .census import census_pdf
-from .excel_export import export_workbook
 from .common import resolve_center
+from .excel_export import export_workbook
 from .excel_import import confirm_import, preview_import, read_sheet, write_error_report
 from .idcards import idcards_pdf
 from .impact import impact_pdf

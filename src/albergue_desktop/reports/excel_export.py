@@ -5,12 +5,12 @@ daily census and impact reports. Written in write-only mode, atomically."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from datetime import date, datetime, timezone, tzinfo
+from functools import lru_cache
 from pathlib import Path
 
-from ..domain.i18n import translate as _
 from ..domain import labels
+from ..domain.i18n import translate as _
 from ..domain.labels import label
 from ..domain.permissions import Permission
 from ..domain.validation import age_on
@@ -157,12 +157,12 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
                     r.bed_code, label("bed_kind", r.bed_kind), bed_state(r), r.folio)
                    for r in rq.bed_rows(session=s)))
         segments = census.segments
-        write_sheet(wb, f"{_('Daily census')} {day:%d-%m-%Y}", [Column(_("Center")), *(Column(h, "int") for h in
-                                                      main_columns(census)),
-                               *(Column(common.segment_label(x), "int") for x in segments)],
-              ([f"{r.code} {r.name}".strip(), *main_values(r, census),
-                *(r.by_segment[x] for x in segments)]
-               for r in [*census.centers, census.total]), progress=progress)
+        columns = [Column(_("Center")), *(Column(h, "int") for h in main_columns(census)),
+                   *(Column(common.segment_label(x), "int") for x in segments)]
+        write_sheet(wb, f"{_('Daily census')} {day:%d-%m-%Y}", columns,
+                    ([f"{r.code} {r.name}".strip(), *main_values(r, census),
+                      *(r.by_segment[x] for x in segments)]
+                     for r in [*census.centers, census.total]), progress=progress)
         sheet("Impact", _cols("Area", "Indicator", "Value", "How it is computed"),
               ((_(i.category), _(i.name), impact[i.key] if impact[i.key] is not None
                 else value_text(None), _(i.method)) for i in INDICATORS))

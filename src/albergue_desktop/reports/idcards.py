@@ -21,8 +21,17 @@ from ..services.context import Actor
 from ..storage import report_queries as rq
 from ..storage.db import Database
 from . import common
-from .frame import (FONT, FONT_BOLD, HEADER_FILL, HEADER_HEIGHT, MUTED, PrintInfo,
-                    draw_header, numbered_canvas, register_fonts)
+from .frame import (
+    FONT,
+    FONT_BOLD,
+    HEADER_FILL,
+    HEADER_HEIGHT,
+    MUTED,
+    PrintInfo,
+    draw_header,
+    numbered_canvas,
+    register_fonts,
+)
 from .output import write_atomically
 
 CARD_W, CARD_H = 3.375 * inch, 2.125 * inch

@@ -20,8 +20,17 @@ from ..services.context import Actor
 from ..storage import report_queries as rq
 from ..storage.db import Database
 from . import common
-from .frame import (FONT_BOLD, GROUP_FILL, PrintInfo, build_pdf, fit, fmt_date, long_table,
-                    para, styles)
+from .frame import (
+    FONT_BOLD,
+    GROUP_FILL,
+    PrintInfo,
+    build_pdf,
+    fit,
+    fmt_date,
+    long_table,
+    para,
+    styles,
+)
 
 # Column widths in points on landscape letter (720 pt between margins).
 WIDTHS = (80, 190, 42, 34, 70, 95, 50, 62, 97)
@@ -55,26 +64,26 @@ def _header() -> list[str]:
             _("Bed"), _("Check-in"), _("Flags")]
 
 
-def _center_table(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> list:
-    """One table for a center: an area heading row, then its households, head first."""
-    data: list[list] = [_header()]
-    extra: list[tuple] = []
+def _center_tables(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> list:
+    """For each area of a center: a shaded heading, then a table of its households (head
+    first, a rule between households). One table per area keeps long rosters fast
+    (reportlab re-examines a table's remaining rows and styles at every page break)."""
     sizes: dict[str | None, int] = {}
     for r in rows:
         sizes[r.household_folio] = sizes.get(r.household_folio, 0) + 1
     cell = st["cell"]
+    story: list = []
     for area, members in groupby(rows, key=lambda r: (r.area_name, r.area_segment)):
         members = list(members)
-        name = area[0] or _("No bed assigned")
-        group = f"{area[0]} — {common.segment_label(area[1])}" if area[0] else name
-        heading = _("{group} · people: {n}", group=group, n=len(members))
-        at = len(data)
-        data.append([heading] + [""] * (len(WIDTHS) - 1))
-        extra += [("SPAN", (0, at), (-1, at)), ("BACKGROUND", (0, at), (-1, at), GROUP_FILL),
-                  ("FONT", (0, at), (-1, at), FONT_BOLD, 10)]
+        group = (f"{area[0]} — {common.segment_label(area[1])}" if area[0]
+                 else _("No bed assigned"))
+        story.append(para(_("{group} · people: {n}", group=group, n=len(members)),
+                          st["group"]))
+        data: list[list] = [_header()]
+        extra: list[tuple] = []
         household = object()
         for r in members:
-            if r.household_folio != household and len(data) - 1 != at:
+            if r.household_folio != household and len(data) > 1:
                 extra.append(("LINEABOVE", (0, len(data)), (-1, len(data)), 0.9, colors.black))
             household = r.household_folio
             data.append([
@@ -85,7 +94,8 @@ def _center_table(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> li
                 r.bed_code or "", fmt_date(r.check_in),
                 fit(flags(r, on=on, health=health), WIDTHS[8], cell),
             ])
-    return [long_table(data, WIDTHS, extra)]
+        story.append(long_table(data, WIDTHS, extra))
+    return story
 
 
 def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
@@ -117,7 +127,7 @@ def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
             story.append(PageBreak())
         if len(by_center) > 1 or not center:
             story.append(para(f"{code} · {name}", st["h2"]))
-        story += _center_table(members, on=on, health=health, st=st)
+        story += _center_tables(members, on=on, health=health, st=st)
         households = len({r.household_folio for r in members})
         story.append(para(_("Total people: {people} · households: {households}",
                             people=len(members), households=households), st["bold"]))

@@ -49,6 +49,9 @@ def _check(data: dict) -> None:
     errors: list[FieldError] = []
     if "name" in data and not (data["name"] or "").strip():
         errors.append(FieldError("name", "This field is required."))
+    for name in ("status", "profile", "segment", "has_medical_care"):
+        if name in data and data[name] is None:
+            errors.append(FieldError(name, "This field is required."))
     vocabularies = (("status", CenterStatus), ("profile", CenterProfile),
                     ("segment", CenterProfile))
     for name, vocabulary in vocabularies:

@@ -229,7 +229,8 @@ def _place(db: Database, actor: Actor, *, household_id: str, choice: Sequence[Ch
             raise RuleViolation("{person} is not a member of this household.",
                                 person=strangers[0])
         stays = [check_in_in_session(session, person_id=c.person_id, center_id=c.center_id,
-                                     bed_id=c.bed_id, when=when, bedding=kits.get(c.person_id))
+                                     bed_id=c.bed_id, when=when,
+                                     bedding=list(kits.get(c.person_id, ())))
                  for c in choice]
         session.add(PlacementDecision(
             household_id=household_id, decided_at=when, decided_by=actor.username, kind=kind,

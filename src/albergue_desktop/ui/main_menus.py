@@ -3,9 +3,10 @@ created at all (the services refuse it anyway)."""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ..domain import i18n
@@ -16,67 +17,81 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainMenus", text)
+class MainMenus(QObject):
+    """Builds the menus of ``window``; ``actions`` by name (only those the role may use)."""
 
+    def __init__(self, window: MainWindow) -> None:
+        super().__init__(window)
+        self.window = window
+        self.actions: dict[str, QAction] = {}
+        self._build()
 
-def _action(window: MainWindow, text: str, slot, shortcut=None) -> QAction:
-    action = QAction(text, window)
-    if shortcut is not None:
-        action.setShortcut(QKeySequence(shortcut))
-    action.triggered.connect(lambda _checked=False: slot())
-    window.addAction(action)  # shortcuts work wherever the focus is in the window
-    return action
+    def _action(self, name: str, text: str, slot, shortcut=None) -> QAction:
+        action = QAction(text, self.window)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(lambda _checked=False: slot())
+        self.window.addAction(action)  # shortcuts work wherever the focus is in the window
+        self.actions[name] = action
+        return action
 
+    def _build(self) -> None:
+        window, actor = self.window, self.window.actor
+        bar = window.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        if actor.can(Permission.REGISTER):
+            file_menu.addAction(self._action("register", self.tr("&New registration…"),
+                                             window.open_registration, "Ctrl+N"))
+            file_menu.addSeparator()
+        file_menu.addAction(self._action("lock", self.tr("&Lock session"), window.lock,
+                                         "Ctrl+L"))
+        file_menu.addAction(self._action("sign_out", self.tr("&Sign out"),
+                                         window.sign_out_requested.emit))
+        file_menu.addAction(self._action("quit", self.tr("&Quit"), window.close,
+                                         QKeySequence.StandardKey.Quit))
 
-def build_menus(window: MainWindow) -> dict[str, QAction]:
-    actor = window.actor
-    actions: dict[str, QAction] = {}
-    bar = window.menuBar()
+        people_menu = bar.addMenu(self.tr("&People"))
+        people_menu.addAction(self._action("find", self.tr("&Find…"), window.focus_search,
+                                           QKeySequence.StandardKey.Find))
+        people_menu.addAction(self._action(
+            "household", self.tr("Show only the &household of the selected person"),
+            window.show_household_of_selected, "Ctrl+H"))
+        people_menu.addAction(self._action("clear_filters", self.tr("&Clear filters"),
+                                           window.people.filter_bar.clear, "Ctrl+Shift+L"))
+        people_menu.addSeparator()
+        if actor.can(Permission.EDIT_PEOPLE):
+            people_menu.addAction(self._action("edit", self.tr("&Edit record…"),
+                                               partial(self._on_record, "edit"), "Ctrl+E"))
+        if actor.can(Permission.DELETE_PEOPLE):
+            people_menu.addAction(self._action("delete", self.tr("&Delete record…"),
+                                               partial(self._on_record, "delete")))
+        people_menu.addAction(self._action("close_tab", self.tr("Close &record"),
+                                           window.close_current_tab,
+                                           QKeySequence.StandardKey.Close))
 
-    file_menu = bar.addMenu(tr("&File"))
-    if actor.can(Permission.REGISTER):
-        actions["register"] = _action(window, tr("&New registration…"),
-                                      window.open_registration, "Ctrl+N")
-        file_menu.addAction(actions["register"])
-        file_menu.addSeparator()
-    actions["lock"] = _action(window, tr("&Lock session"), window.lock, "Ctrl+L")
-    actions["sign_out"] = _action(window, tr("&Sign out"), window.sign_out_requested.emit)
-    actions["quit"] = _action(window, tr("&Quit"), window.close, QKeySequence.StandardKey.Quit)
-    for key in ("lock", "sign_out", "quit"):
-        file_menu.addAction(actions[key])
+        if can_administer(actor):
+            admin_menu = bar.addMenu(self.tr("&Administration"))
+            admin_menu.addAction(self._action("admin", self.tr("&Users and center…"),
+                                              window.open_admin))
 
-    people_menu = bar.addMenu(tr("&People"))
-    actions["find"] = _action(window, tr("&Find…"), window.focus_search,
-                              QKeySequence.StandardKey.Find)
-    actions["household"] = _action(window, tr("Show only the &household of the selected person"),
-                                   window.show_household_of_selected, "Ctrl+H")
-    actions["clear_filters"] = _action(window, tr("&Clear filters"),
-                                       window.people.filter_bar.clear, "Ctrl+Shift+L")
-    actions["close_tab"] = _action(window, tr("Close &record"), window.close_current_tab,
-                                   QKeySequence.StandardKey.Close)
-    for key in ("find", "household", "clear_filters", "close_tab"):
-        people_menu.addAction(actions[key])
+        view_menu = bar.addMenu(self.tr("&View"))
+        language_menu = view_menu.addMenu(self.tr("&Language"))
+        group = QActionGroup(window)
+        for code, text in (("es", "Español"), ("en", "English")):  # each in its own language
+            action = QAction(text, window)
+            action.setCheckable(True)
+            action.setChecked(i18n.language() == code)
+            action.triggered.connect(partial(self._choose_language, code))
+            group.addAction(action)
+            language_menu.addAction(action)
+            self.actions[f"language_{code}"] = action
 
-    if can_administer(actor):
-        admin_menu = bar.addMenu(tr("&Administration"))
-        actions["admin"] = _action(window, tr("&Users and center…"), window.open_admin)
-        admin_menu.addAction(actions["admin"])
+    def _on_record(self, what: str) -> None:
+        """Edit or delete the record in the current tab (nothing when the list is shown)."""
+        view = self.window.current_record()
+        if view is not None:
+            getattr(view, what)()
 
-    view_menu = bar.addMenu(tr("&View"))
-    language_menu = view_menu.addMenu(tr("&Language"))
-    group = QActionGroup(window)
-    for code, text in (("es", "Español"), ("en", "English")):  # each in its own language
-        action = QAction(text, window)
-        action.setCheckable(True)
-        action.setChecked(i18n.language() == code)
-        action.triggered.connect(lambda _checked=False, c=code: _choose_language(window, c))
-        group.addAction(action)
-        language_menu.addAction(action)
-        actions[f"language_{code}"] = action
-    return actions
-
-
-def _choose_language(window: MainWindow, code: str) -> None:
-    if code != i18n.language():
-        window.language_chosen.emit(code)
+    def _choose_language(self, code: str, _checked: bool = False) -> None:
+        if code != i18n.language():
+            self.window.language_chosen.emit(code)

@@ -8,7 +8,9 @@ from functools import partial
 
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
-from PySide6.QtWidgets import QDialog, QLabel, QMainWindow, QTabWidget, QWidget
+from PySide6.QtWidgets import (
+    QDialog, QLabel, QLineEdit, QMainWindow, QTabWidget, QVBoxLayout, QWidget,
+)
 
 from ..domain.permissions import Permission
 from ..services import accounts, centers
@@ -17,7 +19,7 @@ from ..storage.db import Database
 from . import settings
 from .auth.labels import role_label
 from .auth.lock import IdleWatcher, LockScreen
-from .main_menus import build_menus
+from .main_menus import MainMenus
 from .people_list import SEARCH_LIMIT, PeopleList, _count
 from .tasks import TaskManager
 
@@ -46,15 +48,24 @@ class MainWindow(QMainWindow):
         self._hidden_dialogs: list[QDialog] = []
         self.lock_screen: LockScreen | None = None
 
-        self.people = PeopleList(db, self.tasks, self,
+        # The search box stays above every tab: a scanned folio opens its record wherever
+        # the user is, and the focus stays in the box for the next scan.
+        central = QWidget(self)
+        search_box = QLineEdit(central)
+        self.people = PeopleList(db, self.tasks, central, search_box=search_box,
                                  show_health=actor.can(Permission.VIEW_HEALTH))
-        self.tabs = QTabWidget(self)
+        self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.addTab(self.people, self.tr("People"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.tabCloseRequested.connect(self.close_tab)
-        self.setCentralWidget(self.tabs)
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 0)
+        layout.addWidget(search_box)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+        search_box.textEdited.connect(lambda _text: self.tabs.setCurrentWidget(self.people))
 
         self.results_label = QLabel(self)
         self.user_label = QLabel(self)
@@ -73,9 +84,11 @@ class MainWindow(QMainWindow):
         self.people.folio_not_found.connect(self._on_folio_not_found)
         self.people.search_failed.connect(self.results_label.setText)
         self.people.person_activated.connect(lambda row: self.open_person(row.id))
+        self.people.folio_scanned.connect(lambda row: self.open_person(row.id, focus=False))
         self.people.filtered_count.connect(self._on_filtered_count)
 
-        self.actions: dict[str, QAction] = build_menus(self)
+        self.menus = MainMenus(self)
+        self.actions: dict[str, QAction] = self.menus.actions
         self.idle = IdleWatcher(idle_ms if idle_ms is not None
                                 else settings.idle_minutes() * 60_000, self)
         self.idle.idle.connect(self.lock)
@@ -145,9 +158,9 @@ class MainWindow(QMainWindow):
 
     # --- records ----------------------------------------------------------------------------
 
-    def open_person(self, person_id: str) -> QWidget:
+    def open_person(self, person_id: str, *, focus: bool = True) -> QWidget:
         """Show the record of a person in its tab (opened once; the oldest tab closes when
-        too many are open)."""
+        too many are open). ``focus`` False leaves the keyboard where it is (a scan)."""
         from .records.view import PersonRecordView
 
         view = self.records.get(person_id)
@@ -162,7 +175,8 @@ class MainWindow(QMainWindow):
             self.records[person_id] = view
             self.tabs.addTab(view, self.tr("Record"))
         self.tabs.setCurrentWidget(view)
-        view.setFocus()
+        if focus:
+            view.setFocus()
         return view
 
     def _set_tab_title(self, view: QWidget, title: str) -> None:
@@ -272,7 +286,7 @@ class MainWindow(QMainWindow):
 
     def _set_usable(self, usable: bool) -> None:
         self.menuBar().setEnabled(usable)
-        self.tabs.setEnabled(usable)
+        self.centralWidget().setEnabled(usable)
         self.statusBar().setEnabled(usable)
         for action in self.actions.values():
             action.setEnabled(usable)

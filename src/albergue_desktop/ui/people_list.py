@@ -62,17 +62,22 @@ class PeopleList(QWidget):
     """Signals: ``results_shown(count, text)`` after a search (count -1 when the full list is
     back), ``folio_not_found(folio)``, ``search_failed(message)`` (a translated
     :class:`AlbergueError`, e.g. the database is busy), ``person_activated(PersonRow)`` on
-    double click or Enter in the list and for a scanned folio, ``filtered_count(count)``
+    double click or Enter in the list, ``folio_scanned(PersonRow)`` for a complete folio and
+    Enter in the search box (what a barcode scanner types), ``filtered_count(count)``
     (-1: no filter) after the filters change or the list is refreshed."""
 
     results_shown = Signal(int, str)
     folio_not_found = Signal(str)
     search_failed = Signal(str)
     person_activated = Signal(object)
+    folio_scanned = Signal(object)
     filtered_count = Signal(int)
 
     def __init__(self, db: Database, tasks: TaskManager, parent: QWidget | None = None, *,
-                 page_size: int = pm.PAGE_SIZE, show_health: bool = False) -> None:
+                 page_size: int = pm.PAGE_SIZE, show_health: bool = False,
+                 search_box: QLineEdit | None = None) -> None:
+        """``search_box``: a box placed elsewhere (the main window keeps it above every tab,
+        so a scanner works whatever is shown); by default the list has its own."""
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
@@ -81,7 +86,8 @@ class PeopleList(QWidget):
         self.filter_bar = FilterBar(db, self, show_health=show_health)
         self.filter_bar.changed.connect(self.refresh)
 
-        self.search_box = QLineEdit(self)
+        own_box = search_box is None
+        self.search_box = search_box if search_box is not None else QLineEdit(self)
         self.search_box.setPlaceholderText(self.tr("Search by name, folio or document…"))
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName(self.tr("Search people"))
@@ -101,11 +107,14 @@ class PeopleList(QWidget):
         self.table.activated.connect(self._on_activated)
 
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(6, 6, 6, 0)
-        layout.addWidget(self.search_box)
+        layout.setContentsMargins(0, 6, 0, 0)
+        if own_box:
+            layout.addWidget(self.search_box)
         layout.addWidget(self.filter_bar)
         layout.addWidget(self.table)
-        self.setFocusProxy(self.search_box)
+        # Not to a box outside the list: hiding the list (another tab) would take the focus
+        # from the box (QWidget.hasFocus follows the proxy).
+        self.setFocusProxy(self.search_box if own_box else self.table)
         self.show_everyone()
 
     def _setup_table(self) -> None:
@@ -211,7 +220,7 @@ class PeopleList(QWidget):
                 self.folio_not_found.emit(select_folio)
             else:
                 self.select_row(row)
-                self.person_activated.emit(self.model.person(row))
+                self.folio_scanned.emit(self.model.person(row))
 
     def _on_return(self) -> None:
         match = FOLIO_RE.match(self.search_box.text())

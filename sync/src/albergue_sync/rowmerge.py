@@ -150,7 +150,7 @@ def _swallowed_edits(table, target, source, data_fields, delete_dot, side_t, sid
             dot = named.get(name, star)
             if name in DELETE_FIELDS or name in QUIET_FIELDS or dot == star:
                 continue
-            if covers(vv_del, dot) or True:
+            if covers(vv_del, dot):
                 continue  # the deleting copy had seen this edit
             found.append(Conflict("delete", table, row["id"], name, True, delete_dot,
                                   row[name], dot))

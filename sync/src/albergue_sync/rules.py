@@ -9,17 +9,19 @@ from __future__ import annotations
 # APPEND_ONLY, and is pulled by every center unless listed in HEALTH_TABLES.
 MERGED_TABLES: tuple[str, ...] = (
     "center", "area", "bed", "household", "person", "identity_document", "vaccination",
-    "stay", "audit_event",
+    "stay", "screening", "placement_decision", "audit_event",
 )
 LOCAL_TABLES = frozenset({"app_user", "meta", "sync_source", "sync_conflict"})
 SYNCED_COLUMNS = frozenset({"id", "site_id", "deleted", "hlc", "change_seq", "vv", "fv"})
 
-# Append-only: a row is inserted if missing and never updated (events never conflict).
+# Append-only: a row is inserted if missing and never updated. Other event tables
+# (screening, placement_decision) are never edited, so their field merge never conflicts,
+# and a tombstone, should one ever be written, still travels.
 APPEND_ONLY = frozenset({"audit_event"})
 
 # Health records: a center pulling the central registry gets those of other centers only
 # when asked (``--with-health``).
-HEALTH_TABLES = frozenset({"vaccination"})
+HEALTH_TABLES = frozenset({"vaccination", "screening"})  # each has person_id
 
 # Stamped by the desktop's versioning hook on every write: not merged field by field.
 BOOKKEEPING = frozenset({

@@ -8,6 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 from sqlalchemy import text
 
 from albergue_desktop.services import people
@@ -77,6 +78,8 @@ def test_going_back_saves_nothing_and_asks_again_next_time(open_dialog, keyboard
     assert not warning.isVisible() and dialog.isVisible()
     assert dialog.current_form().isEnabled() and dialog.save_button.isEnabled()
     assert people_count(db) == 1
+    form = dialog.current_form()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is form.basic.given_names)
     keyboard.ctrl(Qt.Key.Key_S)
     qtbot.waitUntil(lambda: dialog.flow.warning is not warning
                     and dialog.flow.warning.isVisible())

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from sqlalchemy import text
+from sqlmodel import select
 from stdnum.mx import curp as stdnum_curp
 
 from albergue_desktop.domain.errors import FieldError, ValidationError
@@ -23,7 +24,8 @@ def error_of(form, key: str):
 
 
 def shown(label) -> str:
-    return label.text() if label.isVisible() else ""
+    """The messages of an error label (on any page of the form, current or not)."""
+    return label.text() if not label.isHidden() else ""
 
 
 def test_bad_curp_and_future_birth_date_are_shown_next_to_the_fields_and_block_saving(
@@ -67,7 +69,7 @@ def test_bad_curp_and_future_birth_date_are_shown_next_to_the_fields_and_block_s
     with qtbot.waitSignal(dialog.household_registered, timeout=5000):
         kb.ctrl(Qt.Key.Key_S)
     with db.session() as s:
-        (person,) = s.query(Person).all()
+        (person,) = s.exec(select(Person)).all()
     assert person.curp == "JOSM900514MNESSR0" + stdnum_curp.calc_check_digit(body)
 
 

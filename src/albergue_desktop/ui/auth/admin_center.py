@@ -43,6 +43,7 @@ class CenterPage(QWidget):
         self.capacity_spin.setRange(0, 5000)
         self.capacity_spin.setSpecialValueText(self.tr("not set"))
         self.capacity_spin.setSuffix(self.tr(" people"))
+        self.capacity_spin.setMaximumWidth(200)
         self.medical_check = QCheckBox(self.tr("The center has medical care"), self)
         self.save_button = QPushButton(self.tr("&Save center"), self)
         self.message = QLabel(self)
@@ -138,6 +139,7 @@ class ComputerPage(QWidget):
         self.idle_spin.setRange(low, high)
         self.idle_spin.setSuffix(self.tr(" min"))
         self.idle_spin.setValue(settings.idle_minutes())
+        self.idle_spin.setMaximumWidth(120)
         self.save_button = QPushButton(self.tr("&Save"), self)
         self.message = QLabel(self)
         explanation = QLabel(self.tr(

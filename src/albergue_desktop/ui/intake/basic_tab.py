@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
@@ -24,7 +24,6 @@ CONTACT_FIELDS = ("phone", "emergency_contact_name", "emergency_contact_phone")
 
 
 class BasicTab(FormPage):
-    changed = Signal()
 
     def __init__(self, *, is_head: bool, today: date, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -114,7 +113,7 @@ class BasicTab(FormPage):
                        self.same_nationality, self.same_contact):
             watch(widget, self.changed.emit)
         for slot in self.slots:
-            slot.touched_changed.connect(self.changed.emit)
+            slot.touched_changed.connect(self.touched.emit)
         self.birth_date.textChanged.connect(self._update_age)
         self.age.textChanged.connect(self._update_age)
         self.head: BasicTab | None = None
@@ -206,6 +205,7 @@ class BasicTab(FormPage):
                 age = self.age.value()
             except FieldParseError as exc:
                 errors.setdefault("age", []).append(str(exc))
+                errors.setdefault("birth_date", [])  # no "required" on top of it
                 age = None
             if age is not None:
                 data["birth_date"] = birth_from_age(age, self.today)

@@ -90,7 +90,6 @@ COVID_BRAND_NAMES: dict[str, str] = {
     CovidBrand.CANSINO: "CanSino", CovidBrand.JANSSEN: "Janssen",
 }
 
-OTHER_VACCINE = ""  # the combo item for a vaccine typed by hand
 
 
 def tr(text: str) -> str:

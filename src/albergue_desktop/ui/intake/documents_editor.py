@@ -3,7 +3,7 @@ its validity, and the list of identity documents."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, \
     QVBoxLayout, QWidget
 
@@ -53,7 +53,6 @@ class DocumentsEditor(RowEditor):
 
 
 class DocumentsTab(FormPage):
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -97,8 +96,9 @@ class DocumentsTab(FormPage):
                        self.status_from, self.status_until):
             watch(widget, self.changed.emit)
         for slot in self.slots:
-            slot.touched_changed.connect(self.changed.emit)
+            slot.touched_changed.connect(self.touched.emit)
         self.documents.changed.connect(self.changed.emit)
+        self.documents.touched.connect(self.touched.emit)
 
     def _row(self, form: QFormLayout, text: str, key: str, widget: QWidget) -> None:
         box = QWidget()

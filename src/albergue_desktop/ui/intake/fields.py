@@ -158,12 +158,17 @@ def focusable(widget: QWidget) -> bool:
 class FormPage(QScrollArea):
     """One page of a :class:`QTabWidget`: scrolls when the window is small, and Tab from its
     last field goes on to the first field of the next page (Shift+Tab back), so every field
-    of every page is reachable with the keyboard."""
+    of every page is reachable with the keyboard. Signals: ``changed`` when a value changes,
+    ``touched`` when a field is left for the first time."""
+
+    changed = Signal()
+    touched = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWidgetResizable(True)
         self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes to the fields, not the page
         self.body = QWidget(self)
         self.setWidget(self.body)
 

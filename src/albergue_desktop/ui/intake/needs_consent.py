@@ -5,7 +5,7 @@ roles that may see health data; the registration service refuses them from other
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QCheckBox, QGridLayout, QGroupBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
@@ -21,7 +21,6 @@ NEED_COLUMNS = 3
 
 
 class NeedsTab(FormPage):
-    changed = Signal()
 
     def __init__(self, actor: Actor, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -65,7 +64,7 @@ class NeedsTab(FormPage):
         self.consent_error = ErrorLabel(consent)
         box.addWidget(self.consent_error)
         self.slots = [FieldSlot("consent_given", self.consent_given, self.consent_error)]
-        self.slots[0].touched_changed.connect(self.changed.emit)
+        self.slots[0].touched_changed.connect(self.touched.emit)
         watch(self.consent_given, self.changed.emit)
         self.consent_given.toggled.connect(self._follow_consent)
         body.addWidget(consent)

@@ -69,6 +69,7 @@ class PersonForm(QTabWidget):
         self._validate_timer.timeout.connect(self.refresh_errors)
         for page in self.pages():
             page.changed.connect(self._on_changed)
+            page.touched.connect(self._validate_timer.start)
         self._pristine = self.collect().signature()
         self._extra_errors: Errors = {}  # from the service, until the next edit
         self.unplaced: list[str] = []
@@ -118,7 +119,7 @@ class PersonForm(QTabWidget):
         for key, messages in self._extra_errors.items():
             errors.setdefault(key, [])
             errors[key] += [m for m in messages if m not in errors[key]]
-        return errors
+        return {key: messages for key, messages in errors.items() if messages}
 
     def member_input(self) -> MemberInput:
         got = self.collect()

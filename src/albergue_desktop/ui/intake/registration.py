@@ -25,7 +25,7 @@ from .confirmation import ConfirmationPage
 from .person_form import PersonForm
 from .saving import SaveFlow
 
-DIALOG_SIZE = (1280, 700)
+DIALOG_SIZE = (1280, 690)
 
 
 class RegistrationDialog(QDialog):
@@ -46,7 +46,7 @@ class RegistrationDialog(QDialog):
         self.registration = None
         self.discard_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Register a household"))
-        self.resize(*DIALOG_SIZE)
+        self._fit_to_screen()
         self.pages = QStackedWidget(self)
         self.confirmation = ConfirmationPage(self)
         self.pages.addWidget(self._build_form_page())
@@ -126,6 +126,17 @@ class RegistrationDialog(QDialog):
         layout.addLayout(top, 1)
         layout.addLayout(bottom)
         return page
+
+    def _fit_to_screen(self) -> None:
+        """The usual size, smaller on a small screen (1366x768 with a taskbar and a title
+        bar leaves about 1340x690); the pages scroll when they need to."""
+        width, height = DIALOG_SIZE
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width = min(width, available.width() - 24)
+            height = min(height, available.height() - 48)
+        self.resize(width, height)
 
     def _hint_text(self) -> str:
         def key(text: str) -> str:

@@ -77,6 +77,7 @@ class RowEditor(QWidget):
     None for a blank row)."""
 
     changed = Signal()
+    touched = Signal()
     prefix = ""
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -136,7 +137,7 @@ class RowEditor(QWidget):
         for widget in row.widgets.values():
             watch(widget, self.changed.emit)
         for slot in row.slots.values():
-            slot.touched_changed.connect(self.changed.emit)
+            slot.touched_changed.connect(self.touched.emit)
         self.rows.append(row)
         self._rows_box.addWidget(row)
         row.show()  # now, not at the next event loop turn: it can take the focus at once

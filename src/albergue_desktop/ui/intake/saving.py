@@ -100,6 +100,7 @@ class SaveFlow(QObject):
     def _go_back(self, form: PersonForm) -> None:
         self._queue = []
         self._lock(False, self.tr("Not saved yet: check the data and save again."))
+        self.dialog.activateWindow()  # the keyboard goes back to the form
         form.focus_first_field()
 
     def _register(self) -> None:

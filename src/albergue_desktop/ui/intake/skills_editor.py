@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, \
     QLineEdit, QVBoxLayout, QWidget
 
@@ -43,7 +43,6 @@ class WorkEditor(RowEditor):
 
 
 class SkillsTab(FormPage):
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -79,6 +78,7 @@ class SkillsTab(FormPage):
         box = QVBoxLayout(work)
         self.work = WorkEditor(work)
         self.work.changed.connect(self.changed.emit)
+        self.work.touched.connect(self.touched.emit)
         box.addWidget(self.work)
         body.addWidget(work)
         body.addStretch(1)

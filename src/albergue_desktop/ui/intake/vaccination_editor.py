@@ -3,7 +3,6 @@ de Salud or the foreign certificate). COVID-19 doses take the product from a clo
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from ...domain.vaccines import Vaccine
@@ -71,7 +70,6 @@ class VaccinationEditor(RowEditor):
 
 
 class VaccinationTab(FormPage):
-    changed = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -83,6 +81,7 @@ class VaccinationTab(FormPage):
         box.addWidget(hint)
         self.vaccinations = VaccinationEditor(group)
         self.vaccinations.changed.connect(self.changed.emit)
+        self.vaccinations.touched.connect(self.touched.emit)
         box.addWidget(self.vaccinations)
         body.addWidget(group)
         body.addStretch(1)

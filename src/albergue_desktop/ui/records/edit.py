@@ -167,6 +167,8 @@ class EditPersonDialog(QDialog):
     def _needs_box(self, parent: QWidget) -> QGroupBox:
         box = QGroupBox(field_label("specific_needs"), parent)
         self.needs_list = QListWidget(box)
+        self.needs_list.setSpacing(1)
+        self.needs_list.setAccessibleName(field_label("specific_needs"))
         sees_health = self._actor.can(Permission.VIEW_HEALTH)
         edits_health = self._actor.can(Permission.EDIT_HEALTH)
         for code in SPECIFIC_NEEDS:

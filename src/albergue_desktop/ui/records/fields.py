@@ -66,6 +66,10 @@ FIELD_LABELS: dict[str, str] = {
     "bedding": QT_TRANSLATE_NOOP("record_fields", "Bedding"),
 }
 
+YES = QT_TRANSLATE_NOOP("record_fields", "Yes")
+NO = QT_TRANSLATE_NOOP("record_fields", "No")
+YEARS = QT_TRANSLATE_NOOP("record_fields", "{what} ({years} years)")
+
 # Internal columns never shown in the history (kept in step by the services).
 HIDDEN_FIELDS = frozenset({"search_key", "deleted_at", "deleted_by", "number_key",
                            "from_stay_id", "person_id"})
@@ -78,6 +82,7 @@ _KINDS = {"sex": "sex", "nationality": "country", "country_of_birth": "country",
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
+
 
 
 def field_label(name: str) -> str:
@@ -139,7 +144,7 @@ def _work(value: list) -> str:
         if isinstance(item, dict):
             what = item.get("occupation") or item.get("skill") or item.get("title") or ""
             years = item.get("years")
-            parts.append(tr("{what} ({years} years)").format(what=what, years=years)
+            parts.append(tr(YEARS).format(what=what, years=years)
                          if years not in (None, "") else str(what))
     return ", ".join(p for p in parts if p) or "—"
 
@@ -149,7 +154,7 @@ def format_value(name: str, value: Any) -> str:
     if value is None or value == "" or value == []:
         return "—"
     if isinstance(value, bool):
-        return tr("Yes") if value else tr("No")
+        return tr(YES) if value else tr(NO)
     if name in _KINDS:
         return label(_KINDS[name], str(value))
     if name == "specific_needs":

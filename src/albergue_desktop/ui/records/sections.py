@@ -26,16 +26,50 @@ WHAT: dict[tuple[str, str], str] = {  # (table, action) -> the "What" column
     ("stay", "delete"): QT_TRANSLATE_NOOP("record_sections", "Stay removed"),
 }
 
+DOCUMENT_HEADERS = (
+    QT_TRANSLATE_NOOP("record_sections", "Type"),
+    QT_TRANSLATE_NOOP("record_sections", "Number"),
+    QT_TRANSLATE_NOOP("record_sections", "Country"),
+    QT_TRANSLATE_NOOP("record_sections", "Issued"),
+    QT_TRANSLATE_NOOP("record_sections", "Expires"),
+)
+VACCINATION_HEADERS = (
+    QT_TRANSLATE_NOOP("record_sections", "Vaccine"),
+    QT_TRANSLATE_NOOP("record_sections", "Brand"),
+    QT_TRANSLATE_NOOP("record_sections", "Dose"),
+    QT_TRANSLATE_NOOP("record_sections", "Date"),
+)
+STAY_HEADERS = (
+    QT_TRANSLATE_NOOP("record_sections", "Center"),
+    QT_TRANSLATE_NOOP("record_sections", "Bed"),
+    QT_TRANSLATE_NOOP("record_sections", "Check-in"),
+    QT_TRANSLATE_NOOP("record_sections", "Until"),
+    QT_TRANSLATE_NOOP("record_sections", "Reason"),
+)
+HISTORY_HEADERS = (
+    QT_TRANSLATE_NOOP("record_sections", "When"),
+    QT_TRANSLATE_NOOP("record_sections", "Who"),
+    QT_TRANSLATE_NOOP("record_sections", "What"),
+    QT_TRANSLATE_NOOP("record_sections", "Changes"),
+)
+EMPTY = {
+    "documents": QT_TRANSLATE_NOOP("record_sections", "No documents recorded."),
+    "vaccinations": QT_TRANSLATE_NOOP("record_sections", "No vaccinations recorded."),
+    "stays": QT_TRANSLATE_NOOP("record_sections", "No stays: registered but never lodged."),
+    "history": QT_TRANSLATE_NOOP("record_sections", "No changes recorded."),
+}
+REASON = QT_TRANSLATE_NOOP("record_sections", "Reason: {reason}")
+
 
 def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
-def table_html(headers: list[str], rows: list[list[str]], empty: str) -> str:
-    """A small table; cells are plain text (escaped here)."""
+def table_html(headers: tuple[str, ...], rows: list[list[str]], empty: str) -> str:
+    """A small table with translated ``headers``; cells are plain text (escaped here)."""
     if not rows:
-        return f"<i>{escape(empty)}</i>"
-    head = "".join(f"<th align='left'>{escape(h)}</th>" for h in headers)
+        return f"<i>{escape(tr(empty))}</i>"
+    head = "".join(f"<th align='left'>{escape(tr(h))}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
                    for row in rows)
     return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
@@ -45,15 +79,13 @@ def documents_html(documents: list[IdentityDocument]) -> str:
     rows = [[label("doc_type", d.doc_type), d.number, label("country", d.issuing_country)
              or "—", format_date(d.issue_date), format_date(d.expiry_date)]
             for d in documents]
-    return table_html([tr("Type"), tr("Number"), tr("Country"), tr("Issued"), tr("Expires")],
-                      rows, tr("No documents recorded."))
+    return table_html(DOCUMENT_HEADERS, rows, EMPTY["documents"])
 
 
 def vaccinations_html(vaccinations: list[Vaccination]) -> str:
     rows = [[vaccine_label(v.vaccine), v.brand or "—", str(v.dose) if v.dose else "—",
              format_date(v.date)] for v in vaccinations]
-    return table_html([tr("Vaccine"), tr("Brand"), tr("Dose"), tr("Date")], rows,
-                      tr("No vaccinations recorded."))
+    return table_html(VACCINATION_HEADERS, rows, EMPTY["vaccinations"])
 
 
 def stays_html(stays: list[StayLine]) -> str:
@@ -66,8 +98,7 @@ def stays_html(stays: list[StayLine]) -> str:
             reason = f"{reason} ({s.destination})" if reason else s.destination
         rows.append([f"{s.center_code} · {s.center_name}", s.bed_code or "—",
                      format_date(s.check_in), until, reason or "—"])
-    return table_html([tr("Center"), tr("Bed"), tr("Check-in"), tr("Until"), tr("Reason")],
-                      rows, tr("No stays: registered but never lodged."))
+    return table_html(STAY_HEADERS, rows, EMPTY["stays"])
 
 
 def describe_changes(line: HistoryLine) -> str:
@@ -75,7 +106,7 @@ def describe_changes(line: HistoryLine) -> str:
     changes = {k: v for k, v in line.changes.items() if k not in HIDDEN_FIELDS}
     if line.action == "delete":
         reason = changes.get("delete_reason", [None, None])[1]
-        return tr("Reason: {reason}").format(reason=reason) if reason else ""
+        return tr(REASON).format(reason=reason) if reason else ""
     parts = []
     for name, pair in changes.items():
         old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
@@ -96,5 +127,4 @@ def history_rows(history: list[HistoryLine]) -> list[list[str]]:
 
 
 def history_html(history: list[HistoryLine]) -> str:
-    return table_html([tr("When"), tr("Who"), tr("What"), tr("Changes")],
-                      history_rows(history), tr("No changes recorded."))
+    return table_html(HISTORY_HEADERS, history_rows(history), EMPTY["history"])

@@ -10,7 +10,6 @@ from datetime import date
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel, QPushButton, QScrollArea,
     QVBoxLayout, QWidget,
@@ -84,6 +83,7 @@ class PersonRecordView(QWidget):
         self.banner.hide()
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setToolTip(self.tr("Edit this record (Ctrl+E)"))
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.delete_button = QPushButton(self.tr("&Delete…"), self)
         self.edit_button.setVisible(actor.can(Permission.EDIT_PEOPLE))
         self.delete_button.setVisible(actor.can(Permission.DELETE_PEOPLE))
@@ -91,9 +91,6 @@ class PersonRecordView(QWidget):
             button.setEnabled(False)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
-        shortcut = QShortcut(QKeySequence("Ctrl+E"), self)
-        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        shortcut.activated.connect(self.edit)
 
         header = QHBoxLayout()
         titles = QVBoxLayout()

@@ -1,0 +1,83 @@
+"""The report, export and import commands, through an argparse parser as the CLI wires them."""
+
+from __future__ import annotations
+
+import argparse
+
+import pytest
+from openpyxl import Workbook, load_workbook
+from reports_world import pdf_text, world  # noqa: F401
+from sqlalchemy import text
+
+from albergue_desktop.reports.cli_commands import add_report_commands
+
+
+def run(argv):
+    parser = argparse.ArgumentParser(prog="albergue")
+    add_report_commands(parser.add_subparsers(dest="command"))
+    args = parser.parse_args(argv)
+    return args.handler(args)
+
+
+def test_report_commands_write_pdfs(db, world, tmp_path, capsys):
+    for kind in ("roster", "bedlist", "census", "idcards", "impact"):
+        out = tmp_path / f"{kind}.pdf"
+        assert run(["report", kind, "--db", str(db.path), "--center", "03",
+                    "--date", "2022-01-15", "--out", str(out)]) == 0
+        assert out.read_bytes().startswith(b"%PDF")
+    assert "Se guardó" in capsys.readouterr().out
+    (text_,) = pdf_text(tmp_path / "roster.pdf")
+    assert "Marie-Claude JOSEPH" in text_ and "por system" in text_
+
+
+def test_report_as_a_user_applies_the_users_role(db, world, tmp_path):
+    from albergue_desktop.services import centers
+    from albergue_desktop.services.context import Actor
+    centers.create_user(db, Actor("admin", "admin"), username="coord", full_name="Ana Coordinadora",
+                        role="coordinacion", password="contraseña-segura-1")
+    out = tmp_path / "r.pdf"
+    assert run(["report", "roster", "--db", str(db.path), "--user", "coord",
+                "--out", str(out)]) == 0
+    text_ = " ".join(pdf_text(out))
+    assert "por Ana Coordinadora (coord)" in text_ and "SM-CI" not in text_
+
+
+def test_export_command(db, world, tmp_path):
+    out = tmp_path / "a.xlsx"
+    assert run(["export", "--db", str(db.path), "--out", str(out)]) == 0
+    assert "Personas" in load_workbook(out, read_only=True).sheetnames
+
+
+def test_import_dry_run_then_import(db, world, tmp_path, capsys):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Nombre", "Apellidos", "Sexo", "Fecha de nacimiento", "Nacionalidad"])
+    ws.append(["Kerby", "Valcin", "H", "03/04/1999", "Haitiano"])
+    ws.append(["Lovely", "Zéphir", "M", "31/04/2001", "Haitiana"])
+    path = tmp_path / "censo.xlsx"
+    wb.save(path)
+
+    def people():
+        with db.session() as s:
+            return s.connection().execute(text("SELECT count(*) FROM person")).scalar_one()
+
+    before = people()
+    assert run(["import", "--db", str(db.path), str(path), "--center", "03",
+                "--dry-run"]) == 0
+    out = capsys.readouterr().out
+    assert "2 filas leídas: se pueden importar 1 personas en 1 núcleos; 1 filas quedan fuera." \
+        in out
+    assert "Fila 3: Fecha de nacimiento: Fecha imposible: 31/04/2001." in out
+    assert "Prueba: no se importó nada." in out and people() == before
+    assert (tmp_path / "censo-errores.xlsx").exists()
+    assert run(["import", "--db", str(db.path), str(path), "--center", "03"]) == 0
+    assert "Se importaron 1 personas en 1 núcleos." in capsys.readouterr().out
+    assert people() == before + 1
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    from albergue_desktop.reports.output import ReportError
+    with pytest.raises(ReportError, match="no existe"):
+        run(["report", "roster", "--db", str(tmp_path / "nada.sqlite"), "--out",
+             str(tmp_path / "x.pdf")])
+    assert not (tmp_path / "nada.sqlite").exists()

@@ -185,6 +185,23 @@ def test_a_lone_m_in_the_sex_column_is_ambiguous(db, center, tmp_path):
                                       "(o use H/M)."]
 
 
+def test_the_user_can_name_the_header_row_and_map_the_columns(db, center, tmp_path):
+    path = xlsx(tmp_path / "raro.xlsx", [["Ana", "Joseph", "F", "01/02/1990", "x"]],
+                headers=["Col A", "Col B", "Col C", "Col D", "Col E"])
+    with pytest.raises(ReportError):
+        read_sheet(path)
+    sheet = read_sheet(path, header_row=2)
+    assert sheet.headers == ["Col A", "Col B", "Col C", "Col D", "Col E"]
+    mapping = {0: "given_names", 1: "surnames", 2: "sex", 3: "birth_date"}
+    preview = preview_import(db, SYSTEM, sheet, center_id=center.id, mapping=mapping,
+                             today=TODAY)
+    assert confirm_import(db, SYSTEM, preview).people == 1
+    with db.session() as s:
+        assert s.connection().execute(text(
+            "SELECT given_names, surnames, sex, birth_date FROM person")).one() == (
+            "Ana", "Joseph", "F", "1990-02-01")
+
+
 def test_empty_sheet_and_non_excel_files_are_refused(tmp_path):
     wb = Workbook()
     wb.save(tmp_path / "vacio.xlsx")

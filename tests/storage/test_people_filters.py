@@ -4,20 +4,20 @@ specific need and household, alone, combined, with text search and with keyset p
 from __future__ import annotations
 
 import pytest
-from conftest import member
 
 from albergue_desktop.services import centers, people, stays
 from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage import queries
 
 
-def honduran(*args, **kwargs):
-    return member(*args, **kwargs).model_copy(update={"nationality": "HN"})
-
-
 @pytest.fixture
-def town(db, center):
+def town(db, center, make_member):
     """Six people: one present, one discharged, four only registered; two Hondurans; needs."""
+    member = make_member
+
+    def honduran(*args, **kwargs):
+        return member(*args, **kwargs).model_copy(update={"nationality": "HN"})
+
     other = centers.create_center(db, SYSTEM, code="05", name="Centro Comunitario 5")
     a = people.register_household(db, SYSTEM, center_id=center.id, members=[
         member("Marie", "Joseph", specific_needs=["WR-LC"]),

@@ -264,8 +264,6 @@ class SyncMachine(RuleBasedStateMachine):
                   for c in log.values() if c["kind"] == "field"}
         swallowed = {(c["row_id"], c["field"], tuple(json.loads(c["loser_dot"])))
                      for c in log.values() if c["kind"] == "delete"}
-        by_dot = {(w.person, w.field, w.dot): w for w in self.writes}
-
         def safe(w: Write) -> bool:
             row = people[w.person]
             if any(o.person == w.person and o.field == w.field and w.dot in o.past
@@ -277,8 +275,10 @@ class SyncMachine(RuleBasedStateMachine):
                 return False
             if not row["deleted"] or w.field == "deleted" or w.dot == _dot(row["fv"], "*"):
                 return True
-            deleter = by_dot.get((w.person, "deleted", _dot(row["fv"], "deleted")))
-            return (deleter is not None and w.dot in deleter.past) or (
+            # On a deleted record the value must have been seen by a delete (the final one or
+            # an earlier one the same edit preceded), or be logged against the delete.
+            return any(o.person == w.person and o.field == "deleted" and o.value
+                       and w.dot in o.past for o in self.writes) or (
                 w.person, w.field, w.dot) in swallowed
 
         groups: dict[tuple, list[Write]] = {}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QMessageBox
-from ui_helpers import visible_top_level
+from ui_helpers import visible_top_level, when_visible
 
 from albergue_desktop.services import accounts, centers
 from albergue_desktop.storage.db import Database
@@ -16,24 +16,6 @@ from albergue_desktop.ui.auth.setup import FirstRunDialog
 from albergue_desktop.ui.auth.sign_in import SignInDialog
 from albergue_desktop.ui.main_window import MainWindow
 from albergue_desktop.ui.translation import install_translators
-
-
-def when_visible(kind, action, *, timeout_ms=10_000):
-    """Call ``action(widget)`` once a top-level ``kind`` is shown (also inside a nested
-    dialog event loop)."""
-    timer = QTimer(interval=20)
-    waited = [0]
-
-    def poll():
-        waited[0] += 20
-        found = visible_top_level(kind)
-        if found or waited[0] > timeout_ms:
-            timer.stop()
-            action(found[0] if found else None)
-
-    timer.timeout.connect(poll)
-    timer.start()
-    return timer
 
 
 def run_app(qapp, path, **kwargs) -> int:
@@ -156,3 +138,17 @@ def test_language_from_the_settings_unless_overridden(people_db, qapp, settings_
         install_translators(qapp, "es")
     assert seen == [title]
     del timer
+
+
+def test_the_command_line_passes_a_language_only_when_asked(tmp_path, monkeypatch):
+    from albergue_desktop import cli
+
+    calls = []
+    monkeypatch.setattr(app, "run", lambda path, **kw: calls.append(kw) or 0)
+    monkeypatch.delenv("ALBERGUE_LANG", raising=False)
+    path = str(tmp_path / "c.sqlite")
+    assert cli.main(["--db", path]) == 0  # the language saved in the settings
+    assert cli.main(["--db", path, "--lang", "en"]) == 0
+    monkeypatch.setenv("ALBERGUE_LANG", "es")
+    assert cli.main(["--db", path]) == 0
+    assert calls == [{}, {"lang": "en"}, {"lang": "es"}]

@@ -159,3 +159,24 @@ def test_idle_time_comes_from_the_settings_and_the_admin_screen(db, admin, qtbot
     assert page.message.text() == "Guardado: la sesión se bloquea tras 25 minutos sin uso."
     dialog.done(0)
     window.close()
+
+
+def test_a_half_typed_new_user_survives_the_lock(db, admin, qtbot):
+    window = show_window(qtbot, MainWindow(db, admin, idle_ms=60_000))
+    admin_dialog = window.open_admin()
+    page = admin_dialog.users_page
+    page.create_user()
+    user_dialog = page._dialog
+    user_dialog.username_edit.setText("rosa")
+    window.lock()
+    assert not user_dialog.isVisible() and not admin_dialog.isVisible()
+    _try(qtbot, window.lock_screen.unlock_form, PASSWORD)
+    assert user_dialog.isVisible() and user_dialog.username_edit.text() == "rosa"
+    for edit, text in ((user_dialog.full_name_edit, "Rosa Perez"),
+                       (user_dialog.password_edit, "registro-123"),
+                       (user_dialog.repeat_edit, "registro-123")):
+        edit.setText(text)
+    user_dialog._check_and_accept()  # the OK button still creates the user
+    assert page.message.text() == "Usuario rosa creado."
+    admin_dialog.done(0)
+    window.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QWidget
 
 from albergue_desktop.services.context import Actor
@@ -32,3 +33,21 @@ def record_loaded(window, folio=None):
     if folio is not None and view.record.person.folio != folio:
         return None
     return view
+
+
+def when_visible(kind, action, *, timeout_ms=10_000):
+    """Call ``action(widget)`` once a top-level ``kind`` is shown (also inside a nested
+    dialog event loop such as ``exec()``). Keep the returned timer alive."""
+    timer = QTimer(interval=20)
+    waited = [0]
+
+    def poll():
+        waited[0] += 20
+        found = visible_top_level(kind)
+        if found or waited[0] > timeout_ms:
+            timer.stop()
+            action(found[0] if found else None)
+
+    timer.timeout.connect(poll)
+    timer.start()
+    return timer

@@ -52,9 +52,11 @@ class SheetData:
     mapping: dict[int, str]          # the guessed mapping
 
 
-def read_sheet(path, sheet: str | None = None) -> SheetData:
-    """Read the sheet and find its header row. Clear errors for a file that is not an
-    .xlsx workbook, an empty sheet, or headers that name none of the census fields."""
+def read_sheet(path, sheet: str | None = None, *, header_row: int | None = None) -> SheetData:
+    """Read the sheet and find its header row (or take ``header_row``, a spreadsheet row
+    number, when the user names it: then the mapping may be wholly the user's). Clear
+    errors for a file that is not an .xlsx workbook, an empty sheet, or headers that name
+    none of the census fields."""
     path = Path(path)
     try:
         with open(path, "rb") as fh:
@@ -84,7 +86,7 @@ def read_sheet(path, sheet: str | None = None) -> SheetData:
         raise ReportError("The sheet {sheet} of {name} is empty.", sheet=title, name=path.name)
     for index, (number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         mapping = im.guess_mapping(values)
-        if len(mapping) >= 2:
+        if number == header_row or (header_row is None and len(mapping) >= 2):
             headers = ["" if v is None else str(v).strip() for v in values]
             return SheetData(path, title, number, headers, rows[index + 1:], mapping)
     first = ", ".join(str(v) for v in rows[0][1] if v is not None)[:200]

@@ -5,7 +5,6 @@ or when the language changes)."""
 from __future__ import annotations
 
 import sys
-import time
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
@@ -39,7 +38,6 @@ class AppSession(QObject):
         self.app = app
         self.db = db
         self.window: MainWindow | None = None
-        self.opened_in: float | None = None  # seconds from sign-in to the window shown
 
     def start(self) -> bool:
         """First-run setup if needed, then sign-in. False when the user gave up."""
@@ -62,7 +60,6 @@ class AppSession(QObject):
         return True
 
     def open_window(self, actor: Actor) -> MainWindow:
-        started = time.perf_counter()
         old, self.window = self.window, MainWindow(self.db, actor)
         window = self.window
         window.user_switched.connect(self.open_window)
@@ -71,7 +68,6 @@ class AppSession(QObject):
         window.closed.connect(lambda: self._on_closed(window))
         window.resize(1366, 768)
         window.showMaximized()
-        self.opened_in = time.perf_counter() - started
         if old is not None:
             self._retire(old)
         return window

@@ -28,7 +28,9 @@ class MainMenus(QObject):
 
     def _action(self, name: str, text: str, slot, shortcut=None) -> QAction:
         action = QAction(text, self.window)
-        if shortcut is not None:
+        if isinstance(shortcut, QKeySequence.StandardKey):
+            action.setShortcuts(shortcut)  # every binding of the platform (Ctrl+F4, Ctrl+W)
+        elif shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(lambda _checked=False: slot())
         self.window.addAction(action)  # shortcuts work wherever the focus is in the window

@@ -7,10 +7,11 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import QLocale, Signal
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog, QLabel, QLineEdit, QMainWindow, QTabWidget, QVBoxLayout, QWidget,
 )
+from shiboken6 import isValid
 
 from ..domain.permissions import Permission
 from ..services import accounts, centers
@@ -24,6 +25,7 @@ from .people_list import SEARCH_LIMIT, PeopleList, _count
 from .tasks import TaskManager
 
 MAX_RECORD_TABS = 8
+NOTICE_MS = 10_000  # how long a notice stays in the status bar
 
 
 class MainWindow(QMainWindow):
@@ -171,7 +173,7 @@ class MainWindow(QMainWindow):
             view.title_changed.connect(partial(self._set_tab_title, view))
             view.open_person_requested.connect(self.open_person)
             view.person_changed.connect(lambda _id: self.after_write())
-            view.person_deleted.connect(partial(self._on_deleted, person_id))
+            view.person_deleted.connect(self._on_deleted)
             self.records[person_id] = view
             self.tabs.addTab(view, self.tr("Record"))
         self.tabs.setCurrentWidget(view)
@@ -189,7 +191,7 @@ class MainWindow(QMainWindow):
         if view is not None:
             self.close_tab(self.tabs.indexOf(view))
         self.after_write()
-        self.results_label.setText(self.tr("The record was deleted."))
+        self.statusBar().showMessage(self.tr("The record was deleted."), NOTICE_MS)
 
     def close_tab(self, index: int) -> None:
         widget = self.tabs.widget(index)
@@ -214,7 +216,8 @@ class MainWindow(QMainWindow):
         try:
             from .intake import RegistrationDialog
         except ImportError:
-            self.results_label.setText(self.tr("Registration is not available in this build."))
+            self.statusBar().showMessage(
+                self.tr("Registration is not available in this build."), NOTICE_MS)
             return None
         center_id = self.actor.center_id or self.db.meta("center_id")
         dialog = RegistrationDialog(self.db, self.actor, center_id, self.tasks, self)
@@ -230,9 +233,9 @@ class MainWindow(QMainWindow):
         self.people.filter_bar.set_household(household_id, self.tr("the new registration"))
         step_text = (self.tr("health screening") if step == "screening"
                      else self.tr("bed assignment"))
-        self.results_label.setText(self.tr(
+        self.statusBar().showMessage(self.tr(
             "Next step: {step}. That screen is not part of this version yet.").format(
-            step=step_text))
+            step=step_text), NOTICE_MS)
 
     def open_admin(self) -> QDialog | None:
         from .auth.admin import AdminDialog, can_administer
@@ -280,7 +283,8 @@ class MainWindow(QMainWindow):
             self.lock_screen.hide()
         self._set_usable(True)
         for dialog in self._hidden_dialogs:
-            dialog.show()
+            if isValid(dialog):  # a message box run by exec() is gone once hidden
+                dialog.show()
         self._hidden_dialogs = []
         self.idle.resume()
 

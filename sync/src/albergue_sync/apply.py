@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from . import conflictlog, files
-from .engine import Options, SourceReport, _check_clock, _Plan, read_bookmarks
+from .engine import Options, SourceReport, _check_clock, _Plan
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import find_duplicates, find_orphans, merge_table, synced_tables

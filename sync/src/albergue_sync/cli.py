@@ -157,6 +157,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"albergue-sync: {exc}", file=sys.stderr)
         return 2
     except SyncRefused as exc:
+        if getattr(exc, "reports", None):
+            _print_reports(exc.reports, args.json)
         print(f"albergue-sync: {exc}", file=sys.stderr)
         return exc.exit_code
     except sqlite3.Error as exc:

@@ -203,7 +203,11 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
         elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
             files.upgrade(target, target_info.schema_version)
         for plan in plans:
-            reports.append(apply_source(target, plan, options))
+            try:
+                reports.append(apply_source(target, plan, options))
+            except SyncRefused as exc:
+                exc.reports = reports  # the sources merged before this one stay merged
+                raise
     finally:
         for plan in plans:
             if plan.tmp:

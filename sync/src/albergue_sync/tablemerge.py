@@ -14,7 +14,7 @@ import sqlite3
 from dataclasses import dataclass
 from typing import Any
 
-from .rowmerge import Conflict, data_fields_of, dump_json, field_dots, merge_row, parse_json
+from .rowmerge import Conflict, data_fields_of, dump_json, field_dots, merge_row
 from .rules import APPEND_ONLY, DUPLICATE_KEYS, LOCAL_TABLES, MERGED_TABLES, SYNCED_COLUMNS
 
 CHUNK = 2000

@@ -104,6 +104,7 @@ class UsersPage(QWidget):
         self._db = db
         self._actor = actor
         self._users = []
+        self._dialog: UserDialog | None = None
         self._centers = {c.id: c for c in centers.list_centers(db)}
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setHorizontalHeaderLabels([self.tr("Username"), self.tr("Full name"),
@@ -214,10 +215,17 @@ class UsersPage(QWidget):
         self.changed.emit()
         return True
 
+    def _ask(self, dialog: UserDialog, then) -> None:
+        """Show ``dialog`` (window-modal, not a nested event loop: the idle lock may hide it
+        and show it again) and call ``then(dialog)`` if it is accepted."""
+        self._dialog = dialog
+        dialog.accepted.connect(lambda: then(dialog))
+        dialog.open()
+
     def create_user(self) -> None:
-        dialog = UserDialog(self._db, self)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        self._ask(UserDialog(self._db, self), self._create)
+
+    def _create(self, dialog: UserDialog) -> None:
         username = dialog.username_edit.text().strip().lower()
         self._do(lambda: centers.create_user(
             self._db, self._actor, username=username, full_name=dialog.full_name_edit.text(),
@@ -227,11 +235,11 @@ class UsersPage(QWidget):
 
     def reset_password(self) -> None:
         user = self.selected_user()
-        if user is None:
-            return
-        dialog = UserDialog(self._db, self, reset_for=user.username)
-        if dialog.exec() != QDialog.DialogCode.Accepted:
-            return
+        if user is not None:
+            self._ask(UserDialog(self._db, self, reset_for=user.username),
+                      lambda dialog: self._reset(user, dialog))
+
+    def _reset(self, user, dialog: UserDialog) -> None:
         self._do(lambda: accounts.reset_password(self._db, self._actor, user.id,
                                                  dialog.password_edit.text()),
                  self.tr("New password set for {username}.").format(username=user.username))

@@ -204,6 +204,8 @@ class EditPersonDialog(QDialog):
             elif isinstance(editor, QPlainTextEdit):
                 editor.setPlainText(value or "")
             elif isinstance(editor, QComboBox):
+                if value is not None and editor.findData(value) < 0:
+                    editor.addItem(format_value(name, value), value)  # a code from elsewhere
                 editor.setCurrentIndex(max(0, editor.findData(value)))
         stored = set(p.specific_needs or [])
         for row in range(self.needs_list.count()):

@@ -65,13 +65,17 @@ def tr(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 
 
+def _cell(text: str) -> str:
+    return escape(text).replace("\n", "<br>")
+
+
 def table_html(headers: tuple[str, ...], rows: list[list[str]], empty: str) -> str:
     """A small table with translated ``headers``; cells are plain text (escaped here)."""
     if not rows:
         return f"<i>{escape(tr(empty))}</i>"
     head = "".join(f"<th align='left'>{escape(tr(h))}</th>" for h in headers)
-    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>"
-                   for row in rows)
+    body = "".join("<tr>" + "".join(f"<td valign='top'>{_cell(c)}</td>" for c in row)
+                   + "</tr>" for row in rows)
     return f"<table cellspacing='0' cellpadding='3'><tr>{head}</tr>{body}</table>"
 
 
@@ -102,7 +106,8 @@ def stays_html(stays: list[StayLine]) -> str:
 
 
 def describe_changes(line: HistoryLine) -> str:
-    """``Field: old → new; …`` for an update; the reason for a deletion."""
+    """``Field: old → new``, one line per field, for an update; the reason for a
+    deletion."""
     changes = {k: v for k, v in line.changes.items() if k not in HIDDEN_FIELDS}
     if line.action == "delete":
         reason = changes.get("delete_reason", [None, None])[1]
@@ -112,7 +117,7 @@ def describe_changes(line: HistoryLine) -> str:
         old, new = (pair + [None, None])[:2] if isinstance(pair, list) else (None, pair)
         parts.append(f"{field_label(name)}: {format_value(name, old)} → "
                      f"{format_value(name, new)}")
-    return "; ".join(parts)
+    return "\n".join(parts)
 
 
 def history_rows(history: list[HistoryLine]) -> list[list[str]]:

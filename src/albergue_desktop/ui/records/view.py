@@ -70,6 +70,7 @@ class PersonRecordView(QWidget):
         self.person_id = person_id
         self.record: PersonRecord | None = None
         self._dialog = None
+        self.member_buttons: dict[str, QPushButton] = {}
 
         self.name_label = QLabel(self.tr("Loading…"), self)
         font = self.name_label.font()
@@ -140,9 +141,15 @@ class PersonRecordView(QWidget):
         box = QGroupBox(title, parent)
         form = QFormLayout(box)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        # One label width for every box, so the values line up down the column.
+        metrics = self.fontMetrics()
+        width = max(metrics.horizontalAdvance(field_label(n))
+                    for n in PERSONAL + CONTACT + MIGRATORY + CONSENT) + 8
         for name in fields:
             self.values[name] = _value_label(box)
-            form.addRow(field_label(name), self.values[name])
+            caption = QLabel(field_label(name), box)
+            caption.setMinimumWidth(width)
+            form.addRow(caption, self.values[name])
         return box
 
     def _html_box(self, title: str, layout: QVBoxLayout, parent: QWidget) -> QLabel:
@@ -232,7 +239,7 @@ class PersonRecordView(QWidget):
             item = self.members_layout.takeAt(0)
             if item.widget() is not None:
                 item.widget().deleteLater()
-        self.member_buttons: dict[str, QPushButton] = {}
+        self.member_buttons = {}
         if not record.members:
             self.members_layout.addWidget(QLabel(self.tr("No household."), self.household_box))
             return

@@ -1,0 +1,294 @@
+"""A Hypothesis state machine over 4 center files and a central file: people are created,
+edited, deleted, restored, checked in and transferred through the desktop's services, with
+skewed clocks; files are merged fully or incrementally, through a USB copy, repeatedly,
+center to center; conflicts are resolved. At the end, all-with-all merges must give every
+file identical contents and identical conflict logs, and a reference model of causality
+proves that no write was lost: each one is the final value, or was superseded by a write
+made after seeing it, or sits in the conflict log."""
+
+from __future__ import annotations
+
+import atexit
+import json
+import shutil
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from hypothesis import HealthCheck, settings, strategies as st
+from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
+from sync_helpers import (
+    ClockedDatabase, check_in, conflict_set, contents, delete, edit, make_center, register,
+)
+
+from albergue_desktop.services import stays
+from albergue_desktop.services.context import SYSTEM
+from albergue_desktop.storage.tables import Person
+from albergue_sync import Options, merge_files
+from albergue_sync.conflicts import list_conflicts, resolve
+from albergue_sync.status import export
+
+CENTERS = 4
+FIELDS = ("notes", "phone", "deleted")
+NAMES = ("Marie", "Jean", "Rose", "Wilner", "Lucie", "Nadia", "Pierre", "Claudette")
+VALUES = {"notes": ["dolor de cabeza", "sin novedad", "embarazada", None],
+          "phone": ["686 555 0101", "686 555 0202", "686 555 0303", None]}
+_template: Path | None = None
+
+
+def template() -> Path:
+    """Four center files that know each other's centers, and a central file: built once."""
+    global _template
+    if _template is None:
+        folder = Path(tempfile.mkdtemp(prefix="albergue-sync-sm-"))
+        atexit.register(shutil.rmtree, folder, True)
+        dbs = [make_center(folder / f"c{i}.sqlite", f"{i + 1:02d}")[0] for i in range(CENTERS)]
+        merge_files(folder / "central.sqlite", [db.path for db in dbs])
+        for db in dbs:
+            merge_files(db.path, [folder / "central.sqlite"], Options(direction="pull"))
+            db.close()
+        _template = folder
+    return _template
+
+
+@dataclass(frozen=True)
+class Write:
+    person: str
+    field: str
+    value: object
+    dot: tuple
+    past: frozenset  # dots the writing file had seen
+
+
+def _dot(fv: dict, field: str) -> tuple:
+    return tuple(fv.get(field, fv["*"]))
+
+
+class SyncMachine(RuleBasedStateMachine):
+    def __init__(self) -> None:
+        super().__init__()
+        self.dir = Path(tempfile.mkdtemp(prefix="albergue-sync-run-"))
+        for f in template().iterdir():
+            shutil.copy(f, self.dir / f.name)
+        self.central = self.dir / "central.sqlite"
+        self.dbs = [ClockedDatabase.open(self.dir / f"c{i}.sqlite") for i in range(CENTERS)]
+        self.center_ids = [db.meta("center_id") for db in self.dbs]
+        self.known: dict[str, set] = {str(i): set() for i in range(CENTERS)}
+        self.known["central"] = set()
+        self.writes: list[Write] = []
+        self.copies = 0
+
+    # --- the model -------------------------------------------------------------------------
+    def _row(self, path: Path, pid: str) -> dict | None:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            cur = conn.execute("SELECT * FROM person WHERE id = ?", (pid,))
+            raw = cur.fetchone()
+            return dict(zip([d[0] for d in cur.description], raw)) if raw else None
+        finally:
+            conn.close()
+
+    def _record(self, where: str, path: Path, pid: str, fields=FIELDS) -> None:
+        row = self._row(path, pid)
+        fv = json.loads(row["fv"])
+        for field in fields:
+            dot = _dot(fv, field)
+            if dot not in self.known[where]:
+                self.writes.append(Write(pid, field, row[field], dot,
+                                         frozenset(self.known[where])))
+        for field in fields:
+            self.known[where].add(_dot(fv, field))
+
+    def _merged(self, into: str, source: str) -> None:
+        self.known[into] |= self.known[source]
+
+    def _ids(self, i: int, deleted: bool) -> list[str]:
+        conn = sqlite3.connect(f"file:{self.dbs[i].path}?mode=ro", uri=True)
+        try:
+            return [r[0] for r in conn.execute(
+                "SELECT id FROM person WHERE deleted = ? ORDER BY id", (int(deleted),))]
+        finally:
+            conn.close()
+
+    def _pick(self, i: int, pick: int, *, deleted: bool = False) -> str | None:
+        ids = self._ids(i, deleted)
+        return ids[pick % len(ids)] if ids else None
+
+    # --- writes at the centers -------------------------------------------------------------
+    @initialize()
+    def shared_people(self):
+        """Two people registered at center 1 and known everywhere, so edits can collide."""
+        for name in NAMES[:2]:
+            pid = register(self.dbs[0], self.center_ids[0], name)
+            self._record("0", self.dbs[0].path, pid)
+        self.merge(0, False)
+        for i in range(1, CENTERS):
+            self.pull(i, True)
+
+    @rule(i=st.integers(0, CENTERS - 1), name=st.sampled_from(NAMES))
+    def create(self, i, name):
+        pid = register(self.dbs[i], self.center_ids[i], name)
+        self._record(str(i), self.dbs[i].path, pid)
+
+    @rule(i=st.integers(0, CENTERS - 1), pick=st.integers(0, 9),
+          field=st.sampled_from(["notes", "phone"]), value=st.integers(0, 3))
+    def edit(self, i, pick, field, value):
+        pid = self._pick(i, pick)
+        if pid:
+            edit(self.dbs[i], pid, **{field: VALUES[field][value]})
+            self._record(str(i), self.dbs[i].path, pid, (field,))
+
+    @rule(i=st.integers(0, CENTERS - 1), pick=st.integers(0, 9))
+    def delete(self, i, pick):
+        pid = self._pick(i, pick)
+        if pid:
+            delete(self.dbs[i], pid)
+            self._record(str(i), self.dbs[i].path, pid, ("deleted",))
+
+    @rule(i=st.integers(0, CENTERS - 1), pick=st.integers(0, 9))
+    def undelete(self, i, pick):
+        pid = self._pick(i, pick, deleted=True)
+        if pid:
+            with self.dbs[i].session("admin") as session:
+                person = session.get(Person, pid)
+                person.deleted, person.delete_reason = False, None
+                session.add(person)
+            self._record(str(i), self.dbs[i].path, pid, ("deleted",))
+
+    @rule(i=st.integers(0, CENTERS - 1), pick=st.integers(0, 9))
+    def check_in(self, i, pick):
+        pid = self._pick(i, pick)
+        if pid and not self._open_stay(i, pid):
+            check_in(self.dbs[i], pid, self.center_ids[i])
+
+    @rule(i=st.integers(0, CENTERS - 1), pick=st.integers(0, 9), j=st.integers(0, CENTERS - 1))
+    def transfer(self, i, pick, j):
+        pid = self._pick(i, pick)
+        stay = self._open_stay(i, pid) if pid else None
+        if stay and stay != self.center_ids[j]:
+            stays.transfer(self.dbs[i], SYSTEM, person_id=pid, to_center_id=self.center_ids[j])
+
+    def _open_stay(self, i, pid) -> str | None:
+        conn = sqlite3.connect(f"file:{self.dbs[i].path}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT center_id FROM stay WHERE person_id = ? AND deleted = 0 "
+                               "AND check_out IS NULL", (pid,)).fetchone()
+            return row[0] if row else None
+        finally:
+            conn.close()
+
+    @rule(i=st.integers(0, CENTERS - 1), hours=st.integers(-6, 6))
+    def skew_clock(self, i, hours):
+        self.dbs[i].skew_ms = hours * 3600 * 1000
+
+    # --- merges -----------------------------------------------------------------------------
+    @rule(i=st.integers(0, CENTERS - 1), full=st.booleans())
+    def merge(self, i, full):
+        merge_files(self.central, [self.dbs[i].path], Options(full=full))
+        self._merged("central", str(i))
+
+    @rule(i=st.integers(0, CENTERS - 1), health=st.booleans())
+    def pull(self, i, health):
+        merge_files(self.dbs[i].path, [self.central],
+                    Options(direction="pull", with_health=health))
+        self._merged(str(i), "central")
+
+    @rule(i=st.integers(0, CENTERS - 1))
+    def merge_a_usb_copy(self, i):
+        self.copies += 1
+        copy = self.dir / f"usb{self.copies}.sqlite"
+        export(self.dbs[i].path, copy)
+        merge_files(self.central, [copy])
+        self._merged("central", str(i))
+
+    @rule(i=st.integers(0, CENTERS - 1))
+    def merge_twice(self, i):
+        merge_files(self.central, [self.dbs[i].path])
+        [again] = merge_files(self.central, [self.dbs[i].path])
+        assert (again.new, again.updated, again.conflicts) == (0, 0, 0)
+        self._merged("central", str(i))
+
+    @rule(i=st.integers(0, CENTERS - 1), j=st.integers(0, CENTERS - 1))
+    def center_to_center(self, i, j):
+        if i != j:
+            merge_files(self.dbs[j].path, [self.dbs[i].path], Options(direction="pull"))
+            self._merged(str(j), str(i))
+
+    @precondition(lambda self: self.writes)
+    @rule(pick=st.integers(0, 1000))
+    def resolve_a_conflict(self, pick):
+        open_ones = [c for c in list_conflicts(self.central) if c["kind"] == "field"]
+        if open_ones:
+            conflict = open_ones[pick % len(open_ones)]
+            resolve(self.central, conflict["id"], json.dumps(conflict["loser_value"]))
+            self._record("central", self.central, conflict["row_id"], (conflict["field"],))
+
+    # --- the end: everyone merges with everyone ---------------------------------------------
+    def teardown(self) -> None:
+        try:
+            if self.writes is not None and hasattr(self, "dbs"):
+                self._converge_and_check()
+        finally:
+            for db in getattr(self, "dbs", []):
+                db.close()
+            shutil.rmtree(self.dir, ignore_errors=True)
+
+    def _converge_and_check(self) -> None:
+        for _round in range(4):
+            moved = 0
+            for i, db in enumerate(self.dbs):
+                [r] = merge_files(self.central, [db.path])
+                moved += r.new + r.updated + r.conflicts
+                self._merged("central", str(i))
+            for i, db in enumerate(self.dbs):
+                [r] = merge_files(db.path, [self.central], Options(direction="pull"))
+                moved += r.new + r.updated + r.conflicts
+                self._merged(str(i), "central")
+            if not moved:
+                break
+        assert not moved, "all-with-all merges did not settle"
+        final = contents(self.central)
+        log = conflict_set(self.central)
+        for db in self.dbs:
+            assert contents(db.path) == final
+            assert conflict_set(db.path) == log
+        self._check_nothing_lost(final["person"], log)
+
+    def _check_nothing_lost(self, people: dict, log: dict) -> None:
+        """Every written value is the final one (and, on a deleted record, was seen by the
+        delete or logged against it), or a write made after seeing it replaced it, or it is
+        a loser in the conflict log. Writes of the same value count as one: a value seen
+        through one write is not lost because another write carried it too."""
+        losers = {(c["row_id"], c["field"], tuple(json.loads(c["loser_dot"])))
+                  for c in log.values() if c["kind"] == "field"}
+        swallowed = {(c["row_id"], c["field"], tuple(json.loads(c["loser_dot"])))
+                     for c in log.values() if c["kind"] == "delete"}
+        def safe(w: Write) -> bool:
+            row = people[w.person]
+            if any(o.person == w.person and o.field == w.field and w.dot in o.past
+                   for o in self.writes):
+                return True  # superseded by a write made after seeing it
+            if (w.person, w.field, w.dot) in losers:
+                return True
+            if row[w.field] != w.value:
+                return False
+            if not row["deleted"] or w.field == "deleted" or w.dot == _dot(row["fv"], "*"):
+                return True
+            # On a deleted record the value must have been seen by a delete (the final one or
+            # an earlier one the same edit preceded), or be logged against the delete.
+            return any(o.person == w.person and o.field == "deleted" and o.value
+                       and w.dot in o.past for o in self.writes) or (
+                w.person, w.field, w.dot) in swallowed
+
+        groups: dict[tuple, list[Write]] = {}
+        for w in self.writes:
+            groups.setdefault((w.person, w.field, json.dumps(w.value)), []).append(w)
+        for writes in groups.values():
+            assert any(safe(w) for w in writes), writes
+
+
+SyncMachine.TestCase.settings = settings(
+    max_examples=60, stateful_step_count=40, deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much])
+TestConvergence = SyncMachine.TestCase

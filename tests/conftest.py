@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-from datetime import date
 
 import pytest
 
@@ -13,7 +12,7 @@ os.environ.setdefault("ALBERGUE_LANG", "es")
 from albergue_desktop.domain import i18n  # noqa: E402
 from albergue_desktop.services import centers  # noqa: E402
 from albergue_desktop.services.context import SYSTEM, Actor  # noqa: E402
-from albergue_desktop.services.people import MemberInput  # noqa: E402
+from factories import member  # noqa: E402  (tests/ is on sys.path: rootdir conftest)
 from albergue_desktop.storage.db import Database  # noqa: E402
 
 
@@ -62,9 +61,3 @@ def intake_actor(center):
 def make_member():
     """Factory of household members: ``make_member(given=..., relationship="child")``."""
     return member
-
-
-def member(given="Marie-Claude", surnames="Joseph", sex="F", birth=date(1990, 5, 1),
-           relationship="head", **extra) -> MemberInput:
-    return MemberInput(given_names=given, surnames=surnames, sex=sex, birth_date=birth,
-                       relationship=relationship, nationality="HT", **extra)

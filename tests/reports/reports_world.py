@@ -1,5 +1,5 @@
 """Fixtures for the report tests (imported by the test modules; a second conftest.py
-would shadow the root one for ``from conftest import member``).
+would shadow the root one for ``from factories import member``).
 
 A small shelter world built through the services, with known totals for the reports.
 

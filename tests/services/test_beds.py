@@ -7,7 +7,7 @@ import time
 from datetime import date
 
 import pytest
-from conftest import member
+from factories import member
 from sqlmodel import select
 
 from albergue_desktop.domain import capacity as cap

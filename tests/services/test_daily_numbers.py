@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from conftest import member
+from factories import member
 from sqlmodel import select
 
 from albergue_desktop.domain.errors import NotFoundError, PermissionDenied

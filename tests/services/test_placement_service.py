@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from conftest import member
+from factories import member
 from sqlmodel import select
 
 from albergue_desktop.domain.clinical_enums import Symptom

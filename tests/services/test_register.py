@@ -7,7 +7,7 @@ import threading
 from datetime import date
 
 import pytest
-from conftest import member
+from factories import member
 from sqlalchemy import text
 from sqlmodel import select
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
-from conftest import member
+from factories import member
 from sqlalchemy import text
 from sqlmodel import select
 

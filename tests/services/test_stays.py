@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime, timedelta, timezone
 
 import pytest
-from conftest import member
+from factories import member
 from sqlmodel import select
 
 from albergue_desktop.domain.errors import (

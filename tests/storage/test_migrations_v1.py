@@ -112,7 +112,7 @@ def test_search_works_on_an_upgraded_v1_file(v1_copy):
 
 
 def test_an_upgraded_v1_file_keeps_working(v1_copy):
-    from conftest import member
+    from factories import member
 
     database = Database.open(v1_copy)
     try:

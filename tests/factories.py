@@ -1,0 +1,13 @@
+"""Builders of test data shared by the test modules (import as ``from factories import ...``)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from albergue_desktop.services.people import MemberInput
+
+
+def member(given="Marie-Claude", surnames="Joseph", sex="F", birth=date(1990, 5, 1),
+           relationship="head", **extra) -> MemberInput:
+    return MemberInput(given_names=given, surnames=surnames, sex=sex, birth_date=birth,
+                       relationship=relationship, nationality="HT", **extra)

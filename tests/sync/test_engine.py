@@ -196,3 +196,20 @@ def test_a_stay_check_out_merges_forward(two_centers, tmp_path):
     merge_files(central, [b.path, a.path])
     assert rows(central, "SELECT check_out IS NOT NULL FROM stay WHERE id = ?", stay.id) == [
         (1,)]
+
+
+def test_two_open_stays_made_before_a_sync_are_logged(two_centers, tmp_path):
+    (a, a_center), (b, b_center) = two_centers
+    pid = register(a, a_center)
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [a.path])
+    merge_files(b.path, [central], Options(direction="pull"))
+    check_in(a, pid, a_center)  # the same person checked in at two centers, offline
+    check_in(b, pid, b_center)
+    merge_files(central, [a.path, b.path])
+    [clash] = list_conflicts(central)
+    assert (clash["kind"], clash["table_name"], clash["row_id"]) == ("stay", "person", pid)
+    assert len(clash["loser_value"]) == 2
+    other = tmp_path / "other.sqlite"
+    merge_files(other, [b.path, a.path])
+    assert set(conflict_set(other)) == set(conflict_set(central))

@@ -5,7 +5,7 @@ daily census and impact reports. Written in write-only mode, atomically."""
 from __future__ import annotations
 
 import json
-from datetime import date, datetime, timezone, tzinfo
+from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 
@@ -31,14 +31,26 @@ def _date(value) -> date | None:
     return date.fromisoformat(value[:10]) if isinstance(value, str) and value else value
 
 
-def _local(value, tz: tzinfo) -> datetime | None:
-    """Stored UTC text -> naive local datetime (Excel has no time zones)."""
-    if not value:
-        return None
-    moment = value if isinstance(value, datetime) else datetime.fromisoformat(value)
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
-    return moment.astimezone(tz).replace(tzinfo=None)
+class _Local:
+    """Stored UTC text -> naive local datetime (Excel has no time zones). The UTC offset is
+    looked up once per hour of the stored time (offsets change on the hour, if at all)."""
+
+    def __init__(self, tz: tzinfo) -> None:
+        self.tz = tz
+        self.offsets: dict[str, timedelta] = {}
+
+    def __call__(self, value) -> datetime | None:
+        if not value:
+            return None
+        if isinstance(value, datetime):
+            moment = value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+            return moment.astimezone(self.tz).replace(tzinfo=None)
+        naive = datetime.fromisoformat(value)
+        offset = self.offsets.get(value[:13])
+        if offset is None:
+            offset = naive.replace(tzinfo=timezone.utc).astimezone(self.tz).utcoffset()
+            self.offsets[value[:13]] = offset
+        return naive + offset
 
 
 def _yes_no(value) -> str:
@@ -50,11 +62,13 @@ def _name(given: str | None, surnames: str | None) -> str:
 
 
 def _needs(raw, health: bool) -> str:
+    if raw == "[]" or not raw:  # most people: skip the JSON parser
+        return ""
     codes = json.loads(raw) if isinstance(raw, str) else (raw or [])
     return ", ".join(common.visible_needs(codes, health=health))
 
 
-def _people_rows(session, *, today: date, tz: tzinfo, health: bool, label=label):
+def _people_rows(session, *, today: date, local: _Local, health: bool, label=label):
     for r in eq.people(session=session):
         birth = _date(r.birth_date)
         yield (r.folio, r.given_names, r.surnames, r.document_name, label("sex", r.sex), birth,
@@ -64,7 +78,7 @@ def _people_rows(session, *, today: date, tz: tzinfo, health: bool, label=label)
                r.center, r.bed, label("person_status", r.status), r.phone,
                label("migratory_status", r.migratory_status), _date(r.migratory_status_from),
                _date(r.migratory_status_until), r.curp, r.rfc, _needs(r.specific_needs, health),
-               _date(r.arrival_date), _local(r.created_at, tz))
+               _date(r.arrival_date), local(r.created_at))
 
 
 def _cols(*spec: str) -> list[Column]:
@@ -106,6 +120,8 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
     def _write_sheets(wb) -> None:
         # Labels are looked up once per code (hundreds of thousands of cells, few codes).
         label = lru_cache(maxsize=None)(labels.label)
+        local = _Local(tz)
+        segment = lru_cache(maxsize=None)(common.segment_label)
         with db.session(actor.username) as s:
             sheet = lambda title, cols, rows: write_sheet(  # noqa: E731
                 wb, _(title), cols, rows, progress=progress)
@@ -121,9 +137,9 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
                                       "Members:int", "Couple's civil status", "Address", "Notes",
                                       "Registered on:datetime"),
                   ((r.head_folio, _name(r.head_given, r.head_surnames), r.center_code, r.size,
-                    r.couple_civil_status, r.address, r.notes, _local(r.created_at, tz))
+                    r.couple_civil_status, r.address, r.notes, local(r.created_at))
                    for r in eq.households(session=s)))
-            sheet("People", _cols(*PEOPLE), _people_rows(s, today=day, tz=tz, health=health,
+            sheet("People", _cols(*PEOPLE), _people_rows(s, today=day, local=local, health=health,
                                                           label=label))
             sheet("Documents", _cols("Folio", "Name", "Document", "Number", "Issuing country",
                                      "Issued:date", "Expires:date"),
@@ -134,7 +150,7 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
                                  "Check-out:datetime", "Reason for leaving", "Destination",
                                  "Notes"),
                   ((r.folio, _name(r.given_names, r.surnames), r.center, r.area, r.bed,
-                    _local(r.check_in, tz), _local(r.check_out, tz),
+                    local(r.check_in), local(r.check_out),
                     label("checkout_reason", r.reason), r.destination, r.notes)
                    for r in eq.stays(session=s)))
             if health:
@@ -145,15 +161,15 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
             sheet("Roster", _cols("Center", "Area", "Segment", "Bed", "Folio", "Name", "Sex",
                                   "Age:int", "Nationality", "Household", "Check-in:datetime",
                                   "Flags"),
-                  ((r.center_code, r.area_name, common.segment_label(r.area_segment)
+                  ((r.center_code, r.area_name, segment(r.area_segment)
                     if r.area_name else None, r.bed_code, r.folio, r.full_name,
                     label("sex", r.sex), age_on(r.birth_date, day) if r.birth_date else None,
                     label("country", r.nationality), r.household_label,
-                    _local(r.check_in, tz), flags(r, on=day, health=health))
+                    local(r.check_in), flags(r, on=day, health=health))
                    for r in rq.roster_rows(session=s)))
             sheet("Beds", _cols("Center", "Area", "Segment", "Bed", "Type", "Occupant or state",
                                 "Folio"),
-                  ((r.center_code, r.area_name, common.segment_label(r.area_segment),
+                  ((r.center_code, r.area_name, segment(r.area_segment),
                     r.bed_code, label("bed_kind", r.bed_kind), bed_state(r), r.folio)
                    for r in rq.bed_rows(session=s)))
         segments = census.segments

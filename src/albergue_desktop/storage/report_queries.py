@@ -47,7 +47,9 @@ def day_bounds(day: date, tz: tzinfo) -> tuple[str, str]:
 
 
 def _json_list(value) -> list:
-    return json.loads(value) if isinstance(value, str) else list(value or ())
+    if value == "[]" or not value:
+        return []
+    return json.loads(value) if isinstance(value, str) else list(value)
 
 
 def _household_label(surnames: str | None, given: str | None) -> str:

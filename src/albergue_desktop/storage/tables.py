@@ -309,7 +309,7 @@ class SyncConflict(SQLModel, table=True):
     __tablename__ = "sync_conflict"
     __table_args__ = (Index("ix_sync_conflict_row", "table_name", "row_id"),)
     id: str = Field(primary_key=True, max_length=64)
-    kind: str  # field | delete | orphan | duplicate
+    kind: str  # field | delete | orphan | duplicate | stay
     table_name: str
     row_id: str = Field(max_length=36)
     field: str

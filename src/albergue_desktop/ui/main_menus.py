@@ -12,6 +12,8 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from ..domain import i18n
 from ..domain.permissions import Permission
 from .auth.admin import can_administer
+from .beds import actions as beds_actions
+from .health import actions as health_actions
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -70,6 +72,9 @@ class MainMenus(QObject):
         people_menu.addAction(self._action("close_tab", self.tr("Close &record"),
                                            window.close_current_tab,
                                            QKeySequence.StandardKey.Close))
+
+        health_actions.add_menu(self)
+        beds_actions.add_menu(self)
 
         if can_administer(actor):
             admin_menu = bar.addMenu(self.tr("&Administration"))

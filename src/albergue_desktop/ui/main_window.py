@@ -229,13 +229,16 @@ class MainWindow(QMainWindow):
         return dialog
 
     def _on_next_step(self, step: str, household_id: str) -> None:
+        """After a registration: the household in the list, and its screening (health
+        staff) or its placement in beds (intake, coordination)."""
+        from .beds.actions import place_household
+        from .health.actions import screen_household
         self.tabs.setCurrentWidget(self.people)
         self.people.filter_bar.set_household(household_id, self.tr("the new registration"))
-        step_text = (self.tr("health screening") if step == "screening"
-                     else self.tr("bed assignment"))
-        self.statusBar().showMessage(self.tr(
-            "Next step: {step}. That screen is not part of this version yet.").format(
-            step=step_text), NOTICE_MS)
+        if step == "screening":
+            screen_household(self, household_id)
+        else:
+            place_household(self, household_id)
 
     def open_admin(self) -> QDialog | None:
         from .auth.admin import AdminDialog, can_administer

@@ -10,7 +10,9 @@ from . import conflictlog, files
 from .engine import Options, SourceReport, _check_clock, _Plan
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
-from .tablemerge import find_duplicates, find_orphans, merge_table, synced_tables
+from .tablemerge import (
+    find_duplicates, find_orphans, find_stay_clashes, merge_table, synced_tables,
+)
 
 
 def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
@@ -88,6 +90,8 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
             found += find_orphans(conn, table, seq)
             if table in DUPLICATE_KEYS:
                 found += find_duplicates(conn, table, seq)
+    if "stay" in touched:
+        found += find_stay_clashes(conn, seq)
     read, received, joined = conflictlog.merge_incoming(conn, since=plan.since, seq=seq)
     report.rows_read += read
     detected, rejoined = conflictlog.record(conn, found, seq=seq, site_id=meta["site_id"],

@@ -101,6 +101,7 @@ ES: dict[str, str] = {
     "delete": "eliminado",
     "orphan": "huérfano",
     "duplicate": "duplicado",
+    "stay": "estancia",
     # argparse help
     "Merge Albergue center databases into a central file, and back.":
         "Integra las bases de datos de los centros en un archivo central, y de vuelta.",

@@ -55,7 +55,7 @@ def _value_key(value: Any) -> tuple[str, str]:
 class Conflict:
     """A value that was not kept (the loser) and the one that was (the winner)."""
 
-    kind: str  # field | delete | orphan | duplicate
+    kind: str  # field | delete | orphan | duplicate | stay
     table: str
     row_id: str
     field: str

@@ -118,6 +118,12 @@ class PersonRecordView(QWidget):
         self.documents_label = self._html_box(self.tr("Identity documents"), right, body)
         self.vaccinations_label = self._html_box(self.tr("Vaccinations"), right, body)
         self.stays_label = self._html_box(self.tr("Stays"), right, body)
+        self.health = None  # screenings and vaccination: only for roles that see health data
+        if actor.can(Permission.VIEW_HEALTH):
+            from ..health.history import HealthSection
+            self.health = HealthSection(db, actor, person_id, tasks, body)
+            self.health.changed.connect(self.person_changed)
+            right.addWidget(self.health)
         right.addStretch(1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -166,6 +172,8 @@ class PersonRecordView(QWidget):
     # --- loading --------------------------------------------------------------------------
 
     def reload(self) -> None:
+        if self.health is not None and self.record is not None:
+            self.health.reload()
         self._tasks.run(partial(person_record, self._db, self._actor, self.person_id),
                         self._show, self._failed)
 

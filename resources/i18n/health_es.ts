@@ -1,0 +1,415 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="es_MX" sourcelanguage="en">
+<context>
+    <name>ColourBadge</name>
+    <message>
+        <source>IITT colour: {colour}</source>
+        <translation>Color IITT: {colour}</translation>
+    </message>
+</context>
+<context>
+    <name>HealthSection</name>
+    <message>
+        <source>Health: screenings and vaccination</source>
+        <translation>Salud: tamizajes y vacunación</translation>
+    </message>
+    <message>
+        <source>Visit</source>
+        <translation>Visita</translation>
+    </message>
+    <message>
+        <source>Colour</source>
+        <translation>Color</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <source>Screened by</source>
+        <translation>Tamizó</translation>
+    </message>
+    <message>
+        <source>No screening recorded.</source>
+        <translation>Sin tamizajes registrados.</translation>
+    </message>
+    <message>
+        <source>New &amp;screening…</source>
+        <translation>Nuevo &amp;tamizaje…</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>Vacunación</translation>
+    </message>
+    <message>
+        <source>(corrected later)</source>
+        <translation>(corregido después)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n visit(s), the latest first.</source>
+        <translation>
+            <numerusform>%n visita, la más reciente primero.</numerusform>
+            <numerusform>%n visitas, la más reciente primero.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>NumberField</name>
+    <message>
+        <source>Between {low} and {high} {unit}; leave empty if not measured.</source>
+        <translation>Entre {low} y {high} {unit}; déjelo vacío si no se midió.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPanel</name>
+    <message>
+        <source>IITT triage colour (WHO/ICRC/MSF)</source>
+        <translation>Color de triaje IITT (OMS/CICR/MSF)</translation>
+    </message>
+    <message>
+        <source>Reasons</source>
+        <translation>Motivos</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Resultado</translation>
+    </message>
+    <message>
+        <source>High-risk vital signs:</source>
+        <translation>Signos vitales de alto riesgo:</translation>
+    </message>
+    <message>
+        <source>Respiratory screen:</source>
+        <translation>Tamizaje respiratorio:</translation>
+    </message>
+    <message>
+        <source>Respiratory isolation:</source>
+        <translation>Aislamiento respiratorio:</translation>
+    </message>
+    <message>
+        <source>Urgent care:</source>
+        <translation>Atención urgente:</translation>
+    </message>
+    <message>
+        <source>Medical consultation:</source>
+        <translation>Consulta médica:</translation>
+    </message>
+    <message>
+        <source>Obstetric warning:</source>
+        <translation>Alerta obstétrica:</translation>
+    </message>
+    <message>
+        <source>Not recorded yet:</source>
+        <translation>Falta registrar:</translation>
+    </message>
+    <message>
+        <source>Source: {source} · rule {rule}</source>
+        <translation>Fuente: {source} · regla {rule}</translation>
+    </message>
+    <message>
+        <source>No rule of the table fired: nothing raises the colour.</source>
+        <translation>Ninguna regla de la tabla se cumple: nada eleva el color.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>ninguno</translation>
+    </message>
+    <message>
+        <source>({major} of 3 major, {minor} minor)</source>
+        <translation>({major} de 3 mayores, {minor} menores)</translation>
+    </message>
+    <message>
+        <source>Yes, candidate</source>
+        <translation>Sí, candidato(a)</translation>
+    </message>
+    <message>
+        <source>nothing</source>
+        <translation>nada</translation>
+    </message>
+    <message>
+        <source>Yes</source>
+        <translation>Sí</translation>
+    </message>
+    <message>
+        <source>No</source>
+        <translation>No</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningDialog</name>
+    <message>
+        <source>Health screening</source>
+        <translation>Tamizaje de salud</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Vaccination</source>
+        <translation>Vacunación</translation>
+    </message>
+    <message>
+        <source>&amp;Save visit</source>
+        <translation>&amp;Guardar visita</translation>
+    </message>
+    <message>
+        <source>Record this visit as a new entry (Ctrl+S)</source>
+        <translation>Registrar esta visita como un registro nuevo (Ctrl+S)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n year(s)</source>
+        <translation>
+            <numerusform>%n año</numerusform>
+            <numerusform>%n años</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mes</numerusform>
+            <numerusform>%n meses</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>age unknown</source>
+        <translation>edad desconocida</translation>
+    </message>
+    <message>
+        <source>First screening of this person.</source>
+        <translation>Primer tamizaje de esta persona.</translation>
+    </message>
+    <message>
+        <source>Previous visits: {count}; the latest on {date}: {colour}. This visit is added as a new entry.</source>
+        <translation>Visitas anteriores: {count}; la última el {date}: {colour}. Esta visita se agrega como un registro nuevo.</translation>
+    </message>
+    <message>
+        <source>Temperature</source>
+        <translation>Temperatura</translation>
+    </message>
+    <message>
+        <source>Heart rate</source>
+        <translation>Frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>Respiratory rate</source>
+        <translation>Frecuencia respiratoria</translation>
+    </message>
+    <message>
+        <source>Systolic pressure</source>
+        <translation>Presión sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic pressure</source>
+        <translation>Presión diastólica</translation>
+    </message>
+    <message>
+        <source>Weight</source>
+        <translation>Peso</translation>
+    </message>
+    <message>
+        <source>Height</source>
+        <translation>Talla</translation>
+    </message>
+    <message>
+        <source>Weeks of gestation</source>
+        <translation>Semanas de gestación</translation>
+    </message>
+    <message>
+        <source>Warning signs</source>
+        <translation>Signos de alarma</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Embarazo</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Visit of {name} saved: {colour}. Earlier visits are kept as they were.</source>
+        <translation>Visita de {name} guardada: {colour}. Las visitas anteriores se conservan sin cambios.</translation>
+    </message>
+</context>
+<context>
+    <name>ScreeningForm</name>
+    <message>
+        <source>/min</source>
+        <translation>/min</translation>
+    </message>
+    <message>
+        <source>— not recorded —</source>
+        <translation>— sin registrar —</translation>
+    </message>
+    <message>
+        <source>&amp;Pregnant</source>
+        <translation>&amp;Embarazada</translation>
+    </message>
+    <message>
+        <source>weeks</source>
+        <translation>semanas</translation>
+    </message>
+    <message>
+        <source>Respiratory screen (DGCES 2020): symptoms that began in the last 7 days</source>
+        <translation>Tamizaje respiratorio (DGCES 2020): síntomas que iniciaron en los últimos 7 días</translation>
+    </message>
+    <message>
+        <source>Chronic-degenerative conditions</source>
+        <translation>Padecimientos crónico-degenerativos</translation>
+    </message>
+    <message>
+        <source>Pregnancy</source>
+        <translation>Embarazo</translation>
+    </message>
+    <message>
+        <source>Weeks of gestation</source>
+        <translation>Semanas de gestación</translation>
+    </message>
+    <message>
+        <source>Warning signs:</source>
+        <translation>Signos de alarma:</translation>
+    </message>
+    <message>
+        <source>Disability</source>
+        <translation>Discapacidad</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Vital signs (leave empty what was not measured)</source>
+        <translation>Signos vitales (deje vacío lo que no se midió)</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature</source>
+        <translation>&amp;Temperatura</translation>
+    </message>
+    <message>
+        <source>&amp;Heart rate</source>
+        <translation>&amp;Frecuencia cardiaca</translation>
+    </message>
+    <message>
+        <source>&amp;Respiratory rate</source>
+        <translation>Frecuencia &amp;respiratoria</translation>
+    </message>
+    <message>
+        <source>Systolic pressure</source>
+        <translation>Presión sistólica</translation>
+    </message>
+    <message>
+        <source>Diastolic pressure</source>
+        <translation>Presión diastólica</translation>
+    </message>
+    <message>
+        <source>&amp;Blood pressure</source>
+        <translation>&amp;Presión arterial</translation>
+    </message>
+    <message>
+        <source>&amp;Oxygen saturation (SpO2)</source>
+        <translation>Saturación de &amp;oxígeno (SpO2)</translation>
+    </message>
+    <message>
+        <source>&amp;Consciousness (AVPU)</source>
+        <translation>Estado de &amp;conciencia (AVDI)</translation>
+    </message>
+    <message>
+        <source>&amp;Weight</source>
+        <translation>Pe&amp;so</translation>
+    </message>
+    <message>
+        <source>Hei&amp;ght</source>
+        <translation>T&amp;alla</translation>
+    </message>
+    <message>
+        <source>Weight and height: record them for children.</source>
+        <translation>Peso y talla: regístrelos en niñas y niños.</translation>
+    </message>
+    <message>
+        <source>IITT high risk: {limits}</source>
+        <translation>Alto riesgo IITT: {limits}</translation>
+    </message>
+    <message>
+        <source> or </source>
+        <translation> o </translation>
+    </message>
+</context>
+<context>
+    <name>SymptomChecklist</name>
+    <message>
+        <source>Major symptoms (2 or more)</source>
+        <translation>Síntomas mayores (2 o más)</translation>
+    </message>
+    <message>
+        <source>Minor symptoms (1 or more)</source>
+        <translation>Síntomas menores (1 o más)</translation>
+    </message>
+    <message>
+        <source>began </source>
+        <translation>inició hace </translation>
+    </message>
+    <message>
+        <source> day(s) ago</source>
+        <translation> día(s)</translation>
+    </message>
+    <message>
+        <source>began today</source>
+        <translation>inició hoy</translation>
+    </message>
+    <message>
+        <source>Days since {symptom} began</source>
+        <translation>Días desde que inició: {symptom}</translation>
+    </message>
+    <message>
+        <source>more than {days} days: does not count</source>
+        <translation>más de {days} días: no cuenta</translation>
+    </message>
+</context>
+<context>
+    <name>health</name>
+    <message>
+        <source>RED</source>
+        <translation>ROJO</translation>
+    </message>
+    <message>
+        <source>YELLOW</source>
+        <translation>AMARILLO</translation>
+    </message>
+    <message>
+        <source>GREEN</source>
+        <translation>VERDE</translation>
+    </message>
+</context>
+<context>
+    <name>health_actions</name>
+    <message>
+        <source>&amp;Health</source>
+        <translation>&amp;Salud</translation>
+    </message>
+    <message>
+        <source>&amp;Screening of the selected person…</source>
+        <translation>&amp;Tamizaje de la persona seleccionada…</translation>
+    </message>
+    <message>
+        <source>Select a person in the list first.</source>
+        <translation>Primero seleccione a una persona en la lista.</translation>
+    </message>
+    <message>
+        <source>Next step: health screening, by the health staff (the household is shown in the list).</source>
+        <translation>Siguiente paso: tamizaje de salud, a cargo del personal de salud (el núcleo familiar se muestra en la lista).</translation>
+    </message>
+</context>
+<context>
+    <name>health_vaccination</name>
+    <message>
+        <source>To offer (prompt, never blocks):</source>
+        <translation>Para ofrecer (sugerencia, nunca bloquea):</translation>
+    </message>
+    <message>
+        <source>Children&apos;s schedule: no gap found in the recorded doses.</source>
+        <translation>Esquema infantil: no falta ninguna dosis entre las registradas.</translation>
+    </message>
+</context>
+</TS>

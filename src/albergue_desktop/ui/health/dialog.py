@@ -1,0 +1,256 @@
+"""The screening dialog (roles salud and supervision): one visit of one person (or of each
+member of a household in turn), with the result computed live from the domain's rule table
+and the person's vaccination summary. Saving appends a new visit through
+:func:`services.screening.record_screening`; an earlier visit is never changed."""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from datetime import date
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QPushButton,
+    QScrollArea, QVBoxLayout, QWidget,
+)
+
+from ...domain.clinical_rules import age_in_months
+from ...domain.errors import AlbergueError, FieldError, PermissionDenied
+from ...domain.labels import label
+from ...domain.permissions import Permission
+from ...domain.respiratory import symptoms_in_window
+from ...domain.triage import ScreeningInput, TriageResult, assess, validate_screening
+from ...services import people, screening
+from ...services.context import Actor
+from ...services.vaccination_summary import VaccinationSummary, vaccination_summary
+from ...storage.db import Database
+from ..tasks import TaskManager
+from .common import ERROR_STYLE, colour_word
+from .form import ScreeningForm
+from .result_panel import ResultPanel, _rich, vaccination_html
+
+
+@dataclass(frozen=True)
+class PersonFacts:
+    person_id: str
+    folio: str | None
+    name: str
+    sex: str
+    birth_date: date | None
+    visits: int
+    latest: screening.ScreeningRecord | None
+    vaccination: VaccinationSummary
+
+
+def load_facts(db: Database, actor: Actor, person_id: str) -> PersonFacts:
+    person = people.get_person(db, actor, person_id)
+    history = screening.screenings_of(db, actor, person_id)
+    current = next((r for r in history if r.is_current), None)
+    return PersonFacts(person.id, person.folio, f"{person.given_names} {person.surnames.upper()}",
+                       person.sex, person.birth_date, len(history), current,
+                       vaccination_summary(db, actor, person_id))
+
+
+class ScreeningDialog(QDialog):
+    """``saved(person_id)`` after each visit is recorded. Refuses roles without
+    EDIT_HEALTH (the service refuses them too)."""
+
+    saved = Signal(str)
+
+    def __init__(self, db: Database, actor: Actor, person_ids: list[str], tasks: TaskManager,
+                 parent: QWidget | None = None) -> None:
+        if not actor.can(Permission.EDIT_HEALTH):
+            raise PermissionDenied(str(Permission.EDIT_HEALTH))
+        super().__init__(parent)
+        self.db, self.actor, self.tasks = db, actor, tasks
+        self.person_ids = list(person_ids)
+        self.facts: PersonFacts | None = None
+        self.result: TriageResult | None = None
+        self.errors: list[FieldError] = []
+        self.saving = False
+        self.setWindowTitle(self.tr("Health screening"))
+
+        self.person_combo = QComboBox(self)
+        self.person_combo.setVisible(len(self.person_ids) > 1)
+        self.person_label = QLabel(self.tr("Loading…"), self)
+        font = self.person_label.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.2)
+        self.person_label.setFont(font)
+        self.previous_label = QLabel(self)
+        self.form = ScreeningForm(self)
+        scroll = QScrollArea(self)
+        scroll.setWidgetResizable(True)
+        scroll.setWidget(self.form)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.panel = ResultPanel(self)
+        self.vaccination = _rich(self)
+        vaccination_box = QGroupBox(self.tr("Vaccination"), self)
+        QVBoxLayout(vaccination_box).addWidget(self.vaccination)
+        right = QWidget(self)
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.panel)
+        right_layout.addWidget(vaccination_box)
+        right_layout.addStretch(1)
+        right_scroll = QScrollArea(self)
+        right_scroll.setWidgetResizable(True)
+        right_scroll.setWidget(right)
+        right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        right_scroll.setMinimumWidth(440)
+        self.message = QLabel(self)
+        self.message.setWordWrap(True)
+        self.save_button = QPushButton(self.tr("&Save visit"), self)
+        self.save_button.setToolTip(self.tr("Record this visit as a new entry (Ctrl+S)"))
+        self.save_button.setAutoDefault(False)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
+        buttons.addButton(self.save_button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.rejected.connect(self.reject)
+
+        header = QHBoxLayout()
+        header.addWidget(self.person_combo)
+        header.addWidget(self.person_label, 1)
+        body = QHBoxLayout()
+        body.addWidget(scroll, 3)
+        body.addWidget(right_scroll, 2)
+        layout = QVBoxLayout(self)
+        layout.addLayout(header)
+        layout.addWidget(self.previous_label)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.message)
+        layout.addWidget(buttons)
+        self.resize(1240, 700)
+
+        self.form.changed.connect(self.recompute)
+        self.save_button.clicked.connect(self.save)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.person_combo.currentIndexChanged.connect(self._on_person_chosen)
+        self._names: dict[str, str] = {}
+        self._load(self.person_ids[0])
+        if len(self.person_ids) > 1:
+            self.tasks.run(partial(self._names_of, self.person_ids), self._fill_combo)
+        self.recompute()
+
+    # --- loading ------------------------------------------------------------------------
+
+    def _names_of(self, person_ids: list[str]) -> list[tuple[str, str]]:
+        out = []
+        for pid in person_ids:
+            p = people.get_person(self.db, self.actor, pid)
+            out.append((pid, f"{p.folio or '—'} · {p.given_names} {p.surnames.upper()}"))
+        return out
+
+    def _fill_combo(self, names: list[tuple[str, str]]) -> None:
+        self.person_combo.blockSignals(True)
+        for pid, text in names:
+            self.person_combo.addItem(text, pid)
+        self.person_combo.blockSignals(False)
+
+    def _on_person_chosen(self, index: int) -> None:
+        person_id = self.person_combo.itemData(index)
+        if person_id and (self.facts is None or person_id != self.facts.person_id):
+            self.form.clear()
+            self.message.clear()
+            self._load(person_id)
+
+    def _load(self, person_id: str) -> None:
+        self.facts = None
+        self.save_button.setEnabled(False)
+        self.tasks.run(partial(load_facts, self.db, self.actor, person_id), self._show_facts,
+                       self._failed)
+
+    def _show_facts(self, facts: PersonFacts) -> None:
+        self.facts = facts
+        age = self.age_months()
+        parts = [facts.name, facts.folio or "—", label("sex", facts.sex)]
+        if age is not None:
+            parts.append(self.tr("%n year(s)", "", age // 12) if age >= 24
+                         else self.tr("%n month(s)", "", age))
+        else:
+            parts.append(self.tr("age unknown"))
+        self.person_label.setText(" · ".join(parts))
+        if facts.latest is None:
+            self.previous_label.setText(self.tr("First screening of this person."))
+        else:
+            self.previous_label.setText(self.tr(
+                "Previous visits: {count}; the latest on {date}: {colour}. This visit is "
+                "added as a new entry.").format(
+                count=facts.visits, date=facts.latest.screened_at.astimezone().strftime(
+                    "%d/%m/%Y %H:%M"), colour=colour_word(facts.latest.triage.colour)))
+        self.vaccination.setText(vaccination_html(facts.vaccination))
+        self.form.set_person(facts.sex, age)
+        self.recompute()
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, AlbergueError):
+            raise error
+        self.saving = False
+        self._show_message(str(error), error=True)
+        self.recompute()
+
+    def age_months(self) -> int | None:
+        if self.facts is None or self.facts.birth_date is None:
+            return None
+        return age_in_months(self.facts.birth_date, date.today())
+
+    # --- live result --------------------------------------------------------------------
+
+    def recompute(self) -> None:
+        today = date.today()
+        data, onsets = self.form.values(today)
+        self.errors = validate_screening(data)
+        if data.pregnant and self.facts is not None and self.facts.sex == "M":
+            self.errors.append(FieldError("pregnant", "A pregnancy cannot be recorded for a "
+                                                      "man."))
+        live = dataclasses.replace(data, symptoms=symptoms_in_window(onsets, today=today))
+        self.result = assess(live, age_months=self.age_months())
+        self.panel.show_result(self.result)
+        self.form.show_errors(self.errors)
+        self.panel.show_errors(self.errors, self._field_names())
+        empty = data == ScreeningInput()
+        self.save_button.setEnabled(self.facts is not None and not self.errors
+                                    and not self.saving and not empty)
+
+    def _field_names(self) -> dict[str, str]:
+        return {"temperature_c": self.tr("Temperature"), "heart_rate": self.tr("Heart rate"),
+                "respiratory_rate": self.tr("Respiratory rate"),
+                "systolic_bp": self.tr("Systolic pressure"),
+                "diastolic_bp": self.tr("Diastolic pressure"), "spo2": "SpO2",
+                "weight_kg": self.tr("Weight"), "height_cm": self.tr("Height"),
+                "gestation_weeks": self.tr("Weeks of gestation"),
+                "obstetric_signs": self.tr("Warning signs"), "pregnant": self.tr("Pregnancy")}
+
+    # --- saving -------------------------------------------------------------------------
+
+    def save(self) -> None:
+        if not self.save_button.isEnabled() or self.facts is None:
+            return
+        data, onsets = self.form.values(date.today())
+        self.saving = True
+        self.save_button.setEnabled(False)
+        self._show_message(self.tr("Saving…"))
+        self.tasks.run(partial(screening.record_screening, self.db, self.actor,
+                               person_id=self.facts.person_id, screening=data,
+                               symptom_onsets=onsets), self._saved, self._failed)
+
+    def _saved(self, record: screening.ScreeningRecord) -> None:
+        self.saving = False
+        name = self.facts.name if self.facts else ""
+        self._show_message(self.tr("Visit of {name} saved: {colour}. Earlier visits are kept "
+                                   "as they were.").format(
+            name=name, colour=colour_word(record.triage.colour)))
+        self.saved.emit(record.person_id)
+        self.form.clear()
+        index = self.person_ids.index(record.person_id) if record.person_id in \
+            self.person_ids else -1
+        if 0 <= index < len(self.person_ids) - 1 and self.person_combo.count():
+            self.person_combo.setCurrentIndex(index + 1)  # the next member of the household
+        else:
+            self._load(record.person_id)
+
+    def _show_message(self, text: str, *, error: bool = False) -> None:
+        self.message.setStyleSheet(ERROR_STYLE if error else "")
+        self.message.setText(text)

@@ -1,0 +1,207 @@
+"""The inputs of a screening visit: vital signs with units and plausible ranges (with the
+IITT thresholds of the person's age band as a hint), AVPU, weight and height, the DGCES
+symptoms with their onset, chronic conditions, pregnancy with its warning signs, disability
+and notes. Pure input: the result is computed by the dialog with the domain rules."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGridLayout, QGroupBox, QHBoxLayout, QLabel,
+    QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from ...domain.clinical_enums import (
+    AgeBand, Avpu, ChronicCondition, Measure, ObstetricSign, Op, Symptom, clinical_label,
+)
+from ...domain.clinical_rules import RULES, age_band
+from ...domain.errors import FieldError
+from ...domain.triage import PLAUSIBLE, ScreeningInput
+from ...services.screening import DISABILITY_CODES
+from ..records.fields import need_label
+from .checklists import CodeChecklist, SymptomChecklist
+from .common import NumberField
+
+VITALS = ("temperature_c", "heart_rate", "respiratory_rate", "systolic_bp", "diastolic_bp",
+          "spo2", "weight_kg", "height_cm")
+DECIMALS = {"temperature_c", "weight_kg", "height_cm"}
+
+
+def risk_hint(measure: Measure, band: AgeBand) -> tuple[float | None, float | None]:
+    """The least extreme IITT thresholds of a vital for an age band: (below, above)."""
+    lows, highs = [], []
+    for rule in RULES:
+        if rule.measure is not measure or rule.pregnant_only:
+            continue
+        if rule.band is not AgeBand.ANY and rule.band is not band:
+            continue
+        if rule.op is Op.LT:
+            lows.append(float(rule.value))
+        elif rule.op is Op.GT:
+            highs.append(float(rule.value))
+    return (max(lows) if lows else None, min(highs) if highs else None)
+
+
+class ScreeningForm(QWidget):
+    """``changed()`` whenever a value changes. :meth:`values` gives the
+    :class:`ScreeningInput` and the symptom onsets for the service."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        units = {"temperature_c": "°C", "heart_rate": self.tr("/min"),
+                 "respiratory_rate": self.tr("/min"), "systolic_bp": "mmHg",
+                 "diastolic_bp": "mmHg", "spo2": "%", "weight_kg": "kg", "height_cm": "cm"}
+        self.fields: dict[str, NumberField] = {}
+        for name in VITALS:
+            low, high = PLAUSIBLE[name]
+            field = NumberField(units[name], low, high, decimals=name in DECIMALS, parent=self)
+            field.changed.connect(self.changed)
+            self.fields[name] = field
+        self.fields["systolic_bp"].hint.hide()
+        self.avpu = QComboBox(self)
+        self.avpu.addItem(self.tr("— not recorded —"), None)
+        for level in Avpu:
+            self.avpu.addItem(f"{level.value} · {clinical_label(level)}", level)
+        self.avpu.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.avpu.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.symptoms = SymptomChecklist(self)
+        self.symptoms.changed.connect(self.changed)
+        self.chronic = CodeChecklist(
+            [(c.value, clinical_label(c)) for c in ChronicCondition], 3, self)
+        self.chronic.changed.connect(self.changed)
+        self.pregnant = QCheckBox(self.tr("&Pregnant"), self)
+        self.weeks = NumberField(self.tr("weeks"), *PLAUSIBLE["gestation_weeks"], parent=self)
+        self.weeks.changed.connect(self.changed)
+        self.obstetric = CodeChecklist(
+            [(s.value, clinical_label(s)) for s in ObstetricSign], 2, self)
+        self.obstetric.changed.connect(self.changed)
+        self.pregnant.toggled.connect(self._on_pregnant)
+        self.disability = CodeChecklist([(c, need_label(c)) for c in DISABILITY_CODES], 2,
+                                        self)
+        self.disability.changed.connect(self.changed)
+        self.notes = QPlainTextEdit(self)
+        self.notes.setTabChangesFocus(True)
+        self.notes.setFixedHeight(self.fontMetrics().lineSpacing() * 3 + 12)
+        self.notes.textChanged.connect(self.changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._vitals_box())
+        symptoms_box = QGroupBox(self.tr("Respiratory screen (DGCES 2020): symptoms that "
+                                         "began in the last 7 days"), self)
+        QVBoxLayout(symptoms_box).addWidget(self.symptoms)
+        layout.addWidget(symptoms_box)
+        chronic_box = QGroupBox(self.tr("Chronic-degenerative conditions"), self)
+        QVBoxLayout(chronic_box).addWidget(self.chronic)
+        layout.addWidget(chronic_box)
+        self.pregnancy_box = QGroupBox(self.tr("Pregnancy"), self)
+        pregnancy = QGridLayout(self.pregnancy_box)
+        pregnancy.addWidget(self.pregnant, 0, 0)
+        pregnancy.addWidget(QLabel(self.tr("Weeks of gestation"), self.pregnancy_box), 0, 1)
+        pregnancy.addWidget(self.weeks, 0, 2)
+        pregnancy.addWidget(QLabel(self.tr("Warning signs:"), self.pregnancy_box), 1, 0, 1, 3)
+        pregnancy.addWidget(self.obstetric, 2, 0, 1, 3)
+        pregnancy.setColumnStretch(2, 1)
+        layout.addWidget(self.pregnancy_box)
+        disability_box = QGroupBox(self.tr("Disability"), self)
+        QVBoxLayout(disability_box).addWidget(self.disability)
+        layout.addWidget(disability_box)
+        notes_box = QGroupBox(self.tr("Notes"), self)
+        QVBoxLayout(notes_box).addWidget(self.notes)
+        layout.addWidget(notes_box)
+        self._on_pregnant(False)
+        self.set_person(None, None)
+
+    def _vitals_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Vital signs (leave empty what was not measured)"), self)
+        form = QFormLayout(box)
+        f = self.fields
+        form.addRow(self.tr("&Temperature"), f["temperature_c"])
+        form.addRow(self.tr("&Heart rate"), f["heart_rate"])
+        form.addRow(self.tr("&Respiratory rate"), f["respiratory_rate"])
+        pressure = QWidget(box)
+        row = QHBoxLayout(pressure)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.addWidget(f["systolic_bp"])
+        row.addWidget(QLabel("/", pressure))
+        row.addWidget(f["diastolic_bp"], 1)
+        f["systolic_bp"].edit.setAccessibleName(self.tr("Systolic pressure"))
+        f["diastolic_bp"].edit.setAccessibleName(self.tr("Diastolic pressure"))
+        pressure.setFocusProxy(f["systolic_bp"])
+        form.addRow(self.tr("&Blood pressure"), pressure)
+        form.addRow(self.tr("&Oxygen saturation (SpO2)"), f["spo2"])
+        avpu_row = QHBoxLayout()
+        avpu_row.addWidget(self.avpu)
+        avpu_row.addStretch(1)
+        form.addRow(QLabel(self.tr("&Consciousness (AVPU)"), box, buddy=self.avpu), avpu_row)
+        form.addRow(self.tr("&Weight"), f["weight_kg"])
+        form.addRow(self.tr("Hei&ght"), f["height_cm"])
+        self.size_note = QLabel(self.tr("Weight and height: record them for children."), box)
+        self.size_note.setStyleSheet("color: palette(mid);")
+        form.addRow("", self.size_note)
+        return box
+
+    # --- the person ---------------------------------------------------------------------
+
+    def set_person(self, sex: str | None, age_months: int | None) -> None:
+        """Adapt hints and availability to the person: IITT thresholds of the age band,
+        pregnancy only for women (the service refuses it for men)."""
+        band = age_band(age_months)
+        measures = {"temperature_c": Measure.TEMPERATURE, "heart_rate": Measure.HEART_RATE,
+                    "respiratory_rate": Measure.RESPIRATORY_RATE, "spo2": Measure.SPO2}
+        for name, measure in measures.items():
+            below, above = risk_hint(measure, band)
+            parts = []
+            if below is not None:
+                parts.append(f"<{below:g}")
+            if above is not None:
+                parts.append(f">{above:g}")
+            self.fields[name].hint.setText(
+                self.tr("IITT high risk: {limits}").format(limits=self.tr(" or ").join(parts))
+                if parts else "")
+        self.pregnancy_box.setEnabled(sex != "M")
+        if sex == "M":
+            self.pregnant.setChecked(False)
+
+    def _on_pregnant(self, pregnant: bool) -> None:
+        self.weeks.setEnabled(pregnant)
+        if not pregnant:
+            self.weeks.set_value(None)
+        self.obstetric.setEnabled(pregnant)
+        self.changed.emit()
+
+    # --- values ------------------------------------------------------------------------
+
+    def values(self, today: date) -> tuple[ScreeningInput, dict[Symptom, date]]:
+        """What is typed: the input (symptoms checked) and each symptom's onset date."""
+        numbers = {name: field.value() for name, field in self.fields.items()}
+        onsets = self.symptoms.onsets(today)
+        data = ScreeningInput(
+            **numbers, avpu=self.avpu.currentData(), symptoms=frozenset(onsets),
+            chronic_conditions=frozenset(ChronicCondition(c) for c in self.chronic.checked()),
+            pregnant=self.pregnant.isChecked(),
+            gestation_weeks=self.weeks.value() if self.pregnant.isChecked() else None,
+            obstetric_signs=frozenset(ObstetricSign(s) for s in self.obstetric.checked()),
+            disabilities=self.disability.checked(), notes=self.notes.toPlainText().strip())
+        return data, onsets
+
+    def show_errors(self, errors: list[FieldError]) -> None:
+        """Mark the fields with typing errors (the messages are listed by the dialog)."""
+        by_field = {e.field: e.message() for e in errors}
+        for name, field in [*self.fields.items(), ("gestation_weeks", self.weeks)]:
+            field.set_error(by_field.get(name))
+
+    def clear(self) -> None:
+        for field in self.fields.values():
+            field.set_value(None)
+        self.avpu.setCurrentIndex(0)
+        self.symptoms.clear()
+        self.chronic.set_checked(())
+        self.pregnant.setChecked(False)
+        self.disability.set_checked(())
+        self.notes.clear()
+        self.fields["temperature_c"].setFocus()

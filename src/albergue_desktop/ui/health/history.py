@@ -1,0 +1,120 @@
+"""The health section of the person record (only for roles that may see health data): every
+screening visit, latest first, with its colour, reasons and who screened; the vaccination
+summary with the children's schedule gaps; and "New screening" for roles that record."""
+
+from __future__ import annotations
+
+from functools import partial
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (
+    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
+)
+
+from ...domain.errors import AlbergueError
+from ...domain.permissions import Permission
+from ...services import screening
+from ...services.context import Actor
+from ...services.vaccination_summary import vaccination_summary
+from ...storage.db import Database
+from ..tasks import TaskManager
+from .common import COLOURS, colour_word
+from .result_panel import _rich, vaccination_html
+
+
+def _load(db: Database, actor: Actor, person_id: str):
+    return (screening.screenings_of(db, actor, person_id),
+            vaccination_summary(db, actor, person_id))
+
+
+class HealthSection(QGroupBox):
+    """``loaded()`` after each reload; ``changed(person_id)`` after a visit is recorded."""
+
+    loaded = Signal()
+    changed = Signal(str)
+
+    def __init__(self, db: Database, actor: Actor, person_id: str, tasks: TaskManager,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTitle(self.tr("Health: screenings and vaccination"))
+        self._db, self._actor, self._tasks = db, actor, tasks
+        self.person_id = person_id
+        self.records: list[screening.ScreeningRecord] | None = None
+        self._dialog = None
+        self.table = QTableWidget(0, 4, self)
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("Visit"), self.tr("Colour"), self.tr("Reasons"), self.tr("Screened by")])
+        self.table.verticalHeader().hide()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setWordWrap(True)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setMinimumHeight(140)
+        self.empty_label = QLabel("<i>" + self.tr("No screening recorded.") + "</i>", self)
+        self.vaccination = _rich(self)
+        self.new_button = QPushButton(self.tr("New &screening…"), self)
+        self.new_button.setVisible(actor.can(Permission.EDIT_HEALTH))
+        self.new_button.clicked.connect(self.new_screening)
+        top = QHBoxLayout()
+        top.addWidget(self.empty_label, 1)
+        top.addWidget(self.new_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.table)
+        layout.addWidget(QLabel("<b>" + self.tr("Vaccination") + "</b>", self))
+        layout.addWidget(self.vaccination)
+        self.reload()
+
+    def reload(self) -> None:
+        self._tasks.run(partial(_load, self._db, self._actor, self.person_id), self._show,
+                        self._failed)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, AlbergueError):
+            raise error
+        self.empty_label.setText(str(error))
+
+    def _show(self, loaded) -> None:
+        records, summary = loaded
+        self.records = records
+        self.table.setRowCount(len(records))
+        for row, record in enumerate(records):
+            when = record.screened_at.astimezone().strftime("%d/%m/%Y %H:%M")
+            if not record.is_current:
+                when += "\n" + self.tr("(corrected later)")
+            colour = QTableWidgetItem(colour_word(record.triage.colour))
+            background, foreground = COLOURS[record.triage.colour]
+            colour.setBackground(QBrush(QColor(background)))
+            colour.setForeground(QBrush(QColor(foreground)))
+            colour.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            reasons = "\n".join(text for _id, text in record.triage.reasons) or "—"
+            cells = [QTableWidgetItem(when), colour, QTableWidgetItem(reasons),
+                     QTableWidgetItem(record.screened_by)]
+            for column, item in enumerate(cells):
+                self.table.setItem(row, column, item)
+        self.table.resizeRowsToContents()
+        self.table.setVisible(bool(records))
+        self.empty_label.setText(
+            self.tr("%n visit(s), the latest first.", "", len(records)) if records
+            else "<i>" + self.tr("No screening recorded.") + "</i>")
+        self.vaccination.setText(vaccination_html(summary))
+        self.loaded.emit()
+
+    def new_screening(self) -> None:
+        if not self._actor.can(Permission.EDIT_HEALTH):
+            return
+        from .dialog import ScreeningDialog
+        self._dialog = ScreeningDialog(self._db, self._actor, [self.person_id], self._tasks,
+                                       self)
+        self._dialog.saved.connect(self._on_saved)
+        self._dialog.open()
+
+    def _on_saved(self, person_id: str) -> None:
+        self.reload()
+        self.changed.emit(person_id)

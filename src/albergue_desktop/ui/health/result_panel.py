@@ -1,0 +1,118 @@
+"""What the screening gives, shown live as the values are typed: the IITT colour as a big
+badge with its word, the reasons (rule text, source and rule id), high-risk vital signs,
+the respiratory screen, isolation, urgent care, consultation, obstetric warning and what is
+still missing; typing errors are listed too. Also the vaccination summary as rich text."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
+
+from ...domain.clinical_enums import RespiratoryScreen, clinical_label
+from ...domain.errors import FieldError
+from ...domain.triage import TriageResult
+from ...services.vaccination_summary import VaccinationSummary
+from .common import ColourBadge, colour_html
+
+YES_STYLE = "font-weight: bold; color: #8a1c1c;"
+
+
+def _rich(parent: QWidget) -> QLabel:
+    label = QLabel(parent)
+    label.setWordWrap(True)
+    label.setTextFormat(Qt.TextFormat.RichText)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    return label
+
+
+class ResultPanel(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.badge = ColourBadge(self)
+        self.caption = QLabel(self.tr("IITT triage colour (WHO/ICRC/MSF)"), self)
+        self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.reasons = _rich(self)
+        self.high_risk = QLabel(self)
+        self.respiratory = QLabel(self)
+        self.isolation = QLabel(self)
+        self.urgent = QLabel(self)
+        self.consultation = QLabel(self)
+        self.obstetric = QLabel(self)
+        self.missing = QLabel(self)
+        self.errors = QLabel(self)
+        self.errors.setStyleSheet("color: #b00020;")
+        for label in (self.high_risk, self.respiratory, self.missing, self.errors):
+            label.setWordWrap(True)
+        reasons_box = QGroupBox(self.tr("Reasons"), self)
+        QVBoxLayout(reasons_box).addWidget(self.reasons)
+        outcome_box = QGroupBox(self.tr("Result"), self)
+        form = QFormLayout(outcome_box)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        form.addRow(self.tr("High-risk vital signs:"), self.high_risk)
+        form.addRow(self.tr("Respiratory screen:"), self.respiratory)
+        form.addRow(self.tr("Respiratory isolation:"), self.isolation)
+        form.addRow(self.tr("Urgent care:"), self.urgent)
+        form.addRow(self.tr("Medical consultation:"), self.consultation)
+        form.addRow(self.tr("Obstetric warning:"), self.obstetric)
+        form.addRow(self.tr("Not recorded yet:"), self.missing)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.badge)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.errors)
+        layout.addWidget(reasons_box)
+        layout.addWidget(outcome_box)
+        self.errors.hide()
+
+    def show_result(self, result: TriageResult) -> None:
+        self.badge.set_colour(result.colour)
+        if result.findings:
+            items = [f"<li>{colour_html(f.colour)} {escape(f.text())}<br><small>"
+                     + escape(self.tr("Source: {source} · rule {rule}").format(
+                         source=f.rule.source.value, rule=f.rule_id))
+                     + "</small></li>" for f in result.findings]
+            self.reasons.setText("<ul style='margin-left: -20px'>" + "".join(items) + "</ul>")
+        else:
+            self.reasons.setText("<i>" + escape(self.tr(
+                "No rule of the table fired: nothing raises the colour.")) + "</i>")
+        self.high_risk.setText(", ".join(clinical_label(m) for m in sorted(
+            result.high_risk_vitals)) or self.tr("none"))
+        resp = result.respiratory
+        text = clinical_label(resp.screen)
+        text += " " + self.tr("({major} of 3 major, {minor} minor)").format(
+            major=len(resp.major), minor=len(resp.minor))
+        self._yes_no(self.respiratory, resp.screen is not RespiratoryScreen.NEGATIVE, text)
+        self._yes_no(self.isolation, result.needs_isolation)
+        self._yes_no(self.urgent, result.urgent_care)
+        self._yes_no(self.consultation, result.consultation,
+                     self.tr("Yes, candidate") if result.consultation else None)
+        self._yes_no(self.obstetric, result.obstetric_warning)
+        self.missing.setText(", ".join(clinical_label(m) for m in result.missing)
+                             or self.tr("nothing"))
+
+    def _yes_no(self, label: QLabel, yes: bool, text: str | None = None) -> None:
+        label.setText(text or (self.tr("Yes") if yes else self.tr("No")))
+        label.setStyleSheet(YES_STYLE if yes else "")
+
+    def show_errors(self, errors: list[FieldError], names: dict[str, str]) -> None:
+        """Typing errors of the form: the visit cannot be saved until they are fixed."""
+        lines = [f"{names.get(e.field, e.field)}: {e.message()}" for e in errors]
+        self.errors.setText("\n".join(lines))
+        self.errors.setVisible(bool(lines))
+
+
+def vaccination_html(summary: VaccinationSummary) -> str:
+    """COVID-19 course and the prompts (children's schedule gaps, Tdap in pregnancy)."""
+    parts = [escape(summary.covid.text())]
+    if summary.prompts:
+        parts.append("<b>" + escape(QCoreApplication.translate(
+            "health_vaccination", "To offer (prompt, never blocks):")) + "</b>")
+        parts.append("<ul style='margin-left: -20px'>" + "".join(
+            f"<li>{escape(p.text())} <small>({escape(p.source.value)})</small></li>"
+            for p in summary.prompts) + "</ul>")
+    elif summary.age_months is not None and summary.age_months < 120:
+        parts.append(escape(QCoreApplication.translate(
+            "health_vaccination", "Children's schedule: no gap found in the recorded doses.")))
+    return "<br>".join(parts)

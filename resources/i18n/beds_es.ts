@@ -154,6 +154,10 @@
         <translation>&amp;Bloquear</translation>
     </message>
     <message>
+        <source>Bed</source>
+        <translation>Cama</translation>
+    </message>
+    <message>
         <source>Why the bed is out of service</source>
         <translation>Por qué la cama queda fuera de servicio</translation>
     </message>
@@ -386,7 +390,7 @@
     </message>
     <message>
         <source>Write why the beds are blocked: the reason is required.</source>
-        <translation type="unfinished"></translation>
+        <translation>Escriba por qué se bloquean las camas: el motivo es obligatorio.</translation>
     </message>
     <message numerus="yes">
         <source>%n bed(s) blocked.</source>

@@ -21,8 +21,6 @@ from ..storage import report_queries as rq
 from ..storage.db import Database
 from . import common
 from .frame import (
-    FONT_BOLD,
-    GROUP_FILL,
     PrintInfo,
     build_pdf,
     fit,

@@ -75,7 +75,11 @@ class CenterConfigDialog(QDialog):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().setDefaultSectionSize(
+            self.fontMetrics().height() + 8)
         self.area_name = QLineEdit(self)
         self.area_segment = QComboBox(self)
         for code, text in segment_pairs():
@@ -108,12 +112,14 @@ class CenterConfigDialog(QDialog):
         self.prefix.setFixedWidth(60)
         self.prefix.setPlaceholderText("A")
         self.create_button = create = QPushButton(self.tr("C&reate beds"), self)
+        self.bulk_area.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         bulk = QHBoxLayout()
         for widget in (QLabel(self.tr("Create"), self), self.count, self.kind,
-                       QLabel(self.tr("in"), self), self.bulk_area,
-                       QLabel(self.tr("code prefix"), self), self.prefix, create):
+                       QLabel(self.tr("in"), self), self.bulk_area):
             bulk.addWidget(widget)
         bulk.addStretch(1)
+        for widget in (QLabel(self.tr("code prefix"), self), self.prefix, create):
+            bulk.addWidget(widget)
 
         self.bed_list = QListWidget(self)
         self.bed_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)

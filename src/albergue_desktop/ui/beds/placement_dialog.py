@@ -89,6 +89,7 @@ class PlacementDialog(QDialog):
                        self.confirm_override_button):
             button.setAutoDefault(False)
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        self.confirm_override_button.hide()  # shown with the override section
         buttons.rejected.connect(self.reject)
         self.accept_button.clicked.connect(self.accept_suggestion)
         self.override_button.clicked.connect(self.start_override)

@@ -53,6 +53,7 @@ class ServiceDialog(QDialog):
         self.layout_.addWidget(self.message)
         self.layout_.addWidget(self.buttons)
         self.busy = False
+        self.setMinimumWidth(460)
 
     def submit(self) -> None:  # overridden
         raise NotImplementedError
@@ -256,9 +257,10 @@ class TransferDialog(ServiceDialog):
         self.notes = QLineEdit(self)
         self.form.addRow(self.tr("&To center"), self.center)
         self.form.addRow(self.tr("&Notes"), self.notes)
-        self.layout_.insertWidget(1, QLabel(self.tr(
-            "The bed frees now; the other center receives the person as an expected "
-            "arrival, with the same record and folio."), self))
+        note = QLabel(self.tr("The bed frees now; the other center receives the person as an "
+                              "expected arrival, with the same record and folio."), self)
+        note.setWordWrap(True)
+        self.layout_.insertWidget(1, note)
 
     def submit(self) -> None:
         if self.center.currentData() is None:
@@ -279,7 +281,9 @@ class BlockDialog(ServiceDialog):
                          parent)
         self.tile = tile
         self.ok_button.setText(self.tr("&Block"))
+        self.form.addRow(self.tr("Bed"), QLabel(f"<b>{tile.code}</b>", self))
         self.reason = QComboBox(self)
+        self.reason.setMinimumWidth(320)
         self.reason.setEditable(True)
         self.reason.addItems([""] + [self.tr(r) for r in BLOCK_REASONS])
         self.reason.lineEdit().setPlaceholderText(self.tr("Why the bed is out of service"))

@@ -133,6 +133,7 @@ class ScreeningDialog(QDialog):
         if len(self.person_ids) > 1:
             self.tasks.run(partial(self._names_of, self.person_ids), self._fill_combo)
         self.recompute()
+        self.form.fields["temperature_c"].setFocus()
 
     # --- loading ------------------------------------------------------------------------
 

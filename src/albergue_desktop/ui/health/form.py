@@ -115,6 +115,13 @@ class ScreeningForm(QWidget):
         layout.addWidget(notes_box)
         self._on_pregnant(False)
         self.set_person(None, None)
+        f = self.fields
+        chain = [*(f[n].edit for n in ("temperature_c", "heart_rate", "respiratory_rate",
+                                        "systolic_bp", "diastolic_bp", "spo2")),
+                 self.avpu, f["weight_kg"].edit, f["height_cm"].edit,
+                 self.symptoms.boxes[next(iter(self.symptoms.boxes))]]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _vitals_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Vital signs (leave empty what was not measured)"), self)

@@ -55,7 +55,6 @@ class HealthSection(QGroupBox):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(3, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.setMinimumHeight(140)
         self.empty_label = QLabel("<i>" + self.tr("No screening recorded.") + "</i>", self)
         self.vaccination = _rich(self)
         self.new_button = QPushButton(self.tr("New &screening…"), self)
@@ -93,12 +92,18 @@ class HealthSection(QGroupBox):
             colour.setBackground(QBrush(QColor(background)))
             colour.setForeground(QBrush(QColor(foreground)))
             colour.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            font = colour.font()
+            font.setBold(True)
+            colour.setFont(font)
             reasons = "\n".join(text for _id, text in record.triage.reasons) or "—"
             cells = [QTableWidgetItem(when), colour, QTableWidgetItem(reasons),
                      QTableWidgetItem(record.screened_by)]
             for column, item in enumerate(cells):
                 self.table.setItem(row, column, item)
         self.table.resizeRowsToContents()
+        rows_height = sum(self.table.rowHeight(r) for r in range(len(records)))
+        self.table.setFixedHeight(min(self.table.horizontalHeader().height() + rows_height
+                                      + 2 * self.table.frameWidth() + 2, 280))
         self.table.setVisible(bool(records))
         self.empty_label.setText(
             self.tr("%n visit(s), the latest first.", "", len(records)) if records

@@ -126,6 +126,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", parents=[common], help=t("headline numbers of a database"))
     stats.add_argument("--json", action="store_true", help=t("print JSON"))
+
+    from .reports.cli_commands import add_report_commands
+
+    add_report_commands(sub, parents=[common])
     return parser
 
 
@@ -152,6 +156,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         if args.command is None:
             return commands.open_app(args, lang)
+        if hasattr(args, "handler"):  # report, export, import
+            return args.handler(args)
         return getattr(commands, args.command)(args)
     except AlbergueError as exc:
         return fail(str(exc))

@@ -25,15 +25,11 @@ from sqlalchemy import text
 from ..domain.i18n import translate as _
 from ..services.context import SYSTEM, Actor
 from ..storage.db import Database, default_db_path
-from .bedlist import bedlist_pdf
-from .census import census_pdf
 from .common import resolve_center
-from .excel_export import export_workbook
-from .excel_import import confirm_import, preview_import, read_sheet, write_error_report
-from .idcards import idcards_pdf
-from .impact import impact_pdf
 from .output import ReportError
-from .roster import roster_pdf
+
+# The PDF and Excel modules (reportlab, openpyxl) are imported inside the handlers: the
+# parser is built on every `albergue` start, and opening the app must not pay for them.
 
 REPORTS = ("roster", "bedlist", "census", "idcards", "impact")
 SHOWN_ERRORS = 20
@@ -119,6 +115,12 @@ def _actor(db: Database, username: str | None) -> Actor:
 
 
 def run_report(args: argparse.Namespace) -> int:
+    from .bedlist import bedlist_pdf
+    from .census import census_pdf
+    from .idcards import idcards_pdf
+    from .impact import impact_pdf
+    from .roster import roster_pdf
+
     db = _open(args)
     try:
         actor = _actor(db, args.user)
@@ -139,6 +141,8 @@ def run_report(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
+    from .excel_export import export_workbook
+
     db = _open(args)
     try:
         out = export_workbook(db, _actor(db, args.user), args.out, day=args.date)
@@ -149,6 +153,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_import(args: argparse.Namespace) -> int:
+    from .excel_import import confirm_import, preview_import, read_sheet, write_error_report
+
     db = _open(args)
     try:
         actor = _actor(db, args.user)

@@ -161,6 +161,9 @@ def main(argv: list[str] | None = None) -> int:
             _print_reports(exc.reports, args.json)
         print(f"albergue-sync: {exc}", file=sys.stderr)
         return exc.exit_code
+    except OSError as exc:  # an unwritable folder, a removed USB stick
+        print(f"albergue-sync: {exc}", file=sys.stderr)
+        return 1
     except sqlite3.Error as exc:
         print(f"albergue-sync: {files.damaged(getattr(args, 'file', Path('?')), exc)}",
               file=sys.stderr)

@@ -101,8 +101,12 @@ class FileInfo:
 def check_header(path: Path) -> None:
     if not path.exists():
         raise SyncRefused("{path} does not exist.", path=str(path))
-    with open(path, "rb") as fh:
-        header = fh.read(100)
+    try:
+        with open(path, "rb") as fh:
+            header = fh.read(100)
+    except OSError as exc:
+        raise SyncRefused("Cannot read {path}: {detail}", path=str(path),
+                          detail=exc.strerror or str(exc)) from exc
     if len(header) < 100 or header[:16] != schema.SQLITE_HEADER:
         raise SyncRefused("{path} is not an Albergue database (it is not an SQLite file).",
                           path=str(path))

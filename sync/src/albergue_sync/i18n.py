@@ -11,6 +11,7 @@ import os
 ES: dict[str, str] = {
     # refused input
     "{path} does not exist.": "{path} no existe.",
+    "Cannot read {path}: {detail}": "No se puede leer {path}: {detail}",
     "{path} is not an Albergue database (it is not an SQLite file).":
         "{path} no es una base de datos de Albergue (no es un archivo SQLite).",
     "{path} is an SQLite database from another program, not Albergue.":

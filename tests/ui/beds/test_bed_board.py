@@ -5,17 +5,20 @@ arrivals to receive; people without a bed get one."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from beds_helpers import (
     bed_code, click_tile, key, open_board, open_stay, reload_board, tick,
 )
+from factories import member
 from PySide6.QtCore import Qt
 from sqlalchemy import text
 
 from albergue_desktop.demo import generate_demo
 from albergue_desktop.domain.errors import PermissionDenied
-from albergue_desktop.services import beds, centers
-from albergue_desktop.services.context import Actor
+from albergue_desktop.services import beds, centers, people, stays
+from albergue_desktop.services.context import SYSTEM, Actor
 from albergue_desktop.storage.tables import Bed
 
 COORD = Actor("coord", "coordinacion")
@@ -171,3 +174,46 @@ def test_health_staff_see_the_board_read_only(db, world, tasks, qtbot):
     with db.session() as s:
         assert s.connection().execute(text(
             "SELECT count(*) FROM stay WHERE check_out IS NULL")).scalar() == 2
+
+
+def test_households_are_shown_together_and_enter_opens_the_tile_menu(db, world, tasks, qtbot):
+    for pid, code in zip(world.family, ("A-04", "A-05", "A-06")):
+        stays.check_in(db, COORD, person_id=pid, center_id=world.center_id,
+                       bed_id=world.beds[code])
+    view = open_board(qtbot, db, COORD, tasks, world.center_id)
+    click_tile(qtbot, view, world.beds["A-05"])
+    assert "Núcleo PIERRE: camas A-04, A-05, A-06" in view.panel.details.text()
+    tiles = {p.tile.code: p.tile for p in view.grid.placed}
+    assert {tiles[c].occupant.household_label for c in ("A-04", "A-05", "A-06")} == {"PIERRE"}
+    key(qtbot, view, Qt.Key.Key_Return)
+    assert [a.text() for a in view.menu.actions()] == [
+        "&Mover a otra cama…", "Dar &salida…", "&Trasladar…", "Abrir e&xpediente"]
+    view.menu.close()
+    key(qtbot, view, Qt.Key.Key_Right)  # the keyboard walks the tiles
+    assert view.grid.current_tile().code == "A-06"
+    key(qtbot, view, Qt.Key.Key_Down)  # the tile below (the nearest one in the next row)
+    below = view.grid.tile_rect(view.grid.current_tile().bed_id)
+    assert below.top() > view.grid.tile_rect(tiles["A-06"].bed_id).bottom()
+
+
+def test_capacity_warns_when_occupancy_passes_beds_or_sphere(db, world, tasks, qtbot):
+    men = next(a for a in beds.center_capacity(db, COORD, world.center_id).areas
+               if a.name == "Dormitorio H")
+    beds.update_area(db, COORD, men.area_id, beds.AreaUpdate(area_m2=7))  # Sphere: 2 people
+    for given, code in (("Frantz", "H-01"), ("Gérald", "H-02"), ("Osnel", "H-03")):
+        pid = people.register_household(db, SYSTEM, center_id=world.center_id, members=[
+            member(given, "Dorméus", "M", date(1990, 1, 1))]).person_ids[0]
+        stays.check_in(db, COORD, person_id=pid, center_id=world.center_id,
+                       bed_id=world.beds[code])
+    view = open_board(qtbot, db, COORD, tasks, world.center_id)
+    assert view.beds_label.text().startswith("Camas: 5 personas presentes · 14 en servicio")
+    assert view.sphere_label.text() == "Esfera: 22 personas (3.5 m² por persona)"
+    assert view.warning_label.isHidden()  # the center as a whole is within both
+    header = next(area for _rect, area in view.grid.headers if area.name == "Dormitorio H")
+    assert [w.msgid for w in header.capacity.warnings] == [
+        "Occupancy {occupancy} is above the Sphere capacity of {capacity} people "
+        "({m2_per_person} m² per person)."]
+    beds.update_center(db, COORD, world.center_id, beds.CenterUpdate(daily_capacity=4))
+    reload_board(qtbot, view)
+    assert view.warning_label.isVisibleTo(view)
+    assert view.warning_label.text() == "⚠ La ocupación de 5 supera la capacidad diaria de 4 personas."

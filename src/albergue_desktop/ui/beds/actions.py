@@ -59,11 +59,13 @@ def open_bed_board(window: MainWindow, *, daily: bool = False) -> BedBoardView:
         view = BedBoardView(window.db, window.actor, window.tasks, window.tabs)
         view.changed.connect(window.after_write)
         view.open_person_requested.connect(window.open_person)
-        window.tabs.currentChanged.connect(view.on_tab_shown)
         window.tabs.addTab(view, QCoreApplication.translate("beds_actions", "Beds"))
-    else:
+        window.tabs.setCurrentWidget(view)
+        window.tabs.currentChanged.connect(view.on_tab_shown)  # read again when shown again
+    elif window.tabs.currentWidget() is view:
         view.refresh()
-    window.tabs.setCurrentWidget(view)
+    else:
+        window.tabs.setCurrentWidget(view)
     view.tabs.setCurrentIndex(1 if daily else 0)
     (view.daily.day if daily else view.grid).setFocus()
     return view

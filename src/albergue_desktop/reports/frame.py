@@ -5,7 +5,9 @@ every page. Text is in the current language through :func:`i18n.translate`."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from functools import cache
@@ -189,6 +191,28 @@ def numbered_canvas(info: PrintInfo) -> type[pdfcanvas.Canvas]:
     return NumberedCanvas
 
 
+_progress = threading.local()
+
+
+@contextmanager
+def build_progress(callback: Callable[[int], None]) -> Iterator[None]:
+    """Call ``callback(page_number)`` as each page of a PDF built in this thread begins (for
+    a progress display). An exception raised from it stops the build, and
+    :func:`.output.write_atomically` then leaves no file behind (a cancel)."""
+    previous = getattr(_progress, "callback", None)
+    _progress.callback = callback
+    try:
+        yield
+    finally:
+        _progress.callback = previous
+
+
+def page_started(number: int) -> None:
+    callback = getattr(_progress, "callback", None)
+    if callback is not None:
+        callback(number)
+
+
 def frame_size(info: PrintInfo) -> tuple[float, float]:
     width, height = info.pagesize
     return width - 2 * MARGIN, height - HEADER_HEIGHT - FOOTER_HEIGHT - 0.1 * inch
@@ -209,6 +233,9 @@ def build_pdf(out, story: list, info: PrintInfo) -> Path:
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         doc.addPageTemplates([PageTemplate("page", [frame],
                                            onPage=lambda c, _d: draw_header(c, info))])
+        if getattr(_progress, "callback", None) is not None:
+            doc.setProgressCallBack(lambda kind, value: page_started(value)
+                                    if kind == "PAGE" else None)
         doc.build(story, canvasmaker=numbered_canvas(info))
 
     return write_atomically(out, write)

@@ -30,6 +30,7 @@ from .frame import (
     PrintInfo,
     draw_header,
     numbered_canvas,
+    page_started,
     register_fonts,
 )
 from .output import write_atomically
@@ -144,6 +145,7 @@ def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
         c.setAuthor(info.printed_by)
         origins = card_origins(*info.pagesize)
         for start in range(0, max(len(cards), 1), PER_PAGE):
+            page_started(start // PER_PAGE + 1)
             draw_header(c, info)
             for (x, y), card in zip(origins, cards[start:start + PER_PAGE]):
                 draw_card(c, x, y, card)

@@ -216,4 +216,5 @@ def test_capacity_warns_when_occupancy_passes_beds_or_sphere(db, world, tasks, q
     beds.update_center(db, COORD, world.center_id, beds.CenterUpdate(daily_capacity=4))
     reload_board(qtbot, view)
     assert view.warning_label.isVisibleTo(view)
-    assert view.warning_label.text() == "⚠ La ocupación de 5 supera la capacidad diaria de 4 personas."
+    assert view.warning_label.text() == ("⚠ La ocupación de 5 supera la capacidad diaria de 4 "
+                                         "personas.")

@@ -35,8 +35,10 @@ def test_record_health_section_opens_a_new_screening(db, center, family, qtbot):
     view = window.open_person(family.child)
     qtbot.waitUntil(lambda: view.health is not None and view.health.records == [])
     assert view.health.empty_label.text() == "<i>Sin tamizajes registrados.</i>"
-    assert "Esquema infantil" in view.health.vaccination.text() \
-        or "dosis" in view.health.vaccination.text()
+    vaccination = view.health.vaccination.text()  # a child without doses: the gaps
+    assert "Para ofrecer (sugerencia, nunca bloquea)" in vaccination
+    assert "BCG: la dosis 1 corresponde (desde el nacimiento)." in vaccination
+    assert "SRP (triple viral): la dosis 1 corresponde" in vaccination
     qtbot.mouseClick(view.health.new_button, Qt.MouseButton.LeftButton)
     dialog = view.health._dialog
     qtbot.waitUntil(lambda: dialog.facts is not None)

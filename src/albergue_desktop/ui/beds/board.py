@@ -8,37 +8,34 @@ from __future__ import annotations
 import time
 from functools import partial
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QRect, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QHBoxLayout, QLabel, QMenu, QPushButton, QScrollArea, QSplitter, QTabWidget,
+    QComboBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSplitter, QTabWidget,
     QVBoxLayout, QWidget,
 )
 
 from ...domain.capacity import NO_AREA
 from ...domain.errors import AlbergueError
 from ...domain.permissions import Permission
-from ...services import beds, centers, stays
+from ...services import centers
 from ...services.bed_board import BedBoard, bed_board
 from ...services.context import Actor
-from ...storage.bed_queries import BedTile, Occupant
+from ...storage.bed_queries import Occupant
 from ...storage.db import Database
 from ..tasks import TaskManager
+from .board_actions import KEYS, BoardActions
 from .daily import DailyNumbersPanel
 from .grid import BedGrid
 from .labels import capacity_lines, segment_label
 from .panel import BoardPanel
-from .stay_dialogs import (
-    BlockDialog, CheckInDialog, CheckOutDialog, TransferDialog, error_text,
-)
+from .stay_dialogs import error_text
 
 ERROR_STYLE, WARNING_STYLE = "color: #b00020;", "color: #b00020; font-weight: bold;"
 BANNER_STYLE = "background: #e3f2fd; color: #0d47a1; padding: 6px; font-weight: bold;"
-KEYS = {"assign": "Ins", "move": "M", "check_out": "Del", "transfer": "T", "block": "B",
-        "unblock": "B", "open": "O"}
 
 
-class BedBoardView(QWidget):
+class BedBoardView(BoardActions, QWidget):
     """Signals: ``loaded()`` after each refresh, ``changed()`` after a write,
     ``open_person_requested(person_id)``."""
 
@@ -99,8 +96,12 @@ class BedBoardView(QWidget):
         page = QWidget(self)
         page_layout = QVBoxLayout(page)
         page_layout.setContentsMargins(0, 4, 0, 0)
-        page_layout.addWidget(self.beds_label)
-        page_layout.addWidget(self.sphere_label)
+        capacity = QHBoxLayout()
+        capacity.addWidget(self.beds_label)
+        capacity.addSpacing(24)
+        capacity.addWidget(self.sphere_label)
+        capacity.addStretch(1)
+        page_layout.addLayout(capacity)
         page_layout.addWidget(self.warning_label)
         page_layout.addWidget(self.banner)
         page_layout.addWidget(splitter, 1)
@@ -207,144 +208,3 @@ class BedBoardView(QWidget):
     def _ensure_visible(self, rect: QRect) -> None:
         self.scroll.ensureVisible(rect.center().x(), rect.center().y(), 10,
                                   rect.height() // 2 + 30)
-
-    # --- the current tile ---------------------------------------------------------------
-
-    def _area_name(self, tile: BedTile) -> str:
-        return next((a.name for a in self.board.areas if a.area_id == tile.area_id), "")
-
-    def _on_current(self, tile: BedTile | None) -> None:
-        if self.board is None:
-            return
-        self.panel.show_tile(tile, self._area_name(tile) if tile else None,
-                             self.board.household_beds())
-        allowed = self.allowed(tile)
-        for name, button in self.panel.buttons.items():
-            needs = Permission.MANAGE_CENTERS if name in ("block", "unblock") else (
-                Permission.MANAGE_STAYS if name != "open" else Permission.VIEW_PEOPLE)
-            button.setVisible(self.actor.can(needs))
-            button.setEnabled(name in allowed)
-
-    def allowed(self, tile: BedTile | None) -> set[str]:
-        """What can be done with a tile, for this role."""
-        if tile is None:
-            return set()
-        out: set[str] = set()
-        if tile.state == "free":
-            out |= {"assign"} if self.can_stays else set()
-            out |= {"block"} if self.can_centers else set()
-        elif tile.state == "occupied":
-            out |= {"move", "check_out", "transfer"} if self.can_stays else set()
-            out.add("open")
-        elif self.can_centers:
-            out.add("unblock")
-        return out
-
-    def show_menu(self, tile: BedTile, pos: QPoint) -> QMenu | None:
-        allowed = self.allowed(tile)
-        if not allowed:
-            return None
-        texts = {"assign": self.tr("&Assign a person…"), "move": self.tr("&Move to another bed…"),
-                 "check_out": self.tr("Check &out…"), "transfer": self.tr("&Transfer…"),
-                 "block": self.tr("&Block…"), "unblock": self.tr("&Unblock"),
-                 "open": self.tr("&Open record")}
-        menu = QMenu(self)
-        for name in texts:
-            if name in allowed:
-                action = menu.addAction(texts[name], partial(self.do, name))
-                action.setShortcut(QKeySequence(KEYS[name]))
-        self.menu = menu
-        menu.popup(pos)
-        return menu
-
-    def _on_activated(self, tile: BedTile) -> None:
-        if self.target is not None:
-            self._place_target(tile)
-        else:
-            self.show_menu(tile, self.grid.mapToGlobal(
-                self.grid.tile_rect(tile.bed_id).center()))
-
-    # --- actions ------------------------------------------------------------------------
-
-    def do(self, name: str) -> None:
-        tile = self.grid.current_tile()
-        if name == "block" and tile is not None and tile.state == "blocked":
-            name = "unblock"  # B toggles
-        if tile is None or name not in self.allowed(tile) or self.board is None:
-            return
-        occupant = tile.occupant
-        if name == "assign":
-            self._open(CheckInDialog(self.db, self.actor, self.tasks, self.board, bed=tile,
-                                     parent=self))
-        elif name == "move":
-            self.start_target(occupant)
-        elif name == "check_out":
-            self._open(CheckOutDialog(self.db, self.actor, self.tasks, occupant, self))
-        elif name == "transfer":
-            self._open(TransferDialog(self.db, self.actor, self.tasks, occupant,
-                                      self.board.center_id, self))
-        elif name == "block":
-            self._open(BlockDialog(self.db, self.actor, self.tasks, tile, self))
-        elif name == "unblock":
-            self._write(partial(beds.unblock_bed, self.db, self.actor, tile.bed_id),
-                        self.tr("Bed {bed} is back in service.").format(bed=tile.code))
-        elif name == "open":
-            self.open_person_requested.emit(occupant.person_id)
-
-    def give_bed(self) -> None:
-        occupant = self.panel.selected(self.panel.unbedded)
-        if occupant is not None and self.can_stays:
-            self.start_target(occupant)
-
-    def receive(self) -> None:
-        occupant = self.panel.selected(self.panel.pending)
-        if occupant is not None and self.can_stays and self.board is not None:
-            self._open(CheckInDialog(self.db, self.actor, self.tasks, self.board,
-                                     person=occupant, parent=self))
-
-    def _open(self, dialog) -> None:
-        self.dialog = dialog
-        dialog.succeeded.connect(self._after_write)
-        dialog.finished.connect(self._dialog_closed)
-        dialog.open()
-
-    def _dialog_closed(self, _result: int) -> None:
-        """Back to the board, ready for the next key."""
-        self.window().activateWindow()
-        self.grid.setFocus()
-
-    def _write(self, fn, success: str) -> None:
-        self.tasks.run(fn, lambda _r: self._after_write(success), self._failed)
-
-    def _after_write(self, success: str) -> None:
-        self.show_message(success)
-        self.refresh()
-        self.changed.emit()
-
-    # --- choosing a free bed for someone ------------------------------------------------
-
-    def start_target(self, occupant: Occupant) -> None:
-        self.target = occupant
-        self.banner.setText(self.tr("Choose a free bed for {name}: click it, or move with the "
-                                    "arrows and press Enter. Esc cancels.").format(
-            name=occupant.full_name))
-        self.banner.show()
-        self.grid.set_targeting(True)
-        self.grid.setFocus()
-
-    def cancel_target(self) -> None:
-        self.target = None
-        self.banner.hide()
-        self.grid.set_targeting(False)
-
-    def _place_target(self, tile: BedTile) -> None:
-        if tile.state != "free":
-            self.show_message(self.tr("Bed {bed} is not free.").format(bed=tile.code),
-                              error=True)
-            return
-        occupant = self.target
-        self.cancel_target()
-        self._write(partial(stays.move_bed, self.db, self.actor, person_id=occupant.person_id,
-                            bed_id=tile.bed_id),
-                    self.tr("{name} is now in bed {bed}.").format(name=occupant.full_name,
-                                                                  bed=tile.code))

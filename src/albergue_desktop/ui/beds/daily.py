@@ -4,7 +4,6 @@ present / arrivals / departures by sex, age group and segment."""
 
 from __future__ import annotations
 
-from datetime import date
 from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
@@ -151,7 +150,3 @@ class DailyNumbersPanel(QWidget):
 
 def _with_transfers(count: int, transfers: int, template: str) -> str:
     return template.format(count=count, transfers=transfers) if transfers else str(count)
-
-
-def today() -> date:
-    return date.today()

@@ -27,6 +27,7 @@ from .common import NumberField
 VITALS = ("temperature_c", "heart_rate", "respiratory_rate", "systolic_bp", "diastolic_bp",
           "spo2", "weight_kg", "height_cm")
 DECIMALS = {"temperature_c", "weight_kg", "height_cm"}
+PREGNANCY_FROM_MONTHS = 9 * 12  # the pregnancy section is offered from 9 years of age
 
 
 def risk_hint(measure: Measure, band: AgeBand) -> tuple[float | None, float | None]:
@@ -156,7 +157,7 @@ class ScreeningForm(QWidget):
 
     def set_person(self, sex: str | None, age_months: int | None) -> None:
         """Adapt hints and availability to the person: IITT thresholds of the age band,
-        pregnancy only for women (the service refuses it for men)."""
+        pregnancy only for women and girls from 9 (the service refuses it for men)."""
         band = age_band(age_months)
         measures = {"temperature_c": Measure.TEMPERATURE, "heart_rate": Measure.HEART_RATE,
                     "respiratory_rate": Measure.RESPIRATORY_RATE, "spo2": Measure.SPO2}
@@ -170,8 +171,10 @@ class ScreeningForm(QWidget):
             self.fields[name].hint.setText(
                 self.tr("IITT high risk: {limits}").format(limits=self.tr(" or ").join(parts))
                 if parts else "")
-        self.pregnancy_box.setEnabled(sex != "M")
-        if sex == "M":
+        can_be_pregnant = sex != "M" and (age_months is None
+                                          or age_months >= PREGNANCY_FROM_MONTHS)
+        self.pregnancy_box.setEnabled(can_be_pregnant)
+        if not can_be_pregnant:
             self.pregnant.setChecked(False)
 
     def _on_pregnant(self, pregnant: bool) -> None:

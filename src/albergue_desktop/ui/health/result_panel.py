@@ -105,14 +105,14 @@ class ResultPanel(QWidget):
 
 def vaccination_html(summary: VaccinationSummary) -> str:
     """COVID-19 course and the prompts (children's schedule gaps, Tdap in pregnancy)."""
-    parts = [escape(summary.covid.text())]
+    html = escape(summary.covid.text())
     if summary.prompts:
-        parts.append("<b>" + escape(QCoreApplication.translate(
-            "health_vaccination", "To offer (prompt, never blocks):")) + "</b>")
-        parts.append("<ul style='margin-left: -20px'>" + "".join(
+        html += "<br><b>" + escape(QCoreApplication.translate(
+            "health_vaccination", "To offer (prompt, never blocks):")) + "</b>"
+        html += "<ul style='margin-left: -20px; margin-top: 0'>" + "".join(
             f"<li>{escape(p.text())} <small>({escape(p.source.value)})</small></li>"
-            for p in summary.prompts) + "</ul>")
+            for p in summary.prompts) + "</ul>"
     elif summary.age_months is not None and summary.age_months < 120:
-        parts.append(escape(QCoreApplication.translate(
-            "health_vaccination", "Children's schedule: no gap found in the recorded doses.")))
-    return "<br>".join(parts)
+        html += "<br>" + escape(QCoreApplication.translate(
+            "health_vaccination", "Children's schedule: no gap found in the recorded doses."))
+    return html

@@ -1,0 +1,169 @@
+"""The left side of the Reports screen: which report, for which center (and area, day or
+period); only the choices that the chosen report uses are enabled."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QListWidget, QListWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from ...domain.permissions import Permission
+from ...services import centers
+from ...services.context import Actor
+from ...storage.db import Database
+from .jobs import KINDS, ReportRequest, areas_of
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _pydate(value: QDate) -> date:
+    return date(value.year(), value.month(), value.day())
+
+
+class ReportForm(QWidget):
+    """``request()`` is what the user chose; ``changed`` when any choice changes."""
+
+    changed = Signal()
+
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.db, self.actor = db, actor
+        titles = {
+            "roster": (self.tr("Roster of sheltered people"),
+                       self.tr("Everyone present, by center, area and household.")),
+            "bedlist": (self.tr("Bed list"),
+                        self.tr("Every bed with its occupant, free or blocked, for the night "
+                                "count.")),
+            "census": (self.tr("Daily census"),
+                       self.tr("Present, arrivals and departures of a day; free beds and "
+                               "meals.")),
+            "idcards": (self.tr("ID cards"),
+                        self.tr("Cards with a QR code of the folio, eight per sheet.")),
+            "impact": (self.tr("Impact and results"),
+                       self.tr("Admissions, discharges and the program's indicators for a "
+                               "period.")),
+        }
+        self.titles = {k: v[0] for k, v in titles.items()}
+        self.kinds = QListWidget(self)
+        self.kinds.setAccessibleName(self.tr("Report"))
+        for kind in KINDS:
+            item = QListWidgetItem(titles[kind][0], self.kinds)
+            item.setData(Qt.ItemDataRole.UserRole, kind)
+            item.setToolTip(titles[kind][1])
+        self.kinds.setCurrentRow(0)
+        rows = self.kinds.sizeHintForRow(0) * len(KINDS) + 2 * self.kinds.frameWidth() + 4
+        self.kinds.setFixedHeight(rows)
+        self.description = QLabel(self)
+        self.description.setWordWrap(True)
+        self.descriptions = {k: v[1] for k, v in titles.items()}
+
+        self.center = QComboBox(self)
+        self.center.addItem(self.tr("All centers"), None)
+        for c in centers.list_centers(db):
+            self.center.addItem(f"{c.code} · {c.name}", c.id)
+        own = db.meta("center_id") or actor.center_id
+        if own is not None and self.center.findData(own) >= 0:
+            self.center.setCurrentIndex(self.center.findData(own))
+        self.area = QComboBox(self)
+        today = _qdate(date.today())
+        self.day = QDateEdit(today, self)
+        self.start = QDateEdit(today.addMonths(-1), self)
+        self.end = QDateEdit(today, self)
+        for edit in (self.day, self.start, self.end):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setMaximumDate(today.addYears(1))
+        self.whole_period = QCheckBox(self.tr("Everything recorded"), self)
+        self.whole_period.setChecked(True)
+        self.health_note = QLabel(self)
+        self.health_note.setWordWrap(True)
+        self.health_note.setText(
+            self.tr("Medical flags are included: your role may view health data.")
+            if actor.can(Permission.VIEW_HEALTH) else
+            self.tr("Medical flags are left out: your role may not view health data."))
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.addRow(self.tr("&Center:"), self.center)
+        form.addRow(self.tr("&Area:"), self.area)
+        form.addRow(self.tr("&Day:"), self.day)
+        form.addRow(self.tr("&From:"), self.start)
+        form.addRow(self.tr("&To:"), self.end)
+        form.addRow("", self.whole_period)
+        heading = QLabel(self.tr("&Report:"), self)
+        heading.setBuddy(self.kinds)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(heading)
+        layout.addWidget(self.kinds)
+        layout.addWidget(self.description)
+        layout.addLayout(form)
+        layout.addWidget(self.health_note)
+
+        self.kinds.currentRowChanged.connect(lambda _r: self._update())
+        self.center.currentIndexChanged.connect(lambda _i: self._load_areas())
+        self.whole_period.toggled.connect(lambda _c: self._update())
+        for widget in (self.area, self.center):
+            widget.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        for edit in (self.day, self.start, self.end):
+            edit.dateChanged.connect(lambda _d: self.changed.emit())
+        self._load_areas()
+        self._update()
+
+    # --- choices --------------------------------------------------------------------------
+
+    @property
+    def kind(self) -> str:
+        item = self.kinds.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else KINDS[0]
+
+    def set_kind(self, kind: str) -> None:
+        self.kinds.setCurrentRow(KINDS.index(kind))
+
+    def set_center(self, center_id: str | None) -> None:
+        self.center.setCurrentIndex(max(self.center.findData(center_id), 0))
+
+    def _load_areas(self) -> None:
+        self.area.blockSignals(True)
+        self.area.clear()
+        self.area.addItem(self.tr("All areas"), None)
+        center_id = self.center.currentData()
+        if center_id is not None:
+            for area_id, name in areas_of(self.db, center_id):
+                self.area.addItem(name, area_id)
+        self.area.blockSignals(False)
+        self._update()
+
+    def _update(self) -> None:
+        kind = self.kind
+        self.description.setText(self.descriptions[kind])
+        self.center.setEnabled(kind != "impact")
+        self.area.setEnabled(kind == "bedlist" and self.center.currentData() is not None)
+        self.day.setEnabled(kind == "census")
+        self.whole_period.setEnabled(kind == "impact")
+        for edit in (self.start, self.end):
+            edit.setEnabled(kind == "impact" and not self.whole_period.isChecked())
+        self.health_note.setVisible(kind == "roster")
+        self.changed.emit()
+
+    def request(self) -> ReportRequest:
+        kind = self.kind
+        period = kind == "impact" and not self.whole_period.isChecked()
+        return ReportRequest(
+            kind,
+            center=self.center.currentData() if kind != "impact" else None,
+            area=self.area.currentData() if self.area.isEnabled() else None,
+            day=_pydate(self.day.date()) if kind == "census" else None,
+            start=_pydate(self.start.date()) if period else None,
+            end=_pydate(self.end.date()) if period else None)
+
+    def center_code(self) -> str:
+        """The center's code for a file name ('todos' style text for all centers)."""
+        text = self.center.currentText() if self.center.isEnabled() else ""
+        return text.split(" · ")[0] if self.center.currentData() is not None and text else ""

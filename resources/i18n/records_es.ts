@@ -153,8 +153,12 @@
             <translation>Este registro fue eliminado el {date} por {user}. Motivo: {reason}</translation>
         </message>
         <message>
-            <source>This record is a duplicate of {folio}.</source>
-            <translation>Este registro es un duplicado de {folio}.</translation>
+            <source>Duplicate record of {folio}: the lists and counts show that record instead of this one.</source>
+            <translation>Registro duplicado de {folio}: las listas y los conteos muestran ese registro en lugar de este.</translation>
+        </message>
+        <message>
+            <source>Linked duplicate records</source>
+            <translation>Registros duplicados vinculados</translation>
         </message>
         <message>
             <source>No household.</source>

@@ -65,6 +65,14 @@ ES: dict[str, str] = {
         "La salida no puede ser anterior al ingreso.",
     "This record was deleted.": "Este registro fue eliminado.",
     "A reason is required.": "Se requiere un motivo.",
+    # corrections after registration and photos (issue 4: person_details.py, photos.py)
+    "document": "el documento",
+    "vaccination": "la vacuna",
+    "Choose at least one purpose of the consent.":
+        "Elija al menos una finalidad del consentimiento.",
+    "The file is not a JPEG or PNG image.": "El archivo no es una imagen JPEG o PNG.",
+    "The photo is too large ({size} KB; at most {max} KB).":
+        "La foto es demasiado grande ({size} KB; máximo {max} KB).",
     "You do not have permission to {action}.": "No tiene permiso para {action}.",
     "The username {username} is already taken.": "El usuario {username} ya existe.",
     "The center code {code} is already in use.": "El código de centro {code} ya está en uso.",
@@ -105,6 +113,22 @@ ES: dict[str, str] = {
     "manage users": "gestionar usuarios",
     "view health data": "ver datos de salud",
     "edit health data": "editar datos de salud",
+    "synchronize with the central file": "sincronizar con el archivo central",
+    "review sync conflicts and duplicates": "revisar conflictos y duplicados",
+    # duplicates review and conflicts (issue 3: services/sync_links.py, sync_conflicts.py)
+    "The record {folio} was deleted.": "El registro {folio} fue eliminado.",
+    "A record cannot be a duplicate of itself.":
+        "Un registro no puede ser duplicado de sí mismo.",
+    "{folio} is itself a duplicate of {other}; link to {other} instead.":
+        "{folio} ya es un duplicado de {other}; vincule con {other}.",
+    "{folio} is already linked as a duplicate.": "{folio} ya está vinculado como duplicado.",
+    "Both records have an open stay (centers {first} and {second}): record the departure "
+    "of one of them first.":
+        "Los dos registros tienen una estancia abierta (centros {first} y {second}): registre "
+        "primero la salida de uno de ellos.",
+    "{folio} is not linked as a duplicate.": "{folio} no está vinculado como duplicado.",
+    "This value cannot be used for this field.":
+        "Este valor no se puede usar en este campo.",
     # command line and demo data (issue 2: cli.py, cli_commands.py, demo/)
     "usage: ": "uso: ",
     "error": "error",

@@ -17,6 +17,8 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage users"
     VIEW_HEALTH = "view health data"
     EDIT_HEALTH = "edit health data"
+    SYNC = "synchronize with the central file"
+    REVIEW_SYNC = "review sync conflicts and duplicates"
 
 
 _ALL = frozenset(Permission)
@@ -28,7 +30,8 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
                             Permission.EDIT_HEALTH}),
     Role.COORDINATOR: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER,
                                  Permission.EDIT_PEOPLE, Permission.DELETE_PEOPLE,
-                                 Permission.MANAGE_STAYS, Permission.MANAGE_CENTERS}),
+                                 Permission.MANAGE_STAYS, Permission.MANAGE_CENTERS,
+                                 Permission.SYNC}),
     Role.SUPERVISOR: _ALL - {Permission.MANAGE_USERS},
     # Administrators manage the system; health data stays with health staff and supervisors.
     Role.ADMIN: _ALL - {Permission.VIEW_HEALTH, Permission.EDIT_HEALTH},

@@ -98,10 +98,10 @@ def styles() -> dict[str, ParagraphStyle]:
                              spaceBefore=6, spaceAfter=4),
         "note": ParagraphStyle("note", parent=base, fontSize=9, leading=11,
                                textColor=MUTED, spaceBefore=4),
-        # a group heading right above its table (kept on the same page)
+        # a group heading right above its table; put a CondPageBreak before it (keepWithNext
+        # would push a table longer than a page to the next page, leaving this one empty)
         "group": ParagraphStyle("group", parent=base, fontName=FONT_BOLD, backColor=GROUP_FILL,
-                                borderPadding=(3, 3, 2, 3), spaceBefore=9, spaceAfter=3,
-                                keepWithNext=1),
+                                borderPadding=(3, 3, 2, 3), spaceBefore=9, spaceAfter=3),
     }
 
 

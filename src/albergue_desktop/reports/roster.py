@@ -10,7 +10,7 @@ from pathlib import Path
 
 from reportlab.lib import colors
 from reportlab.lib.units import inch
-from reportlab.platypus import PageBreak, Spacer
+from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
 from ..domain.i18n import translate as _
 from ..domain.labels import label
@@ -75,6 +75,7 @@ def _center_tables(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> l
         members = list(members)
         group = (f"{area[0]} — {common.segment_label(area[1])}" if area[0]
                  else _("No bed assigned"))
+        story.append(CondPageBreak(1.2 * inch))  # the heading, table header and a few rows
         story.append(para(_("{group} · people: {n}", group=group, n=len(members)),
                           st["group"]))
         data: list[list] = [_header()]

@@ -146,12 +146,14 @@ def get_person(db: Database, actor: Actor, person_id: str) -> Person:
 
 
 def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpdate,
-                  today: date | None = None) -> Person:
-    """Apply the fields set in ``changes`` (partial update). Audited by the storage hook."""
+                  today: date | None = None, *, session: Session | None = None) -> Person:
+    """Apply the fields set in ``changes`` (partial update). Audited by the storage hook.
+    With ``session`` the change joins the caller's transaction (services.person_details)."""
     actor.require(Permission.EDIT_PEOPLE)
     today = today or date.today()
     data = _tidy(changes.model_dump(exclude_unset=True))
-    with db.session(actor.username) as session:
+    with (nullcontext(session) if session is not None
+          else db.session(actor.username)) as session:
         take_write_lock(session)
         person = session.get(Person, person_id)
         if person is None:

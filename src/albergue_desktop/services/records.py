@@ -3,17 +3,17 @@ history of changes, filtered by what the reader's role may see."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from sqlalchemy import or_
 from sqlmodel import select
 
 from ..domain.errors import NotFoundError
 from ..domain.permissions import Permission, visible_needs
 from ..storage.db import Database
 from ..storage.tables import (
-    AuditEvent, Bed, Center, Household, IdentityDocument, Person, Stay, Vaccination,
+    AuditEvent, Bed, Center, Household, IdentityDocument, Person, PersonPhoto, Stay,
+    Vaccination,
 )
 from .context import Actor
 
@@ -50,6 +50,17 @@ class MemberLine:
     birth_date: date | None
 
 
+@dataclass(frozen=True)
+class DuplicateLine:
+    """A record confirmed as a duplicate of this person (duplicates review), with its stays."""
+
+    id: str
+    folio: str | None
+    full_name: str
+    center_code: str | None
+    stays: list[StayLine]
+
+
 @dataclass
 class PersonRecord:
     person: Person
@@ -61,6 +72,7 @@ class PersonRecord:
     stays: list[StayLine]
     history: list[HistoryLine]
     merged_into: Person | None = None
+    duplicates: list[DuplicateLine] = field(default_factory=list)
 
 
 def _live(model):
@@ -85,21 +97,20 @@ def person_record(db: Database, actor: Actor, person_id: str) -> PersonRecord:
         vaccinations = list(session.exec(select(Vaccination).where(
             Vaccination.person_id == person_id, _live(Vaccination))
             .order_by(Vaccination.date)))
-        stays = []
-        for stay in session.exec(select(Stay).where(Stay.person_id == person_id, _live(Stay))
-                                 .order_by(Stay.check_in)):
-            center = session.get(Center, stay.center_id)
-            bed = session.get(Bed, stay.bed_id) if stay.bed_id else None
-            stays.append(StayLine(stay.id, center.code if center else "?",
-                                  center.name if center else "?", bed.code if bed else None,
-                                  stay.check_in, stay.check_out, stay.reason, stay.destination,
-                                  stay.status))
-        related = [person_id, *(d.id for d in documents), *(v.id for v in vaccinations),
-                   *(s.id for s in stays)]
-        events = session.exec(select(AuditEvent).where(
-            AuditEvent.row_id.in_(related),
-            or_(AuditEvent.table_name != "vaccination", AuditEvent.table_name.is_(None)))
-            .order_by(AuditEvent.at))
+        stays = _stays(session, person_id)
+        duplicates = []
+        for dup in session.exec(select(Person).where(Person.merged_into_id == person_id,
+                                                     _live(Person)).order_by(Person.folio)):
+            dup_center = session.get(Center, dup.center_id) if dup.center_id else None
+            duplicates.append(DuplicateLine(
+                dup.id, dup.folio, f"{dup.given_names} {dup.surnames.upper()}".strip(),
+                dup_center.code if dup_center else None, _stays(session, dup.id)))
+        # removed documents, vaccinations and photos too: their removal is history
+        related = [person_id, *(s.id for s in stays), *(r for model in (
+            IdentityDocument, Vaccination, PersonPhoto) for r in session.exec(
+                select(model.id).where(model.person_id == person_id)))]
+        events = session.exec(select(AuditEvent).where(AuditEvent.row_id.in_(related))
+                              .order_by(AuditEvent.at))
         history = [HistoryLine(e.at, e.username, e.action, e.table_name,
                                _visible_changes(actor, e.changes)) for e in events]
         merged_into = (session.get(Person, person.merged_into_id)
@@ -108,7 +119,20 @@ def person_record(db: Database, actor: Actor, person_id: str) -> PersonRecord:
         session.expunge_all()
     person.specific_needs = visible_needs(actor.role, person.specific_needs or [])
     return PersonRecord(person, center, household, members, documents, vaccinations,
-                        stays, history, merged_into)
+                        stays, history, merged_into, duplicates)
+
+
+def _stays(session, person_id: str) -> list[StayLine]:
+    stays = []
+    for stay in session.exec(select(Stay).where(Stay.person_id == person_id, _live(Stay))
+                             .order_by(Stay.check_in)):
+        center = session.get(Center, stay.center_id)
+        bed = session.get(Bed, stay.bed_id) if stay.bed_id else None
+        stays.append(StayLine(stay.id, center.code if center else "?",
+                              center.name if center else "?", bed.code if bed else None,
+                              stay.check_in, stay.check_out, stay.reason, stay.destination,
+                              stay.status))
+    return stays
 
 
 def _visible_changes(actor: Actor, changes: dict) -> dict:

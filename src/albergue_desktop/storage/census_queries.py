@@ -54,9 +54,12 @@ class BedCounts:
         return max(self.total - self.blocked - self.occupied, 0)
 
 
-_LIVE = ("s.center_id = :c AND s.deleted = 0 AND s.status <> 'pending' AND p.deleted = 0 "
-         "AND p.merged_into_id IS NULL")
-_FROM = ("FROM stay s JOIN person p ON p.id = s.person_id "
+# A confirmed duplicate's stays count for the person it is linked to (``p``: the person a
+# stay counts for; ``d``: the record the stay was written on).
+_LIVE = ("s.center_id = :c AND s.deleted = 0 AND s.status <> 'pending' AND d.deleted = 0 "
+         "AND p.deleted = 0 AND p.merged_into_id IS NULL")
+_FROM = ("FROM stay s JOIN person d ON d.id = s.person_id "
+         "JOIN person p ON p.id = coalesce(d.merged_into_id, d.id) "
          "LEFT JOIN bed b ON b.id = s.bed_id LEFT JOIN area a ON a.id = b.area_id")
 _TRANSFER_IN = """(s.from_stay_id IS NOT NULL OR EXISTS (
     SELECT 1 FROM stay o WHERE o.person_id = s.person_id AND o.deleted = 0

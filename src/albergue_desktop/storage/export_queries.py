@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from sqlalchemy.orm import Session
 
 _LIVE_PERSON = "p.deleted = 0 AND p.merged_into_id IS NULL"
+# Rows of a confirmed duplicate (``x``) are listed under the person it is linked to (``p``).
+_OWNER = "JOIN person p ON p.id = coalesce(x.merged_into_id, x.id)"
 
 
 def _stream(session: Session, sql: str, params: dict | None = None) -> Iterator[tuple]:
@@ -76,17 +78,19 @@ def documents(*, session: Session) -> Iterator[tuple]:
     return _stream(session, f"""
         SELECT p.folio, p.given_names, p.surnames, d.doc_type, d.number, d.issuing_country,
                d.issue_date, d.expiry_date
-        FROM identity_document d JOIN person p ON p.id = d.person_id
-        WHERE d.deleted = 0 AND {_LIVE_PERSON} ORDER BY p.folio, d.doc_type""")
+        FROM identity_document d JOIN person x ON x.id = d.person_id {_OWNER}
+        WHERE d.deleted = 0 AND x.deleted = 0 AND {_LIVE_PERSON} ORDER BY p.folio, d.doc_type""")
 
 
 def stays(*, session: Session) -> Iterator[tuple]:
     return _stream(session, f"""
         SELECT p.folio, p.given_names, p.surnames, c.code AS center, a.name AS area,
                b.code AS bed, s.check_in, s.check_out, s.reason, s.destination, s.notes
-        FROM stay s JOIN person p ON p.id = s.person_id JOIN center c ON c.id = s.center_id
+        FROM stay s JOIN person x ON x.id = s.person_id {_OWNER}
+        JOIN center c ON c.id = s.center_id
         LEFT JOIN bed b ON b.id = s.bed_id LEFT JOIN area a ON a.id = b.area_id
-        WHERE s.deleted = 0 AND {_LIVE_PERSON} ORDER BY p.folio, s.check_in""")
+        WHERE s.deleted = 0 AND x.deleted = 0 AND {_LIVE_PERSON}
+        ORDER BY p.folio, s.check_in""")
 
 
 def vaccinations(*, session: Session) -> Iterator[tuple]:
@@ -94,5 +98,5 @@ def vaccinations(*, session: Session) -> Iterator[tuple]:
     return _stream(session, f"""
         SELECT p.folio, p.given_names, p.surnames, v.vaccine, v.brand, v.dose, v.date, v.lot,
                v.place
-        FROM vaccination v JOIN person p ON p.id = v.person_id
-        WHERE v.deleted = 0 AND {_LIVE_PERSON} ORDER BY p.folio, v.date""")
+        FROM vaccination v JOIN person x ON x.id = v.person_id {_OWNER}
+        WHERE v.deleted = 0 AND x.deleted = 0 AND {_LIVE_PERSON} ORDER BY p.folio, v.date""")

@@ -204,6 +204,9 @@ def next_folio_number(*, session: Session, prefix: str) -> int:
     return int(last[len(prefix):]) + 1 if last else 1
 
 
+_OWNER = "coalesce(p.merged_into_id, p.id)"  # the person a record counts for
+
+
 def stats(*, session: Session) -> dict[str, object]:
     """Headline numbers of the database for ``albergue stats``."""
     conn = session.connection()
@@ -219,11 +222,13 @@ def stats(*, session: Session) -> dict[str, object]:
     return {
         "people": q("SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"),
         "households": q("SELECT count(*) FROM household WHERE deleted = 0"),
-        "present": q("SELECT count(*) FROM stay WHERE check_out IS NULL AND deleted = 0"
-                     " AND status <> 'pending'"),
-        "discharged": q("""SELECT count(DISTINCT person_id) FROM stay s WHERE deleted = 0
-                           AND NOT EXISTS (SELECT 1 FROM stay o WHERE o.person_id = s.person_id
-                           AND o.check_out IS NULL AND o.deleted = 0)"""),
+        # people, not stays: a confirmed duplicate's stays count for the person it is linked to
+        "present": q(f"""SELECT count(DISTINCT {_OWNER}) FROM stay s JOIN person p
+                         ON p.id = s.person_id WHERE s.check_out IS NULL AND s.deleted = 0
+                         AND s.status <> 'pending'"""),
+        "discharged": q(f"""SELECT count(*) FROM (SELECT sum(s.check_out IS NULL) AS open
+                            FROM stay s JOIN person p ON p.id = s.person_id
+                            WHERE s.deleted = 0 GROUP BY {_OWNER}) WHERE open = 0"""),
         "documents": q("SELECT count(*) FROM identity_document WHERE deleted = 0"),
         "centers": [dict(code=r.code, name=r.name, present=r.present, beds=r.beds,
                          free_beds=r.free_beds) for r in by_center],

@@ -100,7 +100,8 @@ SELECT p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date, p.birth_da
        sc.pregnant AS sc_pregnant, sc.needs_isolation AS sc_isolation,
        sc.chronic_conditions AS sc_chronic
 FROM stay s
-JOIN person p ON p.id = s.person_id
+JOIN person d ON d.id = s.person_id
+JOIN person p ON p.id = coalesce(d.merged_into_id, d.id)
 JOIN center c ON c.id = s.center_id
 LEFT JOIN bed b ON b.id = s.bed_id
 LEFT JOIN area a ON a.id = b.area_id
@@ -112,8 +113,8 @@ LEFT JOIN (SELECT person_id, pregnant, needs_isolation, chronic_conditions,
            FROM screening x WHERE x.deleted = 0 AND NOT EXISTS (
                SELECT 1 FROM screening c WHERE c.corrects_id = x.id AND c.deleted = 0)
           ) sc ON sc.person_id = p.id AND sc.n = 1
-WHERE s.check_out IS NULL AND s.deleted = 0 AND s.status <> 'pending' AND p.deleted = 0
-  AND p.merged_into_id IS NULL {where}
+WHERE s.check_out IS NULL AND s.deleted = 0 AND s.status <> 'pending' AND d.deleted = 0
+  AND p.deleted = 0 AND p.merged_into_id IS NULL {where}
 ORDER BY c.code, a.name IS NULL, a.name, coalesce(hp.folio, p.folio),
          p.relationship = 'head' DESC, p.folio
 """
@@ -250,19 +251,23 @@ def _period(column: str, start: str | None, end: str | None) -> str:
                     f" AND {column} < :end" if end else ""])
 
 
+# Stays of live people, each under the person it counts for: a confirmed duplicate's stays
+# count for the person it is linked to (person.merged_into_id), so one person counts once.
+_CANONICAL_STAYS = """FROM stay s JOIN person d ON d.id = s.person_id
+    JOIN person p ON p.id = coalesce(d.merged_into_id, d.id)
+    WHERE s.deleted = 0 AND d.deleted = 0 AND p.deleted = 0 AND p.merged_into_id IS NULL"""
+
+
 def _admissions(*, session: Session, start: str | None, end: str | None) -> int:
     """People whose first stay began in the period (a transfer is not an admission)."""
     return session.connection().execute(text(
-        "SELECT count(*) FROM (SELECT min(s.check_in) AS first FROM stay s JOIN person p "
-        "ON p.id = s.person_id WHERE s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id "
-        "IS NULL GROUP BY s.person_id) WHERE 1" + _period("first", start, end)),
+        f"SELECT count(*) FROM (SELECT min(s.check_in) AS first {_CANONICAL_STAYS} "
+        "GROUP BY p.id) WHERE 1" + _period("first", start, end)),
         {"start": start, "end": end}).scalar_one()
 
 
-_LAST_EXIT = """SELECT s.person_id, p.household_id, max(s.check_out) AS last_out,
-    sum(s.check_out IS NULL) AS open_stays
-    FROM stay s JOIN person p ON p.id = s.person_id
-    WHERE s.deleted = 0 AND p.deleted = 0 AND p.merged_into_id IS NULL GROUP BY s.person_id"""
+_LAST_EXIT = f"""SELECT p.id, p.household_id, max(s.check_out) AS last_out,
+    sum(s.check_out IS NULL) AS open_stays {_CANONICAL_STAYS} GROUP BY p.id"""
 
 
 def _discharges(*, session: Session, start: str | None, end: str | None) -> int:

@@ -12,7 +12,7 @@ import datetime as dt
 from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, Index, text
+from sqlalchemy import JSON, Index, LargeBinary, text
 from sqlmodel import Field, SQLModel
 
 from .ids import new_id
@@ -389,7 +389,41 @@ class PlacementDecision(SyncedBase, table=True):
     reason: str | None = None
 
 
+# --- the cross-center duplicates review (issue 3, schema v4) ---------------------------------
+
+class DuplicateReview(SyncedBase, table=True):
+    """A reviewer's decision on a pair of person records the duplicates scan proposed
+    (``person_a_id`` < ``person_b_id``). ``decision`` "not_duplicate" keeps the pair out of
+    the review queue for good (on every file, as it syncs); a tombstone takes it back. A
+    confirmed duplicate is not recorded here but as ``person.merged_into_id``."""
+
+    __tablename__ = "duplicate_review"
+    __table_args__ = (Index("ix_duplicate_review_pair", "person_a_id", "person_b_id"),)
+    person_a_id: str = Field(foreign_key="person.id")
+    person_b_id: str = Field(foreign_key="person.id")
+    decision: str = "not_duplicate"
+    decided_at: datetime
+    decided_by: str
+    note: str | None = None
+
+
+# --- the person's photo (issue 4, schema v5) --------------------------------------------------
+
+class PersonPhoto(SyncedBase, table=True):
+    """A person's photo: a JPEG (or PNG) already downscaled by the desktop (about 480 px on
+    the long side, some 60 KB). Personal data, not health data: every center pulls it. A new
+    photo tombstones the previous row and adds its own, so the image of a row never changes
+    and a merge never has to choose between two images; the live row taken last is the
+    photo (services/photos.py)."""
+
+    __tablename__ = "person_photo"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    image: bytes = Field(sa_type=LargeBinary)
+    mime: str = "image/jpeg"
+    taken_at: datetime | None = None
+
+
 SYNCED_TABLES: tuple[type[SyncedBase], ...] = (
     Center, Area, Bed, Household, Person, IdentityDocument, Vaccination, Stay, User, AuditEvent,
-    Screening, PlacementDecision,
+    Screening, PlacementDecision, DuplicateReview, PersonPhoto,
 )

@@ -43,7 +43,11 @@ class AppSession(QObject):
         """First-run setup if needed, then sign-in. False when the user gave up."""
         username = ""
         if not accounts.has_users(self.db):
-            setup = FirstRunDialog(self.db)
+            from ..services.sync_files import needs_central_setup
+            from .sync.central_setup import CentralSetupDialog
+            # a central file (merged center files) has its centers: only an administrator
+            setup = (CentralSetupDialog(self.db) if needs_central_setup(self.db)
+                     else FirstRunDialog(self.db))
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return False
             username = setup.admin_username

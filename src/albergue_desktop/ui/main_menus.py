@@ -14,6 +14,8 @@ from ..domain.permissions import Permission
 from .auth.admin import can_administer
 from .beds import actions as beds_actions
 from .health import actions as health_actions
+from .reports import actions as reports_actions
+from .sync import actions as sync_actions
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -75,6 +77,8 @@ class MainMenus(QObject):
 
         health_actions.add_menu(self)
         beds_actions.add_menu(self)
+        reports_actions.add_menu(self)
+        sync_actions.add_menu(self)
 
         if can_administer(actor):
             admin_menu = bar.addMenu(self.tr("&Administration"))

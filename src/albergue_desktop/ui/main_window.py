@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
         if widget is None or widget is self.people:
             return
         self.records = {k: v for k, v in self.records.items() if v is not widget}
+        if callable(release := getattr(widget, "release", None)):
+            release()  # a tab that holds background work or temporary files lets go
         self.tabs.removeTab(index)
         widget.deleteLater()
 
@@ -305,6 +307,9 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        for i in range(self.tabs.count()):
+            if callable(release := getattr(self.tabs.widget(i), "release", None)):
+                release()
         if self._owns_tasks:
             self.tasks.shutdown()
         super().closeEvent(event)

@@ -3,7 +3,7 @@ guarantees of SYNC.md (convergence, nothing silently lost, atomic, incremental, 
 input). Standard library only; no Qt."""
 
 from .engine import Options, SourceReport, merge_files
-from .i18n import SyncRefused
+from .i18n import SyncCancelled, SyncRefused
 
-__all__ = ["Options", "SourceReport", "SyncRefused", "merge_files"]
+__all__ = ["Options", "SourceReport", "SyncCancelled", "SyncRefused", "merge_files"]
 __version__ = "0.1.0"

@@ -69,7 +69,9 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     touched = set()
     max_hlc = 0
     tables = synced_tables(conn)
-    for table in tables:
+    for done, table in enumerate(tables):
+        options.report(done, len(tables), "merge", table)
+        options.check_cancelled(plan.path)
         counts, conflicts = merge_table(
             conn, table, since=plan.since, seq=seq,
             own_health_only=health_filter and table in HEALTH_TABLES,
@@ -109,3 +111,5 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
         (plan.info.site_id, plan.info.epoch, report.seq_merged, files.utc_text(),
          options.direction, int(options.with_health), str(plan.path), report.new,
          report.updated, report.unchanged, report.conflicts))
+    options.report(len(tables), len(tables), "merge", "")
+    options.check_cancelled(plan.path)  # the last moment: the commit follows

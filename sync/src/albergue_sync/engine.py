@@ -14,15 +14,20 @@ from __future__ import annotations
 import sqlite3
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import files, schema
 from .files import FileInfo
-from .i18n import SyncRefused
+from .i18n import SyncCancelled, SyncRefused
 from .tablemerge import synced_tables
 
 CLOCK_LEEWAY_MS = 24 * 3600 * 1000
+
+# progress(done, total, stage, detail): stage "check" (a source is being checked; detail its
+# path) or "merge" (detail: the table being merged); done/total count those steps.
+ProgressFn = Callable[[int, int, str, str], None]
 
 
 @dataclass
@@ -30,6 +35,20 @@ class Options:
     full: bool = False  # ignore bookmarks: read every row of every source
     with_health: bool = True  # health rows of other centers (False: only this center's)
     direction: str = "merge"  # merge (into a central file) | pull (into a center)
+    # For a desktop: called between steps (on the merging thread). ``cancelled()`` True
+    # stops at the next step with SyncCancelled: the source being merged is rolled back
+    # (sources merged before it stay merged), the target is otherwise untouched.
+    progress: ProgressFn | None = field(default=None, repr=False, compare=False)
+    cancelled: Callable[[], bool] | None = field(default=None, repr=False, compare=False)
+
+    def report(self, done: int, total: int, stage: str, detail: str = "") -> None:
+        if self.progress is not None:
+            self.progress(done, total, stage, detail)
+
+    def check_cancelled(self, path: Path | str) -> None:
+        if self.cancelled is not None and self.cancelled():
+            raise SyncCancelled("Synchronization cancelled: nothing of {path} was applied.",
+                                path=str(path))
 
 
 @dataclass
@@ -167,7 +186,9 @@ def plan_sources(target: Path, sources: list[Path], options: Options,
             conn.close()
     plans: list[_Plan] = []
     try:
-        for path in sources:
+        for done, path in enumerate(sources):
+            options.report(done, len(sources), "check", str(path))
+            options.check_cancelled(path)
             plan = _plan(Path(path), target_info, bookmarks, options)
             for other in plans:
                 if other.info.site_id == plan.info.site_id:
@@ -204,6 +225,7 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
             files.upgrade(target, target_info.schema_version)
         for plan in plans:
             try:
+                options.check_cancelled(plan.path)
                 reports.append(apply_source(target, plan, options))
             except SyncRefused as exc:
                 exc.reports = reports  # the sources merged before this one stay merged

@@ -59,6 +59,8 @@ ES: dict[str, str] = {
     "The database {path} is busy; try again in a moment.":
         "La base de datos {path} está ocupada; inténtelo de nuevo en un momento.",
     "Cannot write {path}: {detail}": "No se puede escribir {path}: {detail}",
+    "Synchronization cancelled: nothing of {path} was applied.":
+        "Sincronización cancelada: no se aplicó nada de {path}.",
     "The copy must go to another file than {path}.":
         "La copia debe ir a un archivo distinto de {path}.",
     # conflicts
@@ -135,3 +137,8 @@ class SyncRefused(Exception):
 
     def __str__(self) -> str:
         return self.message()
+
+
+class SyncCancelled(SyncRefused):
+    """The caller asked to stop (:attr:`engine.Options.cancelled`); the source being merged
+    was rolled back."""

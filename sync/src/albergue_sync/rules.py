@@ -9,7 +9,7 @@ from __future__ import annotations
 # APPEND_ONLY, and is pulled by every center unless listed in HEALTH_TABLES.
 MERGED_TABLES: tuple[str, ...] = (
     "center", "area", "bed", "household", "person", "identity_document", "vaccination",
-    "stay", "screening", "placement_decision", "audit_event",
+    "stay", "screening", "placement_decision", "duplicate_review", "audit_event",
 )
 LOCAL_TABLES = frozenset({"app_user", "meta", "sync_source", "sync_conflict"})
 SYNCED_COLUMNS = frozenset({"id", "site_id", "deleted", "hlc", "change_seq", "vv", "fv"})

@@ -81,6 +81,8 @@ class PersonRecordView(QWidget):
         self.banner = QLabel(self)
         self.banner.setWordWrap(True)
         self.banner.setStyleSheet("background: #fdecea; color: #8a1c1c; padding: 6px;")
+        self.banner.setTextFormat(Qt.TextFormat.RichText)
+        self.banner.linkActivated.connect(self._on_link)
         self.banner.hide()
         self.edit_button = QPushButton(self.tr("&Edit…"), self)
         self.edit_button.setToolTip(self.tr("Edit this record (Ctrl+E)"))
@@ -118,6 +120,12 @@ class PersonRecordView(QWidget):
         self.documents_label = self._html_box(self.tr("Identity documents"), right, body)
         self.vaccinations_label = self._html_box(self.tr("Vaccinations"), right, body)
         self.stays_label = self._html_box(self.tr("Stays"), right, body)
+        # records confirmed as duplicates of this person (duplicates review), with their stays
+        self.duplicates_label = self._html_box(self.tr("Linked duplicate records"), right, body)
+        self.duplicates_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextBrowserInteraction)
+        self.duplicates_label.linkActivated.connect(self._on_link)
+        self.duplicates_label.parentWidget().hide()
         self.health = None  # screenings and vaccination: only for roles that see health data
         if actor.can(Permission.VIEW_HEALTH):
             from ..health.history import HealthSection
@@ -203,6 +211,11 @@ class PersonRecordView(QWidget):
         self.vaccinations_label.setText(sections.vaccinations_html(record.vaccinations))
         self.stays_label.setText(sections.stays_html(record.stays))
         self.history_label.setText(sections.history_html(record.history))
+        self.duplicates_label.setText("".join(
+            f"<p><a href='person:{d.id}'>{sections.escape(d.folio or '—')}</a> · "
+            f"{sections.escape(d.full_name)} ({sections.escape(d.center_code or '—')})</p>"
+            + sections.stays_html(d.stays) for d in record.duplicates))
+        self.duplicates_label.parentWidget().setVisible(bool(record.duplicates))
         live = not p.deleted and record.merged_into is None
         self.edit_button.setEnabled(live)
         self.delete_button.setEnabled(live)
@@ -233,13 +246,16 @@ class PersonRecordView(QWidget):
     def _show_banner(self, record: PersonRecord) -> None:
         p = record.person
         if p.deleted:
-            self.banner.setText(self.tr("This record was deleted on {date} by {user}. "
-                                        "Reason: {reason}").format(
+            self.banner.setText(sections.escape(self.tr(
+                "This record was deleted on {date} by {user}. Reason: {reason}").format(
                 date=format_value("deleted_at", p.deleted_at), user=p.deleted_by or "—",
-                reason=p.delete_reason or "—"))
+                reason=p.delete_reason or "—")))
         elif record.merged_into is not None:
-            self.banner.setText(self.tr("This record is a duplicate of {folio}.").format(
-                folio=record.merged_into.folio or record.merged_into.id))
+            kept = record.merged_into
+            self.banner.setText(self.tr("Duplicate record of {folio}: the lists and counts "
+                                        "show that record instead of this one.").format(
+                folio=f"<a href='person:{kept.id}'>"
+                      f"{sections.escape(kept.folio or kept.id)}</a>"))
         self.banner.setVisible(p.deleted or record.merged_into is not None)
 
     def _show_members(self, record: PersonRecord) -> None:
@@ -271,6 +287,10 @@ class PersonRecordView(QWidget):
             self.members_layout.addWidget(widget, row, 0)
             self.members_layout.addWidget(details, row, 1)
         self.members_layout.setColumnStretch(1, 1)
+
+    def _on_link(self, link: str) -> None:
+        if link.startswith("person:"):
+            self.open_person_requested.emit(link.removeprefix("person:"))
 
     # --- actions ----------------------------------------------------------------------------
 

@@ -23,7 +23,7 @@ def add_menu(menus: MainMenus) -> None:
     menu = window.menuBar().addMenu(QCoreApplication.translate("reports_actions", "&Reports"))
     menu.addAction(menus._action(
         "reports", QCoreApplication.translate("reports_actions", "&Reports and printing"),
-        lambda: open_reports(window), "Ctrl+R"))
+        lambda: open_reports(window), "Ctrl+Shift+R"))
     menu.addAction(menus._action(
         "export", QCoreApplication.translate("reports_actions", "&Export to Excel…"),
         lambda: open_export(window)))

@@ -21,6 +21,7 @@ from ...domain.permissions import Permission
 from ...services.context import Actor
 from ...storage.db import Database
 from ..tasks import TaskManager
+from .alive import alive
 from .jobs import CancelToken, Cancelled
 
 
@@ -65,7 +66,9 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path, 1)
         path_row.addWidget(self.browse)
         form = QFormLayout()
-        form.addRow(self.tr("&File:"), path_row)
+        label = QLabel(self.tr("&File:"), self)
+        label.setBuddy(self.path)
+        form.addRow(label, path_row)
         form.addRow(self.tr("&Census day:"), self.day)
         contents = QLabel(self)
         contents.setWordWrap(True)
@@ -105,6 +108,7 @@ class ExportDialog(QDialog):
         self.open_button.clicked.connect(self.open_output)
         self.close_button.clicked.connect(self.reject)
         self._worker_progress.connect(self._on_progress)
+        self.resize(max(self.sizeHint().width(), 720), max(self.sizeHint().height(), 240))
 
     @property
     def running(self) -> bool:
@@ -136,7 +140,8 @@ class ExportDialog(QDialog):
         self.tasks.run(partial(run_export, self.db, self.actor, out,
                                date(value.year(), value.month(), value.day()), self._token,
                                partial(self._worker_progress.emit, job)),
-                       partial(self._on_done, job), partial(self._on_failed, job))
+                       alive(self, partial(self._on_done, job)),
+                       alive(self, partial(self._on_failed, job)))
 
     def _set_running(self, running: bool) -> None:
         self.progress.setVisible(running)

@@ -101,7 +101,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             mapping = self.preview.mapping
             if col == ROW:
-                return row.number
+                return str(row.number)
             if col == NAME:
                 return row_name(row, mapping)
             if col == BIRTH:
@@ -117,11 +117,14 @@ class PreviewModel(QAbstractTableModel):
                     else Qt.CheckState.Unchecked)
         if role == Qt.ItemDataRole.ForegroundRole and out and col in (RESULT, REASON):
             return QBrush(BAD)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col == ROW:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.ToolTipRole and col == REASON and out:
             return "\n".join(self.left_out[row.number])
         return None
 
-    def setData(self, index: QModelIndex, value, role=Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+    def setData(self, index: QModelIndex, value,  # noqa: N802 (Qt)
+                role=Qt.ItemDataRole.EditRole) -> bool:
         if role != Qt.ItemDataRole.CheckStateRole or index.column() != RESULT:
             return False
         row = self._shown[index.row()]

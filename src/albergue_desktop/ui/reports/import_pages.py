@@ -4,6 +4,7 @@ must be confirmed before anything is written."""
 
 from __future__ import annotations
 
+from datetime import date, datetime
 from functools import partial
 from typing import TYPE_CHECKING
 
@@ -24,6 +25,15 @@ EXAMPLES = 3
 ERROR_STYLE = "color: #b3261e;"
 
 
+def _cell_text(value) -> str:
+    """A cell as the user typed it: dates as dd/mm/yyyy, whole numbers without ".0"."""
+    if isinstance(value, datetime | date):
+        return value.strftime("%d/%m/%Y")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
 class MappingPage(QWizardPage):
     def __init__(self, wizard: ImportWizard) -> None:
         super().__init__(wizard)
@@ -41,6 +51,8 @@ class MappingPage(QWizardPage):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         self.table.verticalHeader().hide()
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.setWordWrap(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setTabKeyNavigation(False)
         self.status = QLabel(self)
@@ -61,7 +73,7 @@ class MappingPage(QWizardPage):
         choices = sorted(((_(label), field) for field, (label, _syn) in im.FIELDS.items()),
                          key=lambda c: c[0].casefold())
         for col, header in enumerate(sheet.headers):
-            examples = [str(v) for _n, values in sheet.rows[:20] if col < len(values)
+            examples = [_cell_text(v) for _n, values in sheet.rows[:20] if col < len(values)
                         and (v := values[col]) not in (None, "")][:EXAMPLES]
             name = QTableWidgetItem(header or self.tr("Column {n}").format(n=col + 1))
             self.table.setItem(col, 0, name)
@@ -75,7 +87,9 @@ class MappingPage(QWizardPage):
             combo.currentIndexChanged.connect(partial(self._on_choice, col))
             self.table.setCellWidget(col, 2, combo)
             self.combos.append(combo)
-        self.table.resizeRowsToContents()
+        if self.combos:  # every row as tall as its list, however long the examples are
+            self.table.verticalHeader().setDefaultSectionSize(
+                self.combos[0].sizeHint().height() + 4)
         self._show_status()
 
     def set_field(self, col: int, field: str | None) -> None:
@@ -136,14 +150,21 @@ class PreviewPage(QWizardPage):
         self.table.verticalHeader().hide()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.setTabKeyNavigation(False)
+        self.detail = QLabel(self)  # the whole reason of the selected row
+        self.detail.setWordWrap(True)
+        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.confirm = QCheckBox(self)
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.only_problems)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.detail)
         layout.addWidget(self.confirm)
+        self.table.selectionModel().currentRowChanged.connect(self._show_detail)
+        self.model.changed.connect(lambda: self._show_detail(self.table.currentIndex()))
         self.only_problems.toggled.connect(self.model.set_only_problems)
         self.model.changed.connect(self._show_summary)
         self.model.modelReset.connect(self._fit_columns)
@@ -175,8 +196,18 @@ class PreviewPage(QWizardPage):
         self.summary.setText(message)
         self.completeChanged.emit()
 
+    def _show_detail(self, current, _previous=None) -> None:
+        reason = self.model.data(self.model.index(current.row(), REASON)) \
+            if current.isValid() else ""
+        self.detail.setText(self.tr("Row {row}: {why}").format(
+            row=self.model.data(self.model.index(current.row(), 0)), why=reason)
+            if reason else "")
+
     def _fit_columns(self) -> None:
+        self.detail.clear()
         self.table.resizeColumnsToContents()
+        if self.model.rowCount():  # the first row's whole reason is shown below the table
+            self.table.setCurrentIndex(self.model.index(0, 0))
         for col in range(REASON):
             self.table.setColumnWidth(col, min(self.table.columnWidth(col), 320))
 

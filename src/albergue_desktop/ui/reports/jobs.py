@@ -92,11 +92,6 @@ def save_copy(source: Path, target: Path) -> Path:
 
 def areas_of(db: Database, center_id: str) -> list[tuple[str, str]]:
     """(area id, name) of a center's live areas, by name."""
-    from sqlmodel import select
-
-    from ...storage.tables import Area
+    from ...storage.bed_queries import area_rows
     with db.session() as session:
-        rows = session.exec(select(Area).where(Area.center_id == center_id,
-                                               Area.deleted == False)  # noqa: E712
-                            .order_by(Area.name))
-        return [(a.id, a.name) for a in rows]
+        return [(a.area_id, a.name) for a in area_rows(session=session, center_id=center_id)]

@@ -13,8 +13,10 @@ from PySide6.QtGui import QColor, QPainter, QPaintEvent
 from PySide6.QtWidgets import (
     QComboBox, QHBoxLayout, QLabel, QScrollArea, QStackedWidget, QVBoxLayout, QWidget,
 )
+from shiboken6 import isValid
 
 from ..tasks import TaskManager
+from .alive import alive
 from .pdf_pages import PdfPages
 
 GAP = 12                 # pixels around and between pages
@@ -69,6 +71,8 @@ class PdfPreview(QWidget):
         self.scroll.setWidget(self.canvas)
         self.scroll.setWidgetResizable(False)
         self.scroll.setAlignment(Qt.AlignmentFlag.AlignHCenter)
+        # Always there: fitting the width never makes the scroll bar come and go.
+        self.scroll.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.scroll.verticalScrollBar().valueChanged.connect(lambda _v: self._update_label())
         self.placeholder = QLabel(self)
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -98,8 +102,10 @@ class PdfPreview(QWidget):
     def show_pdf(self, path: Path) -> None:
         self.clear(self.tr("Opening the preview…"))
         generation = self._generation
-        self.tasks.run(partial(PdfPages, path), partial(self._on_opened, generation),
-                       partial(self._on_open_failed, generation))
+        opened = partial(self._on_opened, generation)
+        self.tasks.run(partial(PdfPages, path),
+                       lambda pages: opened(pages) if isValid(self) else pages.close(),
+                       alive(self, partial(self._on_open_failed, generation)))
 
     def _on_opened(self, generation: int, pages: PdfPages) -> None:
         if generation != self._generation:
@@ -119,8 +125,10 @@ class PdfPreview(QWidget):
 
     def _close_document(self) -> None:
         if self.pages is not None:
-            # Closed in the worker, after any render of it still queued there.
-            self.tasks.run(self.pages.close, on_error=lambda _e: None)
+            # Closed in the worker, after any render of it still queued there (or here
+            # when the worker has stopped: the window is closing).
+            if self.tasks.run(self.pages.close, on_error=lambda _e: None) is None:
+                self.pages.close()
             self.pages = None
         self._cache.clear()
         self._pending.clear()
@@ -204,8 +212,8 @@ class PdfPreview(QWidget):
             return
         self._pending.add(key)
         self.tasks.run(partial(self.pages.render, index, width_px),
-                       partial(self._on_rendered, self._generation, key),
-                       partial(self._on_render_failed, self._generation, key))
+                       alive(self, partial(self._on_rendered, self._generation, key)),
+                       alive(self, partial(self._on_render_failed, self._generation, key)))
 
     def _on_rendered(self, generation: int, key: tuple[int, int], image) -> None:
         if generation != self._generation:

@@ -22,6 +22,7 @@ from ...domain.errors import AlbergueError
 from ...services.context import Actor
 from ...storage.db import Database
 from ..tasks import TaskManager
+from .alive import alive
 from . import jobs, printing
 from .form import ReportForm
 from .preview import PdfPreview
@@ -119,6 +120,11 @@ class ReportsView(QWidget):
     # --- state ----------------------------------------------------------------------------
 
     @property
+    def temp_folder(self) -> Path:
+        """Where the reports are generated (removed when the tab closes)."""
+        return Path(self._tmp.name)
+
+    @property
     def busy(self) -> bool:
         return bool(self._busy)
 
@@ -150,7 +156,7 @@ class ReportsView(QWidget):
         request = self.form.request()
         self._job += 1
         job, self._token = self._job, jobs.CancelToken()
-        out = Path(self._tmp.name) / f"{request.kind}-{job}.pdf"
+        out = self.temp_folder / f"{request.kind}-{job}.pdf"
         self.output = None
         self.preview.clear(self.tr("Generating the report…"))
         self._started = time.perf_counter()
@@ -158,7 +164,8 @@ class ReportsView(QWidget):
         self.status.setText(self.tr("Generating…"))
         self.tasks.run(partial(jobs.generate, self.db, self.actor, request, out,
                                token=self._token, on_page=partial(self._worker_page.emit, job)),
-                       partial(self._on_generated, job), partial(self._on_failed, job))
+                       alive(self, partial(self._on_generated, job)),
+                       alive(self, partial(self._on_failed, job)))
 
     def cancel(self) -> None:
         if self._busy and self._token is not None:
@@ -233,7 +240,8 @@ class ReportsView(QWidget):
         self.tasks.run(partial(printing.print_pages, pages, printer, numbers,
                                on_page=partial(self._worker_page.emit, job),
                                check=self._token.check),
-                       partial(self._on_printed, job), partial(self._on_failed, job))
+                       alive(self, partial(self._on_printed, job)),
+                       alive(self, partial(self._on_failed, job)))
 
     def _on_printed(self, job: int, count: int) -> None:
         if job != self._job:
@@ -272,6 +280,10 @@ class ReportsView(QWidget):
         self.status.setText(self.tr("Saved in {path}").format(path=str(target)))
 
     # --- closing --------------------------------------------------------------------------
+
+    def closeEvent(self, event) -> None:  # noqa: N802 (Qt; shown on its own)
+        self.release()
+        super().closeEvent(event)
 
     def release(self) -> None:
         """Stop using the worker and the temporary folder (the tab is closing)."""

@@ -22,6 +22,8 @@ MIGRATIONS: dict[int, str] = {
     1: "v0001_initial.sql",
     2: "v0002_sync.sql",
     3: "v0003_health_beds.sql",
+    4: "v0004_duplicate_review.sql",
+    5: "v0005_person_photo.sql",
 }
 CURRENT_SCHEMA_VERSION = max(MIGRATIONS)
 

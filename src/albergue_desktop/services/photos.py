@@ -98,6 +98,7 @@ def set_photo(db: Database, actor: Actor, person_id: str, image: bytes, *,
         for old in _live_photos(s, person_id):
             _tombstone(old, actor, REPLACED)
             s.add(old)
+        s.flush()  # the history reads "replaced", then "added"
         photo = PersonPhoto(person_id=person_id, image=bytes(image), mime=mime,
                             taken_at=taken_at or utcnow())
         s.add(photo)

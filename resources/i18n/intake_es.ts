@@ -298,6 +298,37 @@
     </message>
 </context>
 <context>
+    <name>PhotoBox</name>
+    <message>
+        <source>Photo (optional)</source>
+        <translation>Foto (opcional)</translation>
+    </message>
+    <message>
+        <source>Photo…</source>
+        <translation>Foto…</translation>
+    </message>
+    <message>
+        <source>Remove photo</source>
+        <translation>Quitar foto</translation>
+    </message>
+    <message>
+        <source>No photo</source>
+        <translation>Sin foto</translation>
+    </message>
+    <message>
+        <source>Chosen ({kb} KB); it is saved with the household.</source>
+        <translation>Elegida ({kb} KB); se guarda con el núcleo familiar.</translation>
+    </message>
+    <message>
+        <source>A JPEG or PNG file; it is reduced before saving.</source>
+        <translation>Un archivo JPEG o PNG; se reduce antes de guardarlo.</translation>
+    </message>
+    <message>
+        <source>Photo</source>
+        <translation>Foto</translation>
+    </message>
+</context>
+<context>
     <name>RegistrationDialog</name>
     <message>
         <source>Register a household</source>

@@ -335,16 +335,16 @@
         <translation>Archivo</translation>
     </message>
     <message>
-        <source>Reading</source>
-        <translation>Lectura</translation>
-    </message>
-    <message>
         <source>New</source>
         <translation>Nuevos</translation>
     </message>
     <message>
         <source>Updated</source>
         <translation>Actualizados</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>Integración</translation>
     </message>
     <message>
         <source>Unchanged</source>
@@ -540,6 +540,18 @@ El {when}</translation>
         <translation>Tamizaje</translation>
     </message>
     <message>
+        <source>Placement decision</source>
+        <translation>Decisión de ubicación</translation>
+    </message>
+    <message>
+        <source>Duplicates review</source>
+        <translation>Revisión de duplicados</translation>
+    </message>
+    <message>
+        <source>History of changes</source>
+        <translation>Historial de cambios</translation>
+    </message>
+    <message>
         <source>Different values</source>
         <translation>Valores distintos</translation>
     </message>
@@ -564,20 +576,20 @@ El {when}</translation>
         <translation>mismo documento {detail}</translation>
     </message>
     <message>
-        <source>names {detail} % alike</source>
-        <translation>nombres {detail} % parecidos</translation>
-    </message>
-    <message>
-        <source>names sound the same</source>
-        <translation>los nombres suenan igual</translation>
-    </message>
-    <message>
         <source>same date of birth</source>
         <translation>misma fecha de nacimiento</translation>
     </message>
     <message>
-        <source>born the same year</source>
-        <translation>nacidos el mismo año</translation>
+        <source>names {detail} %</source>
+        <translation>nombres al {detail} %</translation>
+    </message>
+    <message>
+        <source>sound alike</source>
+        <translation>suenan igual</translation>
+    </message>
+    <message>
+        <source>same year of birth</source>
+        <translation>mismo año de nacimiento</translation>
     </message>
     <message>
         <source>centers {detail}</source>

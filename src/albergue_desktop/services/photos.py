@@ -24,6 +24,7 @@ from ..storage.db import Database
 from ..storage.tables import Person, PersonPhoto
 from ..storage.versioning import utcnow
 from .context import Actor
+from .people import Registration, register_household
 from .stays import take_write_lock
 
 # The desktop aims at ~60 KB; this leaves room for a detailed face and refuses raw camera
@@ -120,6 +121,30 @@ def remove_photo(db: Database, actor: Actor, person_id: str, *,
             _tombstone(photo, actor, reason)
             s.add(photo)
     return bool(photos)
+
+
+def register_with_photos(db: Database, actor: Actor, *, member_photos: list[bytes | None],
+                         **registration) -> Registration:
+    """:func:`services.people.register_household` and the members' photos (in member order,
+    None for no photo) in one transaction: a refused photo saves nothing."""
+    if any(member_photos):
+        actor.require(Permission.EDIT_PEOPLE)
+    errors = []
+    for index, image in enumerate(member_photos):
+        if image is not None:
+            try:
+                check_image(image)
+            except ValidationError as exc:
+                errors += [FieldError(f"members.{index}.{e.field}", e.msgid, e.params)
+                           for e in exc.errors]
+    if errors:
+        raise ValidationError(errors)
+    with db.session(actor.username) as s:
+        done = register_household(db, actor, session=s, **registration)
+        for person_id, image in zip(done.person_ids, member_photos):
+            if image is not None:
+                set_photo(db, actor, person_id, image, session=s)
+    return done
 
 
 def _latest(rows: Iterable[PersonPhoto]) -> dict[str, PersonPhoto]:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 from albergue_sync import Options, SourceReport, SyncRefused, merge_files
@@ -162,10 +162,6 @@ def last_sync(db: Database) -> LastSync | None:
     if merged:
         found.append(LastSync(parse_ts(merged), "merge"))
     return max(found, key=lambda s: s.at) if found else None
-
-
-def as_utc(moment: datetime) -> datetime:
-    return moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)
 
 
 # --- a central file opened in the app -------------------------------------------------------

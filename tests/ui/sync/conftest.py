@@ -15,6 +15,13 @@ from albergue_desktop.services import centers, people
 from albergue_desktop.services.context import SYSTEM, Actor
 from albergue_desktop.storage.db import Database
 from albergue_desktop.ui.main_window import MainWindow
+from albergue_desktop.ui.translation import install_translators
+
+
+@pytest.fixture(autouse=True)
+def _spanish_ui(qapp):
+    """Spanish, whatever an earlier test of the session switched to."""
+    install_translators(qapp, "es")
 
 
 @dataclass

@@ -18,6 +18,7 @@ from .fields import (
     MAX_AGE, CodeCombo, DateField, ErrorLabel, FieldParseError, FieldSlot, FormPage, IntField,
     birth_from_age, format_date,
 )
+from .photo_button import PhotoBox
 from .row_list import watch
 
 CONTACT_FIELDS = ("phone", "emergency_contact_name", "emergency_contact_phone")
@@ -33,10 +34,14 @@ class BasicTab(FormPage):
         body = QHBoxLayout(self.body)
         identity = QGroupBox(self.tr("Identity"), self.body)
         contact = QGroupBox(self.tr("Contact and arrival"), self.body)
+        right = QVBoxLayout()
+        right.addWidget(contact)
+        self.photo = PhotoBox(self.body)  # optional, saved with the household
+        right.addWidget(self.photo)
+        right.addStretch(1)
         body.addWidget(identity, 3)
-        body.addWidget(contact, 2)
+        body.addLayout(right, 2)
         body.setAlignment(identity, Qt.AlignmentFlag.AlignTop)
-        body.setAlignment(contact, Qt.AlignmentFlag.AlignTop)
         self._form = QFormLayout(identity)
         self._form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 

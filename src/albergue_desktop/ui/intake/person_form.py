@@ -63,6 +63,8 @@ class PersonForm(QTabWidget):
         self.addTab(self.vaccines, self.tr("Vaccination"))
         self.addTab(self.needs, self.tr("Specific needs, consent and notes"))
         self.setUsesScrollButtons(True)
+        self.photo = self.basic.photo  # optional; saved with the household
+        self.photo.changed.connect(self.changed.emit)
         self._validate_timer = QTimer(self)
         self._validate_timer.setSingleShot(True)
         self._validate_timer.setInterval(VALIDATION_DELAY_MS)
@@ -101,7 +103,7 @@ class PersonForm(QTabWidget):
 
     def has_input(self) -> bool:
         """Something was typed (defaults such as today's arrival date do not count)."""
-        return self.collect().signature() != self._pristine
+        return self.collect().signature() != self._pristine or self.photo.image is not None
 
     def validate(self) -> Errors:
         """Messages per path inside this person: unreadable values first; the domain rules

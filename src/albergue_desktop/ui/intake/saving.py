@@ -13,7 +13,7 @@ from shiboken6 import isValid
 
 from ...domain.errors import AlbergueError, ValidationError
 from ...domain.matching import PersonFacts
-from ...services import duplicates, people
+from ...services import duplicates, photos
 from ...services.context import Actor
 from ...services.people import HouseholdInput
 from ...storage.db import Database
@@ -112,8 +112,9 @@ class SaveFlow(QObject):
         self.saving = True
         self._lock(True, self.tr("Saving…"))
         generation = self._generation
-        d.tasks.run(partial(people.register_household, d.db, d.actor, center_id=d.center_id,
-                            members=members, household=household, today=d.today),
+        d.tasks.run(partial(photos.register_with_photos, d.db, d.actor, center_id=d.center_id,
+                            members=members, household=household, today=d.today,
+                            member_photos=[form.photo.image for form in forms]),
                     partial(self._on_registered, generation),
                     partial(self._on_error, generation))
 

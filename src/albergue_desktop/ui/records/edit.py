@@ -1,105 +1,85 @@
-"""Editing a person (:func:`services.people.update_person`): only the fields that were changed
-are sent (a partial update, audited field by field). Clinical specific needs appear only for
-roles that may see them and can be changed only by roles that may record them; the service
-enforces the same. Errors from the service are shown next to their fields."""
+"""Editing a person: every detail registration captured, on the registration's pages (basic
+data; documents and migratory status; languages, education and work; vaccination; specific
+needs and consent). Saving sends only what changed to
+:func:`services.person_details.save_details`, in one transaction: person fields field by
+field, documents and vaccinations added, corrected or removed with a reason, consent with who
+and when stamped by the service. Clinical needs appear only for roles that may see them and
+can be changed only by roles that may record them; the service enforces the same. Errors are
+shown next to their fields, and the pages that have them are marked."""
 
 from __future__ import annotations
 
-from datetime import date, datetime
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QIcon, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout,
-    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPlainTextEdit, QScrollArea,
-    QVBoxLayout, QWidget,
+    QDialog, QDialogButtonBox, QGroupBox, QLabel, QMessageBox, QStyle, QTabWidget, QVBoxLayout,
+    QWidget,
 )
 
-from ...domain.enums import SPECIFIC_NEEDS, CivilStatus, EducationLevel, MigratoryStatus
 from ...domain.errors import AlbergueError, ValidationError
-from ...domain.labels import choices
-from ...domain.permissions import Permission, is_health_need
-from ...services import people
+from ...services import person_details as pd
 from ...services.context import Actor
 from ...storage.db import Database
-from ...storage.tables import Person, PersonUpdate
-from .fields import field_label, format_value, need_label
+from ...storage.tables import IdentityDocument, Person, PersonUpdate, Vaccination
+from ..intake.fields import FieldParseError, FieldSlot, FormPage
+from ..intake.skills_editor import SkillsTab
+from .edit_pages import REQUIRED_TEXT, FieldsPage, NeedsConsentPage, editor_value, fill_editor
+from .edit_rows import StoredDocumentsEditor, StoredVaccinationEditor
 
 ERROR_STYLE = "color: #b00020;"
-TEXT_FIELDS = ("given_names", "surnames", "document_name", "phone", "emergency_contact_name",
-               "emergency_contact_phone", "curp", "rfc")
-DATE_FIELDS = ("birth_date", "arrival_date", "migratory_status_from", "migratory_status_until")
-LEFT = ("given_names", "surnames", "document_name", "sex", "birth_date", "birth_date_estimated",
-        "nationality", "country_of_birth", "civil_status", "relationship", "education_level",
-        "arrival_date")
-RIGHT = ("phone", "emergency_contact_name", "emergency_contact_phone", "migratory_status",
-         "migratory_status_from", "migratory_status_until", "curp", "rfc", "notes")
-
-
-class DateLine(QLineEdit):
-    """A date typed as dd/mm/yyyy (or yyyy-mm-dd); empty is no date."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setPlaceholderText(self.tr("dd/mm/yyyy"))
-
-    def value(self) -> date | None:
-        text = self.text().strip()
-        if not text:
-            return None
-        for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y"):
-            try:
-                return datetime.strptime(text, pattern).date()
-            except ValueError:
-                continue
-        raise ValueError(text)
-
-    def set_value(self, value: date | None) -> None:
-        self.setText(value.strftime("%d/%m/%Y") if value else "")
-
-
-REQUIRED_TEXT = ("given_names", "surnames")  # stored as "" rather than None
+LEFT = ("given_names", "surnames", "sex", "birth_date", "birth_date_estimated", "nationality",
+        "country_of_birth", "civil_status", "relationship", "arrival_date")
+RIGHT = ("phone", "emergency_contact_name", "emergency_contact_phone", "notes")
+IDS = ("document_name", "curp", "rfc")
+MIGRATORY = ("migratory_status", "migratory_status_from", "migratory_status_until")
+SKILLS = ("languages", "education_level", "work_experience")
+Messages = dict[str, list[str]]
 
 
 def _blank(value: Any) -> Any:
     return None if value in ("", []) else value
 
 
-def _combo(parent: QWidget, pairs: list[tuple[str, str]], *, optional: bool) -> QComboBox:
-    combo = QComboBox(parent)
-    if optional:
-        combo.addItem("—", None)
-    for code, text in pairs:
-        combo.addItem(text, code)
-    return combo
-
-
 class EditPersonDialog(QDialog):
-    """``saved(Person)`` after the service accepted the changes."""
+    """``saved(person_id)`` after the service accepted the changes."""
 
     saved = Signal(object)
 
     def __init__(self, db: Database, actor: Actor, person: Person,
-                 parent: QWidget | None = None) -> None:
+                 parent: QWidget | None = None, *, documents: list[IdentityDocument] = (),
+                 vaccinations: list[Vaccination] = ()) -> None:
         super().__init__(parent)
-        self._db = db
-        self._actor = actor
-        self._person = person
+        self._db, self._actor, self._person = db, actor, person
         self.setWindowTitle(self.tr("Edit {folio}").format(folio=person.folio or ""))
-        self.editors: dict[str, QWidget] = {}
-        self.errors: dict[str, QLabel] = {}
-        body = QWidget(self)
-        columns = QHBoxLayout(body)
-        columns.addWidget(self._form(LEFT, body), 1)
-        right = QVBoxLayout()
-        right.addWidget(self._form(RIGHT, body))
-        right.addWidget(self._needs_box(body), 1)
-        columns.addLayout(right, 1)
-        scroll = QScrollArea(self)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QScrollArea.Shape.NoFrame)
-        scroll.setWidget(body)
+        self.basic = FieldsPage([LEFT, RIGHT])
+        documents_box = QGroupBox(self.tr("Identity documents"))
+        self.documents = StoredDocumentsEditor(documents_box)
+        QVBoxLayout(documents_box).addWidget(self.documents)
+        self.identity = FieldsPage([IDS, MIGRATORY], [documents_box])
+        self.skills = SkillsTab()
+        self.vaccines = FormPage()
+        vaccines_box = QGroupBox(self.tr("Doses received"), self.vaccines.body)
+        self.vaccinations = StoredVaccinationEditor(vaccines_box)
+        QVBoxLayout(vaccines_box).addWidget(self.vaccinations)
+        vaccines_layout = QVBoxLayout(self.vaccines.body)
+        vaccines_layout.addWidget(vaccines_box)
+        vaccines_layout.addStretch(1)
+        self.needs = NeedsConsentPage(actor, person)
+        self.needs_list = self.needs.needs_list
+        self.tabs = QTabWidget(self)
+        for page, title in ((self.basic, self.tr("Basic data")),
+                            (self.identity, self.tr("Documents and migratory status")),
+                            (self.skills, self.tr("Languages, education and work")),
+                            (self.vaccines, self.tr("Vaccination")),
+                            (self.needs, self.tr("Specific needs and consent"))):
+            self.tabs.addTab(page, title)
+        self.editors = {**self.basic.editors, **self.identity.editors}
+        self.errors = {**self.basic.errors, **self.identity.errors,
+                       "specific_needs": self.needs.needs_error,
+                       "consent_given": self.needs.consent_error,
+                       "consent_purposes": self.needs.consent_error}
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.message.setStyleSheet(ERROR_STYLE)
@@ -111,185 +91,185 @@ class EditPersonDialog(QDialog):
         buttons.rejected.connect(self.reject)
         QShortcut(QKeySequence.StandardKey.Save, self).activated.connect(self.save)
         layout = QVBoxLayout(self)
-        layout.addWidget(scroll, 1)
+        layout.addWidget(self.tabs, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self._fill()
-        self.resize(1080, 640)
+        self._fill(list(documents), list(vaccinations))
+        self._fit_to_screen()
         self.editors["given_names"].setFocus()
 
-    # --- building ----------------------------------------------------------------------------
-
-    def _editor(self, name: str, parent: QWidget) -> QWidget:
-        if name in TEXT_FIELDS:
-            return QLineEdit(parent)
-        if name in DATE_FIELDS:
-            return DateLine(parent)
-        if name == "birth_date_estimated":
-            return QCheckBox(self.tr("The date of birth is estimated"), parent)
-        if name == "notes":
-            notes = QPlainTextEdit(parent)
-            notes.setTabChangesFocus(True)
-            notes.setFixedHeight(notes.fontMetrics().lineSpacing() * 4 + 12)
-            return notes
-        vocabularies = {
-            "sex": (choices("sex"), False), "relationship": (choices("relationship"), True),
-            "nationality": (sorted(choices("country"), key=lambda p: p[1]), True),
-            "country_of_birth": (sorted(choices("country"), key=lambda p: p[1]), True),
-            "migratory_status": ([(str(s), format_value("migratory_status", str(s)))
-                                  for s in MigratoryStatus], True),
-            "civil_status": ([(str(s), format_value("civil_status", str(s)))
-                              for s in CivilStatus], True),
-            "education_level": ([(str(s), format_value("education_level", str(s)))
-                                 for s in EducationLevel], True),
-        }
-        pairs, optional = vocabularies[name]
-        return _combo(parent, pairs, optional=optional)
-
-    def _form(self, names: tuple[str, ...], parent: QWidget) -> QWidget:
-        box = QWidget(parent)
-        form = QFormLayout(box)
-        for name in names:
-            editor = self._editor(name, box)
-            editor.setAccessibleName(field_label(name))
-            error = QLabel(box)
-            error.setStyleSheet(ERROR_STYLE)
-            error.setWordWrap(True)
-            error.hide()
-            cell = QVBoxLayout()
-            cell.setSpacing(0)
-            cell.addWidget(editor)
-            cell.addWidget(error)
-            form.addRow("" if name == "birth_date_estimated" else field_label(name), cell)
-            self.editors[name], self.errors[name] = editor, error
-        return box
-
-    def _needs_box(self, parent: QWidget) -> QGroupBox:
-        box = QGroupBox(field_label("specific_needs"), parent)
-        self.needs_list = QListWidget(box)
-        self.needs_list.setSpacing(1)
-        self.needs_list.setAccessibleName(field_label("specific_needs"))
-        sees_health = self._actor.can(Permission.VIEW_HEALTH)
-        edits_health = self._actor.can(Permission.EDIT_HEALTH)
-        for code in SPECIFIC_NEEDS:
-            if is_health_need(code) and not sees_health:
-                continue  # hidden from this role altogether
-            item = QListWidgetItem(f"{need_label(code)} ({code})", self.needs_list)
-            item.setData(Qt.ItemDataRole.UserRole, code)
-            flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
-            if not is_health_need(code) or edits_health:
-                flags |= Qt.ItemFlag.ItemIsEnabled
-            item.setFlags(flags)
-        error = QLabel(box)
-        error.setStyleSheet(ERROR_STYLE)
-        error.hide()
-        self.errors["specific_needs"] = error
-        layout = QVBoxLayout(box)
-        layout.addWidget(self.needs_list)
-        layout.addWidget(error)
-        return box
+    def _fit_to_screen(self) -> None:
+        width, height = 1100, 660
+        screen = self.screen()
+        if screen is not None:
+            available = screen.availableGeometry()
+            width, height = min(width, available.width() - 24), min(height,
+                                                                    available.height() - 48)
+        self.resize(width, height)
 
     # --- values ------------------------------------------------------------------------------
 
-    def _fill(self) -> None:
+    def _fill(self, documents: list[IdentityDocument], vaccinations: list[Vaccination]) -> None:
         p = self._person
         for name, editor in self.editors.items():
-            value = getattr(p, name)
-            if isinstance(editor, DateLine):
-                editor.set_value(value)
-            elif isinstance(editor, QLineEdit):
-                editor.setText(value or "")
-            elif isinstance(editor, QCheckBox):
-                editor.setChecked(bool(value))
-            elif isinstance(editor, QPlainTextEdit):
-                editor.setPlainText(value or "")
-            elif isinstance(editor, QComboBox):
-                if value is not None and editor.findData(value) < 0:
-                    editor.addItem(format_value(name, value), value)  # a code from elsewhere
-                editor.setCurrentIndex(max(0, editor.findData(value)))
-        stored = set(p.specific_needs or [])
-        for row in range(self.needs_list.count()):
-            item = self.needs_list.item(row)
-            checked = item.data(Qt.ItemDataRole.UserRole) in stored
-            item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
+            fill_editor(name, editor, getattr(p, name))
+        for item in p.languages or []:
+            combo = self.skills.language_levels.get(item.get("code"))
+            if combo is not None:
+                if combo.findData(item.get("level")) < 0:
+                    combo.addItem(str(item.get("level")), item.get("level"))
+                combo.set_code(item.get("level"))
+        education = self.skills.education_level
+        if p.education_level and education.findData(p.education_level) < 0:
+            education.addItem(p.education_level, p.education_level)
+        education.set_code(p.education_level)
+        for job in p.work_experience or []:
+            row = self.skills.work.add_row()
+            row.widgets["occupation"].setText(str(job.get("occupation") or job.get("skill")
+                                                  or job.get("title") or ""))
+            years = job.get("years")
+            row.widgets["years"].setText("" if years in (None, "") else str(years))
+        self.documents.load(documents)
+        self.vaccinations.load(vaccinations)
+        self._skills_base = self._skills({})
 
-    def _value(self, name: str) -> Any:
-        editor = self.editors[name]
-        if isinstance(editor, DateLine):
-            return editor.value()
-        if isinstance(editor, QLineEdit):
-            return editor.text().strip() or None
-        if isinstance(editor, QCheckBox):
-            return editor.isChecked()
-        if isinstance(editor, QPlainTextEdit):
-            return editor.toPlainText().strip() or None
-        return editor.currentData()
+    def _skills(self, errors: Messages) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        self.skills.collect(data, errors)
+        shown = set(self.skills.language_levels)
+        data["languages"] += [item for item in self._person.languages or []
+                              if item.get("code") not in shown]  # kept, not shown
+        return data
 
-    def checked_needs(self) -> list[str]:
-        return [self.needs_list.item(r).data(Qt.ItemDataRole.UserRole)
-                for r in range(self.needs_list.count())
-                if self.needs_list.item(r).checkState() == Qt.CheckState.Checked]
-
-    def changes(self) -> dict[str, Any]:
-        """The fields whose value differs from the stored one. Raises ValueError with the
-        field name for a date that cannot be read."""
-        changed = {}
-        for name in self.editors:
+    def person_changes(self, errors: Messages) -> dict[str, Any]:
+        """The person fields whose value differs from the stored one; values that cannot be
+        read add their message to ``errors``."""
+        changed: dict[str, Any] = {}
+        for name, editor in self.editors.items():
             try:
-                value = self._value(name)
-            except ValueError:
-                raise ValueError(name) from None
+                value = editor_value(editor)
+            except FieldParseError as exc:
+                errors.setdefault(name, []).append(str(exc))
+                continue
             if _blank(value) != _blank(getattr(self._person, name)):
                 changed[name] = "" if value is None and name in REQUIRED_TEXT else value
-        if sorted(self.checked_needs()) != sorted(self._person.specific_needs or []):
-            changed["specific_needs"] = self.checked_needs()
+        skills = self._skills(errors)
+        for name in SKILLS:
+            if skills[name] != self._skills_base[name]:
+                changed[name] = skills[name]
+        if sorted(self.needs.checked_needs()) != sorted(self._person.specific_needs or []):
+            changed["specific_needs"] = self.needs.checked_needs()
         return changed
+
+    def collect(self) -> tuple[pd.DetailEdits, dict[str, str], Messages]:
+        """The edit to send, the UI path of each document/vaccination it lists
+        (``documents.0.`` of the edit -> ``documents.3.`` on screen) and the messages of
+        values that could not be read."""
+        errors: Messages = {}
+        person = self.person_changes(errors)
+        keymap: dict[str, str] = {}
+        lists: dict[str, list] = {"documents": [], "vaccinations": []}
+        for kind, editor, entry in (("documents", self.documents, pd.DocumentEntry),
+                                    ("vaccinations", self.vaccinations, pd.VaccinationEntry)):
+            for key, values, stored_id in editor.entries(errors):
+                keymap[f"{kind}.{len(lists[kind])}."] = key
+                lists[kind].append(entry(**values, id=stored_id))
+        consent = None
+        if self.needs.consent_changed():
+            given, purposes = self.needs.consent()
+            consent = pd.ConsentChange(given=given, purposes=list(purposes))
+        edits = pd.DetailEdits(
+            person=PersonUpdate(**person) if person else None, documents=lists["documents"],
+            removed_documents=dict(self.documents.removed), vaccinations=lists["vaccinations"],
+            removed_vaccinations=dict(self.vaccinations.removed), consent=consent)
+        return edits, keymap, errors
+
+    def has_changes(self) -> bool:
+        edits, _keymap, errors = self.collect()
+        return bool(errors) or bool(edits.person or edits.documents or edits.removed_documents
+                                    or edits.vaccinations or edits.removed_vaccinations
+                                    or edits.consent)
+
+    # --- errors ------------------------------------------------------------------------------
+
+    def _slots(self) -> list[FieldSlot]:
+        return (self.documents.slots() + self.vaccinations.slots()
+                + self.skills.all_slots())
+
+    def show_errors(self, messages: Messages) -> list[str]:
+        """Each message under its field; the rest in the message line. Pages with errors get
+        a warning icon, and the first field with an error the focus. Returns the messages
+        that belong to no field."""
+        per_label: dict[QLabel, list[str]] = {}
+        placed: set[str] = set()
+        targets: list[QWidget] = []
+        for name, label in self.errors.items():
+            per_label.setdefault(label, [])
+            for key, texts in messages.items():
+                if key == name or key.split(".")[0] == name:
+                    per_label[label] += [t for t in texts if t not in per_label[label]]
+                    placed.add(key)
+                    targets.append(self.editors.get(name) or (
+                        self.needs_list if name == "specific_needs"
+                        else self.needs.consent_given))
+        for slot in self._slots():
+            texts = messages.get(slot.key, []) if slot.key else []
+            per_label.setdefault(slot.error, [])
+            per_label[slot.error] += texts
+            if texts:
+                placed.add(slot.key)
+                targets.append(slot.widget)
+        for label, texts in per_label.items():
+            label.setText("\n".join(texts))
+            label.setVisible(bool(texts))
+        warning = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        for index in range(self.tabs.count()):
+            page = self.tabs.widget(index)
+            marked = any(page.isAncestorOf(w) for w in targets)
+            self.tabs.setTabIcon(index, warning if marked else QIcon())
+        unplaced = [t for key, texts in messages.items() if key not in placed for t in texts]
+        if targets:
+            first = next(i for i in range(self.tabs.count())
+                         if self.tabs.widget(i).isAncestorOf(targets[0]))
+            self.tabs.setCurrentIndex(first)
+            targets[0].setFocus(Qt.FocusReason.OtherFocusReason)
+        return unplaced
 
     # --- saving ------------------------------------------------------------------------------
 
-    def _show_errors(self, messages: dict[str, list[str]]) -> None:
-        for name, label in self.errors.items():
-            text = "\n".join(messages.get(name, []))
-            label.setText(text)
-            label.setVisible(bool(text))
-
     def save(self) -> None:
-        try:
-            changes = self.changes()
-        except ValueError as exc:
-            name = str(exc)
-            self._show_errors({name: [self.tr("Type the date as dd/mm/yyyy.")]})
-            self.editors[name].setFocus()
+        edits, keymap, errors = self.collect()
+        if errors:
+            unplaced = self.show_errors(errors)
+            self.message.setText(" ".join([self.tr("Correct the marked fields; nothing was "
+                                                   "saved."), *unplaced]))
             return
-        if not changes:
+        if not (edits.person or edits.documents or edits.removed_documents
+                or edits.vaccinations or edits.removed_vaccinations or edits.consent):
             self.accept()  # nothing changed: nothing to write
             return
         try:
-            person = people.update_person(self._db, self._actor, self._person.id,
-                                          PersonUpdate(**changes))
+            pd.save_details(self._db, self._actor, self._person.id, edits)
         except ValidationError as exc:
-            messages: dict[str, list[str]] = {}
+            messages: Messages = {}
             for error in exc.errors:
-                messages.setdefault(error.field.split(".")[0], []).append(error.message())
-            self._show_errors(messages)
-            self.message.setText(str(exc).splitlines()[0])
-            first = next((n for n in self.editors if n in messages), None)
-            if first is not None:
-                self.editors[first].setFocus()
+                key = error.field
+                for prefix, ui_prefix in keymap.items():
+                    if key.startswith(prefix):
+                        key = ui_prefix + key[len(prefix):]
+                messages.setdefault(key, []).append(error.message())
+            unplaced = self.show_errors(messages)
+            self.message.setText(" ".join([str(exc).splitlines()[0], *unplaced]))
             return
         except AlbergueError as exc:
-            self._show_errors({})
+            self.show_errors({})
             self.message.setText(str(exc))
             return
-        self.saved.emit(person)
+        self.saved.emit(self._person.id)
         self.accept()
 
     def reject(self) -> None:
-        try:
-            dirty = bool(self.changes())
-        except ValueError:
-            dirty = True
-        if dirty and not self.confirm_discard():
+        if self.has_changes() and not self.confirm_discard():
             return
         super().reject()
 

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale
 
 from ...domain.labels import label
-from ...domain.vaccines import VACCINE_LABELS, Vaccine
+from ...domain.vaccines import VACCINE_LABELS, parse_covid_brand, parse_vaccine
 from ...domain.i18n import translate
 
 CONTEXT = "record_fields"
@@ -64,6 +64,14 @@ FIELD_LABELS: dict[str, str] = {
     "destination": QT_TRANSLATE_NOOP("record_fields", "Destination"),
     "status": QT_TRANSLATE_NOOP("record_fields", "Status"),
     "bedding": QT_TRANSLATE_NOOP("record_fields", "Bedding"),
+    # vaccinations and the photo
+    "vaccine": QT_TRANSLATE_NOOP("record_fields", "Vaccine"),
+    "brand": QT_TRANSLATE_NOOP("record_fields", "COVID-19 product"),
+    "dose": QT_TRANSLATE_NOOP("record_fields", "Dose"),
+    "date": QT_TRANSLATE_NOOP("record_fields", "Date"),
+    "lot": QT_TRANSLATE_NOOP("record_fields", "Lot"),
+    "place": QT_TRANSLATE_NOOP("record_fields", "Place"),
+    "taken_at": QT_TRANSLATE_NOOP("record_fields", "Taken on"),
 }
 
 YES = QT_TRANSLATE_NOOP("record_fields", "Yes")
@@ -72,7 +80,7 @@ YEARS = QT_TRANSLATE_NOOP("record_fields", "{what} ({years} years)")
 
 # Internal columns never shown in the history (kept in step by the services).
 HIDDEN_FIELDS = frozenset({"search_key", "deleted_at", "deleted_by", "number_key",
-                           "from_stay_id", "person_id"})
+                           "from_stay_id", "person_id", "image", "mime"})
 
 _KINDS = {"sex": "sex", "nationality": "country", "country_of_birth": "country",
           "issuing_country": "country", "relationship": "relationship",
@@ -106,10 +114,15 @@ def need_label(code: str) -> str:
 
 
 def vaccine_label(code: str) -> str:
-    try:
-        return translate(VACCINE_LABELS[Vaccine(code)])
-    except ValueError:
-        return code
+    """The label of a stored vaccine code or name ("COVID-19", "Neumocócica"...)."""
+    vaccine = parse_vaccine(code)
+    return translate(VACCINE_LABELS[vaccine]) if vaccine else code
+
+
+def brand_label(code: str) -> str:
+    from ..intake import codes
+    brand = parse_covid_brand(code)
+    return codes.COVID_BRAND_NAMES.get(brand, code) if brand else code
 
 
 def format_date(value: Any) -> str:
@@ -167,8 +180,13 @@ def format_value(name: str, value: Any) -> str:
         return _languages(value)
     if name == "work_experience":
         return _work(value)
+    if name == "vaccine":
+        return vaccine_label(str(value))
+    if name == "brand":
+        return brand_label(str(value))
     if name == "bedding":
         return ", ".join(label("bedding", str(c)) for c in value)
-    if name.endswith(("_date", "_from", "_until", "_at")) or name in ("check_in", "check_out"):
+    if name.endswith(("_date", "_from", "_until", "_at")) or name in ("check_in", "check_out",
+                                                                        "date"):
         return format_date(value)
     return str(value)

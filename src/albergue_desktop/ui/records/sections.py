@@ -8,6 +8,7 @@ from html import escape
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from ...domain.labels import label
+from ...services import photos
 from ...services.records import HistoryLine, StayLine
 from ...storage.tables import IdentityDocument, Vaccination
 from .fields import HIDDEN_FIELDS, field_label, format_date, format_value, vaccine_label
@@ -24,6 +25,16 @@ WHAT: dict[tuple[str, str], str] = {  # (table, action) -> the "What" column
     ("stay", "create"): QT_TRANSLATE_NOOP("record_sections", "Stay started"),
     ("stay", "update"): QT_TRANSLATE_NOOP("record_sections", "Stay changed"),
     ("stay", "delete"): QT_TRANSLATE_NOOP("record_sections", "Stay removed"),
+    ("vaccination", "create"): QT_TRANSLATE_NOOP("record_sections", "Vaccine added"),
+    ("vaccination", "update"): QT_TRANSLATE_NOOP("record_sections", "Vaccine changed"),
+    ("vaccination", "delete"): QT_TRANSLATE_NOOP("record_sections", "Vaccine removed"),
+    ("person_photo", "create"): QT_TRANSLATE_NOOP("record_sections", "Photo added"),
+    ("person_photo", "update"): QT_TRANSLATE_NOOP("record_sections", "Photo changed"),
+    ("person_photo", "delete"): QT_TRANSLATE_NOOP("record_sections", "Photo removed"),
+}
+# Reasons the services write themselves (not typed by a user).
+SERVICE_REASONS = {
+    photos.REPLACED: QT_TRANSLATE_NOOP("record_sections", "replaced by a new photo"),
 }
 
 DOCUMENT_HEADERS = (
@@ -87,8 +98,8 @@ def documents_html(documents: list[IdentityDocument]) -> str:
 
 
 def vaccinations_html(vaccinations: list[Vaccination]) -> str:
-    rows = [[vaccine_label(v.vaccine), v.brand or "—", str(v.dose) if v.dose else "—",
-             format_date(v.date)] for v in vaccinations]
+    rows = [[vaccine_label(v.vaccine), format_value("brand", v.brand),
+             str(v.dose) if v.dose else "—", format_date(v.date)] for v in vaccinations]
     return table_html(VACCINATION_HEADERS, rows, EMPTY["vaccinations"])
 
 
@@ -111,6 +122,8 @@ def describe_changes(line: HistoryLine) -> str:
     changes = {k: v for k, v in line.changes.items() if k not in HIDDEN_FIELDS}
     if line.action == "delete":
         reason = changes.get("delete_reason", [None, None])[1]
+        if reason in SERVICE_REASONS:
+            reason = tr(SERVICE_REASONS[reason])
         return tr(REASON).format(reason=reason) if reason else ""
     parts = []
     for name, pair in changes.items():

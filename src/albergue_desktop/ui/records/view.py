@@ -25,6 +25,7 @@ from ...storage.db import Database
 from ..tasks import TaskManager
 from . import sections
 from .fields import field_label, format_value, need_label
+from .photo import PhotoPanel
 
 PERSONAL = ("folio", "given_names", "surnames", "document_name", "sex", "birth_date",
             "nationality", "country_of_birth", "civil_status", "relationship", "education_level",
@@ -117,6 +118,9 @@ class PersonRecordView(QWidget):
         self.members_layout = QGridLayout(self.household_box)
         self.needs_label = self._html_box(self.tr("Specific needs"), right, body)
         right.insertWidget(0, self.household_box)
+        self.photo = PhotoPanel(db, actor, person_id, tasks, body)
+        self.photo.changed.connect(self._on_saved)
+        right.insertWidget(0, self.photo)
         self.documents_label = self._html_box(self.tr("Identity documents"), right, body)
         self.vaccinations_label = self._html_box(self.tr("Vaccinations"), right, body)
         self.stays_label = self._html_box(self.tr("Stays"), right, body)
@@ -180,8 +184,10 @@ class PersonRecordView(QWidget):
     # --- loading --------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self.health is not None and self.record is not None:
-            self.health.reload()
+        if self.record is not None:
+            self.photo.reload()
+            if self.health is not None:
+                self.health.reload()
         self._tasks.run(partial(person_record, self._db, self._actor, self.person_id),
                         self._show, self._failed)
 
@@ -219,6 +225,7 @@ class PersonRecordView(QWidget):
         live = not p.deleted and record.merged_into is None
         self.edit_button.setEnabled(live)
         self.delete_button.setEnabled(live)
+        self.photo.set_editable(live)
         self.loaded.emit()
 
     def _field_text(self, record: PersonRecord, name: str) -> str:
@@ -299,7 +306,9 @@ class PersonRecordView(QWidget):
                 or not self._actor.can(Permission.EDIT_PEOPLE)):
             return
         from .edit import EditPersonDialog
-        self._dialog = EditPersonDialog(self._db, self._actor, self.record.person, self)
+        self._dialog = EditPersonDialog(self._db, self._actor, self.record.person, self,
+                                        documents=self.record.documents,
+                                        vaccinations=self.record.vaccinations)
         self._dialog.saved.connect(self._on_saved)
         self._dialog.open()
 

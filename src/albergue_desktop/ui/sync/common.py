@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSettings
-from PySide6.QtWidgets import QFrame, QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QWidget
 from shiboken6 import isValid
 
 ERROR_STYLE = "color: #b00020;"
@@ -41,13 +41,6 @@ def message_label(parent: QWidget) -> QLabel:
 def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
     label.setStyleSheet(ERROR_STYLE if error else OK_STYLE)
     label.setText(text)
-
-
-def separator(parent: QWidget) -> QFrame:
-    line = QFrame(parent)
-    line.setFrameShape(QFrame.Shape.HLine)
-    line.setFrameShadow(QFrame.Shadow.Sunken)
-    return line
 
 
 def tr(context: str, text: str) -> str:

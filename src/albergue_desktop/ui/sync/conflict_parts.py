@@ -20,6 +20,9 @@ TABLES = {
     "area": QT_TRANSLATE_NOOP("sync_labels", "Area"),
     "bed": QT_TRANSLATE_NOOP("sync_labels", "Bed"),
     "screening": QT_TRANSLATE_NOOP("sync_labels", "Screening"),
+    "placement_decision": QT_TRANSLATE_NOOP("sync_labels", "Placement decision"),
+    "duplicate_review": QT_TRANSLATE_NOOP("sync_labels", "Duplicates review"),
+    "audit_event": QT_TRANSLATE_NOOP("sync_labels", "History of changes"),
 }
 KINDS = {
     "field": QT_TRANSLATE_NOOP("sync_labels", "Different values"),

@@ -16,10 +16,10 @@ from .common import tr
 CONTEXT = "sync_labels"
 REASONS = {
     "document": QT_TRANSLATE_NOOP("sync_labels", "same document {detail}"),
-    "name": QT_TRANSLATE_NOOP("sync_labels", "names {detail} % alike"),
-    "phonetic": QT_TRANSLATE_NOOP("sync_labels", "names sound the same"),
+    "name": QT_TRANSLATE_NOOP("sync_labels", "names {detail} %"),
+    "phonetic": QT_TRANSLATE_NOOP("sync_labels", "sound alike"),
     "birth_date": QT_TRANSLATE_NOOP("sync_labels", "same date of birth"),
-    "birth_year": QT_TRANSLATE_NOOP("sync_labels", "born the same year"),
+    "birth_year": QT_TRANSLATE_NOOP("sync_labels", "same year of birth"),
     "other_center": QT_TRANSLATE_NOOP("sync_labels", "centers {detail}"),
 }
 ROWS = (

@@ -82,7 +82,7 @@ class DuplicatesView(QWidget):
         self.tabs = QTabWidget(self)
         review = QWidget(self.tabs)
         self.table = _table(review, [self.tr("Score"), self.tr("Record A"), self.tr("Record B"),
-                                     self.tr("Why")], (1, 2, 3))
+                                     self.tr("Why")], (3,))
         self.compare = ComparePanel(review)
         self.keep = QComboBox(review)
         self.confirm_button = QPushButton(self.tr("&Confirm duplicate"), review)
@@ -178,6 +178,9 @@ class DuplicatesView(QWidget):
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
+                if column == 0:
+                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight
+                                          | Qt.AlignmentFlag.AlignVCenter)
                 self.table.setItem(row, column, item)
         self.tabs.setTabText(0, self.tr("To review ({count})").format(count=len(self.pairs)))
         if self.pairs:

@@ -27,6 +27,7 @@ from ..tasks import TaskManager
 from .common import (
     alive, central_file, local_time, message_label, remember_central_file, show_message,
 )
+from .conflict_parts import table_label
 
 PROGRESS_STEPS = 1000
 
@@ -90,7 +91,7 @@ class SyncView(QWidget):
         self.summary_box = QGroupBox(self.tr("What changed"), self)
         self.summary = QTableWidget(0, 7, self.summary_box)
         self.summary.setHorizontalHeaderLabels([
-            self.tr("File"), self.tr("Reading"), self.tr("New"), self.tr("Updated"),
+            self.tr("File"), self.tr("Merge"), self.tr("New"), self.tr("Updated"),
             self.tr("Unchanged"), self.tr("Conflicts"), self.tr("Duration")])
         self.summary.verticalHeader().hide()
         self.summary.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
@@ -100,6 +101,9 @@ class SyncView(QWidget):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         box_layout = QVBoxLayout(self.summary_box)
         box_layout.addWidget(self.summary)
+        # one line per file merged (one for a push or a pull)
+        self.summary.setMaximumHeight(self.summary.horizontalHeader().sizeHint().height()
+                                      + 4 * self.summary.verticalHeader().defaultSectionSize())
         self.summary_box.hide()
 
         layout = QVBoxLayout(self)
@@ -109,8 +113,8 @@ class SyncView(QWidget):
         layout.addLayout(progress_row)
         layout.addWidget(self.stage_label)
         layout.addWidget(self.message)
-        layout.addWidget(self.summary_box, 1)
-        layout.addStretch(0)
+        layout.addWidget(self.summary_box)
+        layout.addStretch(1)
         self.setTabOrder(self.path_edit, self.choose_button)
         self.setTabOrder(self.choose_button, self.push_button)
         self.setTabOrder(self.push_button, self.pull_button)
@@ -160,6 +164,7 @@ class SyncView(QWidget):
         cancel = self._cancel = threading.Event()
         self._set_running(True)
         self.message.clear()
+        self.summary_box.hide()
         self.stage_label.setText(self.tr("Copying this database…") if direction == "push"
                                  else self.tr("Checking the central file…"))
         self.progress.setValue(0)
@@ -191,7 +196,8 @@ class SyncView(QWidget):
         value = {"export": 0.0, "check": 0.1 + 0.1 * share}.get(stage, 0.2 + 0.8 * share)
         self.progress.setValue(int(value * PROGRESS_STEPS))
         if stage == "merge" and detail:
-            self.stage_label.setText(self.tr("Merging: {table}").format(table=detail))
+            self.stage_label.setText(self.tr("Merging: {table}").format(
+                table=table_label(detail)))
         elif stage == "check":
             self.stage_label.setText(self.tr("Checking {file}…").format(
                 file=Path(detail).name))

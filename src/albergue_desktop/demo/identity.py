@@ -131,7 +131,7 @@ def status_document(rng: random.Random, status: dict) -> dict | None:
     if kind == M.HUMANITARIAN:
         number, doc_type = _digits(rng, 10), D.TVRH_CARD
     elif kind == M.ASYLUM_SEEKER:
-        number, doc_type = f"COMAR-BC-{start.year}-{_digits(rng, 5)}", D.COMAR_CONSTANCIA
+        number, doc_type = f"COMAR-BC-{start.year}-{_digits(rng, 7)}", D.COMAR_CONSTANCIA
         until = None
     elif kind == M.FMM or (kind in (M.VISITOR, M.VISITOR_WORK) and rng.random() < 0.5):
         number, doc_type = "FMM" + _digits(rng, 9), D.FMM

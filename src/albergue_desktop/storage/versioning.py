@@ -180,3 +180,11 @@ def _before_flush(session: Session, flush_context, instances) -> None:
 
 def install(session_class: type[Session]) -> None:
     event.listen(session_class, "before_flush", _before_flush)
+
+
+def clock_is_before_release(today: date | None = None) -> bool:
+    """True when this machine's date is earlier than the app's release: the clock is wrong
+    (SYNC.md: a laptop clock off by hours or years breaks ordering without explanation)."""
+    from .. import RELEASE_DATE
+
+    return (today or date.today()) < date.fromisoformat(RELEASE_DATE)

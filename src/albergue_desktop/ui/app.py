@@ -5,12 +5,15 @@ or when the language changes)."""
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
+from .. import RELEASE_DATE
 from ..domain.errors import StorageError
+from ..storage.versioning import clock_is_before_release
 from ..services import accounts
 from ..services.context import Actor
 from ..storage.db import Database
@@ -107,6 +110,21 @@ class AppSession(QObject):
             window.close()
 
 
+def warn_about_clock(today: date | None = None) -> bool:
+    """Tell the user when the computer's date is impossible (before this release)."""
+    if not clock_is_before_release(today):
+        return False
+    QMessageBox.warning(None, QCoreApplication.translate("app", "Check the date and time"),
+                        QCoreApplication.translate(
+                            "app", "This computer's date is {today}, earlier than this "
+                            "version of Albergue ({release}). Correct the date and time "
+                            "before registering anyone: records and synchronization are "
+                            "ordered by the clock.").format(
+                                today=(today or date.today()).isoformat(),
+                                release=RELEASE_DATE))
+    return True
+
+
 def run(db_path: Path, *, lang: str | None = None) -> int:
     """Open ``db_path``: first-run setup or sign-in, then the main window; run the event
     loop until it closes. ``lang`` overrides the language saved in the settings for this run.
@@ -121,6 +139,7 @@ def run(db_path: Path, *, lang: str | None = None) -> int:
         QMessageBox.critical(None, QCoreApplication.translate(
             "app", "Albergue: the database cannot be opened"), str(exc))
         return 1
+    warn_about_clock()
     session = AppSession(app, db)
     try:
         if not session.start():

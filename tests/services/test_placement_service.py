@@ -105,9 +105,13 @@ def test_pregnant_woman_with_a_positive_screen_and_three_children(db, world):
     screening.record_screening(db, NURSE, person_id=ids[0], screening=ScreeningInput(
         pregnant=True, gestation_weeks=24,
         symptoms={Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}))
+    seen_by_health = placement.suggest_for_household(db, Actor("sup", "supervision"), hh)
+    mum = seen_by_health.members[0]
+    assert mum.needs_isolation and mum.needs_maternity and not seen_by_health.members[1].triage
     proposal = placement.suggest_for_household(db, COORD, hh)
-    mum = proposal.members[0]
-    assert mum.needs_isolation and mum.needs_maternity and not proposal.members[1].triage
+    # The coordinator gets the same routing, but not the screening behind it.
+    assert proposal.result == seen_by_health.result
+    assert all(m.triage is None for m in proposal.members)
     best = proposal.result.best
     assert best.area_ids == (world["05"][1],)            # isolated together, as contacts
     assert [a.bed_code for a in best.assignments] == ["I-01", "I-02", "I-03", "I-04"]

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
@@ -179,8 +179,14 @@ def suggest_for_household(db: Database, actor: Actor, household_id: str, *,
         if not members:
             raise RuleViolation("Every member of this household is already lodged.")
         centers = center_options(session, today=today, center_ids=center_ids)
-    return PlacementProposal(household_id, members, centers,
-                             suggest_placements(members, centers, limit=limit))
+    result = suggest_placements(members, centers, limit=limit)
+    if not actor.can(Permission.VIEW_HEALTH):
+        # The ranking used the screenings; a role without health permission gets the
+        # routing (explanations say "isolation", "maternity") but not the vitals and
+        # findings behind it.
+        members = tuple(replace(m, triage=None, chronic_disease=False, pregnant=False)
+                        for m in members)
+    return PlacementProposal(household_id, members, centers, result)
 
 
 # --- decisions ----------------------------------------------------------------------------------

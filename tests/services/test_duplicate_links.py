@@ -187,3 +187,19 @@ def test_a_dismissal_hides_the_pair_for_good_and_syncs(world, tmp_path):
     with Database.open(central) as merged:
         assert count(merged) == 4
         assert frozenset((world.kept, world.dup)) not in pairs_of(merged)
+
+
+def test_the_bed_board_shows_a_lodged_duplicate_as_the_kept_person(world):
+    from albergue_desktop.storage import bed_queries
+
+    db = world.db
+    area = centers.create_area(db, SYSTEM, center_id=world.c07, name="Dormitorio B")
+    bed = centers.add_beds(db, SYSTEM, area_id=area.id, count=1)[0]
+    stays.move_bed(db, SYSTEM, person_id=world.dup, bed_id=bed.id)
+    sync_links.confirm_duplicate(db, SUPERVISOR, duplicate_id=world.dup, kept_id=world.kept)
+    with db.session() as s:
+        (tile,) = [t for t in bed_queries.bed_tiles(session=s, center_id=world.c07)
+                   if t.bed_id == bed.id]
+        kept_folio = people.get_person(db, SYSTEM, world.kept).folio
+    assert tile.occupant.full_name == "Wilner LOUIS" and tile.occupant.folio == kept_folio
+    assert tile.occupant.person_id == world.dup  # the stay still belongs to its own record

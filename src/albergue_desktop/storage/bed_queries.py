@@ -74,10 +74,17 @@ class AreaRow:
     present: int   # people present in beds of this area
 
 
-_OCCUPANT = """p.id AS person_id, s.id AS stay_id, p.folio, p.given_names, p.surnames, p.sex,
-       p.birth_date, p.household_id, hp.surnames AS head_surnames,
-       hp.given_names AS head_given, s.check_in"""
-_HEAD = ("LEFT JOIN household h ON h.id = p.household_id "
+# A stay of a record confirmed as a duplicate (merged_into_id) is shown as the kept
+# person (k): name, folio and household; the stay itself still belongs to the record it
+# was opened for, so person_id stays the stay's person.
+_OCCUPANT = """p.id AS person_id, s.id AS stay_id, coalesce(k.folio, p.folio) AS folio,
+       coalesce(k.given_names, p.given_names) AS given_names,
+       coalesce(k.surnames, p.surnames) AS surnames, coalesce(k.sex, p.sex) AS sex,
+       coalesce(k.birth_date, p.birth_date) AS birth_date,
+       coalesce(k.household_id, p.household_id) AS household_id,
+       hp.surnames AS head_surnames, hp.given_names AS head_given, s.check_in"""
+_HEAD = ("LEFT JOIN person k ON k.id = p.merged_into_id AND k.deleted = 0 "
+         "LEFT JOIN household h ON h.id = coalesce(k.household_id, p.household_id) "
          "LEFT JOIN person hp ON hp.id = h.head_person_id")
 
 

@@ -22,12 +22,22 @@ def run(argv):
 def test_report_commands_write_pdfs(db, world, tmp_path, capsys):
     for kind in ("roster", "bedlist", "census", "idcards", "impact"):
         out = tmp_path / f"{kind}.pdf"
-        assert run(["report", kind, "--db", str(db.path), "--center", "03",
+        center = [] if kind == "impact" else ["--center", "03"]
+        assert run(["report", kind, "--db", str(db.path), *center,
                     "--date", "2022-01-15", "--out", str(out)]) == 0
         assert out.read_bytes().startswith(b"%PDF")
     assert "Se guardó" in capsys.readouterr().out
     (text_,) = pdf_text(tmp_path / "roster.pdf")
-    assert "Marie-Claude JOSEPH" in text_ and "por system" in text_
+    # Without --user: the command line, with no health detail (a coordinator's view).
+    assert "Marie-Claude JOSEPH" in text_ and "por línea de comandos" in text_
+    assert "SM-CI" not in text_
+
+
+def test_the_impact_report_refuses_a_center(db, world, tmp_path):
+    from albergue_desktop.reports.output import ReportError
+    with pytest.raises(ReportError, match="todo el programa"):
+        run(["report", "impact", "--db", str(db.path), "--center", "03",
+             "--out", str(tmp_path / "i.pdf")])
 
 
 def test_report_as_a_user_applies_the_users_role(db, world, tmp_path):

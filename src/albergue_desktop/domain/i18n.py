@@ -726,6 +726,9 @@ ES: dict[str, str] = {
         "Se importaron {people} personas en {households} núcleos.",
     "Say which center registers the people (--center CODE).":
         "Indique qué centro registra a las personas (--center CÓDIGO).",
+    "command line": "línea de comandos",
+    "The impact report covers the whole program; it takes no --center.":
+        "El informe de impacto abarca todo el programa; no admite --center.",
 }
 
 

@@ -10,7 +10,7 @@ Wiring: ``add_report_commands(sub, parents=[common])`` in ``build_parser`` (``co
 brings ``--db`` and ``--lang``), then in ``main`` call ``args.handler(args)`` when the
 parsed namespace has a ``handler``. Handlers return the exit code and raise
 :class:`AlbergueError` for the user's mistakes (the CLI prints those without a traceback).
-Without ``--user`` the commands act as the system supervisor (health detail included);
+Without ``--user`` the commands act with a coordinator's permissions (no health detail);
 with it, as that user of the file, whose role decides what is printed.
 """
 
@@ -23,7 +23,8 @@ from pathlib import Path
 from sqlalchemy import text
 
 from ..domain.i18n import translate as _
-from ..services.context import SYSTEM, Actor
+from ..domain.enums import Role
+from ..services.context import Actor
 from ..storage.db import Database, default_db_path
 from .common import resolve_center
 from .output import ReportError
@@ -103,8 +104,10 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def _actor(db: Database, username: str | None) -> Actor:
+    """Without ``--user`` the command prints as the command line with the coordinator's
+    permissions: no health detail leaves the file unless a user with that right asks."""
     if not username:
-        return SYSTEM
+        return Actor(_("command line"), Role.COORDINATOR)
     with db.session() as session:
         row = session.connection().execute(text(
             "SELECT role, center_id FROM app_user WHERE username = :u AND deleted = 0 "
@@ -133,6 +136,9 @@ def run_report(args: argparse.Namespace) -> int:
         elif args.kind == "idcards":
             out = idcards_pdf(db, actor, args.out, center=args.center)
         else:
+            if args.center:
+                raise ReportError("The impact report covers the whole program; it takes no "
+                                  "--center.")
             out = impact_pdf(db, actor, args.out, start=args.start, end=args.end)
     finally:
         db.close()

@@ -81,6 +81,12 @@ def generate_demo(db: Database, *, persons: int | None = None,
     if used:
         raise RuleViolation("This database already has data; demo data needs a new, empty file.")
 
+    stored_seed = seed
+    if center_code is not None:
+        # Each center laptop of a demo gets its own people: the same seed with another
+        # center code must not make the same households (they would all look like twins
+        # once merged).
+        seed = seed * 1000 + int(center_code)
     rng = random.Random(seed)
     households = plan_households(rng, persons)
     plan_stays(rng, households, specs)
@@ -89,7 +95,7 @@ def generate_demo(db: Database, *, persons: int | None = None,
     if progress:
         progress(0, persons)
 
-    center_ids, bed_ids = _write_facilities(db, specs, planner.areas, city_prefix, seed,
+    center_ids, bed_ids = _write_facilities(db, specs, planner.areas, city_prefix, stored_seed,
                                             single=center_code is not None)
     builder = PeopleRows(seed=seed, today=date.today(), center_ids=center_ids, bed_ids=bed_ids,
                          prefixes=[f"{city_prefix}-{s.code}-" for s in specs])

@@ -73,3 +73,11 @@ def test_score_is_symmetric_and_bounded():
     b = _facts("Jean Batiste", "St Vil", sex="M", birth=date(1991, 5, 1))
     assert score(a, b).score == score(b, a).score
     assert 0 <= score(a, b).score <= 100
+
+
+def test_a_shared_number_with_another_name_sex_and_age_is_not_certain():
+    a = PersonFacts("Gina", "Jean", "F", date(2015, 3, 1), False, "HT", ("COMARBC2022123",))
+    b = PersonFacts("Fritznel", "Louis", "M", date(2017, 6, 1), False, "BR", ("COMARBC2022123",))
+    assert 0 < score(a, b).score < 85
+    same = PersonFacts("Gina", "Jean", "F", date(2015, 3, 1), False, "HT", ("COMARBC2022123",))
+    assert score(a, same).score == 100

@@ -95,7 +95,8 @@ def test_a_shared_document_number_is_found_whatever_the_names(world):
         member("Ketia", "Dorval", "F", date(1995, 1, 1), documents=DOC)]).person_ids[0]
     [pair] = [p for p in scan_duplicates(world.db, SUPERVISOR).pairs
               if set(p.key) == {world.kept, other}]
-    assert pair.score == 100 and dict(pair.reasons)["document"] == "RD123456"
+    # Found for review, but not as a certain match: name, sex and age all differ.
+    assert 70 <= pair.score < 100 and dict(pair.reasons)["document"] == "RD123456"
 
 
 def test_confirm_links_every_list_and_count_follow_and_undo_restores(world):

@@ -47,9 +47,15 @@ def score(a: PersonFacts, b: PersonFacts) -> MatchScore:
     reasons: list[str] = []
     docs_a = {identifier_key(n) for n in a.document_numbers if identifier_key(n)}
     docs_b = {identifier_key(n) for n in b.document_numbers if identifier_key(n)}
-    if docs_a & docs_b:
-        return MatchScore(100.0, ["same document number"])
     names = name_similarity(a, b)
+    if docs_a & docs_b:
+        born_close = (a.birth_date is not None and b.birth_date is not None
+                      and abs(a.birth_date.year - b.birth_date.year) <= 1)
+        if names >= 60 or (born_close and not (a.sex and b.sex and a.sex != b.sex)):
+            return MatchScore(100.0, ["same document number"])
+        # The same number on two records with other names, sex or age is a typing error or
+        # a document shared by a family: worth a look, not a certain match.
+        return MatchScore(POSSIBLE_DUPLICATE, ["same document number", f"name {names:.0f}%"])
     total = names * 0.7
     reasons.append(f"name {names:.0f}%")
     if a.birth_date and b.birth_date:

@@ -125,3 +125,13 @@ def test_progress_can_cancel_an_export(db, world, tmp_path):
     with pytest.raises(Cancelled):
         export_workbook(db, SYSTEM, out / "x.xlsx", day=DAY, tz=TZ, progress=progress)
     assert seen[:2] == ["Centros", "Núcleos"] and list(out.iterdir()) == []
+
+
+def test_civil_status_is_exported_as_a_spanish_label(db, center, make_member, tmp_path):
+    from albergue_desktop.services import people
+    people.register_household(db, SYSTEM, center_id=center.id,
+                              members=[make_member(civil_status="cohabiting")])
+    wb = load_workbook(export_workbook(db, SYSTEM, tmp_path / "e.xlsx", day=DAY, tz=TZ))
+    people_rows = rows(wb["Personas"])
+    person = dict(zip(people_rows[0], people_rows[1]))
+    assert person["Estado civil"] == "Unión libre"

@@ -36,6 +36,14 @@ _LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "non_relative": ("Not related", "Sin parentesco"),
         "unaccompanied": ("Unaccompanied", "No acompañado(a)"),
     },
+    "civil_status": {
+        "single": ("Single", "Soltero(a)"),
+        "married": ("Married", "Casado(a)"),
+        "cohabiting": ("Cohabiting", "Unión libre"),
+        "divorced": ("Divorced", "Divorciado(a)"),
+        "separated": ("Separated", "Separado(a)"),
+        "widowed": ("Widowed", "Viudo(a)"),
+    },
     "checkout_reason": {
         "transfer": ("Transfer to another center", "Traslado a otro centro"),
         "housing": ("Discharge to housing", "Egreso a vivienda"),

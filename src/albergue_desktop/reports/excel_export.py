@@ -74,7 +74,8 @@ def _people_rows(session, *, today: date, local: _Local, health: bool, label=lab
         yield (r.folio, r.given_names, r.surnames, r.document_name, label("sex", r.sex), birth,
                _yes_no(r.birth_date_estimated), age_on(birth, today) if birth else None,
                label("country", r.nationality), label("country", r.country_of_birth),
-               r.civil_status, label("relationship", r.relationship), r.household_folio,
+               label("civil_status", r.civil_status), label("relationship", r.relationship),
+               r.household_folio,
                r.center, r.bed, label("person_status", r.status), r.phone,
                label("migratory_status", r.migratory_status), _date(r.migratory_status_from),
                _date(r.migratory_status_until), r.curp, r.rfc, _needs(r.specific_needs, health),
@@ -137,7 +138,8 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
                                       "Members:int", "Couple's civil status", "Address", "Notes",
                                       "Registered on:datetime"),
                   ((r.head_folio, _name(r.head_given, r.head_surnames), r.center_code, r.size,
-                    r.couple_civil_status, r.address, r.notes, local(r.created_at))
+                    label("civil_status", r.couple_civil_status), r.address, r.notes,
+                    local(r.created_at))
                    for r in eq.households(session=s)))
             sheet("People", _cols(*PEOPLE), _people_rows(s, today=day, local=local, health=health,
                                                           label=label))

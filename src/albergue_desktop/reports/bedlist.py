@@ -21,7 +21,7 @@ from ..storage.db import Database
 from . import common
 from .frame import FONT_BOLD, PrintInfo, build_pdf, fit, long_table, para, styles
 
-WIDTHS = (52, 52, 170, 88, 44, 34, 100)  # 540 pt: portrait letter between margins
+WIDTHS = (46, 64, 164, 88, 44, 34, 100)  # 540 pt: portrait letter between margins
 
 
 def bed_state(row: rq.BedRow) -> str:

@@ -572,6 +572,14 @@ El {when}</translation>
         <translation>Estancias simultáneas</translation>
     </message>
     <message>
+        <source>Check-out at the same time as an arrival</source>
+        <translation>Salida simultánea a una llegada</translation>
+    </message>
+    <message>
+        <source>Deleted person with an open stay</source>
+        <translation>Persona eliminada con estancia abierta</translation>
+    </message>
+    <message>
         <source>same document {detail}</source>
         <translation>mismo documento {detail}</translation>
     </message>

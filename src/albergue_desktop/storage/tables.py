@@ -68,9 +68,10 @@ class CenterBase(SQLModel):
 
 class Center(CenterBase, SyncedBase, table=True):
     __tablename__ = "center"
-    # Unique per creating site: two laptops set up with the same code must still merge (the
-    # sync engine logs such pairs as conflicts); schema v2.
-    __table_args__ = (Index("ux_center_code", "code", "site_id", unique=True),)
+    # Unique per creating site, enforced by a trigger in the file of that site only: two
+    # laptops set up with the same code must still merge (the sync engine logs such pairs as
+    # conflicts); schema v2.
+    __table_args__ = (Index("ix_center_code", "code", "site_id"),)
 
 
 class AreaBase(SQLModel):
@@ -184,7 +185,8 @@ class PersonUpdate(SQLModel):
 class Person(PersonBase, SyncedBase, table=True):
     __tablename__ = "person"
     __table_args__ = (
-        Index("ux_person_folio", "folio", "site_id", unique=True),  # per site, as centers
+        # unique per site as center codes (a trigger of schema v2; merges log clashes)
+        Index("ix_person_folio", "folio", "site_id"),
         Index("ix_person_center_folio", "center_id", "folio"),
     )
     folio: str | None = Field(default=None, max_length=20)
@@ -299,6 +301,9 @@ class SyncSource(SQLModel, table=True):
     rows_updated: int = 0
     rows_unchanged: int = 0
     conflicts: int = 0
+    # the source's last audit event at seq_merged ("seq:id:hlc"): a restored backup that
+    # reused those change numbers no longer has it (engine._check_mark)
+    seq_mark: str | None = None
 
 
 class SyncConflict(SQLModel, table=True):

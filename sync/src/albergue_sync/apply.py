@@ -7,11 +7,12 @@ import time
 from pathlib import Path
 
 from . import conflictlog, files
-from .engine import Options, SourceReport, _check_clock, _Plan
+from .engine import Options, SourceReport, _check_clock, _Plan, seq_mark
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import (
-    find_duplicates, find_orphans, find_stay_clashes, merge_table, synced_tables,
+    find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
+    merge_table, repair_bed_status, synced_tables,
 )
 
 
@@ -94,6 +95,10 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
                 found += find_duplicates(conn, table, seq)
     if "stay" in touched:
         found += find_stay_clashes(conn, seq)
+    if {"stay", "person"} & touched and {"stay", "person"} <= set(tables):
+        found += find_deleted_people_in_stays(conn, seq)
+    if {"stay", "bed"} & touched and {"stay", "bed"} <= set(tables):
+        report.updated += repair_bed_status(conn, seq)
     read, received, joined = conflictlog.merge_incoming(conn, since=plan.since, seq=seq)
     report.rows_read += read
     detected, rejoined = conflictlog.record(conn, found, seq=seq, site_id=meta["site_id"],
@@ -107,9 +112,10 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     conn.execute(
         "INSERT OR REPLACE INTO main.sync_source (site_id, epoch, seq_merged, merged_at, "
         "direction, with_health, source_path, rows_new, rows_updated, rows_unchanged, "
-        "conflicts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        "conflicts, seq_mark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (plan.info.site_id, plan.info.epoch, report.seq_merged, files.utc_text(),
          options.direction, int(options.with_health), str(plan.path), report.new,
-         report.updated, report.unchanged, report.conflicts))
+         report.updated, report.unchanged, report.conflicts,
+         seq_mark(conn, report.seq_merged, "src")))
     options.report(len(tables), len(tables), "merge", "")
     options.check_cancelled(plan.path)  # the last moment: the commit follows

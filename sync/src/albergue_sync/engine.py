@@ -86,6 +86,33 @@ def read_bookmarks(conn: sqlite3.Connection, db: str = "main") -> dict[str, dict
     return {row[0]: dict(zip(names, row)) for row in cur}
 
 
+def seq_mark(conn: sqlite3.Connection, seq: int, db: str = "main") -> str | None:
+    """What a file had written up to change ``seq``: its last audit event at or before it
+    ("seq:id:hlc"). Audit events are append-only (never re-stamped, unlike edited rows), so
+    this stays the same in that file forever; a restored backup that reused those change
+    numbers for other writes has another one (or none)."""
+    has = conn.execute(f"SELECT 1 FROM {db}.sqlite_master WHERE name = 'audit_event'")
+    if not has.fetchone():
+        return None
+    row = conn.execute(f"SELECT change_seq, id, hlc FROM {db}.audit_event WHERE change_seq <= ?"
+                       " ORDER BY change_seq DESC, hlc DESC, id DESC LIMIT 1", (seq,)).fetchone()
+    return None if row is None else f"{row[0]}:{row[1]}:{row[2]}"
+
+
+def _check_mark(path: Path, conn: sqlite3.Connection, seen: dict, target: FileInfo | None,
+                ) -> None:
+    """An incremental merge trusts that the source's changes up to the bookmark are the ones
+    already merged; a restored backup that kept being used breaks that silently."""
+    mark = seen.get("seq_mark")
+    if mark is None or seq_mark(conn, int(seen["seq_merged"])) == mark:
+        return
+    raise SyncRefused(
+        "{path} no longer holds the changes {target} merged from it up to change {seen}: it "
+        "looks like a restored backup or a copy that kept being used. Give it a new identity "
+        "first (albergue-sync rekey {path}) and merge it again.", path=str(path),
+        target=str(target.path) if target else "", seen=seen["seq_merged"])
+
+
 def clock_limit_hlc() -> int:
     return (files.now_ms() + CLOCK_LEEWAY_MS) << files.HLC_COUNTER_BITS
 
@@ -157,6 +184,8 @@ def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
         conn = files.connect(attach, readonly=True)
         try:
             src_bookmarks = read_bookmarks(conn)
+            if not full:
+                _check_mark(path, conn, seen, target)
             _check_clock(path, _max_row_hlc(conn, since))
         finally:
             conn.close()

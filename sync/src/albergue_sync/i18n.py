@@ -50,6 +50,12 @@ ES: dict[str, str] = {
         "{target} es más antiguo (cambio {seq}) que lo que {path} ya integró de él (cambio "
         "{seen}): {target} parece un respaldo restaurado. Dele primero una identidad nueva: "
         "albergue-sync rekey {target}",
+    "{path} no longer holds the changes {target} merged from it up to change {seen}: it "
+    "looks like a restored backup or a copy that kept being used. Give it a new identity "
+    "first (albergue-sync rekey {path}) and merge it again.":
+        "{path} ya no contiene los cambios que {target} integró de él hasta el cambio {seen}: "
+        "parece un respaldo restaurado o una copia que se siguió usando. Dele primero una "
+        "identidad nueva (albergue-sync rekey {path}) e intégrelo de nuevo.",
     "{path} changed while it was being merged; try again.":
         "{path} cambió mientras se integraba; inténtelo de nuevo.",
     "{path} cannot be merged: {detail}. Nothing was merged.":
@@ -105,6 +111,8 @@ ES: dict[str, str] = {
     "orphan": "huérfano",
     "duplicate": "duplicado",
     "stay": "estancia",
+    "closed": "salida simultánea a una llegada o cambio",
+    "deleted_person": "persona eliminada con estancia abierta",
     # argparse help
     "Merge Albergue center databases into a central file, and back.":
         "Integra las bases de datos de los centros en un archivo central, y de vuelta.",

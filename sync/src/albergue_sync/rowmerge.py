@@ -17,7 +17,9 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from .rules import BOOKKEEPING, DELETE_FIELDS, FORWARD_FIELDS, QUIET_FIELDS
+from .rules import (
+    BOOKKEEPING, CLOSING_FIELDS_BY_TABLE, DELETE_FIELDS, FORWARD_FIELDS, QUIET_FIELDS,
+)
 
 Dot = tuple[int, str, int]
 Row = dict[str, Any]
@@ -55,7 +57,7 @@ def _value_key(value: Any) -> tuple[str, str]:
 class Conflict:
     """A value that was not kept (the loser) and the one that was (the winner)."""
 
-    kind: str  # field | delete | orphan | duplicate | stay
+    kind: str  # field | delete | closed | orphan | duplicate | stay | deleted_person
     table: str
     row_id: str
     field: str
@@ -121,6 +123,11 @@ def merge_row(table: str, target: Row, source: Row, data_fields: list[str]) -> R
     if "deleted" in won and out["deleted"]:
         conflicts += _swallowed_edits(table, target, source, data_fields, won["deleted"],
                                       (vv_t, star_t, named_t), (vv_s, star_s, named_s))
+    for name, watched in CLOSING_FIELDS_BY_TABLE.get(table, {}).items():
+        if name in won and out[name] is not None:
+            conflicts += _closed_under(table, target, source, name, out[name], watched,
+                                       won[name],
+                                       (vv_t, star_t, named_t), (vv_s, star_s, named_s))
     vv_out = dict(vv_t)
     for site, counter in vv_s.items():
         vv_out[site] = max(counter, vv_out.get(site, 0))
@@ -154,6 +161,26 @@ def _swallowed_edits(table, target, source, data_fields, delete_dot, side_t, sid
                 continue  # the deleting copy had seen this edit
             found.append(Conflict("delete", table, row["id"], name, True, delete_dot,
                                   row[name], dot))
+    return found
+
+
+def _closed_under(table, target, source, closing, closed_value, watched, close_dot, side_t,
+                  side_s):
+    """Edits of ``watched`` fields (an arrival: status, bed, check-in) made by a copy that had
+    not seen the ``closing`` write (a check-out) it is merged with: the field merge would
+    silently give a closed record with the arrival's values (a person who arrived shown as
+    gone). Logged like a delete that swallows an edit."""
+    found = []
+    for row, (vv, star, named), (vv_close, _, _) in (
+            (target, side_t, side_s), (source, side_s, side_t)):
+        if covers(vv, close_dot):
+            continue  # this copy wrote or saw the closing write
+        for name in watched:
+            dot = named.get(name, star)
+            if dot == star or covers(vv_close, dot):
+                continue  # not edited, or the closing copy had seen the edit
+            found.append(Conflict("closed", table, row["id"], name, closed_value, close_dot,
+                                  row[name], dot, {"closed_by": closing}))
     return found
 
 

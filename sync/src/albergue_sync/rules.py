@@ -33,6 +33,13 @@ CREATION_FIELDS = ("site_id", "created_at", "created_by")
 # Values that only move forward: a set value beats NULL (a stay's check-out).
 FORWARD_FIELDS = frozenset({("stay", "check_out")})
 
+# A closing write (table -> field) and the fields an edit of which, made without seeing the
+# close, is logged as a 'closed' conflict: a "did not arrive" check-out at the sending
+# center and the arrival (check-in of the pending stay) at the receiving one.
+CLOSING_FIELDS_BY_TABLE: dict[str, dict[str, tuple[str, ...]]] = {
+    "stay": {"check_out": ("status", "bed_id", "check_in")},
+}
+
 # Fields whose concurrent differences are not worth a supervisor's time: who/when of a
 # delete (two centers deleting the same record), and keys derived from other fields.
 QUIET_FIELDS = frozenset({"deleted_at", "deleted_by", "delete_reason", "search_key",

@@ -212,3 +212,34 @@ def find_stay_clashes(conn: sqlite3.Connection, seq: int) -> list[Conflict]:
             found.append(Conflict("stay", table, owner, field, None, None, stays, None,
                                   {"stays": stays}, extra=",".join(stays)))
     return found
+
+
+def find_deleted_people_in_stays(conn: sqlite3.Connection, seq: int) -> list[Conflict]:
+    """Open stays (touched by this merge, or of a person it touched) whose person is deleted:
+    a delete at one center and a check-in at another before they synced. Logged per stay."""
+    rows = conn.execute(
+        "SELECT s.id, s.person_id FROM main.stay s JOIN main.person p ON p.id = s.person_id "
+        "WHERE s.check_out IS NULL AND s.deleted = 0 AND p.deleted = 1 "
+        "AND (s.change_seq = :seq OR p.change_seq = :seq)", {"seq": seq}).fetchall()
+    return [Conflict("deleted_person", "stay", stay_id, "person_id", None, None, person_id,
+                     None, {"person_id": person_id}) for stay_id, person_id in rows]
+
+
+def repair_bed_status(conn: sqlite3.Connection, seq: int) -> int:
+    """Set ``bed.status`` of the beds this merge touched (the bed row, or a stay pointing at
+    it) from the open stays: occupied iff a live open stay is in it. Out-of-service and
+    deleted beds are left alone. Returns the number of beds changed.
+
+    Deliberately not stamped as a write of this file (vv, fv and hlc stay as merged; only
+    change_seq moves): the status is derived from the stays, which converge, and every file
+    repairs it the same way whenever a stay or bed reaches it, so all files end up equal.
+    A stamped write would be an invented edit by the merging site that races real edits of
+    the bed (out of service) and shows up as spurious conflicts."""
+    derived = ("CASE WHEN EXISTS (SELECT 1 FROM main.stay s WHERE s.bed_id = b.id "
+               "AND s.check_out IS NULL AND s.deleted = 0) THEN 'occupied' ELSE 'available' END")
+    return conn.execute(
+        f"UPDATE main.bed AS b SET status = {derived}, change_seq = :seq "
+        f"WHERE b.deleted = 0 AND b.status IN ('available', 'occupied') "
+        f"AND (b.change_seq = :seq OR b.id IN (SELECT bed_id FROM main.stay "
+        f"WHERE change_seq = :seq AND bed_id IS NOT NULL)) AND b.status <> {derived}",
+        {"seq": seq}).rowcount

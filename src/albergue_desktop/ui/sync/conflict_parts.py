@@ -30,6 +30,8 @@ KINDS = {
     "orphan": QT_TRANSLATE_NOOP("sync_labels", "Missing related record"),
     "duplicate": QT_TRANSLATE_NOOP("sync_labels", "Repeated folio or code"),
     "stay": QT_TRANSLATE_NOOP("sync_labels", "Overlapping stays"),
+    "closed": QT_TRANSLATE_NOOP("sync_labels", "Check-out at the same time as an arrival"),
+    "deleted_person": QT_TRANSLATE_NOOP("sync_labels", "Deleted person with an open stay"),
 }
 
 

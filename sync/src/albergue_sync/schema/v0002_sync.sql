@@ -1,14 +1,38 @@
 -- Schema version 2: what the sync engine keeps in each file. Frozen once released.
 
--- Codes and folios are unique per creating site, not globally: two laptops set up with the
--- same center code must still merge (the engine logs such pairs as 'duplicate' conflicts).
+-- Codes and folios are unique per creating site, and only the file of that site enforces it
+-- (a trigger: the desktop writes with its own site id). A merge never aborts on them: two
+-- laptops set up with the same center code, or a restored backup that reused a folio, must
+-- still merge; the engine logs such pairs as 'duplicate' conflicts.
 DROP INDEX ux_center_code;
 
-CREATE UNIQUE INDEX ux_center_code ON center (code, site_id);
+CREATE INDEX ix_center_code ON center (code, site_id);
+
+CREATE TRIGGER center_code_unique_insert BEFORE INSERT ON center
+WHEN NEW.code IS NOT NULL AND NEW.site_id = (SELECT value FROM meta WHERE key = 'site_id')
+ AND EXISTS (SELECT 1 FROM center c WHERE c.code = NEW.code AND c.site_id = NEW.site_id)
+BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: center.code, center.site_id'); END;
+
+CREATE TRIGGER center_code_unique_update BEFORE UPDATE OF code, site_id ON center
+WHEN NEW.code IS NOT NULL AND NEW.site_id = (SELECT value FROM meta WHERE key = 'site_id')
+ AND EXISTS (SELECT 1 FROM center c WHERE c.code = NEW.code AND c.site_id = NEW.site_id
+             AND c.id <> NEW.id)
+BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: center.code, center.site_id'); END;
 
 DROP INDEX ux_person_folio;
 
-CREATE UNIQUE INDEX ux_person_folio ON person (folio, site_id);
+CREATE INDEX ix_person_folio ON person (folio, site_id);
+
+CREATE TRIGGER person_folio_unique_insert BEFORE INSERT ON person
+WHEN NEW.folio IS NOT NULL AND NEW.site_id = (SELECT value FROM meta WHERE key = 'site_id')
+ AND EXISTS (SELECT 1 FROM person p WHERE p.folio = NEW.folio AND p.site_id = NEW.site_id)
+BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: person.folio, person.site_id'); END;
+
+CREATE TRIGGER person_folio_unique_update BEFORE UPDATE OF folio, site_id ON person
+WHEN NEW.folio IS NOT NULL AND NEW.site_id = (SELECT value FROM meta WHERE key = 'site_id')
+ AND EXISTS (SELECT 1 FROM person p WHERE p.folio = NEW.folio AND p.site_id = NEW.site_id
+             AND p.id <> NEW.id)
+BEGIN SELECT RAISE(ABORT, 'UNIQUE constraint failed: person.folio, person.site_id'); END;
 
 -- Bookmark per source file merged into this one (local to the file, never synced).
 CREATE TABLE sync_source (
@@ -23,6 +47,7 @@ CREATE TABLE sync_source (
 	rows_updated INTEGER NOT NULL, 
 	rows_unchanged INTEGER NOT NULL, 
 	conflicts INTEGER NOT NULL, 
+	seq_mark VARCHAR, 
 	PRIMARY KEY (site_id)
 );
 

@@ -125,3 +125,17 @@ def test_every_message_has_its_spanish_translation():
     messages = _messages()
     assert len(messages) > 30
     assert sorted(m for m in messages if m not in ES) == []
+
+
+def test_usage_and_help_are_spanish(capsys):
+    from albergue_sync.cli import main as sync_main
+    import pytest as _pytest
+    with _pytest.raises(SystemExit) as exit_info:
+        sync_main(["merge"])
+    assert exit_info.value.code == 2
+    err = capsys.readouterr().err
+    assert "uso: albergue-sync merge" in err and "faltan estos argumentos: --into" in err
+    with _pytest.raises(SystemExit):
+        sync_main(["--help"])
+    out = capsys.readouterr().out
+    assert "muestra esta ayuda y termina" in out and "show this help" not in out

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sqlite3
 import sys
 from dataclasses import asdict
@@ -21,11 +22,49 @@ from .i18n import SyncRefused, translate as _
 from .status import export, status
 
 
+# argparse's own messages -> source strings of the sync catalog (i18n.ES).
+_ARGPARSE_MESSAGES = [(re.compile(p), msgid) for p, msgid in (
+    (r"^the following arguments are required: (?P<args>.+)$",
+     "the following arguments are required: {args}"),
+    (r"^unrecognized arguments: (?P<args>.+)$", "unrecognized arguments: {args}"),
+    (r"^argument (?P<arg>\S+): invalid choice: (?P<value>.+?) \(choose from (?P<choices>.+)\)$",
+     "argument {arg}: invalid choice: {value} (choose from {choices})"),
+    (r"^argument (?P<arg>\S+): expected one argument$", "argument {arg}: expected one value"),
+    (r"^argument (?P<arg>\S+): (?P<message>.+)$", "argument {arg}: {message}"),
+)]
+
+
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        super().add_usage(usage, actions, groups, _("usage: ") if prefix is None else prefix)
+
+
+class _Parser(argparse.ArgumentParser):
+    """ArgumentParser whose help, usage and errors follow the interface language."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        kwargs.setdefault("formatter_class", _Formatter)
+        super().__init__(*args, add_help=False, **kwargs)
+        self._positionals.title = _("positional arguments")
+        self._optionals.title = _("options")
+        self.add_argument("-h", "--help", action="help", help=_("show this help and exit"))
+
+    def error(self, message: str):
+        for pattern, msgid in _ARGPARSE_MESSAGES:
+            match = pattern.match(message)
+            if match:
+                message = _(msgid, **match.groupdict())
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"{self.prog}: {_('error')}: {message}\n")
+
+
 def _parser() -> argparse.ArgumentParser:
-    parser = argparse.ArgumentParser(
+    parser = _Parser(
         prog="albergue-sync",
         description=_("Merge Albergue center databases into a central file, and back."))
-    sub = parser.add_subparsers(dest="command", required=True)
+    sub = parser.add_subparsers(dest="command", required=True, title=_("commands"),
+                                parser_class=_Parser)
 
     def command(name: str, help_text: str) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)

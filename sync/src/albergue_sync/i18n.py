@@ -117,6 +117,19 @@ ES: dict[str, str] = {
     "Merge Albergue center databases into a central file, and back.":
         "Integra las bases de datos de los centros en un archivo central, y de vuelta.",
     "print the result as JSON": "mostrar el resultado como JSON",
+    # argparse
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos posicionales",
+    "options": "opciones",
+    "commands": "órdenes",
+    "show this help and exit": "muestra esta ayuda y termina",
+    "error": "error",
+    "the following arguments are required: {args}": "faltan estos argumentos: {args}",
+    "unrecognized arguments: {args}": "argumentos no reconocidos: {args}",
+    "argument {arg}: invalid choice: {value} (choose from {choices})":
+        "argumento {arg}: opción no válida: {value} (elija entre {choices})",
+    "argument {arg}: expected one value": "argumento {arg}: se esperaba un valor",
+    "argument {arg}: {message}": "argumento {arg}: {message}",
 }
 
 

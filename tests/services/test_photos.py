@@ -160,3 +160,20 @@ def test_the_sync_engine_merges_photos_as_personal_data(tmp_path):
         assert conn.execute("SELECT count(*) FROM sync_conflict").fetchone() == (0,)
     finally:
         conn.close()
+
+
+def test_registration_with_photos_is_one_transaction(db, center):
+    member = MemberInput(given_names="Jean", surnames="Pierre", sex="M",
+                         birth_date=date(1980, 1, 1), nationality="HT", relationship="head")
+    child = MemberInput(given_names="Ti-Jean", surnames="Pierre", sex="M",
+                        birth_date=date(2015, 1, 1), nationality="HT", relationship="child")
+    with pytest.raises(ValidationError) as err:
+        photos.register_with_photos(db, REGISTRO, center_id=center.id, members=[member, child],
+                                    member_photos=[jpeg(), b"GIF89a"])
+    assert [e.field for e in err.value.errors] == ["members.1.photo"]
+    with db.session() as s:  # nothing of the household was written
+        assert s.connection().exec_driver_sql("SELECT count(*) FROM person").scalar() == 0
+    done = photos.register_with_photos(db, REGISTRO, center_id=center.id,
+                                       members=[member, child], member_photos=[None, png()])
+    assert photos.get_photo(db, REGISTRO, done.person_ids[0]) is None
+    assert photos.get_photo(db, REGISTRO, done.person_ids[1]).mime == "image/png"

@@ -22,7 +22,7 @@ from ..domain.errors import (
 )
 from ..domain.normalize import identifier_key
 from ..domain.permissions import Permission
-from ..domain.validation import validate_document, validate_vaccination
+from ..domain.validation import validate_document, validate_person, validate_vaccination
 from ..storage.db import Database
 from ..storage.tables import (
     IdentityDocument, IdentityDocumentBase, Person, PersonUpdate, Vaccination, VaccinationBase,
@@ -241,7 +241,18 @@ def set_consent(db: Database, actor: Actor, person_id: str, change: ConsentChang
 
 # --- everything at once ------------------------------------------------------------------------
 
-def _edit_errors(edits: DetailEdits, today: date) -> list[FieldError]:
+def edit_errors(edits: DetailEdits, today: date) -> list[FieldError]:
+    """What :func:`save_details` would refuse without reading the database (the person
+    fields checked on their own: a CURP against the stored birth date is checked on saving).
+    The edit dialog shows these together with the values it could not read."""
+    errors: list[FieldError] = []
+    if edits.person is not None:
+        errors += validate_person(edits.person.model_dump(exclude_unset=True), today=today,
+                                  partial=True)
+    return errors + _row_errors(edits, today)
+
+
+def _row_errors(edits: DetailEdits, today: date) -> list[FieldError]:
     errors: list[FieldError] = []
     for i, doc in enumerate(edits.documents):
         errors += validate_document(_document_values(doc), today=today,
@@ -270,7 +281,7 @@ def save_details(db: Database, actor: Actor, person_id: str, edits: DetailEdits,
         actor.require(Permission.EDIT_PEOPLE)
     if edits.vaccinations or edits.removed_vaccinations:
         _require_vaccinations(actor)
-    errors = _edit_errors(edits, today)
+    errors = _row_errors(edits, today)
     with db.session(actor.username) as s:
         take_write_lock(s)
         _live_person(s, person_id)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from contextlib import nullcontext
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 
 from sqlalchemy.orm import Session
@@ -135,7 +135,7 @@ def register_with_photos(db: Database, actor: Actor, *, member_photos: list[byte
             try:
                 check_image(image)
             except ValidationError as exc:
-                errors += [FieldError(f"members.{index}.{e.field}", e.msgid, e.params)
+                errors += [replace(e, field=f"members.{index}.{e.field}")
                            for e in exc.errors]
     if errors:
         raise ValidationError(errors)

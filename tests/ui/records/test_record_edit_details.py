@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 from sqlmodel import select
 from ui_helpers import actor_of, show_window, when_visible
 
@@ -59,20 +59,32 @@ def test_correct_a_document_remove_a_vaccine_and_the_history_shows_both(db, cent
     (doc_row,) = dialog.documents.rows
     _retype(qtbot, doc_row.widgets["number"], "PP 7654321")
     dialog.tabs.setCurrentWidget(dialog.vaccines)
-    covid_row, bcg_row = dialog.vaccinations.rows
+    bcg_row, covid_row = dialog.vaccinations.rows  # by date, as in the record
+    assert bcg_row.widgets["vaccine"].code() == "bcg"
+
+    seen = []
 
     def answer(reason_dialog: ReasonDialog) -> None:
-        assert reason_dialog.question.text().startswith("¿Por qué se quita «BCG · dosis 1")
-        assert not reason_dialog.remove_button.isEnabled()  # a reason is required
+        seen.append((reason_dialog.question.text(), reason_dialog.remove_button.isEnabled()))
         qtbot.keyClicks(reason_dialog.reason_edit, "No consta en la cartilla")
         qtbot.mouseClick(reason_dialog.remove_button, Qt.MouseButton.LeftButton)
+        if reason_dialog.isVisible():  # never leave a test waiting on a modal dialog
+            reason_dialog.reject()
 
     timer = when_visible(ReasonDialog, answer)
     qtbot.mouseClick(bcg_row.remove_button, Qt.MouseButton.LeftButton)
     timer.stop()
+    (question, enabled_before_typing), = seen
+    assert question == ("¿Por qué se quita «BCG · dosis 1 · 01/04/1985»? El motivo queda en "
+                        "el historial de cambios.")
+    assert not enabled_before_typing  # a reason is required
     assert dialog.vaccinations.rows == [covid_row]
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
     with qtbot.waitSignal(view.loaded):
-        qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClick(covid_row.widgets["lot"], Qt.Key.Key_S,
+                       Qt.KeyboardModifier.ControlModifier)
+    assert dialog.message.text() == ""
     assert not dialog.isVisible()
     assert "PP 7654321" in view.documents_label.text()
     assert "BCG" not in view.vaccinations_label.text()
@@ -124,7 +136,7 @@ def test_languages_work_and_consent_withdrawal(db, center, josue, qtbot):
     skills = dialog.skills
     skills.language_levels["es"].set_code("basic")
     job = skills.work.add_row()
-    qtbot.keyClicks(job.widgets["occupation"], "Albañil")
+    qtbot.keyClicks(job.widgets["occupation"], "Carpintero")
     qtbot.keyClicks(job.widgets["years"], "6")
     page = dialog.needs
     assert page.consent_given.isChecked()
@@ -138,13 +150,13 @@ def test_languages_work_and_consent_withdrawal(db, center, josue, qtbot):
     saved = people.get_person(db, SYSTEM, josue.person_ids[0])
     assert sorted((x["code"], x["level"]) for x in saved.languages) == [
         ("es", "basic"), ("ht", "native")]
-    assert saved.work_experience == [{"occupation": "Albañil", "years": 6}]
+    assert saved.work_experience == [{"occupation": "Carpintero", "years": 6}]
     assert (saved.consent_given, saved.consent_by, saved.consent_purposes) == (
         False, "coordinacion1", None)
     history = view.history_label.text()
     assert "Consentimiento otorgado: Sí → No" in history
     assert "Consentimiento registrado por: registro1 → coordinacion1" in history
-    assert "Experiencia laboral: — → Albañil (6 años)" in history
+    assert "Experiencia laboral: — → Carpintero (6 años)" in history
     window.close()
 
 
@@ -163,4 +175,26 @@ def test_registro_gets_no_clinical_needs_in_the_dialog_and_saves_keep_them(db, c
     with db.session() as s:
         assert sorted(s.get(Person, reg.person_ids[0]).specific_needs) == [
             "SM-CI", "SP-PT", "WR-LC"]
+    window.close()
+
+
+def test_tab_walks_every_page_in_order_before_the_buttons(db, center, josue, qtbot):
+    window, view, dialog = _edit(qtbot, db, center, josue.person_ids[0])
+    (doc_row,) = dialog.documents.rows
+    order = []
+    for _ in range(80):
+        widget = QApplication.focusWidget()
+        if widget is dialog.needs.consent_given:
+            break
+        order.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is dialog.needs.consent_given
+    pages = [dialog.tabs.indexOf(p) for w in order for p in (dialog.basic, dialog.identity,
+             dialog.skills, dialog.vaccines, dialog.needs) if p.isAncestorOf(w)]
+    assert len(pages) == len(order) and pages == sorted(pages)  # no button in between
+    assert set(pages) == {0, 1, 2, 3, 4}
+    position = order.index(dialog.editors["migratory_status_until"])
+    assert order[position + 1] is doc_row.widgets["doc_type"]
+    assert dialog.documents.add_button in order and dialog.vaccinations.add_button in order
+    dialog.done(0)
     window.close()

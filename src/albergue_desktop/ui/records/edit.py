@@ -9,6 +9,7 @@ shown next to their fields, and the pages that have them are marked."""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -132,6 +133,13 @@ class EditPersonDialog(QDialog):
         self.documents.load(documents)
         self.vaccinations.load(vaccinations)
         self._skills_base = self._skills({})
+        # the stored rows were made after the buttons: Tab goes from the migratory status
+        # to the documents, not to Save
+        chain = [self.editors["migratory_status_until"],
+                 *(w for row in self.documents.rows for w in row.widgets.values()),
+                 self.documents.add_button]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _skills(self, errors: Messages) -> dict[str, Any]:
         data: dict[str, Any] = {}
@@ -237,10 +245,26 @@ class EditPersonDialog(QDialog):
 
     # --- saving ------------------------------------------------------------------------------
 
+    def _ui_messages(self, errors: list, keymap: dict[str, str],
+                     messages: Messages | None = None) -> Messages:
+        """Field errors of the service under the paths of the fields on screen (after the
+        messages already in ``messages``, which win for their field)."""
+        messages = dict(messages or {})
+        added: Messages = {}
+        for error in errors:
+            key = error.field
+            for prefix, ui_prefix in keymap.items():
+                if key.startswith(prefix):
+                    key = ui_prefix + key[len(prefix):]
+            if key not in messages:
+                added.setdefault(key, []).append(error.message())
+        return messages | added
+
     def save(self) -> None:
         edits, keymap, errors = self.collect()
-        if errors:
-            unplaced = self.show_errors(errors)
+        if errors:  # unreadable values: shown with every other problem found meanwhile
+            found = pd.edit_errors(edits, date.today())
+            unplaced = self.show_errors(self._ui_messages(found, keymap, errors))
             self.message.setText(" ".join([self.tr("Correct the marked fields; nothing was "
                                                    "saved."), *unplaced]))
             return
@@ -251,14 +275,7 @@ class EditPersonDialog(QDialog):
         try:
             pd.save_details(self._db, self._actor, self._person.id, edits)
         except ValidationError as exc:
-            messages: Messages = {}
-            for error in exc.errors:
-                key = error.field
-                for prefix, ui_prefix in keymap.items():
-                    if key.startswith(prefix):
-                        key = ui_prefix + key[len(prefix):]
-                messages.setdefault(key, []).append(error.message())
-            unplaced = self.show_errors(messages)
+            unplaced = self.show_errors(self._ui_messages(exc.errors, keymap))
             self.message.setText(" ".join([str(exc).splitlines()[0], *unplaced]))
             return
         except AlbergueError as exc:

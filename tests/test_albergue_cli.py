@@ -79,6 +79,8 @@ def test_search_by_name_and_folio(demo_file, capsys):
     assert code == 0 and json.loads(out) == []
     code, out, err = run(capsys, "search", "--db", str(demo_file), "Zzyzx")
     assert code == 0 and out == "" and "No se encontró a nadie." in err
+    code, out, err = run(capsys, "search", "--db", str(demo_file), "  ")
+    assert code == 2 and out == "" and "Indique qué buscar" in err
 
 
 def test_search_uses_albergue_db_from_the_environment(demo_file, capsys, monkeypatch):

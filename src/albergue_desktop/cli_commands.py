@@ -207,6 +207,10 @@ def demo(args: argparse.Namespace) -> int:
 
 
 def search(args: argparse.Namespace) -> int:
+    if not args.text.strip():
+        print(f"albergue search: {t('Say what to look for: a name, a folio or a document number.')}",
+              file=sys.stderr)
+        return 2
     db = open_existing(database_path(args))
     try:
         rows = search_people(db, SYSTEM, args.text, limit=args.limit)

@@ -729,6 +729,8 @@ ES: dict[str, str] = {
     "command line": "línea de comandos",
     "The impact report covers the whole program; it takes no --center.":
         "El informe de impacto abarca todo el programa; no admite --center.",
+    "Say what to look for: a name, a folio or a document number.":
+        "Indique qué buscar: un nombre, un folio o un número de documento.",
 }
 
 

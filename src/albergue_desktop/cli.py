@@ -161,6 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         return getattr(commands, args.command)(args)
     except AlbergueError as exc:
         return fail(str(exc))
+    except BrokenPipeError:
+        # The reader of the output (head, less) closed the pipe: stop quietly, and keep
+        # Python from complaining again when it flushes stdout at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except OSError as exc:
         return fail(t("Cannot open {path}: {detail}", path=exc.filename or "",
                       detail=commands.os_detail(exc)))

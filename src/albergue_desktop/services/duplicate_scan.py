@@ -43,7 +43,7 @@ SELECT p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date,
        c.code AS center_code, c.name AS center_name,
        (SELECT group_concat(d.number_key, ' ') FROM identity_document d
          WHERE d.person_id = p.id AND d.deleted = 0) AS docs,
-       (SELECT sc.code FROM stay s JOIN center sc ON sc.id = s.center_id
+       (SELECT sc.code || ' · ' || sc.name FROM stay s JOIN center sc ON sc.id = s.center_id
          WHERE s.person_id = p.id AND s.check_out IS NULL AND s.deleted = 0
          LIMIT 1) AS present_at
 FROM person p LEFT JOIN center c ON c.id = p.center_id
@@ -69,7 +69,7 @@ class PersonSide:
     household_id: str | None
     created_at: datetime | None
     documents: tuple[str, ...]
-    present_at: str | None  # code of the center where the person has an open stay
+    present_at: str | None  # "code · name" of the center where the person has an open stay
 
     @property
     def full_name(self) -> str:

@@ -64,7 +64,7 @@ def test_confirm_links_the_planted_duplicate_and_undo_restores_it(qtbot, central
     assert "suenan igual" in why and "misma fecha de nacimiento" in why
     assert "centros 03 / 07" in why
     assert view.compare.values[(0, "birth")].text() == "03/02/1988"
-    assert view.compare.values[(1, "present")].text() == "07"
+    assert view.compare.values[(1, "present")].text() == "07 · Centro Comunitario 7"
     # the one lodged now is kept by default; the other becomes its duplicate
     assert view.keep.currentData() == dup
     view.keep.setCurrentIndex(view.keep.findData(kept))

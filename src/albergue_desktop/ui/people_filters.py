@@ -35,6 +35,7 @@ class FilterBar(QWidget):
     def __init__(self, db: Database, parent: QWidget | None = None, *,
                  show_health: bool = False) -> None:
         super().__init__(parent)
+        self.db = db
         self._household: tuple[str, str] | None = None  # (household_id, whose)
         center_pairs = [(c.id, f"{c.code} · {c.name}") for c in centers.list_centers(db)]
         self.center_combo = _combo(self, self.tr("All centers"), center_pairs,
@@ -74,6 +75,21 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.clear_button)
         self._update_household()
+
+    def reload_centers(self) -> None:
+        """Read the centers again (a pull from the central file may bring new ones),
+        keeping the chosen center."""
+        chosen = self.center_combo.currentData()
+        self.center_combo.blockSignals(True)
+        try:
+            while self.center_combo.count() > 1:
+                self.center_combo.removeItem(1)
+            for c in centers.list_centers(self.db):
+                self.center_combo.addItem(f"{c.code} · {c.name}", c.id)
+            index = self.center_combo.findData(chosen) if chosen else 0
+            self.center_combo.setCurrentIndex(max(index, 0))
+        finally:
+            self.center_combo.blockSignals(False)
 
     def filters(self) -> dict[str, str]:
         values = {"center_id": self.center_combo.currentData(),

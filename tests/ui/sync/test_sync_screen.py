@@ -65,6 +65,9 @@ def test_send_then_bring_back_through_the_screen(qtbot, center_files, open_windo
     assert view.summary_box.title() == "Qué cambió en esta base de datos"
     qtbot.waitUntil(lambda: window.people.model.rowCount() == 2)  # the list read again
     qtbot.waitUntil(lambda: window.count_label.text() == "2 personas")
+    centers_offered = [window.people.filter_bar.center_combo.itemText(i)
+                       for i in range(window.people.filter_bar.center_combo.count())]
+    assert any(text.startswith("07 ·") for text in centers_offered)  # the pulled center
     with a.db.session() as s:
         assert queries.count_people(session=s) == 2
     # a second send reads only what changed

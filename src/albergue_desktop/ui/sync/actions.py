@@ -83,6 +83,7 @@ def _show(window: MainWindow, view: QWidget, title: str) -> None:
 def _after_sync(window: MainWindow, summary) -> None:
     refresh_last_sync(window)
     if summary.direction == "pull":
+        window.people.filter_bar.reload_centers()  # a pull may bring other centers
         window.after_write()  # the people list, totals and open records read again
 
 

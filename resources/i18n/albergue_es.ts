@@ -175,8 +175,12 @@
         <translation>El registro fue eliminado.</translation>
     </message>
     <message>
-        <source>Registration is not available in this build.</source>
-        <translation>El registro de personas no está disponible en esta versión.</translation>
+        <source>New registration</source>
+        <translation>Nuevo registro</translation>
+    </message>
+    <message>
+        <source>This file is a central file and belongs to no center. Register people on the laptop of the center that receives them; they arrive here with the next synchronization.</source>
+        <translation>Este es un archivo central y no pertenece a ningún centro. Registre a las personas en la computadora del centro que las recibe; llegarán aquí con la siguiente sincronización.</translation>
     </message>
     <message>
         <source>the new registration</source>

@@ -9,7 +9,7 @@ from functools import partial
 from PySide6.QtCore import QLocale, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
-    QDialog, QLabel, QLineEdit, QMainWindow, QTabWidget, QVBoxLayout, QWidget,
+    QDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
 from shiboken6 import isValid
 
@@ -215,13 +215,15 @@ class MainWindow(QMainWindow):
     def open_registration(self) -> QDialog | None:
         if not self.actor.can(Permission.REGISTER):
             return None
-        try:
-            from .intake import RegistrationDialog
-        except ImportError:
-            self.statusBar().showMessage(
-                self.tr("Registration is not available in this build."), NOTICE_MS)
-            return None
+        from .intake import RegistrationDialog
+
         center_id = self.actor.center_id or self.db.meta("center_id")
+        if center_id is None:  # a central file merged from the centers belongs to none
+            QMessageBox.information(self, self.tr("New registration"), self.tr(
+                "This file is a central file and belongs to no center. Register people on "
+                "the laptop of the center that receives them; they arrive here with the "
+                "next synchronization."))
+            return None
         dialog = RegistrationDialog(self.db, self.actor, center_id, self.tasks, self)
         dialog.household_registered.connect(lambda _reg: self.after_write())
         dialog.open_person_requested.connect(self.open_person)

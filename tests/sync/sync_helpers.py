@@ -4,8 +4,10 @@ comparable views of a file's merged state."""
 from __future__ import annotations
 
 import hashlib
+import json
 import sqlite3
 from contextlib import contextmanager
+from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
@@ -176,3 +178,65 @@ def state(path: Path) -> tuple:
     finally:
         conn.close()
     return contents(path), conflict_set(path), meta, marks
+
+
+# --- the reference model of the convergence state machine ------------------------------
+
+@dataclass(frozen=True)
+class Write:
+    person: str
+    field: str
+    value: object
+    dot: tuple
+    past: frozenset  # dots the writing file had seen
+
+
+def dot(fv: dict, field: str) -> tuple:
+    return tuple(fv.get(field, fv["*"]))
+
+
+def check_stays(stay_writes: list[Write], final: dict) -> None:
+    """Every stay created still exists; every check-out written is still set, to one of
+    the check-outs written for that stay (a check-out only moves forward)."""
+    written: dict[str, set] = {}
+    for w in stay_writes:
+        written.setdefault(w.person, set()).add(w.value)
+    for sid, values in written.items():
+        assert sid in final, f"stay {sid} lost"
+        check_out = final[sid]["check_out"]
+        if values - {None}:
+            assert check_out in values, (sid, check_out, values)
+
+
+def check_nothing_lost(writes: list[Write], people: dict, log: dict) -> None:
+    """Every written value is the final one (and, on a deleted record, was seen by the
+    delete or logged against it), or a write made after seeing it replaced it, or it is
+    a loser in the conflict log. Writes of the same value count as one: a value seen
+    through one write is not lost because another write carried it too."""
+    losers = {(c["row_id"], c["field"], tuple(json.loads(c["loser_dot"])))
+              for c in log.values() if c["kind"] == "field"}
+    swallowed = {(c["row_id"], c["field"], tuple(json.loads(c["loser_dot"])))
+                 for c in log.values() if c["kind"] == "delete"}
+
+    def safe(w: Write) -> bool:
+        row = people[w.person]
+        if any(o.person == w.person and o.field == w.field and w.dot in o.past
+               for o in writes):
+            return True  # superseded by a write made after seeing it
+        if (w.person, w.field, w.dot) in losers:
+            return True
+        if row[w.field] != w.value:
+            return False
+        if not row["deleted"] or w.field == "deleted" or w.dot == dot(row["fv"], "*"):
+            return True
+        # On a deleted record the value must have been seen by a delete (the final one or
+        # an earlier one the same edit preceded), or be logged against the delete.
+        return any(o.person == w.person and o.field == "deleted" and o.value
+                   and w.dot in o.past for o in writes) or (
+            w.person, w.field, w.dot) in swallowed
+
+    groups: dict[tuple, list[Write]] = {}
+    for w in writes:
+        groups.setdefault((w.person, w.field, json.dumps(w.value)), []).append(w)
+    for same in groups.values():
+        assert any(safe(w) for w in same), same

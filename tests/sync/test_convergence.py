@@ -1,10 +1,14 @@
 """A Hypothesis state machine over 4 center files and a central file: people are created,
-edited, deleted, restored, checked in and transferred through the desktop's services, with
-skewed clocks; files are merged fully or incrementally, through a USB copy, repeatedly,
-center to center; conflicts are resolved. At the end, all-with-all merges must give every
+edited, deleted, restored, checked in, checked out and transferred through the desktop's
+services, with skewed clocks; files are merged fully or incrementally, through a USB copy,
+repeatedly, center to center; conflicts are resolved; a center file is backed up and later
+restored over the live file (the engine must refuse it until it is rekeyed). At the end, all-with-all merges must give every
 file identical contents and identical conflict logs, and a reference model of causality
 proves that no write was lost: each one is the final value, or was superseded by a write
-made after seeing it, or sits in the conflict log."""
+made after seeing it, or sits in the conflict log; every stay created still exists and every
+check-out written is still set (a check-out only moves forward). Writes a restore throws
+away before they reached any other file are the restore's loss, not sync's: the model drops
+them at the restore."""
 
 from __future__ import annotations
 
@@ -13,19 +17,20 @@ import json
 import shutil
 import sqlite3
 import tempfile
-from dataclasses import dataclass
 from pathlib import Path
 
 from hypothesis import HealthCheck, settings, strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, initialize, precondition, rule
 from sync_helpers import (
-    ClockedDatabase, check_in, conflict_set, contents, delete, edit, make_center, register,
+    ClockedDatabase, Write, check_in, check_nothing_lost, check_stays, conflict_set, contents,
+    delete, dot as _dot, edit, make_center, register, state,
 )
 
 from albergue_desktop.services import stays
 from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage.tables import Person
-from albergue_sync import Options, merge_files
+from albergue_sync import Options, SyncRefused, merge_files
+from albergue_sync.files import inspect, rekey
 from albergue_sync.conflicts import list_conflicts, resolve
 from albergue_sync.status import export
 
@@ -52,19 +57,6 @@ def template() -> Path:
     return _template
 
 
-@dataclass(frozen=True)
-class Write:
-    person: str
-    field: str
-    value: object
-    dot: tuple
-    past: frozenset  # dots the writing file had seen
-
-
-def _dot(fv: dict, field: str) -> tuple:
-    return tuple(fv.get(field, fv["*"]))
-
-
 class SyncMachine(RuleBasedStateMachine):
     def __init__(self) -> None:
         super().__init__()
@@ -77,7 +69,9 @@ class SyncMachine(RuleBasedStateMachine):
         self.known: dict[str, set] = {str(i): set() for i in range(CENTERS)}
         self.known["central"] = set()
         self.writes: list[Write] = []
+        self.stay_writes: list[Write] = []  # person = stay id; field check_out
         self.copies = 0
+        self.backups: dict[int, tuple[Path, set]] = {}
 
     # --- the model -------------------------------------------------------------------------
     def _row(self, path: Path, pid: str) -> dict | None:
@@ -99,6 +93,21 @@ class SyncMachine(RuleBasedStateMachine):
                                          frozenset(self.known[where])))
         for field in fields:
             self.known[where].add(_dot(fv, field))
+
+    def _record_stays(self, where: str, path: Path, pid: str) -> None:
+        """Record the new stay writes (creation, check-out) of one person in a file."""
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+        try:
+            rows = conn.execute("SELECT id, check_out, fv FROM stay WHERE person_id = ?",
+                                (pid,)).fetchall()
+        finally:
+            conn.close()
+        for sid, check_out, fv in rows:
+            dot = _dot(json.loads(fv), "check_out")
+            if dot not in self.known[where]:
+                self.stay_writes.append(Write(sid, "check_out", check_out, dot,
+                                              frozenset(self.known[where])))
+                self.known[where].add(dot)
 
     def _merged(self, into: str, source: str) -> None:
         self.known[into] |= self.known[source]
@@ -125,6 +134,8 @@ class SyncMachine(RuleBasedStateMachine):
         self.merge(0, False)
         for i in range(1, CENTERS):
             self.pull(i, True)
+        for i in range(CENTERS):  # last night's backups, so a restore can come at any step
+            self.back_up(i)
 
     @rule(i=st.integers(0, CENTERS - 1), name=st.sampled_from(NAMES))
     def create(self, i, name):
@@ -161,6 +172,19 @@ class SyncMachine(RuleBasedStateMachine):
         pid = self._pick(i, pick)
         if pid and not self._open_stay(i, pid):
             check_in(self.dbs[i], pid, self.center_ids[i])
+            self._record_stays(str(i), self.dbs[i].path, pid)
+
+    @rule(i=st.integers(0, CENTERS - 1), pick=st.integers(0, 9),
+          reason=st.sampled_from(["housing", "voluntary", "return"]))
+    def check_out(self, i, pick, reason):
+        """Check out someone present (checking them in first when nobody is)."""
+        present = [p for p in self._ids(i, False) if self._open_stay(i, p)]
+        pid = present[pick % len(present)] if present else self._pick(i, pick)
+        if pid:
+            if not present:
+                self.check_in(i, pick)
+            stays.check_out(self.dbs[i], SYSTEM, person_id=pid, reason=reason)
+            self._record_stays(str(i), self.dbs[i].path, pid)
 
     @rule(i=st.integers(0, CENTERS - 1), pick=st.integers(0, 9), j=st.integers(0, CENTERS - 1))
     def transfer(self, i, pick, j):
@@ -168,6 +192,7 @@ class SyncMachine(RuleBasedStateMachine):
         stay = self._open_stay(i, pid) if pid else None
         if stay and stay != self.center_ids[j]:
             stays.transfer(self.dbs[i], SYSTEM, person_id=pid, to_center_id=self.center_ids[j])
+            self._record_stays(str(i), self.dbs[i].path, pid)
 
     def _open_stay(self, i, pid) -> str | None:
         conn = sqlite3.connect(f"file:{self.dbs[i].path}?mode=ro", uri=True)
@@ -215,6 +240,60 @@ class SyncMachine(RuleBasedStateMachine):
             merge_files(self.dbs[j].path, [self.dbs[i].path], Options(direction="pull"))
             self._merged(str(j), str(i))
 
+    # --- backup and restore -------------------------------------------------------------------
+    @rule(i=st.integers(0, CENTERS - 1))
+    def back_up(self, i):
+        self.copies += 1
+        copy = self.dir / f"backup{self.copies}.sqlite"
+        export(self.dbs[i].path, copy)
+        self.backups[i] = (copy, set(self.known[str(i)]))
+
+    @precondition(lambda self: self.backups)
+    @rule(pick=st.integers(0, CENTERS - 1), collected=st.booleans())
+    def restore_backup(self, pick, collected):
+        """With ``collected``, the supervisor merged the live file just before the restore."""
+        i = sorted(self.backups)[pick % len(self.backups)]
+        copy, known = self.backups.pop(i)
+        live = self.dbs[i].path
+        if collected:
+            self.merge(i, False)
+        self.dbs[i].close()
+        for side in ("-wal", "-shm", "-journal"):
+            Path(f"{live}{side}").unlink(missing_ok=True)
+        shutil.copy(copy, live)
+        self.known[str(i)] = known
+        self._drop_lost_writes()
+        # The central merged changes of that site the backup does not hold: an incremental
+        # merge must be refused, with the central untouched.
+        old = inspect(live)
+        conn = sqlite3.connect(f"file:{self.central}?mode=ro", uri=True)
+        try:
+            row = conn.execute("SELECT seq_merged FROM sync_source WHERE site_id = ?",
+                               (old.site_id,)).fetchone()
+        finally:
+            conn.close()
+        before = state(self.central)
+        try:
+            merge_files(self.central, [live], Options(full=False))
+            refused = False
+        except SyncRefused:
+            refused = True
+            assert state(self.central) == before, "a refused merge changed the central"
+        assert refused == (row is not None and int(row[0]) > old.seq_last), (refused, row)
+        if not refused:
+            self._merged("central", str(i))
+        # The procedure: a new identity, then merge again (accepted, in full).
+        assert rekey(live).site_id != old.site_id
+        self.dbs[i] = ClockedDatabase.open(live)
+        merge_files(self.central, [live])
+        self._merged("central", str(i))
+
+    def _drop_lost_writes(self) -> None:
+        """Writes no file holds any more were lost by the restore itself: not sync's to keep."""
+        held = set().union(*self.known.values())
+        self.writes = [w for w in self.writes if w.dot in held]
+        self.stay_writes = [w for w in self.stay_writes if w.dot in held]
+
     @precondition(lambda self: self.writes)
     @rule(pick=st.integers(0, 1000))
     def resolve_a_conflict(self, pick):
@@ -254,39 +333,8 @@ class SyncMachine(RuleBasedStateMachine):
         for db in self.dbs:
             assert contents(db.path) == final
             assert conflict_set(db.path) == log
-        self._check_nothing_lost(final["person"], log)
-
-    def _check_nothing_lost(self, people: dict, log: dict) -> None:
-        """Every written value is the final one (and, on a deleted record, was seen by the
-        delete or logged against it), or a write made after seeing it replaced it, or it is
-        a loser in the conflict log. Writes of the same value count as one: a value seen
-        through one write is not lost because another write carried it too."""
-        losers = {(c["row_id"], c["field"], tuple(json.loads(c["loser_dot"])))
-                  for c in log.values() if c["kind"] == "field"}
-        swallowed = {(c["row_id"], c["field"], tuple(json.loads(c["loser_dot"])))
-                     for c in log.values() if c["kind"] == "delete"}
-        def safe(w: Write) -> bool:
-            row = people[w.person]
-            if any(o.person == w.person and o.field == w.field and w.dot in o.past
-                   for o in self.writes):
-                return True  # superseded by a write made after seeing it
-            if (w.person, w.field, w.dot) in losers:
-                return True
-            if row[w.field] != w.value:
-                return False
-            if not row["deleted"] or w.field == "deleted" or w.dot == _dot(row["fv"], "*"):
-                return True
-            # On a deleted record the value must have been seen by a delete (the final one or
-            # an earlier one the same edit preceded), or be logged against the delete.
-            return any(o.person == w.person and o.field == "deleted" and o.value
-                       and w.dot in o.past for o in self.writes) or (
-                w.person, w.field, w.dot) in swallowed
-
-        groups: dict[tuple, list[Write]] = {}
-        for w in self.writes:
-            groups.setdefault((w.person, w.field, json.dumps(w.value)), []).append(w)
-        for writes in groups.values():
-            assert any(safe(w) for w in writes), writes
+        check_nothing_lost(self.writes, final["person"], log)
+        check_stays(self.stay_writes, final["stay"])
 
 
 SyncMachine.TestCase.settings = settings(

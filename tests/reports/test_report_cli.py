@@ -91,3 +91,11 @@ def test_missing_database_is_a_clear_error(tmp_path):
         run(["report", "roster", "--db", str(tmp_path / "nada.sqlite"), "--out",
              str(tmp_path / "x.pdf")])
     assert not (tmp_path / "nada.sqlite").exists()
+
+
+def test_an_unknown_center_code_is_named_in_the_message(db, world, tmp_path):
+    from albergue_desktop.domain.errors import RuleViolation
+    with pytest.raises(RuleViolation, match="ningún centro con el código 99"):
+        run(["report", "roster", "--db", str(db.path), "--center", "99",
+             "--out", str(tmp_path / "r.pdf")])
+    assert not (tmp_path / "r.pdf").exists()

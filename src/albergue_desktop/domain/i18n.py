@@ -731,6 +731,8 @@ ES: dict[str, str] = {
         "El informe de impacto abarca todo el programa; no admite --center.",
     "Say what to look for: a name, a folio or a document number.":
         "Indique qué buscar: un nombre, un folio o un número de documento.",
+    "There is no center with the code {code} in this file.":
+        "No hay ningún centro con el código {code} en este archivo.",
 }
 
 

@@ -8,7 +8,7 @@ from datetime import date, datetime, tzinfo
 
 from sqlalchemy import text
 
-from ..domain.errors import NotFoundError
+from ..domain.errors import RuleViolation
 from ..domain.i18n import translate as _
 from ..domain.permissions import Permission, is_health_need
 from ..domain.validation import age_on
@@ -80,5 +80,6 @@ def resolve_center(db: Database, code_or_id: str | None) -> tuple[str | None, st
     with db.session() as session:
         center = find_center(session, code_or_id)
         if center is None or center.deleted:
-            raise NotFoundError("center", code_or_id)
+            raise RuleViolation("There is no center with the code {code} in this file.",
+                                code=code_or_id)
         return center.id, f"{center.code} · {center.name}"

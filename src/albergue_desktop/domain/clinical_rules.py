@@ -10,13 +10,24 @@ Boundaries are exact and strict where the source says "<" or ">":
 - Temperature 36.0 and 39.0 °C are NOT high risk; 35.9 and 39.1 are.
 - In pregnancy SBP 160 or DBP 110 ARE red (>= 160, >= 110); 159 / 109 are not.
 Age bands (IITT): under 1 year = 0-11 months; 1-4 years = 12-59 months; "5-12 years" = 60-143
-months (from 144 months, i.e. 12 years, the adult tool applies). Temperature, SpO2 and AVPU
-apply at every age. When the age is unknown only the ``UNKNOWN`` rows judge heart and
-respiratory rate: each is the most lenient threshold of the four bands, so a value is flagged
-only if it would be high risk at any age (tested against the banded rows).
+months (from 144 months, i.e. 12 years, the adult tool applies). Temperature, SpO2, AVPU and
+the signs apply at every age unless a row says otherwise.
+
+Unknown age (see :func:`candidate_bands`): without a date of birth the health worker records
+an apparent age band (infant, child, adult, older adult) and the rows of the matching IITT
+bands judge (a child: both child bands, so a value that is high risk in either fires). With
+no apparent band either, the rows of EVERY band judge (the strictest: a vital fires if it is
+high risk at any age) and the "over 50 years" rows apply; the result says so.
+
+Signs (IITT emergency and priority signs): each row cites the card. The adult card (12 years
+and over) text was checked; its signs also apply to children (more care) except where a row
+says otherwise. Child-only rows (tiny baby, severe dehydration, severe malnutrition,
+irritable or lethargic) cite the WHO ETAT emergency and priority signs (WHO Pocket book of
+hospital care for children 2013, chapter 1), on which the IITT child card builds.
 
 Colour is not a separate rule: the result is the most severe colour among the rows that fire
-(see :func:`albergue_desktop.domain.triage.assess`).
+(see :func:`albergue_desktop.domain.triage.assess`). Clinicians may raise it further, never
+lower it (:func:`albergue_desktop.services.screening.record_screening`).
 """
 
 from __future__ import annotations
@@ -25,13 +36,17 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .clinical_enums import (
-    AgeBand, Avpu, Flag, Measure, ObstetricSign, Op, RespiratoryScreen, Source, Symptom,
-    TriageColour,
+    AgeBand, ApparentAge, Avpu, Flag, Measure, ObstetricSign, Op, Source, Symptom, TriageColour,
+    TriageSign,
 )
 
 UNDER_1_UNTIL_MONTHS = 12      # band UNDER_1: age_months < 12
 FROM_1_TO_4_UNTIL_MONTHS = 60  # band FROM_1_TO_4: 12 <= age_months < 60
 ADULT_FROM_MONTHS = 144        # band ADULT: age_months >= 144 (12 years)
+OVER_50_MONTHS = 600           # IITT "acute chest or abdominal pain (>50 years old)"
+TINY_BABY_MONTHS = 2           # ETAT "tiny baby": under 2 months
+FEVER_FROM_C = 38.0            # DGE: a measured temperature of 38.0 °C or more is fever
+HYPOTHERMIA_BELOW_C = 36.0     # IITT high-risk temperature, used for "hypothermia"
 
 # Resolution of each measurement as recorded on the form: the smallest meaningful step,
 # used by the boundary tests (value at the threshold vs one step beyond it).
@@ -55,16 +70,27 @@ class Rule:
     flags: frozenset[Flag]
     source: Source
     pregnant_only: bool = False
+    any_of: frozenset[str] = frozenset()  # for Op.AT_LEAST: the signs counted
+    older_than_months: int | None = None  # only for people older than this (or who may be)
+    citation: str = ""  # where on the source (card section, page)
 
-    def applies_to(self, band: AgeBand, *, pregnant: bool) -> bool:
+    def applies_to(self, bands: AgeBand | frozenset[AgeBand], *, pregnant: bool,
+                   may_be_older: bool = False) -> bool:
+        """Whether the row judges a person of these candidate bands. ``may_be_older``: the
+        person is (or, age unknown, may be) older than ``older_than_months``."""
         if self.pregnant_only and not pregnant:
             return False
-        return self.band is AgeBand.ANY or self.band is band
+        if self.older_than_months is not None and not may_be_older:
+            return False
+        bands = frozenset({bands}) if isinstance(bands, AgeBand) else bands
+        return self.band is AgeBand.ANY or self.band in bands
 
     def matches(self, observed: object) -> bool:
         """Whether ``observed`` fires this rule. ``None`` (not recorded) never fires."""
         if observed is None:
             return False
+        if self.op is Op.AT_LEAST:
+            return len(set(observed) & self.any_of) >= float(self.value)  # type: ignore
         if self.op is Op.PRESENT:
             if isinstance(observed, (set, frozenset)):
                 return self.value in observed if self.value is not None else bool(observed)
@@ -81,19 +107,55 @@ _RED = frozenset({Flag.EMERGENCY_SIGN, Flag.HIGH_RISK_VITAL})
 _OB = frozenset({Flag.EMERGENCY_SIGN, Flag.OBSTETRIC_WARNING})
 
 
+_EMERGENCY = frozenset({Flag.EMERGENCY_SIGN})
+_PRIORITY = frozenset({Flag.PRIORITY_SIGN})
+
+# Where on each source a row comes from (shown with the row; docs/triage.md has the table).
+_A_RED = "IITT adult card (12 years and over), red criteria"
+_A_YELLOW = "IITT adult card (12 years and over), yellow criteria"
+_A_VITALS = "IITT adult card, high-risk vital signs"
+_C_VITALS = "IITT child card (under 12 years), high-risk vital signs by age"
+_ETAT_EMERGENCY = "WHO Pocket book 2013, ch. 1, ETAT emergency signs"
+_ETAT_PRIORITY = "WHO Pocket book 2013, ch. 1, ETAT priority signs"
+_DGE = "DGE lineamiento, operational definition of a suspected case and warning signs"
+
+# The IITT "any two of" group: two of these present is RED.
+ANY_TWO_OF = frozenset({TriageSign.ALTERED_MENTAL_STATUS, TriageSign.STIFF_NECK,
+                        TriageSign.HYPOTHERMIA_OR_FEVER})
+
+
 def _vital(rule_id: str, text: str, measure: Measure, op: Op, value: float, band: AgeBand,
            colour: TriageColour = _Y, flags: frozenset[Flag] = _HIGH,
            source: Source = Source.IITT) -> Rule:
-    return Rule(rule_id, text, measure, op, value, band, colour, flags, source)
+    if source is Source.IITT:
+        where = _A_VITALS if band in (AgeBand.ADULT, AgeBand.ANY) else _C_VITALS
+        if colour is _R:
+            where = _A_RED
+    else:
+        where = _DGE
+    return Rule(rule_id, text, measure, op, value, band, colour, flags, source, citation=where)
 
 
 def _ob_sign(rule_id: str, text: str, sign: ObstetricSign) -> Rule:
     return Rule(rule_id, text, Measure.OBSTETRIC_SIGN, Op.PRESENT, sign, AgeBand.ANY, _R, _OB,
-                Source.IITT, pregnant_only=True)
+                Source.IITT, pregnant_only=True, citation=_A_RED + ", pregnant with any of")
+
+
+def _sign(rule_id: str, text: str, sign: TriageSign, colour: TriageColour,
+          band: AgeBand = AgeBand.ANY, source: Source = Source.IITT,
+          older_than_months: int | None = None) -> Rule:
+    """An emergency (RED) or priority (YELLOW) sign of the card, ticked on the form."""
+    if source is Source.IITT:
+        where = _A_RED if colour is _R else _A_YELLOW
+    else:
+        where = _ETAT_EMERGENCY if colour is _R else _ETAT_PRIORITY
+    return Rule(rule_id, text, Measure.SIGN, Op.PRESENT, sign, band, colour,
+                _EMERGENCY if colour is _R else _PRIORITY, source,
+                older_than_months=older_than_months, citation=where)
 
 
 HR, RR, T, SAT = Measure.HEART_RATE, Measure.RESPIRATORY_RATE, Measure.TEMPERATURE, Measure.SPO2
-A, U = AgeBand.ADULT, AgeBand.UNKNOWN
+A = AgeBand.ADULT
 B0, B1, B5 = AgeBand.UNDER_1, AgeBand.FROM_1_TO_4, AgeBand.FROM_5_TO_11
 
 RULES: tuple[Rule, ...] = (
@@ -120,17 +182,36 @@ RULES: tuple[Rule, ...] = (
     _vital("IITT-C5-RR-HIGH", "Respiratory rate above 30/min (5 to 11 years)", RR, Op.GT, 30, B5),
     _vital("IITT-C5-HR-LOW", "Heart rate below 70/min (5 to 11 years)", HR, Op.LT, 70, B5),
     _vital("IITT-C5-HR-HIGH", "Heart rate above 140/min (5 to 11 years)", HR, Op.GT, 140, B5),
-    # --- age unknown: the most lenient threshold of the four bands (high risk at any age)
-    _vital("IITT-U-HR-LOW", "Heart rate below 60/min (age unknown)", HR, Op.LT, 60, U),
-    _vital("IITT-U-HR-HIGH", "Heart rate above 180/min (age unknown)", HR, Op.GT, 180, U),
-    _vital("IITT-U-RR-LOW", "Respiratory rate below 10/min (age unknown)", RR, Op.LT, 10, U),
-    _vital("IITT-U-RR-HIGH", "Respiratory rate above 50/min (age unknown)", RR, Op.GT, 50, U),
     # --- IITT, every age
     _vital("IITT-TEMP-LOW", "Temperature below 36 °C", T, Op.LT, 36.0, AgeBand.ANY),
     _vital("IITT-TEMP-HIGH", "Temperature above 39 °C", T, Op.GT, 39.0, AgeBand.ANY),
     _vital("IITT-SPO2-LOW", "Oxygen saturation below 92 %", SAT, Op.LT, 92, AgeBand.ANY),
     Rule("IITT-AVPU", "Consciousness other than alert (AVPU)", Measure.AVPU, Op.NE, Avpu.ALERT,
-         AgeBand.ANY, _Y, _HIGH, Source.IITT),
+         AgeBand.ANY, _Y, _HIGH, Source.IITT, citation=_A_VITALS),
+    # --- IITT emergency signs (RED); adult card, also applied to children (more care)
+    Rule("IITT-UNRESPONSIVE", "Unresponsive (AVPU: U)", Measure.AVPU, Op.PRESENT,
+         Avpu.UNRESPONSIVE, AgeBand.ANY, _R, _EMERGENCY, Source.IITT, citation=_A_RED),
+    _sign("IITT-STRIDOR", "Stridor", TriageSign.STRIDOR, _R),
+    _sign("IITT-RESP-DISTRESS", "Respiratory distress or central cyanosis",
+          TriageSign.RESPIRATORY_DISTRESS, _R),
+    _sign("IITT-CAP-REFILL", "Capillary refill over 3 seconds", TriageSign.CAPILLARY_REFILL, _R),
+    _sign("IITT-WEAK-FAST-PULSE", "Weak and fast pulse", TriageSign.WEAK_FAST_PULSE, _R),
+    _sign("IITT-HEAVY-BLEEDING", "Heavy bleeding", TriageSign.HEAVY_BLEEDING, _R),
+    _sign("IITT-CONVULSIONS", "Active convulsions", TriageSign.ACTIVE_CONVULSIONS, _R),
+    Rule("IITT-ANY-TWO",
+         "Any two of: altered mental status, stiff neck, hypothermia or fever",
+         Measure.SIGN, Op.AT_LEAST, 2, AgeBand.ANY, _R, _EMERGENCY, Source.IITT,
+         any_of=ANY_TWO_OF, citation=_A_RED),
+    _sign("IITT-HIGH-RISK-TRAUMA", "High-risk trauma", TriageSign.HIGH_RISK_TRAUMA, _R),
+    _sign("IITT-POISONING", "Poisoning, ingestion or dangerous chemical exposure",
+          TriageSign.POISONING, _R),
+    _sign("IITT-THREATENED-LIMB", "Threatened limb", TriageSign.THREATENED_LIMB, _R),
+    _sign("IITT-SNAKE-BITE", "Snake bite", TriageSign.SNAKE_BITE, _R),
+    _sign("IITT-CHEST-PAIN-50", "Acute chest pain over 50 years", TriageSign.ACUTE_CHEST_PAIN,
+          _R, older_than_months=OVER_50_MONTHS),
+    _sign("IITT-ABDOMINAL-PAIN-50", "Acute abdominal pain over 50 years",
+          TriageSign.ACUTE_ABDOMINAL_PAIN, _R, older_than_months=OVER_50_MONTHS),
+    _sign("IITT-ECG-ISCHAEMIA", "ECG with acute ischaemia", TriageSign.ECG_ACUTE_ISCHAEMIA, _R),
     # --- IITT: pregnant with any of these is RED
     _ob_sign("IITT-OB-BLEEDING", "Pregnant with heavy bleeding", ObstetricSign.HEAVY_BLEEDING),
     _ob_sign("IITT-OB-ABDOMINAL", "Pregnant with severe abdominal pain",
@@ -141,23 +222,73 @@ RULES: tuple[Rule, ...] = (
     _ob_sign("IITT-OB-VISION", "Pregnant with visual changes", ObstetricSign.VISUAL_CHANGES),
     _ob_sign("IITT-OB-LABOUR", "Pregnant in active labour", ObstetricSign.ACTIVE_LABOUR),
     Rule("IITT-OB-SBP", "Pregnant with systolic blood pressure 160 mmHg or more",
-         Measure.SYSTOLIC_BP, Op.GE, 160, AgeBand.ANY, _R, _OB, Source.IITT, pregnant_only=True),
+         Measure.SYSTOLIC_BP, Op.GE, 160, AgeBand.ANY, _R, _OB, Source.IITT, pregnant_only=True,
+         citation=_A_RED),
     Rule("IITT-OB-DBP", "Pregnant with diastolic blood pressure 110 mmHg or more",
-         Measure.DIASTOLIC_BP, Op.GE, 110, AgeBand.ANY, _R, _OB, Source.IITT, pregnant_only=True),
-    # --- Mexico DGCES 2020 respiratory screen (the case definition is in respiratory.py)
-    _vital("DGCES-SPO2-URGENT", "Oxygen saturation below 90 %: urgent care", SAT, Op.LT, 90,
+         Measure.DIASTOLIC_BP, Op.GE, 110, AgeBand.ANY, _R, _OB, Source.IITT, pregnant_only=True,
+         citation=_A_RED),
+    # --- IITT priority signs (YELLOW); adult card, also applied to children (more care)
+    _sign("IITT-SWELLING", "Swelling or mass of mouth, throat or neck",
+          TriageSign.MOUTH_THROAT_SWELLING, _Y),
+    _sign("IITT-WHEEZING", "Wheezing", TriageSign.WHEEZING, _Y),
+    _sign("IITT-VOMITING", "Vomits everything or ongoing diarrhoea",
+          TriageSign.VOMITING_OR_DIARRHOEA, _Y),
+    _sign("IITT-UNABLE-TO-FEED", "Unable to feed or drink", TriageSign.UNABLE_TO_FEED, _Y),
+    _sign("IITT-PALLOR", "Severe pallor", TriageSign.SEVERE_PALLOR, _Y),
+    _sign("IITT-ONGOING-BLEEDING", "Ongoing bleeding", TriageSign.ONGOING_BLEEDING, _Y),
+    _sign("IITT-FAINTING", "Recent fainting", TriageSign.RECENT_FAINTING, _Y),
+    _sign("IITT-ALTERED-MENTAL", "Altered mental status", TriageSign.ALTERED_MENTAL_STATUS, _Y),
+    _sign("IITT-AGITATION", "Agitation", TriageSign.AGITATION, _Y),
+    _sign("IITT-WEAKNESS", "Acute general weakness", TriageSign.GENERAL_WEAKNESS, _Y),
+    _sign("IITT-HEADACHE", "Headache (12 years and over)", TriageSign.HEADACHE, _Y, band=A),
+    _sign("IITT-FOCAL-NEURO", "Acute focal neurologic complaint", TriageSign.FOCAL_NEUROLOGIC,
+          _Y),
+    _sign("IITT-VISUAL", "Acute visual disturbance", TriageSign.VISUAL_DISTURBANCE, _Y),
+    _sign("IITT-SEVERE-PAIN", "Severe pain", TriageSign.SEVERE_PAIN, _Y),
+    _sign("IITT-RASH", "New rash worsening over hours or peeling", TriageSign.NEW_RASH, _Y),
+    _sign("IITT-LIMB-DEFORMITY", "Visible acute limb deformity", TriageSign.LIMB_DEFORMITY, _Y),
+    _sign("IITT-OPEN-FRACTURE", "Open fracture", TriageSign.OPEN_FRACTURE, _Y),
+    _sign("IITT-DISLOCATION", "Suspected dislocation", TriageSign.DISLOCATION, _Y),
+    _sign("IITT-VIOLENT", "Violent or aggressive", TriageSign.VIOLENT, _Y),
+    _sign("IITT-OTHER-TRAUMA", "Other trauma or burns", TriageSign.OTHER_TRAUMA_OR_BURNS, _Y),
+    _sign("IITT-URGENT-SURGERY", "Known diagnosis requiring urgent surgery",
+          TriageSign.URGENT_SURGERY, _Y),
+    _sign("IITT-SEXUAL-ASSAULT", "Sexual assault", TriageSign.SEXUAL_ASSAULT, _Y),
+    _sign("IITT-TESTICULAR", "Acute testicular or scrotal pain, or priapism",
+          TriageSign.TESTICULAR_PAIN, _Y),
+    _sign("IITT-URINE", "Unable to pass urine", TriageSign.UNABLE_TO_PASS_URINE, _Y),
+    _sign("IITT-PROPHYLAXIS", "Exposure needing time-sensitive prophylaxis",
+          TriageSign.PROPHYLAXIS_EXPOSURE, _Y),
+    # --- children (under 12 years): WHO ETAT emergency and priority signs
+    *(_sign(f"ETAT-{b.name}-DEHYDRATION", "Severe dehydration (child)",
+            TriageSign.SEVERE_DEHYDRATION, _R, band=b, source=Source.ETAT_2013)
+      for b in (B0, B1, B5)),
+    *(_sign(f"ETAT-{b.name}-MALNUTRITION", "Visible severe wasting or oedema of both feet "
+            "(child)", TriageSign.SEVERE_MALNUTRITION, _Y, band=b, source=Source.ETAT_2013)
+      for b in (B0, B1, B5)),
+    *(_sign(f"ETAT-{b.name}-IRRITABLE", "Restless, continuously irritable or lethargic (child)",
+            TriageSign.IRRITABLE_OR_LETHARGIC, _Y, band=b, source=Source.ETAT_2013)
+      for b in (B0, B1, B5)),
+    Rule("ETAT-TINY-BABY", "Tiny baby (under 2 months)", Measure.AGE, Op.LT, TINY_BABY_MONTHS,
+         B0, _Y, _PRIORITY, Source.ETAT_2013, citation=_ETAT_PRIORITY),
+    # --- Mexico DGE respiratory case definition in force in 2021 (respiratory.py)
+    _vital("DGE-SPO2-URGENT", "Oxygen saturation below 90 %: urgent care", SAT, Op.LT, 90,
            AgeBand.ANY, _R, frozenset({Flag.URGENT_CARE, Flag.EMERGENCY_SIGN}),
-           Source.DGCES_2020),
-    Rule("DGCES-DYSPNEA", "Shortness of breath in the last 7 days: urgent care",
+           Source.DGE_2021),
+    Rule("DGE-DYSPNEA", "Shortness of breath in the last 10 days: urgent care",
          Measure.SYMPTOM, Op.PRESENT, Symptom.DYSPNEA, AgeBand.ANY, _Y,
-         frozenset({Flag.URGENT_CARE}), Source.DGCES_2020),
-    Rule("DGCES-CHEST-PAIN", "Chest pain in the last 7 days: urgent care",
+         frozenset({Flag.URGENT_CARE}), Source.DGE_2021, citation=_DGE),
+    Rule("DGE-CHEST-PAIN", "Chest pain in the last 10 days: urgent care",
          Measure.SYMPTOM, Op.PRESENT, Symptom.CHEST_PAIN, AgeBand.ANY, _Y,
-         frozenset({Flag.URGENT_CARE}), Source.DGCES_2020),
-    Rule("DGCES-RESP-POSITIVE",
-         "Positive respiratory screen: respiratory isolation and medical consultation",
-         Measure.RESPIRATORY_SCREEN, Op.NE, RespiratoryScreen.NEGATIVE, AgeBand.ANY, _Y,
-         frozenset({Flag.ISOLATION}), Source.DGCES_2020),
+         frozenset({Flag.URGENT_CARE}), Source.DGE_2021, citation=_DGE),
+    Rule("DGE-RESP-POSITIVE",
+         "Suspected respiratory case: respiratory isolation and medical consultation",
+         Measure.RESPIRATORY_SCREEN, Op.PRESENT, True, AgeBand.ANY, _Y,
+         frozenset({Flag.ISOLATION, Flag.CONSULTATION}), Source.DGE_2021, citation=_DGE),
+    Rule("DGE-FEVER-RESP",
+         "Measured fever (38.0 °C or more) with a respiratory symptom: medical consultation",
+         Measure.FEVER_WITH_SYMPTOM, Op.PRESENT, True, AgeBand.ANY, _G,
+         frozenset({Flag.CONSULTATION}), Source.DGE_2021, citation=_DGE),
     # --- consultation candidacy without changing the colour (the plan's "posible candidatura
     #     a consulta": chronic disease and pregnancy are followed by the medical team)
     Rule("PLAN-CHRONIC", "Chronic-degenerative condition: medical consultation",
@@ -189,6 +320,36 @@ def age_band(age_months: int | None) -> AgeBand:
     if age_months < ADULT_FROM_MONTHS:
         return AgeBand.FROM_5_TO_11
     return AgeBand.ADULT
+
+
+ALL_BANDS = frozenset({AgeBand.UNDER_1, AgeBand.FROM_1_TO_4, AgeBand.FROM_5_TO_11,
+                       AgeBand.ADULT})
+APPARENT_BANDS: dict[ApparentAge, frozenset[AgeBand]] = {
+    ApparentAge.INFANT: frozenset({AgeBand.UNDER_1}),
+    ApparentAge.CHILD: frozenset({AgeBand.FROM_1_TO_4, AgeBand.FROM_5_TO_11}),
+    ApparentAge.ADULT: frozenset({AgeBand.ADULT}),
+    ApparentAge.OLDER_ADULT: frozenset({AgeBand.ADULT}),
+}
+
+
+def candidate_bands(age_months: int | None, apparent: ApparentAge | None = None
+                    ) -> frozenset[AgeBand]:
+    """The IITT bands whose rows judge a person: the band of a known age; else those of the
+    apparent age band; else every band (the strictest)."""
+    if age_months is not None:
+        return frozenset({age_band(age_months)})
+    if apparent is not None:
+        return APPARENT_BANDS[apparent]
+    return ALL_BANDS
+
+
+def apparent_age_of(age_months: int) -> ApparentAge:
+    """The apparent band a known age falls in (to check an apparent band against the rows)."""
+    if age_months < UNDER_1_UNTIL_MONTHS:
+        return ApparentAge.INFANT
+    if age_months < ADULT_FROM_MONTHS:
+        return ApparentAge.CHILD
+    return ApparentAge.ADULT if age_months <= OVER_50_MONTHS else ApparentAge.OLDER_ADULT
 
 
 def age_in_months(birth: date, on: date) -> int:

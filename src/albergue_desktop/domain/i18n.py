@@ -572,6 +572,106 @@ ES: dict[str, str] = {
     "Negative": "Negativo",
     "Positive": "Positivo",
     "Positive with warning signs (urgent)": "Positivo con signos de alarma (urgente)",
+    # IITT signs, apparent age, DGE 2021 definition, up-triage (issue 9)
+    "A clinician may only raise the colour the rules computed ({computed}), never lower it or "
+    "keep it.":
+        "El personal clínico solo puede subir el color que calcularon las reglas ({computed}), "
+        "nunca bajarlo ni dejarlo igual.",
+    "Write why the colour is raised.": "Escriba por qué se sube el color.",
+    "Active convulsions": "Convulsiones activas",
+    "Acute abdominal pain": "Dolor abdominal agudo",
+    "Acute abdominal pain over 50 years": "Dolor abdominal agudo en mayor de 50 años",
+    "Acute chest pain": "Dolor torácico agudo",
+    "Acute chest pain over 50 years": "Dolor torácico agudo en mayor de 50 años",
+    "Acute focal neurologic complaint": "Déficit neurológico focal agudo",
+    "Acute general weakness": "Debilidad general aguda",
+    "Acute testicular or scrotal pain, or priapism":
+        "Dolor testicular o escrotal agudo, o priapismo",
+    "Acute visual disturbance": "Alteración visual aguda",
+    "Adult (appears 12 to 50 years)": "Adulto (aparenta de 12 a 50 años)",
+    "Agitation": "Agitación",
+    "Altered mental status": "Alteración del estado mental",
+    "Any two of: altered mental status, stiff neck, hypothermia or fever":
+        "Dos de: alteración del estado mental, rigidez de nuca, hipotermia o fiebre",
+    "Capillary refill over 3 seconds": "Llenado capilar mayor de 3 segundos",
+    "Chest pain in the last 10 days: urgent care":
+        "Dolor en el pecho en los últimos 10 días: atención urgente",
+    "Child (appears 1 to 11 years)": "Niña o niño (aparenta de 1 a 11 años)",
+    "Chills": "Escalofríos",
+    "Definition not met": "No cumple la definición",
+    "Diabetes": "Diabetes",
+    "ECG with acute ischaemia": "ECG con isquemia aguda",
+    "ECG with acute ischaemia (if done)": "ECG con isquemia aguda (si se hizo)",
+    "Exposure needing time-sensitive prophylaxis":
+        "Exposición que requiere profilaxis urgente",
+    "Exposure needing time-sensitive prophylaxis (animal bite, needlestick)":
+        "Exposición que requiere profilaxis urgente (mordedura de animal, pinchazo)",
+    "Fast breathing": "Respiración rápida (polipnea)",
+    "Headache (12 years and over)": "Dolor de cabeza (12 años o más)",
+    "High-risk trauma": "Traumatismo de alto riesgo",
+    "Hypothermia or fever": "Hipotermia o fiebre",
+    "Infant (appears under 1 year)": "Lactante (aparenta menos de 1 año)",
+    "Irritability (under 5 years)": "Irritabilidad (menores de 5 años)",
+    "Known diagnosis requiring urgent surgery": "Diagnóstico conocido que requiere cirugía urgente",
+    "Loss of smell": "Pérdida del olfato",
+    "Loss of taste": "Pérdida del gusto",
+    "Measured fever (38.0 °C or more) with a respiratory symptom: medical consultation":
+        "Fiebre medida (38.0 °C o más) con un síntoma respiratorio: consulta médica",
+    "New rash worsening over hours or peeling":
+        "Erupción nueva que empeora en horas o se descama",
+    "No date of birth and no apparent age band: judged by the strictest band (the thresholds "
+    "of every age).":
+        "Sin fecha de nacimiento ni edad aparente: se valoró con la banda más estricta (los "
+        "umbrales de todas las edades).",
+    "No date of birth: judged by the apparent age band recorded.":
+        "Sin fecha de nacimiento: se valoró con la edad aparente registrada.",
+    "Older adult (appears over 50 years)": "Adulto mayor (aparenta más de 50 años)",
+    "Ongoing bleeding": "Sangrado persistente",
+    "Open fracture": "Fractura expuesta",
+    "Other trauma or burns": "Otro traumatismo o quemaduras",
+    "Poisoning, ingestion or dangerous chemical exposure":
+        "Intoxicación, ingestión o exposición química peligrosa",
+    "Recent fainting": "Desmayo reciente",
+    "Respiratory distress or central cyanosis": "Dificultad respiratoria o cianosis central",
+    "Restless, continuously irritable or lethargic":
+        "Inquieto, irritable todo el tiempo o letárgico",
+    "Restless, continuously irritable or lethargic (child)":
+        "Inquieto, irritable todo el tiempo o letárgico (menor)",
+    "Severe dehydration (child)": "Deshidratación grave (menor)",
+    "Severe dehydration (diarrhoea with two of: lethargy, sunken eyes, very slow skin pinch)":
+        "Deshidratación grave (diarrea con dos de: letargo, ojos hundidos, pliegue cutáneo muy "
+        "lento)",
+    "Severe pain": "Dolor intenso",
+    "Severe pallor": "Palidez intensa",
+    "Sexual assault": "Agresión sexual",
+    "Shortness of breath in the last 10 days: urgent care":
+        "Dificultad para respirar en los últimos 10 días: atención urgente",
+    "Snake bite": "Mordedura de serpiente",
+    "Stiff neck": "Rigidez de nuca",
+    "Stridor": "Estridor",
+    "Suspected dislocation": "Sospecha de luxación",
+    "Suspected respiratory case: respiratory isolation and medical consultation":
+        "Caso sospechoso de enfermedad respiratoria viral: aislamiento respiratorio y consulta "
+        "médica",
+    "Swelling or mass of mouth, throat or neck": "Hinchazón o masa en boca, garganta o cuello",
+    "Threatened limb": "Extremidad en riesgo",
+    "Tiny baby (under 2 months)": "Bebé menor de 2 meses",
+    "Unable to feed or drink": "No puede comer ni beber",
+    "Unable to pass urine": "No puede orinar",
+    "Unresponsive (AVPU: U)": "No responde (AVPU: U)",
+    "Violent or aggressive": "Violento o agresivo",
+    "Visible acute limb deformity": "Deformidad aguda visible de una extremidad",
+    "Visible severe wasting or oedema of both feet":
+        "Emaciación grave visible o edema en ambos pies",
+    "Visible severe wasting or oedema of both feet (child)":
+        "Emaciación grave visible o edema en ambos pies (menor)",
+    "Vomits everything or ongoing diarrhoea": "Vomita todo o diarrea persistente",
+    "Weak and fast pulse": "Pulso débil y rápido",
+    "Wheezing": "Sibilancias",
+    "a major symptom is present but no minor symptom: the definition is not met":
+        "hay un síntoma mayor pero ningún síntoma menor: no cumple la definición",
+    "minor symptoms only, no major symptom: the definition is not met":
+        "solo síntomas menores, ningún síntoma mayor: no cumple la definición",
     "The value must be between {min} and {max}.": "El valor debe estar entre {min} y {max}.",
     "The diastolic pressure must be lower than the systolic pressure.":
         "La presión diastólica debe ser menor que la sistólica.",

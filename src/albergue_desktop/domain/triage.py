@@ -10,22 +10,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 
 from .clinical_enums import (
-    AgeBand, Avpu, ChronicCondition, Flag, Measure, ObstetricSign, Op, RespiratoryScreen,
-    Symptom, TriageColour, worst_colour,
+    AgeBand, AgeBasis, ApparentAge, Avpu, ChronicCondition, Flag, Measure, ObstetricSign, Op,
+    RespiratoryScreen, Symptom, TriageColour, TriageSign, worst_colour,
 )
-from .clinical_rules import RULES, Rule, age_band
+from .clinical_rules import (
+    FEVER_FROM_C, HYPOTHERMIA_BELOW_C, RULES, Rule, age_band, candidate_bands,
+)
 from .errors import FieldError
 from .i18n import translate
 from .respiratory import RespiratoryResult, screen_respiratory
+
+UNDER_5_MONTHS = 60
 
 
 @dataclass(frozen=True)
 class ScreeningInput:
     """What the health worker records at one visit. Every vital may be missing (``None``).
 
-    ``symptoms`` are the symptoms whose onset is within the last 7 days (the DGCES window; see
-    :func:`.respiratory.symptoms_in_window` to derive them from onset dates). ``disabilities``
-    holds UNHCR DS-* codes. Sets may be passed as plain sets; they are stored frozen.
+    ``symptoms`` are the symptoms whose onset is within the last 10 days (the DGE window; see
+    :func:`.respiratory.symptoms_in_window` to derive them from onset dates). ``signs`` are the
+    IITT emergency and priority signs ticked. ``apparent_age`` is recorded when the person
+    has no date of birth (it is ignored when the age is known). ``disabilities`` holds UNHCR
+    DS-* codes. Sets may be passed as plain sets; they are stored frozen.
     """
 
     temperature_c: float | None = None
@@ -44,9 +50,12 @@ class ScreeningInput:
     obstetric_signs: frozenset[ObstetricSign] = frozenset()
     disabilities: frozenset[str] = frozenset()
     notes: str = ""
+    signs: frozenset[TriageSign] = frozenset()
+    apparent_age: ApparentAge | None = None
 
     def __post_init__(self) -> None:
-        for name in ("symptoms", "chronic_conditions", "obstetric_signs", "disabilities"):
+        for name in ("symptoms", "chronic_conditions", "obstetric_signs", "disabilities",
+                     "signs"):
             object.__setattr__(self, name, frozenset(getattr(self, name)))
 
 
@@ -87,6 +96,18 @@ class TriageResult:
     obstetric_warning: bool
     pregnant: bool = False
     chronic_conditions: frozenset[ChronicCondition] = field(default_factory=frozenset)
+    age_basis: AgeBasis = AgeBasis.BIRTH_DATE
+    apparent_age: ApparentAge | None = None
+    signs: frozenset[TriageSign] = field(default_factory=frozenset)  # ticked and derived
+
+    @property
+    def age_note(self) -> str | None:
+        """How an unknown age was judged (English msgid), or None when the age is known."""
+        if self.age_basis is AgeBasis.APPARENT:
+            return AGE_NOTE_APPARENT
+        if self.age_basis is AgeBasis.NONE:
+            return AGE_NOTE_STRICTEST
+        return None
 
     @property
     def reasons(self) -> tuple[tuple[str, str], ...]:
@@ -98,19 +119,56 @@ class TriageResult:
         return frozenset(f.rule_id for f in self.findings)
 
 
+AGE_NOTE_APPARENT = "No date of birth: judged by the apparent age band recorded."
+AGE_NOTE_STRICTEST = ("No date of birth and no apparent age band: judged by the strictest "
+                      "band (the thresholds of every age).")
+
+
+def signs_observed(s: ScreeningInput, *, under_12: bool | None) -> frozenset[TriageSign]:
+    """The signs ticked plus those other inputs show (each derivation errs toward more care):
+    AVPU other than alert is altered mental status; a measured temperature of 38.0 °C or more
+    (DGE) or below 36 °C (IITT high-risk), or reported fever, is "hypothermia or fever";
+    chest pain of the respiratory screen is acute chest pain; a reported headache is the IITT
+    headache; irritability in a child (or age unknown) is "irritable or lethargic"."""
+    signs = set(s.signs)
+    if s.avpu is not None and s.avpu is not Avpu.ALERT:
+        signs.add(TriageSign.ALTERED_MENTAL_STATUS)
+    if (s.temperature_c is not None and (s.temperature_c >= FEVER_FROM_C
+                                         or s.temperature_c < HYPOTHERMIA_BELOW_C)) \
+            or Symptom.FEVER in s.symptoms:
+        signs.add(TriageSign.HYPOTHERMIA_OR_FEVER)
+    if Symptom.CHEST_PAIN in s.symptoms:
+        signs.add(TriageSign.ACUTE_CHEST_PAIN)
+    if Symptom.HEADACHE in s.symptoms:
+        signs.add(TriageSign.HEADACHE)
+    if Symptom.IRRITABILITY in s.symptoms and under_12 is not False:
+        signs.add(TriageSign.IRRITABLE_OR_LETHARGIC)
+    return frozenset(signs)
+
+
 _CORE_VITALS = (Measure.TEMPERATURE, Measure.HEART_RATE, Measure.RESPIRATORY_RATE,
                 Measure.SPO2, Measure.AVPU)
 _BP = (Measure.SYSTOLIC_BP, Measure.DIASTOLIC_BP)
 
 
-def _observed(measure: Measure, s: ScreeningInput, resp: RespiratoryResult) -> object:
+def _observed(measure: Measure, s: ScreeningInput, resp: RespiratoryResult,
+              signs: frozenset[TriageSign], age_months: int | None) -> object:
     match measure:
         case Measure.SYMPTOM:
             return s.symptoms
+        case Measure.SIGN:
+            return signs
+        case Measure.AGE:
+            # an apparent infant may be a tiny baby (more care); no band at all: not judged
+            if age_months is None and s.apparent_age is ApparentAge.INFANT:
+                return 0
+            return age_months
+        case Measure.FEVER_WITH_SYMPTOM:
+            return resp.fever_with_symptom
         case Measure.OBSTETRIC_SIGN:
             return s.obstetric_signs
         case Measure.RESPIRATORY_SCREEN:
-            return resp.screen
+            return resp.needs_isolation
         case Measure.CHRONIC_CONDITION:
             return s.chronic_conditions
         case Measure.PREGNANCY:
@@ -124,31 +182,54 @@ def assess(screening: ScreeningInput, *, age_months: int | None = None,
     """Triage one screening, for a person of the given age (months, or whole years).
 
     Colour logic (WHO/ICRC/MSF IITT): each row of the rule table carries a colour and the
-    result is the most severe colour among the rows that fire. The table gives RED to the IITT
-    red criteria (adult heart rate < 50 or > 150, the obstetric red signs, SBP >= 160 or
-    DBP >= 110 in pregnancy) and to SpO2 < 90 % (DGCES urgent); YELLOW to every IITT high-risk
-    vital sign (IITT: "up-triage or immediate review"), to a positive respiratory screen and to
-    shortness of breath or chest pain (DGCES urgent care); nothing else raises the colour, so
-    the rest is GREEN. Staff may always up-triage further.
+    result is the most severe colour among the rows that fire: RED for the card's emergency
+    signs (unresponsive, stridor, ..., any two of altered mental status / stiff neck /
+    hypothermia or fever, acute chest or abdominal pain over 50, the pregnancy signs) and
+    red heart rates, and SpO2 < 90 % (DGE urgent); YELLOW for the priority signs, every
+    high-risk vital sign ("up-triage or immediate review"), a suspected respiratory case and
+    shortness of breath or chest pain at any age (DGE urgent care). Staff may raise it further.
 
     Missing values fire no rule: a missing vital is listed in ``missing`` and never raises the
-    colour. An unknown age uses the ``UNKNOWN`` rows for heart and respiratory rate (the most
-    lenient thresholds), so it never gives a higher colour than any known age would.
+    colour. Age unknown: the apparent age band recorded with the screening, or else every band
+    (the strictest) and the "over 50" rows; ``age_basis`` and ``age_note`` say so.
 
     Consultation candidacy: any YELLOW or RED, urgent care, isolation, obstetric warning, a
-    chronic-degenerative condition or a pregnancy.
+    chronic-degenerative condition, a pregnancy, or measured fever with a respiratory symptom.
     """
     if age_months is not None and age_years is not None:
         raise ValueError("give age_months or age_years, not both")
     months = age_years * 12 if age_years is not None else age_months
     band = age_band(months)
-    resp = screen_respiratory(screening.symptoms, screening.spo2)
+    apparent = screening.apparent_age if months is None else None
+    bands = candidate_bands(months, apparent)
+    if months is not None:
+        basis, over_50 = AgeBasis.BIRTH_DATE, None
+    elif apparent is not None:
+        basis, over_50 = AgeBasis.APPARENT, apparent is ApparentAge.OLDER_ADULT
+    else:
+        basis, over_50 = AgeBasis.NONE, True
+    under_5 = months < UNDER_5_MONTHS if months is not None else (
+        None if apparent in (None, ApparentAge.INFANT, ApparentAge.CHILD) else False)
+    under_12 = band is not AgeBand.ADULT if months is not None else (
+        None if apparent in (None, ApparentAge.INFANT, ApparentAge.CHILD) else False)
+    resp = screen_respiratory(screening.symptoms, screening.spo2, screening.temperature_c,
+                              under_5=under_5)
+    signs = signs_observed(screening, under_12=under_12)
     fired: list[Finding] = []
     for r in rules:
-        observed = _observed(r.measure, screening, resp)
-        if r.applies_to(band, pregnant=screening.pregnant) and r.matches(observed):
+        may_be_older = over_50 if over_50 is not None else (
+            r.older_than_months is not None and months > r.older_than_months)
+        if not r.applies_to(bands, pregnant=screening.pregnant, may_be_older=may_be_older):
+            continue
+        observed = _observed(r.measure, screening, resp, signs, months)
+        if r.matches(observed):
             # for "sign present" rows, the finding shows the sign rather than the whole set
-            shown = r.value if r.op is Op.PRESENT and r.value is not None else observed
+            if r.op is Op.PRESENT and r.value is not None:
+                shown = r.value
+            elif r.op is Op.AT_LEAST:
+                shown = frozenset(observed) & r.any_of  # type: ignore[arg-type]
+            else:
+                shown = observed
             fired.append(Finding(r, shown))
     order = {r.id: i for i, r in enumerate(rules)}
     fired.sort(key=lambda f: (-f.colour.rank, order[f.rule_id]))
@@ -170,7 +251,8 @@ def assess(screening: ScreeningInput, *, age_months: int | None = None,
         needs_isolation=Flag.ISOLATION in flags or resp.needs_isolation,
         urgent_care=Flag.URGENT_CARE in flags or resp.screen is RespiratoryScreen.URGENT,
         consultation=consultation, obstetric_warning=Flag.OBSTETRIC_WARNING in flags,
-        pregnant=screening.pregnant, chronic_conditions=screening.chronic_conditions)
+        pregnant=screening.pregnant, chronic_conditions=screening.chronic_conditions,
+        age_basis=basis, apparent_age=apparent, signs=signs)
 
 
 # Plausible ranges of what a form can hold (typing errors, not clinical thresholds).

@@ -7,6 +7,11 @@ stays, for the history). The triage result is computed with the rule table
 history; on read it is computed again from the stored inputs, so the screen always shows what
 the current table says, and :attr:`ScreeningRecord.result_changed` tells when that differs
 from what was recorded.
+
+Up-triage (IITT: "clinicians may always up-triage"): a role with EDIT_HEALTH may raise the
+colour the rules computed, with a reason, never lower it. The row keeps the computed colour
+(``colour``), the final colour, the reason and who raised it; :attr:`ScreeningRecord.final_colour`
+is never below what the current rule table computes.
 """
 
 from __future__ import annotations
@@ -21,13 +26,14 @@ from sqlalchemy.orm import Session
 from sqlmodel import select
 
 from ..domain.clinical_enums import (
-    Avpu, ChronicCondition, ObstetricSign, Symptom, TriageColour,
+    ApparentAge, Avpu, ChronicCondition, ObstetricSign, Symptom, TriageColour, TriageSign,
+    clinical_label, worst_colour,
 )
 from ..domain.clinical_rules import RULES, age_in_months
 from ..domain.enums import SPECIFIC_NEEDS, Sex
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
 from ..domain.permissions import Permission
-from ..domain.respiratory import DGCES_2020, symptoms_in_window
+from ..domain.respiratory import CASE_DEFINITION, symptoms_in_window
 from ..domain.triage import ScreeningInput, TriageResult, assess, validate_screening
 from ..storage.db import Database
 from ..storage.tables import Person, Screening
@@ -42,11 +48,13 @@ def rule_table_fingerprint() -> str:
     """A short hash of the rule table and the respiratory case definition in force: stored
     with each screening, so a result can be traced to the table that produced it."""
     parts = [f"{r.id}|{r.measure}|{r.op}|{r.value}|{r.band}|{r.colour}|"
-             f"{','.join(sorted(r.flags))}|{r.source}|{r.pregnant_only}" for r in RULES]
-    d = DGCES_2020
+             f"{','.join(sorted(r.flags))}|{r.source}|{r.pregnant_only}|"
+             f"{','.join(sorted(r.any_of))}|{r.older_than_months}" for r in RULES]
+    d = CASE_DEFINITION
     parts.append(f"{d.window_days}|{','.join(sorted(d.major))}|{d.min_major}|"
                  f"{','.join(sorted(d.minor))}|{d.min_minor}|"
-                 f"{','.join(sorted(d.warning_signs))}|{d.urgent_spo2_below}")
+                 f"{','.join(sorted(d.under_5_only))}|"
+                 f"{','.join(sorted(d.warning_signs))}|{d.urgent_spo2_below}|{d.fever_from_c}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:12]
 
 
@@ -84,6 +92,23 @@ class ScreeningRecord:
     triage: TriageResult
     corrects_id: str | None = None
     corrected_by_id: str | None = None  # the correction that replaced this record, if any
+    raised_to: TriageColour | None = None  # a clinician's up-triage, if any
+    raise_reason: str | None = None
+    raised_by: str | None = None
+
+    @property
+    def computed_colour(self) -> TriageColour:
+        """What the current rule table gives for the stored inputs."""
+        return self.triage.colour
+
+    @property
+    def final_colour(self) -> TriageColour:
+        """The colour to act on: the computed one, or a clinician's higher one."""
+        return worst_colour(c for c in (self.triage.colour, self.raised_to) if c is not None)
+
+    @property
+    def raised(self) -> bool:
+        return self.final_colour is not self.triage.colour
 
     @property
     def is_current(self) -> bool:
@@ -111,7 +136,10 @@ def _record(row: Screening, corrected_by: str | None) -> ScreeningRecord:
         chronic_conditions=_enum_set(ChronicCondition, row.chronic_conditions or ()),
         pregnant=bool(row.pregnant), gestation_weeks=row.gestation_weeks,
         obstetric_signs=_enum_set(ObstetricSign, row.obstetric_signs or ()),
-        disabilities=frozenset(row.disabilities or ()), notes=row.notes or "")
+        disabilities=frozenset(row.disabilities or ()), notes=row.notes or "",
+        signs=_enum_set(TriageSign, row.signs or ()),
+        apparent_age=ApparentAge(row.apparent_age)
+        if row.apparent_age in ApparentAge._value2member_map_ else None)
     onsets = {Symptom(k): date.fromisoformat(v) for k, v in (row.symptom_onsets or {}).items()
               if k in Symptom._value2member_map_ and v}
     stored = StoredResult(
@@ -122,7 +150,9 @@ def _record(row: Screening, corrected_by: str | None) -> ScreeningRecord:
     return ScreeningRecord(
         row.id, row.person_id, row.center_id, row.screened_at, row.screened_by, row.created_at,
         row.age_months, data, onsets, stored, assess(data, age_months=row.age_months),
-        row.corrects_id, corrected_by)
+        row.corrects_id, corrected_by,
+        TriageColour(row.final_colour) if row.final_colour in TriageColour._value2member_map_
+        else None, row.raise_reason, row.raised_by)
 
 
 def _check(person: Person, s: ScreeningInput, onsets: Mapping[Symptom, date],
@@ -131,6 +161,9 @@ def _check(person: Person, s: ScreeningInput, onsets: Mapping[Symptom, date],
     vocabularies = (("symptoms", Symptom, s.symptoms | set(onsets)),
                     ("chronic_conditions", ChronicCondition, s.chronic_conditions),
                     ("obstetric_signs", ObstetricSign, s.obstetric_signs),
+                    ("signs", TriageSign, s.signs),
+                    ("apparent_age", ApparentAge,
+                     {s.apparent_age} if s.apparent_age is not None else set()),
                     ("avpu", Avpu, {s.avpu} if s.avpu is not None else set()),
                     ("disabilities", DISABILITY_CODES, s.disabilities))
     for name, vocabulary, values in vocabularies:
@@ -153,17 +186,31 @@ def _corrections(session: Session, person_id: str) -> dict[str, str]:
     return {corrected: by for corrected, by in rows}
 
 
+RAISE_NOT_HIGHER = ("A clinician may only raise the colour the rules computed ({computed}), "
+                    "never lower it or keep it.")
+RAISE_NEEDS_REASON = "Write why the colour is raised."
+
+
 def record_screening(db: Database, actor: Actor, *, person_id: str, screening: ScreeningInput,
                      symptom_onsets: Mapping[Symptom | str, date] | None = None,
                      when: datetime | None = None, center_id: str | None = None,
-                     screened_by: str | None = None,
-                     corrects_id: str | None = None) -> ScreeningRecord:
+                     screened_by: str | None = None, corrects_id: str | None = None,
+                     raise_to: TriageColour | str | None = None,
+                     raise_reason: str | None = None) -> ScreeningRecord:
     """Record one visit (a new row, always). ``screening.symptoms`` are symptoms present now;
     a symptom with an onset date in ``symptom_onsets`` counts only if the onset is within the
-    respiratory screen's 7-day window on the visit's (local) day. ``corrects_id``: this row
-    replaces that earlier one of the same person (same visit time unless ``when`` is given).
-    ``center_id`` defaults to where the person is staying, else where they were registered."""
+    respiratory case definition's 10-day window on the visit's (local) day. ``corrects_id``:
+    this row replaces that earlier one of the same person (same visit time unless ``when`` is
+    given). ``center_id`` defaults to where the person is staying, else where they were
+    registered. ``screening.apparent_age`` is kept only when the person has no date of birth.
+
+    ``raise_to``: the clinician's up-triage, strictly above the computed colour, with a
+    ``raise_reason`` (RuleViolation if not higher, ValidationError without a reason); the row
+    records who raised it (the actor)."""
     actor.require(Permission.EDIT_HEALTH)
+    reason = (raise_reason or "").strip()
+    if raise_to is not None:
+        raise_to = TriageColour(raise_to)
     onsets = {Symptom(k) if k in Symptom._value2member_map_ else k: v
               for k, v in (symptom_onsets or {}).items()}
     with db.session(actor.username) as session:
@@ -185,13 +232,21 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
         if errors:
             raise ValidationError(errors)
         in_window = symptoms_in_window(onsets, today=visit_day)
+        age = age_in_months(person.birth_date, visit_day) if person.birth_date else None
         data = dataclasses.replace(
             screening, symptoms=_enum_set(Symptom, screening.symptoms - set(onsets)) | in_window,
             chronic_conditions=_enum_set(ChronicCondition, screening.chronic_conditions),
             obstetric_signs=_enum_set(ObstetricSign, screening.obstetric_signs),
+            signs=_enum_set(TriageSign, screening.signs),
+            apparent_age=ApparentAge(screening.apparent_age)
+            if screening.apparent_age is not None and age is None else None,
             avpu=Avpu(screening.avpu) if screening.avpu is not None else None)
-        age = age_in_months(person.birth_date, visit_day) if person.birth_date else None
         result = assess(data, age_months=age)
+        if raise_to is not None:
+            if raise_to.rank <= result.colour.rank:
+                raise RuleViolation(RAISE_NOT_HIGHER, computed=clinical_label(result.colour))
+            if not reason:
+                raise ValidationError([FieldError("raise_reason", RAISE_NEEDS_REASON)])
         if center_id is None:
             stay = current_stay(session, person_id)
             center_id = stay.center_id if stay is not None else person.center_id
@@ -216,10 +271,33 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
             needs_isolation=result.needs_isolation, urgent_care=result.urgent_care,
             consultation=result.consultation, obstetric_warning=result.obstetric_warning,
             rules_fired=[f.rule_id for f in result.findings],
-            rule_table=rule_table_fingerprint())
+            rule_table=rule_table_fingerprint(),
+            signs=sorted(str(x) for x in data.signs),
+            apparent_age=str(data.apparent_age) if data.apparent_age is not None else None,
+            final_colour=str(raise_to or result.colour),
+            raise_reason=reason if raise_to is not None else None,
+            raised_by=actor.username if raise_to is not None else None)
         session.add(row)
         session.flush()
         return _record(row, None)
+
+
+def raise_colour(db: Database, actor: Actor, screening_id: str, *,
+                 raise_to: TriageColour | str, reason: str) -> ScreeningRecord:
+    """Up-triage a recorded visit after the fact: a correction row (same inputs and visit
+    time) that carries the raised colour, the reason and who raised it. Same rules as
+    :func:`record_screening` (EDIT_HEALTH, strictly higher, a reason)."""
+    actor.require(Permission.EDIT_HEALTH)
+    with db.session(actor.username) as session:
+        row = session.get(Screening, screening_id)
+        if row is None or row.deleted:
+            raise NotFoundError("screening", screening_id)
+        record = _record(row, None)
+    return record_screening(
+        db, actor, person_id=record.person_id, screening=record.input,
+        symptom_onsets=record.symptom_onsets, when=record.screened_at,
+        center_id=record.center_id, screened_by=record.screened_by, corrects_id=record.id,
+        raise_to=raise_to, raise_reason=reason)
 
 
 def person_screenings(session: Session, person_id: str) -> list[ScreeningRecord]:

@@ -376,6 +376,14 @@ class Screening(SyncedBase, table=True):
     obstetric_warning: bool = False
     rules_fired: list[str] = Field(default_factory=list, sa_type=JSON)
     rule_table: str = ""
+    # schema v6 (issue 9): the IITT signs ticked, the apparent age band (no date of birth),
+    # and a clinician's up-triage: ``colour`` above is what the rules computed, ``final_colour``
+    # what the clinician set (never lower), with the reason and who raised it.
+    signs: list[str] | None = Field(default=None, sa_type=JSON)
+    apparent_age: str | None = None
+    final_colour: str | None = None
+    raise_reason: str | None = None
+    raised_by: str | None = None
 
 
 class PlacementDecision(SyncedBase, table=True):

@@ -24,6 +24,7 @@ MIGRATIONS: dict[int, str] = {
     3: "v0003_health_beds.sql",
     4: "v0004_duplicate_review.sql",
     5: "v0005_person_photo.sql",
+    6: "v0006_triage_signs.sql",
 }
 CURRENT_SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -1,9 +1,11 @@
 """Screening visits: recorded append-only with the computed result, read back with the result
-computed again from the rule table; corrections; roles; validation; the 7-day symptom window
-and the child age bands from the date of birth."""
+computed again from the rule table; corrections; roles; validation; the 10-day symptom window
+(DGE); the child age bands from the date of birth, the apparent age band without one; the IITT
+signs; the clinician's up-triage (never lower, always with a reason, only with EDIT_HEALTH)."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date, datetime, timedelta, timezone
 
 import pytest
@@ -12,7 +14,8 @@ from sqlalchemy import text
 from sqlmodel import select
 
 from albergue_desktop.domain.clinical_enums import (
-    Avpu, ChronicCondition, Flag, ObstetricSign, RespiratoryScreen, Symptom, TriageColour,
+    AgeBasis, ApparentAge, Avpu, ChronicCondition, Flag, ObstetricSign, RespiratoryScreen,
+    Symptom, TriageColour, TriageSign,
 )
 from albergue_desktop.domain.errors import (
     NotFoundError, PermissionDenied, RuleViolation, ValidationError,
@@ -59,7 +62,9 @@ def test_a_visit_is_stored_with_its_result_and_read_back(db, center, family, nur
     assert (row.colour, row.respiratory_screen, row.needs_isolation, row.consultation,
             row.urgent_care, row.obstetric_warning) == ("yellow", "positive", True, True,
                                                         False, False)
-    assert row.rules_fired == ["DGCES-RESP-POSITIVE"] and row.flags == ["isolation"]
+    assert row.rules_fired == ["DGE-RESP-POSITIVE", "DGE-FEVER-RESP"]
+    assert row.flags == ["consultation", "isolation"]
+    assert (row.final_colour, row.raise_reason, row.raised_by) == ("yellow", None, None)
     assert row.symptoms == ["cough", "fever", "runny_nose"]
     assert (row.temperature_c, row.spo2, row.avpu, row.age_months) == (38.2, 95, "A", 380)
     assert row.screened_by == "enf1" and row.created_by == "enf1"
@@ -71,7 +76,8 @@ def test_a_visit_is_stored_with_its_result_and_read_back(db, center, family, nur
     assert latest.input.symptoms == {Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}
     assert latest.triage.respiratory.screen is RespiratoryScreen.POSITIVE
     assert latest.stored.colour is TriageColour.YELLOW and not latest.result_changed
-    assert [rid for rid, _ in latest.triage.reasons] == ["DGCES-RESP-POSITIVE"]
+    assert [rid for rid, _ in latest.triage.reasons] == ["DGE-RESP-POSITIVE", "DGE-FEVER-RESP"]
+    assert latest.final_colour is TriageColour.YELLOW and not latest.raised
     assert screening.latest_screening(db, nurse, family[0]) is None
 
 
@@ -152,23 +158,23 @@ def test_invalid_forms_are_refused_and_nothing_is_written(db, center, family, nu
     assert rows(db, family[0]) == [] and rows(db, family[1]) == []
 
 
-def test_symptom_onsets_count_within_seven_days_of_the_visit(db, center, family, nurse):
+def test_symptom_onsets_count_within_ten_days_of_the_visit(db, center, family, nurse):
     visit = datetime(2022, 1, 10, 12, 0).astimezone()  # noon, local time
     day = visit.date()
 
-    def screen(fever_days_ago: int):
-        onsets = {Symptom.COUGH: day - timedelta(days=7), Symptom.RUNNY_NOSE: day,
-                  Symptom.FEVER: day - timedelta(days=fever_days_ago)}
+    def screen(cough_days_ago: int):
+        onsets = {Symptom.RUNNY_NOSE: day, Symptom.COUGH: day - timedelta(days=cough_days_ago)}
         return screening.record_screening(db, nurse, person_id=family[0], screening=NORMAL,
                                           symptom_onsets=onsets, when=visit)
 
-    counted = screen(7)
+    counted = screen(10)
     assert counted.triage.needs_isolation
-    assert counted.input.symptoms == {Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}
-    too_old = screen(8)
+    assert counted.input.symptoms == {Symptom.COUGH, Symptom.RUNNY_NOSE}
+    too_old = screen(11)
     assert not too_old.triage.needs_isolation
-    assert too_old.input.symptoms == {Symptom.COUGH, Symptom.RUNNY_NOSE}
-    assert too_old.symptom_onsets[Symptom.FEVER] == day - timedelta(days=8)  # kept anyway
+    assert too_old.triage.respiratory.screen is RespiratoryScreen.NEGATIVE
+    assert too_old.input.symptoms == {Symptom.RUNNY_NOSE}
+    assert too_old.symptom_onsets[Symptom.COUGH] == day - timedelta(days=11)  # kept anyway
 
 
 def test_child_age_bands_come_from_the_date_of_birth(db, center, family, nurse):
@@ -186,7 +192,19 @@ def test_child_age_bands_come_from_the_date_of_birth(db, center, family, nurse):
         s.connection().execute(text("UPDATE person SET birth_date = NULL WHERE id = :id"),
                                {"id": family[3]})
     unknown = screening.record_screening(db, nurse, person_id=family[3], screening=fast)
-    assert unknown.age_months is None and unknown.triage.colour is TriageColour.GREEN
+    # no date of birth and no apparent band: the strictest band (170/min is RED for an adult)
+    assert unknown.age_months is None and unknown.triage.colour is TriageColour.RED
+    assert unknown.triage.age_basis is AgeBasis.NONE and unknown.triage.age_note
+    child = screening.record_screening(
+        db, nurse, person_id=family[3],
+        screening=replace(fast, apparent_age=ApparentAge.CHILD))
+    assert child.triage.colour is TriageColour.YELLOW
+    assert child.input.apparent_age is ApparentAge.CHILD
+    assert rows(db, family[3])[-1].apparent_age == "child"
+    # with a date of birth the apparent band is not kept (the age is known)
+    dated = screening.record_screening(
+        db, nurse, person_id=family[2], screening=replace(fast, apparent_age=ApparentAge.ADULT))
+    assert dated.input.apparent_age is None and rows(db, family[2])[-1].apparent_age is None
 
 
 def test_pregnancy_warning_signs_are_red_and_stored(db, center, family, nurse):
@@ -248,3 +266,103 @@ def test_vaccination_summary_prompts_children_gaps_and_tdap(db, center, nurse):
     assert vx.Vaccine.BCG not in due and vx.Vaccine.MMR in due and vx.Vaccine.HEXAVALENT in due
     with pytest.raises(PermissionDenied):
         vaccination_summary(db, Actor("r", "registro"), baby, today)
+
+
+# --- IITT signs and the clinician's up-triage --------------------------------------------------
+
+def test_signs_are_stored_and_judged(db, center, family, nurse):
+    rec = screening.record_screening(
+        db, nurse, person_id=family[1], when=T0,
+        screening=replace(NORMAL, avpu=Avpu.UNRESPONSIVE, signs={TriageSign.STIFF_NECK}))
+    assert rec.triage.colour is TriageColour.RED
+    assert {"IITT-UNRESPONSIVE", "IITT-ANY-TWO"} <= rec.triage.rule_ids
+    (row,) = rows(db, family[1])
+    assert row.signs == ["stiff_neck"] and row.colour == "red"
+    assert rec.input.signs == {TriageSign.STIFF_NECK}
+    with pytest.raises(ValidationError):
+        screening.record_screening(db, nurse, person_id=family[1],
+                                   screening=replace(NORMAL, signs={"not_a_sign"}))
+
+
+def test_a_clinician_raises_the_colour_with_a_reason(db, center, family, nurse):
+    rec = screening.record_screening(db, nurse, person_id=family[1], screening=NORMAL, when=T0,
+                                     raise_to=TriageColour.YELLOW,
+                                     raise_reason="  Se ve muy decaído  ")
+    assert rec.triage.colour is TriageColour.GREEN  # what the rules computed
+    assert rec.final_colour is TriageColour.YELLOW and rec.raised
+    assert (rec.raise_reason, rec.raised_by) == ("Se ve muy decaído", "enf1")
+    (row,) = rows(db, family[1])
+    assert (row.colour, row.final_colour, row.raise_reason, row.raised_by) == (
+        "green", "yellow", "Se ve muy decaído", "enf1")
+    history = screening.screenings_of(db, nurse, family[1])
+    assert history[0].computed_colour is TriageColour.GREEN
+    assert history[0].final_colour is TriageColour.YELLOW
+
+
+@pytest.mark.parametrize("raise_to", [TriageColour.GREEN, TriageColour.YELLOW])
+def test_up_triage_never_lowers_nor_keeps_the_computed_colour(db, center, family, nurse,
+                                                              raise_to):
+    yellow = replace(NORMAL, heart_rate=135)  # adult > 130: YELLOW
+    with pytest.raises(RuleViolation) as err:
+        screening.record_screening(db, nurse, person_id=family[1], screening=yellow,
+                                   raise_to=raise_to, raise_reason="no")
+    assert "nunca bajarlo" in str(err.value)
+    assert rows(db, family[1]) == []
+
+
+@pytest.mark.parametrize("reason", [None, "", "   "])
+def test_up_triage_needs_a_reason(db, center, family, nurse, reason):
+    with pytest.raises(ValidationError) as err:
+        screening.record_screening(db, nurse, person_id=family[1], screening=NORMAL,
+                                   raise_to=TriageColour.RED, raise_reason=reason)
+    assert [e.field for e in err.value.errors] == ["raise_reason"]
+    assert rows(db, family[1]) == []
+
+
+@pytest.mark.parametrize("role", ["admision", "coordinacion", "admin"])
+def test_up_triage_needs_edit_health(db, center, family, nurse, role):
+    rec = screening.record_screening(db, nurse, person_id=family[1], screening=NORMAL, when=T0)
+    other = Actor("x", role, center.id)
+    with pytest.raises(PermissionDenied):
+        screening.raise_colour(db, other, rec.id, raise_to=TriageColour.RED, reason="grave")
+    with pytest.raises(PermissionDenied):
+        screening.record_screening(db, other, person_id=family[1], screening=NORMAL,
+                                   raise_to=TriageColour.RED, raise_reason="grave")
+    assert len(rows(db, family[1])) == 1
+
+
+def test_raising_a_recorded_visit_is_a_correction_that_keeps_both_colours(db, center, family,
+                                                                          nurse):
+    rec = screening.record_screening(db, nurse, person_id=family[1], screening=POSITIVE,
+                                     when=T0)
+    raised = screening.raise_colour(db, nurse, rec.id, raise_to="red",
+                                    reason="Disnea al hablar")
+    assert raised.corrects_id == rec.id and raised.screened_at == T0
+    assert raised.computed_colour is TriageColour.YELLOW
+    assert raised.final_colour is TriageColour.RED and raised.raised_by == "enf1"
+    assert raised.input == rec.input
+    history = screening.screenings_of(db, nurse, family[1])
+    assert [(r.is_current, r.final_colour) for r in history] == [
+        (True, TriageColour.RED), (False, TriageColour.YELLOW)]
+    with pytest.raises(RuleViolation):  # the replaced row cannot be raised again
+        screening.raise_colour(db, nurse, rec.id, raise_to="red", reason="otra vez")
+    with pytest.raises(RuleViolation):  # already RED: nothing to raise
+        screening.raise_colour(db, nurse, raised.id, raise_to="red", reason="otra vez")
+
+
+def test_a_raised_colour_never_hides_a_higher_computed_one(db, center, family, nurse):
+    rec = screening.record_screening(db, nurse, person_id=family[1], screening=NORMAL, when=T0,
+                                     raise_to=TriageColour.YELLOW, raise_reason="decaído")
+    as_if_the_table_gave_red = replace(rec, triage=replace(rec.triage, colour=TriageColour.RED))
+    assert as_if_the_table_gave_red.final_colour is TriageColour.RED
+
+
+def test_a_correction_keeps_an_earlier_raise(db, center, family, nurse):
+    rec = screening.record_screening(db, nurse, person_id=family[1], screening=NORMAL, when=T0,
+                                     raise_to=TriageColour.RED, raise_reason="sangrado")
+    doctor = Actor("med2", "salud", center.id)
+    fixed = screening.record_screening(db, doctor, person_id=family[1], corrects_id=rec.id,
+                                       screening=replace(NORMAL, heart_rate=135))
+    assert fixed.computed_colour is TriageColour.YELLOW
+    assert fixed.final_colour is TriageColour.RED
+    assert (fixed.raise_reason, fixed.raised_by) == ("sangrado", "enf1")

@@ -209,6 +209,7 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
     records who raised it (the actor)."""
     actor.require(Permission.EDIT_HEALTH)
     reason = (raise_reason or "").strip()
+    carried = None
     if raise_to is not None:
         raise_to = TriageColour(raise_to)
     onsets = {Symptom(k) if k in Symptom._value2member_map_ else k: v
@@ -226,6 +227,7 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
                 raise RuleViolation("This screening was already corrected; correct the "
                                     "latest version.")
             when = when or old.screened_at
+            carried = old if raise_to is None and old.raised_by else None
         when = when or utcnow()
         visit_day = when.astimezone().date()
         errors = _check(person, screening, onsets, visit_day)
@@ -247,6 +249,13 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
                 raise RuleViolation(RAISE_NOT_HIGHER, computed=clinical_label(result.colour))
             if not reason:
                 raise ValidationError([FieldError("raise_reason", RAISE_NEEDS_REASON)])
+        raised_by = actor.username
+        if corrects_id is not None and carried is not None:
+            # a correction keeps an earlier clinician's raise while it is still a raise
+            earlier = TriageColour(carried.final_colour)
+            if earlier.rank > result.colour.rank:
+                raise_to, reason, raised_by = earlier, carried.raise_reason or "", \
+                    carried.raised_by
         if center_id is None:
             stay = current_stay(session, person_id)
             center_id = stay.center_id if stay is not None else person.center_id
@@ -276,7 +285,7 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
             apparent_age=str(data.apparent_age) if data.apparent_age is not None else None,
             final_colour=str(raise_to or result.colour),
             raise_reason=reason if raise_to is not None else None,
-            raised_by=actor.username if raise_to is not None else None)
+            raised_by=raised_by if raise_to is not None else None)
         session.add(row)
         session.flush()
         return _record(row, None)
@@ -293,6 +302,9 @@ def raise_colour(db: Database, actor: Actor, screening_id: str, *,
         if row is None or row.deleted:
             raise NotFoundError("screening", screening_id)
         record = _record(row, None)
+    raise_to = TriageColour(raise_to)
+    if raise_to.rank <= record.final_colour.rank:
+        raise RuleViolation(RAISE_NOT_HIGHER, computed=clinical_label(record.final_colour))
     return record_screening(
         db, actor, person_id=record.person_id, screening=record.input,
         symptom_onsets=record.symptom_onsets, when=record.screened_at,

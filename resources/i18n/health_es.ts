@@ -46,6 +46,14 @@
         <source>(corrected later)</source>
         <translation>(corregido después)</translation>
     </message>
+    <message>
+        <source>(computed: {colour})</source>
+        <translation>(calculado: {colour})</translation>
+    </message>
+    <message>
+        <source>Raised to {colour} by {user}: {reason}</source>
+        <translation>Subido a {colour} por {user}: {reason}</translation>
+    </message>
     <message numerus="yes">
         <source>%n visit(s), the latest first.</source>
         <translation>
@@ -104,6 +112,10 @@
         <translation>Falta registrar:</translation>
     </message>
     <message>
+        <source>Raised by clinical judgement; the IITT rules computed {colour}</source>
+        <translation>Subido por criterio clínico; las reglas IITT calcularon {colour}</translation>
+    </message>
+    <message>
         <source>Source: {source} · rule {rule}</source>
         <translation>Fuente: {source} · regla {rule}</translation>
     </message>
@@ -116,8 +128,12 @@
         <translation>ninguno</translation>
     </message>
     <message>
-        <source>({major} of 3 major, {minor} minor)</source>
-        <translation>({major} de 3 mayores, {minor} menores)</translation>
+        <source>({major} major, {minor} minor)</source>
+        <translation>({major} mayores, {minor} menores)</translation>
+    </message>
+    <message>
+        <source>measured fever</source>
+        <translation>fiebre medida</translation>
     </message>
     <message>
         <source>Yes, candidate</source>
@@ -145,6 +161,26 @@
     <message>
         <source>Loading…</source>
         <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Why (required to raise)</source>
+        <translation>Por qué (obligatorio para subir)</translation>
+    </message>
+    <message>
+        <source>Clinical judgement: raise the colour</source>
+        <translation>Criterio clínico: subir el color</translation>
+    </message>
+    <message>
+        <source>Ra&amp;ise to:</source>
+        <translation>S&amp;ubir a:</translation>
+    </message>
+    <message>
+        <source>R&amp;eason:</source>
+        <translation>Moti&amp;vo:</translation>
+    </message>
+    <message>
+        <source>The colour the rules computed is kept too; it can be raised, never lowered.</source>
+        <translation>También se guarda el color que calcularon las reglas; se puede subir, nunca bajar.</translation>
     </message>
     <message>
         <source>Vaccination</source>
@@ -183,6 +219,10 @@
     <message>
         <source>Previous visits: {count}; the latest on {date}: {colour}. This visit is added as a new entry.</source>
         <translation>Visitas anteriores: {count}; la última el {date}: {colour}. Esta visita se agrega como un registro nuevo.</translation>
+    </message>
+    <message>
+        <source>— no change —</source>
+        <translation>— sin cambio —</translation>
     </message>
     <message>
         <source>Temperature</source>
@@ -225,6 +265,10 @@
         <translation>Embarazo</translation>
     </message>
     <message>
+        <source>Raise the colour</source>
+        <translation>Subir el color</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>
@@ -244,6 +288,14 @@
         <translation>— sin registrar —</translation>
     </message>
     <message>
+        <source>— not recorded (strictest band) —</source>
+        <translation>— sin registrar (banda más estricta) —</translation>
+    </message>
+    <message>
+        <source>Any two of these:</source>
+        <translation>Dos o más de estos:</translation>
+    </message>
+    <message>
         <source>&amp;Pregnant</source>
         <translation>&amp;Embarazada</translation>
     </message>
@@ -252,8 +304,24 @@
         <translation>semanas</translation>
     </message>
     <message>
-        <source>Respiratory screen (DGCES 2020): symptoms that began in the last 7 days</source>
-        <translation>Tamizaje respiratorio (DGCES 2020): síntomas que iniciaron en los últimos 7 días</translation>
+        <source>Age</source>
+        <translation>Edad</translation>
+    </message>
+    <message>
+        <source>&amp;Apparent age (no date of birth):</source>
+        <translation>E&amp;dad aparente (sin fecha de nacimiento):</translation>
+    </message>
+    <message>
+        <source>Emergency signs (RED): IITT card</source>
+        <translation>Signos de emergencia (ROJO): tarjeta IITT</translation>
+    </message>
+    <message>
+        <source>Priority signs (YELLOW): IITT card</source>
+        <translation>Signos de prioridad (AMARILLO): tarjeta IITT</translation>
+    </message>
+    <message>
+        <source>Respiratory case definition (DGE 2021): symptoms that began in the last 10 days</source>
+        <translation>Definición de caso respiratorio (DGE 2021): síntomas que iniciaron en los últimos 10 días</translation>
     </message>
     <message>
         <source>Chronic-degenerative conditions</source>
@@ -328,6 +396,26 @@
         <translation>Peso y talla: regístrelos en niñas y niños.</translation>
     </message>
     <message>
+        <source>(red over 50 years)</source>
+        <translation>(rojo en mayores de 50 años)</translation>
+    </message>
+    <message>
+        <source>(child under 12)</source>
+        <translation>(menores de 12 años)</translation>
+    </message>
+    <message>
+        <source>The age comes from the date of birth.</source>
+        <translation>La edad se calcula con la fecha de nacimiento.</translation>
+    </message>
+    <message>
+        <source>No date of birth: without an apparent age the strictest band is used.</source>
+        <translation>Sin fecha de nacimiento: si no se registra la edad aparente se usa la banda más estricta.</translation>
+    </message>
+    <message>
+        <source>No date of birth: the apparent age is used.</source>
+        <translation>Sin fecha de nacimiento: se usa la edad aparente.</translation>
+    </message>
+    <message>
         <source>IITT high risk: {limits}</source>
         <translation>Alto riesgo IITT: {limits}</translation>
     </message>
@@ -339,8 +427,8 @@
 <context>
     <name>SymptomChecklist</name>
     <message>
-        <source>Major symptoms (2 or more)</source>
-        <translation>Síntomas mayores (2 o más)</translation>
+        <source>Major symptoms (1 or more)</source>
+        <translation>Síntomas mayores (1 o más)</translation>
     </message>
     <message>
         <source>Minor symptoms (1 or more)</source>

@@ -468,8 +468,7 @@ def test_never_negative_with_a_major_symptom_and_it_says_what_is_missing():
     result = screen_respiratory({C}, under_5=False)
     assert result.screen is RespiratoryScreen.INCOMPLETE and not result.needs_isolation
     i18n.set_language("es")
-    assert i18n.translate(result.missing) == (
-        "hay un síntoma mayor pero ningún síntoma menor: no cumple la definición")
+    assert i18n.translate(result.missing) == "falta: al menos un síntoma menor"
     assert clinical_label(result.screen) == "No cumple la definición"
     only_minor = screen_respiratory({RN}, under_5=False)
     assert only_minor.screen is RespiratoryScreen.NEGATIVE and only_minor.missing

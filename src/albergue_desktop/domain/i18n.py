@@ -668,10 +668,8 @@ ES: dict[str, str] = {
     "Vomits everything or ongoing diarrhoea": "Vomita todo o diarrea persistente",
     "Weak and fast pulse": "Pulso débil y rápido",
     "Wheezing": "Sibilancias",
-    "a major symptom is present but no minor symptom: the definition is not met":
-        "hay un síntoma mayor pero ningún síntoma menor: no cumple la definición",
-    "minor symptoms only, no major symptom: the definition is not met":
-        "solo síntomas menores, ningún síntoma mayor: no cumple la definición",
+    "missing: at least one minor symptom": "falta: al menos un síntoma menor",
+    "missing: at least one major symptom": "falta: al menos un síntoma mayor",
     "The value must be between {min} and {max}.": "El valor debe estar entre {min} y {max}.",
     "The diastolic pressure must be lower than the systolic pressure.":
         "La presión diastólica debe ser menor que la sistólica.",

@@ -65,8 +65,8 @@ CASE_DEFINITION = DGE_2021  # the definition in force
 RESPIRATORY_SYMPTOMS = frozenset(Symptom)  # every symptom of the screen is respiratory-related
 
 # What is missing, as English msgids (translated by the caller with :func:`.i18n.translate`).
-MISSING_MINOR = "a major symptom is present but no minor symptom: the definition is not met"
-MISSING_MAJOR = "minor symptoms only, no major symptom: the definition is not met"
+MISSING_MINOR = "missing: at least one minor symptom"
+MISSING_MAJOR = "missing: at least one major symptom"
 
 
 @dataclass(frozen=True)

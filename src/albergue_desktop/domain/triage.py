@@ -57,6 +57,13 @@ class ScreeningInput:
         for name in ("symptoms", "chronic_conditions", "obstetric_signs", "disabilities",
                      "signs"):
             object.__setattr__(self, name, frozenset(getattr(self, name)))
+        # codes coming as plain strings (combo boxes, storage) become their enum members,
+        # so identity checks hold; an unknown code stays as is for the service to refuse
+        for name, enum in (("avpu", Avpu), ("apparent_age", ApparentAge)):
+            value = getattr(self, name)
+            if value is not None and not isinstance(value, enum) \
+                    and value in enum._value2member_map_:
+                object.__setattr__(self, name, enum(value))
 
 
 @dataclass(frozen=True)

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from sqlalchemy import text
 from sqlmodel import func, select
 
-from albergue_desktop.domain.clinical_enums import Symptom
+from albergue_desktop.domain.clinical_enums import ApparentAge, Symptom
 from albergue_desktop.domain.errors import PermissionDenied
 from albergue_desktop.domain.triage import ScreeningInput
 from albergue_desktop.services import screening
@@ -113,18 +114,21 @@ def test_child_thresholds_follow_the_age_band(db, family, tasks, qtbot):
     assert "(de 1 a 4 años)" in dialog.panel.reasons.text()
 
 
-def test_respiratory_screen_counts_symptoms_of_the_last_seven_days(db, family, tasks, qtbot):
+def test_respiratory_screen_counts_symptoms_of_the_last_ten_days(db, family, tasks, qtbot):
     dialog = open_dialog(qtbot, db, tasks, [family.father])
     assert not dialog.form.pregnancy_box.isEnabled()  # no pregnancy for a man
     symptoms = dialog.form.symptoms
     tick(qtbot, symptoms.boxes[Symptom.COUGH])
     tick(qtbot, symptoms.boxes[Symptom.FEVER])
     tick(qtbot, symptoms.boxes[Symptom.SORE_THROAT])
-    symptoms.days[Symptom.SORE_THROAT].setValue(8)
+    symptoms.days[Symptom.SORE_THROAT].setValue(11)
     assert "no cuenta" in symptoms.notes[Symptom.SORE_THROAT].text()
-    assert dialog.panel.respiratory.text().startswith("Negativo")
+    # major symptoms without a minor one: never "Negativo", it says what is missing
+    text = dialog.panel.respiratory.text()
+    assert "Negativo" not in text and text.startswith("No cumple la definición")
+    assert "falta: al menos un síntoma menor" in text
     assert dialog.panel.isolation.text() == "No" and badge(dialog) == "VERDE"
-    symptoms.days[Symptom.SORE_THROAT].setValue(7)  # 7 days ago still counts
+    symptoms.days[Symptom.SORE_THROAT].setValue(10)  # 10 days ago still counts
     assert dialog.panel.respiratory.text().startswith("Positivo")
     assert dialog.panel.isolation.text() == "Sí" and badge(dialog) == "AMARILLO"
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -161,3 +165,109 @@ def test_registro_cannot_screen_and_the_service_refuses(db, center, family, task
     assert view.health is None  # no health section for registro
     with db.session() as s:
         assert s.exec(select(func.count()).select_from(Screening)).one() == 0
+
+
+def test_measured_fever_with_cough_recommends_a_consultation(db, family, tasks, qtbot):
+    dialog = open_dialog(qtbot, db, tasks, [family.father])
+    tick(qtbot, dialog.form.symptoms.boxes[Symptom.COUGH])
+    assert dialog.panel.consultation.text() == "No"
+    type_value(qtbot, dialog, "temperature_c", "38.0")
+    assert dialog.panel.consultation.text() == "Sí, candidato(a)"
+    assert "fiebre medida" in dialog.panel.respiratory.text()
+    assert "DGE-FEVER-RESP" in dialog.panel.reasons.text()
+
+
+def test_card_signs_are_ticked_by_keyboard_and_judged(db, family, tasks, qtbot):
+    dialog = open_dialog(qtbot, db, tasks, [family.father])
+    form = dialog.form
+    assert form.emergency_box.title() == "Signos de emergencia (ROJO): tarjeta IITT"
+    assert form.priority_box.title() == "Signos de prioridad (AMARILLO): tarjeta IITT"
+    assert "Estridor" in form.emergency.labels["stridor"].text()
+    assert "(rojo en mayores de 50 años)" in form.emergency.labels["acute_chest_pain"].text()
+    box = form.priority.boxes["wheezing"]
+    box.setFocus()
+    qtbot.keyClick(box, Qt.Key.Key_Space)
+    assert box.isChecked() and badge(dialog) == "AMARILLO"
+    stiff = form.emergency.boxes["stiff_neck"]
+    stiff.setFocus()
+    qtbot.keyClick(stiff, Qt.Key.Key_Space)
+    assert badge(dialog) == "AMARILLO"  # one of the "any two of" group only
+    type_value(qtbot, dialog, "temperature_c", "38.5")  # measured fever: the second one
+    assert badge(dialog) == "ROJO" and "IITT-ANY-TWO" in dialog.panel.reasons.text()
+    qtbot.mouseClick(form.emergency.labels["stridor"], Qt.MouseButton.LeftButton)
+    assert form.emergency.boxes["stridor"].isChecked()  # the wrapped text ticks the box too
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(saved_rows(db, family.father)) == 1)
+    row = saved_rows(db, family.father)[0]
+    assert set(row.signs) == {"wheezing", "stiff_neck", "stridor"} and row.colour == "red"
+    qtbot.waitUntil(lambda: "guardada: ROJO" in dialog.message.text())
+    assert not form.emergency.boxes["stridor"].isChecked()  # cleared for the next visit
+
+
+def test_tab_goes_from_the_vitals_through_the_signs_to_the_symptoms(db, family, tasks, qtbot):
+    dialog = open_dialog(qtbot, db, tasks, [family.father])
+    form = dialog.form
+    form.fields["height_cm"].edit.setFocus()
+    qtbot.keyClick(form.fields["height_cm"].edit, Qt.Key.Key_Tab)
+    assert form.emergency.first_box().hasFocus()
+    form.emergency.last_box().setFocus()
+    qtbot.keyClick(form.emergency.last_box(), Qt.Key.Key_Tab)
+    assert form.priority.first_box().hasFocus()
+    form.priority.last_box().setFocus()
+    qtbot.keyClick(form.priority.last_box(), Qt.Key.Key_Tab)
+    assert form.symptoms.boxes[Symptom.COUGH].hasFocus()
+
+
+def test_apparent_age_only_without_a_date_of_birth(db, family, tasks, qtbot):
+    with db.session("t") as s:
+        s.connection().execute(text("UPDATE person SET birth_date = NULL WHERE id = :id"),
+                               {"id": family.child})
+    dialog = open_dialog(qtbot, db, tasks, [family.child])
+    form = dialog.form
+    assert form.apparent_age.isEnabled()
+    type_value(qtbot, dialog, "heart_rate", "150")
+    assert badge(dialog) == "AMARILLO"  # strictest band: > 130 is high risk for an adult
+    assert "banda más estricta" in dialog.panel.age_note.text()
+    form.apparent_age.setCurrentIndex(form.apparent_age.findData(ApparentAge.CHILD))
+    assert badge(dialog) == "AMARILLO"  # > 140 for 5-11 years
+    assert "edad aparente" in dialog.panel.age_note.text()
+    type_value(qtbot, dialog, "heart_rate", "120")
+    assert badge(dialog) == "VERDE"
+    assert form.fields["heart_rate"].hint.text() == "Alto riesgo IITT: <80 o >140"
+    qtbot.keyClick(dialog, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(saved_rows(db, family.child)) == 1)
+    assert saved_rows(db, family.child)[0].apparent_age == "child"
+    known = open_dialog(qtbot, db, tasks, [family.mother])
+    assert not known.form.apparent_age.isEnabled()
+    assert known.panel.age_note.isHidden()
+
+
+def test_a_clinician_raises_the_colour_and_the_record_shows_both(db, family, tasks, qtbot):
+    dialog = open_dialog(qtbot, db, tasks, [family.mother])
+    type_value(qtbot, dialog, "spo2", "91")
+    assert badge(dialog) == "AMARILLO"
+    combo = dialog.raise_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == ["— sin cambio —", "ROJO"]
+    combo.setCurrentIndex(1)
+    assert badge(dialog) == "ROJO" and "calcularon AMARILLO" in dialog.panel.caption.text()
+    assert not dialog.save_button.isEnabled()  # a reason is required
+    assert "Subir el color: Escriba por qué se sube el color." in dialog.panel.errors.text()
+    qtbot.keyClicks(dialog.raise_reason, "Muy decaida, labios palidos")
+    assert dialog.save_button.isEnabled()
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(saved_rows(db, family.mother)) == 1)
+    row = saved_rows(db, family.mother)[0]
+    assert (row.colour, row.final_colour, row.raise_reason, row.raised_by) == (
+        "yellow", "red", "Muy decaida, labios palidos", "enf1")
+    qtbot.waitUntil(lambda: "guardada: ROJO" in dialog.message.text())
+    assert dialog.raise_combo.currentIndex() == 0 and dialog.raise_reason.text() == ""
+    type_value(qtbot, dialog, "spo2", "89")  # computed RED: nothing above it to offer
+    assert not dialog.raise_combo.isEnabled()
+
+    view = PersonRecordView(db, NURSE, family.mother, tasks)
+    qtbot.addWidget(view)
+    qtbot.waitUntil(lambda: view.health.records is not None)
+    table = view.health.table
+    assert table.item(0, 1).text() == "ROJO\n(calculado: AMARILLO)"
+    assert table.item(0, 2).text().startswith(
+        "Subido a ROJO por enf1: Muy decaida, labios palidos")

@@ -1,16 +1,19 @@
-"""Checklists of the screening form: the DGCES respiratory symptoms with their onset (days
-ago), and plain lists of codes (chronic conditions, obstetric signs, disabilities)."""
+"""Checklists of the screening form: the DGE respiratory symptoms with their onset (days
+ago), plain lists of codes (chronic conditions, obstetric signs, disabilities), and the IITT
+signs as check boxes whose long labels wrap (never cut) in two columns."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, timedelta
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QSpinBox, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QGridLayout, QHBoxLayout, QLabel, QSizePolicy, QSpinBox, QWidget,
+)
 
 from ...domain.clinical_enums import Symptom, clinical_label
-from ...domain.respiratory import DGCES_2020
+from ...domain.respiratory import CASE_DEFINITION
 
 MAX_ONSET_DAYS = 60
 
@@ -18,7 +21,7 @@ MAX_ONSET_DAYS = 60
 class SymptomChecklist(QWidget):
     """One row per symptom of the respiratory screen: a check box and how many days ago it
     began (0 = today). A symptom counts for the screen only when it began within the window
-    (7 days); a row outside it says so. ``changed()`` on any change."""
+    (10 days); a row outside it says so. ``changed()`` on any change."""
 
     changed = Signal()
 
@@ -30,10 +33,10 @@ class SymptomChecklist(QWidget):
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setVerticalSpacing(2)
-        major = [s for s in Symptom if s in DGCES_2020.major]
-        minor = [s for s in Symptom if s in DGCES_2020.minor]
+        major = [s for s in Symptom if s in CASE_DEFINITION.major]
+        minor = [s for s in Symptom if s in CASE_DEFINITION.minor]
         row = 0
-        for title, symptoms in ((self.tr("Major symptoms (2 or more)"), major),
+        for title, symptoms in ((self.tr("Major symptoms (1 or more)"), major),
                                 (self.tr("Minor symptoms (1 or more)"), minor)):
             heading = QLabel(f"<b>{title}</b>", self)
             grid.addWidget(heading, row, 0, 1, 3)
@@ -62,10 +65,10 @@ class SymptomChecklist(QWidget):
 
     def _on_change(self, *_args) -> None:
         for symptom, spin in self.days.items():
-            out = self.boxes[symptom].isChecked() and spin.value() > DGCES_2020.window_days
+            out = self.boxes[symptom].isChecked() and spin.value() > CASE_DEFINITION.window_days
             self.notes[symptom].setText(
                 self.tr("more than {days} days: does not count").format(
-                    days=DGCES_2020.window_days) if out else "")
+                    days=CASE_DEFINITION.window_days) if out else "")
         self.changed.emit()
 
     def onsets(self, today: date) -> dict[Symptom, date]:
@@ -114,3 +117,86 @@ class CodeChecklist(QWidget):
         super().setEnabled(enabled)
         if not enabled:
             self.set_checked(())
+
+
+class _WrapLabel(QLabel):
+    """The text of a check box that wraps; clicking it toggles the box (as a box's own text
+    does)."""
+
+    def __init__(self, text: str, box: QCheckBox, parent: QWidget) -> None:
+        super().__init__(text, parent)
+        self.box = box
+        self.setWordWrap(True)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setBuddy(box)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def mouseReleaseEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        if event.button() == Qt.MouseButton.LeftButton and self.box.isEnabled():
+            self.box.toggle()
+        super().mouseReleaseEvent(event)
+
+
+class SignChecklist(QWidget):
+    """Check boxes of codes in ``columns`` columns with wrapping labels (the IITT signs have
+    long names); ``headings`` maps a code to a bold line shown before it. Tab moves through
+    the boxes in reading order, column by column; Space ticks."""
+
+    changed = Signal()
+
+    def __init__(self, items: Iterable[tuple[str, str]], columns: int = 2,
+                 headings: dict[str, str] | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.boxes: dict[str, QCheckBox] = {}
+        self.labels: dict[str, QLabel] = {}
+        headings = headings or {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        grid.setVerticalSpacing(3)
+        grid.setHorizontalSpacing(16)
+        items = list(items)
+        per_column = -(-(len(items) + len(headings)) // columns)
+        row = column = 0
+        for code, text in items:
+            if code in headings:
+                if row >= per_column - 1:
+                    row, column = 0, column + 1
+                heading = QLabel(f"<b>{headings[code]}</b>", self)
+                heading.setWordWrap(True)
+                heading.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+                grid.addWidget(heading, row, column)
+                row += 1
+            box = QCheckBox(self)
+            box.setAccessibleName(text)
+            box.toggled.connect(lambda _on: self.changed.emit())
+            label = _WrapLabel(text, box, self)
+            cell = QWidget(self)
+            line = QHBoxLayout(cell)
+            line.setContentsMargins(0, 0, 0, 0)
+            line.setSpacing(4)
+            line.addWidget(box, 0, Qt.AlignmentFlag.AlignTop)
+            line.addWidget(label, 1)
+            grid.addWidget(cell, row, column)
+            self.boxes[code], self.labels[code] = box, label
+            row += 1
+            if row >= per_column:
+                row, column = 0, column + 1
+        for c in range(columns):
+            grid.setColumnStretch(c, 1)
+        boxes = list(self.boxes.values())
+        for first, second in zip(boxes, boxes[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def checked(self) -> frozenset[str]:
+        return frozenset(c for c, box in self.boxes.items() if box.isChecked())
+
+    def set_checked(self, codes: Iterable[str]) -> None:
+        codes = set(codes)
+        for code, box in self.boxes.items():
+            box.setChecked(code in codes)
+
+    def first_box(self) -> QCheckBox:
+        return next(iter(self.boxes.values()))
+
+    def last_box(self) -> QCheckBox:
+        return list(self.boxes.values())[-1]

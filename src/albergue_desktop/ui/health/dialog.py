@@ -13,10 +13,11 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QGroupBox, QHBoxLayout, QLabel, QPushButton,
-    QScrollArea, QVBoxLayout, QWidget,
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel,
+    QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from ...domain.clinical_enums import TriageColour
 from ...domain.clinical_rules import age_in_months
 from ...domain.errors import AlbergueError, FieldError, PermissionDenied
 from ...domain.labels import label
@@ -87,6 +88,25 @@ class ScreeningDialog(QDialog):
         scroll.setWidget(self.form)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.panel = ResultPanel(self)
+        self.raise_combo = QComboBox(self)
+        self.raise_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.raise_reason = QLineEdit(self)
+        self.raise_reason.setPlaceholderText(self.tr("Why (required to raise)"))
+        self.raise_reason.setEnabled(False)
+        raise_box = QGroupBox(self.tr("Clinical judgement: raise the colour"), self)
+        raise_form = QFormLayout(raise_box)
+        raise_form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)
+        raise_form.addRow(QLabel(self.tr("Ra&ise to:"), raise_box, buddy=self.raise_combo),
+                          self.raise_combo)
+        raise_form.addRow(QLabel(self.tr("R&eason:"), raise_box, buddy=self.raise_reason),
+                          self.raise_reason)
+        raise_note = QLabel(self.tr("The colour the rules computed is kept too; it can be "
+                                    "raised, never lowered."), raise_box)
+        raise_note.setWordWrap(True)
+        raise_note.setStyleSheet("color: palette(mid);")
+        raise_form.addRow(raise_note)
+        self.raise_combo.currentIndexChanged.connect(self._on_raise_changed)
+        self.raise_reason.textChanged.connect(lambda _t: self.recompute())
         self.vaccination = _rich(self)
         vaccination_box = QGroupBox(self.tr("Vaccination"), self)
         QVBoxLayout(vaccination_box).addWidget(self.vaccination)
@@ -94,13 +114,16 @@ class ScreeningDialog(QDialog):
         right_layout = QVBoxLayout(right)
         right_layout.setContentsMargins(0, 0, 0, 0)
         right_layout.addWidget(self.panel)
+        right_layout.addWidget(raise_box)
         right_layout.addWidget(vaccination_box)
         right_layout.addStretch(1)
+        self._right = right
         right_scroll = QScrollArea(self)
         right_scroll.setWidgetResizable(True)
         right_scroll.setWidget(right)
         right_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         right_scroll.setMinimumWidth(440)
+        self._right_scroll = right_scroll
         self.message = QLabel(self)
         self.message.setWordWrap(True)
         self.save_button = QPushButton(self.tr("&Save visit"), self)
@@ -122,7 +145,7 @@ class ScreeningDialog(QDialog):
         layout.addLayout(body, 1)
         layout.addWidget(self.message)
         layout.addWidget(buttons)
-        self.resize(1240, 700)
+        self.resize(1340, 720)
 
         self.form.changed.connect(self.recompute)
         self.save_button.clicked.connect(self.save)
@@ -180,7 +203,7 @@ class ScreeningDialog(QDialog):
                 "Previous visits: {count}; the latest on {date}: {colour}. This visit is "
                 "added as a new entry.").format(
                 count=facts.visits, date=facts.latest.screened_at.astimezone().strftime(
-                    "%d/%m/%Y %H:%M"), colour=colour_word(facts.latest.triage.colour)))
+                    "%d/%m/%Y %H:%M"), colour=colour_word(facts.latest.final_colour)))
         self.vaccination.setText(vaccination_html(facts.vaccination))
         self.form.set_person(facts.sex, age)
         self.recompute()
@@ -208,12 +231,57 @@ class ScreeningDialog(QDialog):
                                                       "man."))
         live = dataclasses.replace(data, symptoms=symptoms_in_window(onsets, today=today))
         self.result = assess(live, age_months=self.age_months())
-        self.panel.show_result(self.result)
+        self._fill_raise_choices(self.result.colour)
+        raise_to = self._raise_to()
+        if raise_to is not None and not self.raise_reason.text().strip():
+            self.errors.append(FieldError("raise_reason", screening.RAISE_NEEDS_REASON))
+        self.panel.show_result(self.result, raise_to)
         self.form.show_errors(self.errors)
+        self._fit_right()
         self.panel.show_errors(self.errors, self._field_names())
         empty = data == ScreeningInput()
         self.save_button.setEnabled(self.facts is not None and not self.errors
                                     and not self.saving and not empty)
+
+    def _fit_right(self) -> None:
+        """Wrapped texts of the result column need their height for the column's width; a
+        scroll area only asks for the minimum, so set it (long reasons then scroll, never
+        overlap)."""
+        layout = self._right.layout()
+        width = self._right_scroll.viewport().width()
+        if layout is not None and width > 0:
+            self._right.setMinimumHeight(layout.totalHeightForWidth(width))
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt naming)
+        super().resizeEvent(event)
+        self._fit_right()
+
+    def _fill_raise_choices(self, computed: TriageColour) -> None:
+        """Offer only colours above the computed one (the service refuses the others)."""
+        current = self.raise_combo.currentData()
+        higher = [c for c in (TriageColour.YELLOW, TriageColour.RED) if c.rank > computed.rank]
+        wanted = [None, *higher]
+        have = [self.raise_combo.itemData(i) for i in range(self.raise_combo.count())]
+        if have == wanted:
+            return
+        self.raise_combo.blockSignals(True)
+        self.raise_combo.clear()
+        self.raise_combo.addItem(self.tr("— no change —"), None)
+        for colour in higher:
+            self.raise_combo.addItem(colour_word(colour), colour)
+        index = self.raise_combo.findData(current) if current in higher else 0
+        self.raise_combo.setCurrentIndex(max(index, 0))
+        self.raise_combo.blockSignals(False)
+        self.raise_combo.setEnabled(bool(higher))
+        self.raise_reason.setEnabled(self.raise_combo.currentData() is not None)
+
+    def _raise_to(self) -> TriageColour | None:
+        data = self.raise_combo.currentData()
+        return TriageColour(data) if data is not None else None
+
+    def _on_raise_changed(self, _index: int) -> None:
+        self.raise_reason.setEnabled(self.raise_combo.currentData() is not None)
+        self.recompute()
 
     def _field_names(self) -> dict[str, str]:
         return {"temperature_c": self.tr("Temperature"), "heart_rate": self.tr("Heart rate"),
@@ -222,7 +290,8 @@ class ScreeningDialog(QDialog):
                 "diastolic_bp": self.tr("Diastolic pressure"), "spo2": "SpO2",
                 "weight_kg": self.tr("Weight"), "height_cm": self.tr("Height"),
                 "gestation_weeks": self.tr("Weeks of gestation"),
-                "obstetric_signs": self.tr("Warning signs"), "pregnant": self.tr("Pregnancy")}
+                "obstetric_signs": self.tr("Warning signs"), "pregnant": self.tr("Pregnancy"),
+                "raise_reason": self.tr("Raise the colour")}
 
     # --- saving -------------------------------------------------------------------------
 
@@ -233,17 +302,22 @@ class ScreeningDialog(QDialog):
         self.saving = True
         self.save_button.setEnabled(False)
         self._show_message(self.tr("Saving…"))
+        raise_to = self._raise_to()
         self.tasks.run(partial(screening.record_screening, self.db, self.actor,
                                person_id=self.facts.person_id, screening=data,
-                               symptom_onsets=onsets), self._saved, self._failed)
+                               symptom_onsets=onsets, raise_to=raise_to,
+                               raise_reason=self.raise_reason.text() if raise_to else None),
+                       self._saved, self._failed)
 
     def _saved(self, record: screening.ScreeningRecord) -> None:
         self.saving = False
         name = self.facts.name if self.facts else ""
         self._show_message(self.tr("Visit of {name} saved: {colour}. Earlier visits are kept "
                                    "as they were.").format(
-            name=name, colour=colour_word(record.triage.colour)))
+            name=name, colour=colour_word(record.final_colour)))
         self.saved.emit(record.person_id)
+        self.raise_combo.setCurrentIndex(0)
+        self.raise_reason.clear()
         self.form.clear()
         index = self.person_ids.index(record.person_id) if record.person_id in \
             self.person_ids else -1

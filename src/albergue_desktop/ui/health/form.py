@@ -1,7 +1,9 @@
-"""The inputs of a screening visit: vital signs with units and plausible ranges (with the
-IITT thresholds of the person's age band as a hint), AVPU, weight and height, the DGCES
-symptoms with their onset, chronic conditions, pregnancy with its warning signs, disability
-and notes. Pure input: the result is computed by the dialog with the domain rules."""
+"""The inputs of a screening visit: the apparent age band when there is no date of birth,
+vital signs with units and plausible ranges (with the IITT thresholds of the person's age band
+as a hint), AVPU, weight and height, the IITT emergency and priority signs (two boxes of two
+columns each), the DGE respiratory symptoms with their onset, chronic conditions, pregnancy
+with its warning signs, disability and notes. Pure input: the result is computed by the
+dialog with the domain rules."""
 
 from __future__ import annotations
 
@@ -14,14 +16,15 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.clinical_enums import (
-    AgeBand, Avpu, ChronicCondition, Measure, ObstetricSign, Op, Symptom, clinical_label,
+    AgeBand, ApparentAge, Avpu, ChronicCondition, Measure, ObstetricSign, Op, Symptom,
+    TriageColour, TriageSign, clinical_label,
 )
-from ...domain.clinical_rules import RULES, age_band
+from ...domain.clinical_rules import ANY_TWO_OF, RULES, age_band, candidate_bands
 from ...domain.errors import FieldError
 from ...domain.triage import PLAUSIBLE, ScreeningInput
 from ...services.screening import DISABILITY_CODES
 from ..records.fields import need_label
-from .checklists import CodeChecklist, SymptomChecklist
+from .checklists import CodeChecklist, SignChecklist, SymptomChecklist
 from .common import NumberField
 
 VITALS = ("temperature_c", "heart_rate", "respiratory_rate", "systolic_bp", "diastolic_bp",
@@ -30,19 +33,41 @@ DECIMALS = {"temperature_c", "weight_kg", "height_cm"}
 PREGNANCY_FROM_MONTHS = 9 * 12  # the pregnancy section is offered from 9 years of age
 
 
-def risk_hint(measure: Measure, band: AgeBand) -> tuple[float | None, float | None]:
-    """The least extreme IITT thresholds of a vital for an age band: (below, above)."""
+def risk_hint(measure: Measure, band: AgeBand | frozenset[AgeBand]
+              ) -> tuple[float | None, float | None]:
+    """The least extreme IITT thresholds of a vital for the candidate age bands: (below,
+    above)."""
+    bands = frozenset({band}) if isinstance(band, AgeBand) else band
     lows, highs = [], []
     for rule in RULES:
         if rule.measure is not measure or rule.pregnant_only:
             continue
-        if rule.band is not AgeBand.ANY and rule.band is not band:
+        if rule.band is not AgeBand.ANY and rule.band not in bands:
             continue
         if rule.op is Op.LT:
             lows.append(float(rule.value))
         elif rule.op is Op.GT:
             highs.append(float(rule.value))
     return (max(lows) if lows else None, min(highs) if highs else None)
+
+
+def _sign_rows(colour: TriageColour) -> list[TriageSign]:
+    """The signs of the rule table with this colour, in the card's order, once each."""
+    out: list[TriageSign] = []
+    for rule in RULES:
+        if (rule.measure is Measure.SIGN and rule.op is Op.PRESENT and rule.colour is colour
+                and rule.value not in out and rule.value not in ANY_TWO_OF):
+            out.append(TriageSign(rule.value))
+    return out
+
+
+EMERGENCY_SIGNS = _sign_rows(TriageColour.RED)
+PRIORITY_SIGNS = _sign_rows(TriageColour.YELLOW)
+OVER_50_SIGNS = frozenset(TriageSign(r.value) for r in RULES
+                          if r.measure is Measure.SIGN and r.older_than_months)
+CHILD_SIGNS = frozenset(TriageSign(r.value) for r in RULES if r.measure is Measure.SIGN
+                        and r.band in (AgeBand.UNDER_1, AgeBand.FROM_1_TO_4,
+                                       AgeBand.FROM_5_TO_11))
 
 
 class ScreeningForm(QWidget):
@@ -69,6 +94,24 @@ class ScreeningForm(QWidget):
             self.avpu.addItem(f"{level.value} · {clinical_label(level)}", level)
         self.avpu.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.avpu.currentIndexChanged.connect(lambda _i: self.changed.emit())
+        self.apparent_age = QComboBox(self)
+        self.apparent_age.addItem(self.tr("— not recorded (strictest band) —"), None)
+        for band in ApparentAge:
+            self.apparent_age.addItem(clinical_label(band), band)
+        self.apparent_age.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.apparent_age.currentIndexChanged.connect(self._on_apparent_age)
+        self.apparent_note = QLabel(self)
+        self.apparent_note.setWordWrap(True)
+        self.apparent_note.setStyleSheet("color: palette(mid);")
+        self._known_age: int | None = None
+        self.emergency = SignChecklist(
+            [*((s.value, self._sign_text(s)) for s in EMERGENCY_SIGNS),
+             *((s.value, clinical_label(s)) for s in sorted(ANY_TWO_OF))], 2,
+            {sorted(ANY_TWO_OF)[0].value: self.tr("Any two of these:")}, self)
+        self.emergency.changed.connect(self.changed)
+        self.priority = SignChecklist(
+            [(s.value, self._sign_text(s)) for s in PRIORITY_SIGNS], 2, None, self)
+        self.priority.changed.connect(self.changed)
         self.symptoms = SymptomChecklist(self)
         self.symptoms.changed.connect(self.changed)
         self.chronic = CodeChecklist(
@@ -91,9 +134,26 @@ class ScreeningForm(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.age_box = QGroupBox(self.tr("Age"), self)
+        age_row = QHBoxLayout(self.age_box)
+        age_row.addWidget(QLabel(self.tr("&Apparent age (no date of birth):"), self.age_box,
+                                 buddy=self.apparent_age))
+        age_row.addWidget(self.apparent_age)
+        age_row.addWidget(self.apparent_note, 1)
+        layout.addWidget(self.age_box)
         layout.addWidget(self._vitals_box())
-        symptoms_box = QGroupBox(self.tr("Respiratory screen (DGCES 2020): symptoms that "
-                                         "began in the last 7 days"), self)
+        self.emergency_box = QGroupBox(self.tr("Emergency signs (RED): IITT card"), self)
+        QVBoxLayout(self.emergency_box).addWidget(self.emergency)
+        self.emergency_box.setStyleSheet("QGroupBox { font-weight: bold; color: #8a1c1c; }"
+                                         "QGroupBox * { font-weight: normal; color: palette(text); }")
+        layout.addWidget(self.emergency_box)
+        self.priority_box = QGroupBox(self.tr("Priority signs (YELLOW): IITT card"), self)
+        QVBoxLayout(self.priority_box).addWidget(self.priority)
+        self.priority_box.setStyleSheet("QGroupBox { font-weight: bold; color: #6b5200; }"
+                                        "QGroupBox * { font-weight: normal; color: palette(text); }")
+        layout.addWidget(self.priority_box)
+        symptoms_box = QGroupBox(self.tr("Respiratory case definition (DGE 2021): symptoms "
+                                         "that began in the last 10 days"), self)
         QVBoxLayout(symptoms_box).addWidget(self.symptoms)
         layout.addWidget(symptoms_box)
         chronic_box = QGroupBox(self.tr("Chronic-degenerative conditions"), self)
@@ -117,10 +177,16 @@ class ScreeningForm(QWidget):
         self._on_pregnant(False)
         self.set_person(None, None)
         f = self.fields
-        chain = [*(f[n].edit for n in ("temperature_c", "heart_rate", "respiratory_rate",
+        chain = [self.apparent_age,
+                 *(f[n].edit for n in ("temperature_c", "heart_rate", "respiratory_rate",
                                         "systolic_bp", "diastolic_bp", "spo2")),
                  self.avpu, f["weight_kg"].edit, f["height_cm"].edit,
-                 self.symptoms.boxes[next(iter(self.symptoms.boxes))]]
+                 self.emergency.first_box()]
+        chain2 = [self.emergency.last_box(), self.priority.first_box()]
+        chain3 = [self.priority.last_box(),
+                  self.symptoms.boxes[next(iter(self.symptoms.boxes))]]
+        for links in (chain2, chain3):
+            QWidget.setTabOrder(*links)
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
 
@@ -153,12 +219,39 @@ class ScreeningForm(QWidget):
         form.addRow("", self.size_note)
         return box
 
+    def _sign_text(self, sign: TriageSign) -> str:
+        text = clinical_label(sign)
+        if sign in OVER_50_SIGNS:
+            text += " " + self.tr("(red over 50 years)")
+        elif sign in CHILD_SIGNS:
+            text += " " + self.tr("(child under 12)")
+        return text
+
     # --- the person ---------------------------------------------------------------------
 
+    def _on_apparent_age(self, _index: int) -> None:
+        self.set_person(self._sex, self._known_age)
+        self.changed.emit()
+
     def set_person(self, sex: str | None, age_months: int | None) -> None:
-        """Adapt hints and availability to the person: IITT thresholds of the age band,
-        pregnancy only for women and girls from 9 (the service refuses it for men)."""
-        band = age_band(age_months)
+        """Adapt hints and availability to the person: IITT thresholds of the age band (of
+        the apparent band, or of every band, when there is no date of birth), the apparent
+        age only without a date of birth, pregnancy only for women and girls from 9 (the
+        service refuses it for men)."""
+        self._sex, self._known_age = sex, age_months
+        known = age_months is not None
+        self.apparent_age.setEnabled(not known)
+        if known:
+            self.apparent_age.blockSignals(True)
+            self.apparent_age.setCurrentIndex(0)
+            self.apparent_age.blockSignals(False)
+            self.apparent_note.setText(self.tr("The age comes from the date of birth."))
+        elif self.apparent_age.currentData() is None:
+            self.apparent_note.setText(self.tr(
+                "No date of birth: without an apparent age the strictest band is used."))
+        else:
+            self.apparent_note.setText(self.tr("No date of birth: the apparent age is used."))
+        band = candidate_bands(age_months, self.apparent_age.currentData())
         measures = {"temperature_c": Measure.TEMPERATURE, "heart_rate": Measure.HEART_RATE,
                     "respiratory_rate": Measure.RESPIRATORY_RATE, "spo2": Measure.SPO2}
         for name, measure in measures.items():
@@ -196,7 +289,10 @@ class ScreeningForm(QWidget):
             pregnant=self.pregnant.isChecked(),
             gestation_weeks=self.weeks.value() if self.pregnant.isChecked() else None,
             obstetric_signs=frozenset(ObstetricSign(s) for s in self.obstetric.checked()),
-            disabilities=self.disability.checked(), notes=self.notes.toPlainText().strip())
+            disabilities=self.disability.checked(), notes=self.notes.toPlainText().strip(),
+            signs=frozenset(TriageSign(c) for c in self.emergency.checked()
+                            | self.priority.checked()),
+            apparent_age=self.apparent_age.currentData())
         return data, onsets
 
     def show_errors(self, errors: list[FieldError]) -> None:
@@ -209,6 +305,9 @@ class ScreeningForm(QWidget):
         for field in self.fields.values():
             field.set_value(None)
         self.avpu.setCurrentIndex(0)
+        self.apparent_age.setCurrentIndex(0)
+        self.emergency.set_checked(())
+        self.priority.set_checked(())
         self.symptoms.clear()
         self.chronic.set_checked(())
         self.pregnant.setChecked(False)

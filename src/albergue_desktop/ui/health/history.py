@@ -1,5 +1,6 @@
 """The health section of the person record (only for roles that may see health data): every
-screening visit, latest first, with its colour, reasons and who screened; the vaccination
+screening visit, latest first, with its colour (a clinician's raised colour, with the computed
+one under it, and who raised it and why), reasons and who screened; the vaccination
 summary with the children's schedule gaps; and "New screening" for roles that record."""
 
 from __future__ import annotations
@@ -87,8 +88,12 @@ class HealthSection(QGroupBox):
             when = record.screened_at.astimezone().strftime("%d/%m/%Y %H:%M")
             if not record.is_current:
                 when += "\n" + self.tr("(corrected later)")
-            colour = QTableWidgetItem(colour_word(record.triage.colour))
-            background, foreground = COLOURS[record.triage.colour]
+            text = colour_word(record.final_colour)
+            if record.raised:
+                text += "\n" + self.tr("(computed: {colour})").format(
+                    colour=colour_word(record.computed_colour))
+            colour = QTableWidgetItem(text)
+            background, foreground = COLOURS[record.final_colour]
             colour.setBackground(QBrush(QColor(background)))
             colour.setForeground(QBrush(QColor(foreground)))
             colour.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -96,6 +101,10 @@ class HealthSection(QGroupBox):
             font.setBold(True)
             colour.setFont(font)
             reasons = "\n".join(text for _id, text in record.triage.reasons) or "—"
+            if record.raised:
+                reasons = self.tr("Raised to {colour} by {user}: {reason}").format(
+                    colour=colour_word(record.final_colour), user=record.raised_by or "—",
+                    reason=record.raise_reason or "—") + "\n" + reasons
             cells = [QTableWidgetItem(when), colour, QTableWidgetItem(reasons),
                      QTableWidgetItem(record.screened_by)]
             for column, item in enumerate(cells):

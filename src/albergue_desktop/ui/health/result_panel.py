@@ -10,11 +10,12 @@ from html import escape
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel, QVBoxLayout, QWidget
 
-from ...domain.clinical_enums import RespiratoryScreen, clinical_label
+from ...domain.clinical_enums import RespiratoryScreen, TriageColour, clinical_label
 from ...domain.errors import FieldError
+from ...domain.i18n import translate
 from ...domain.triage import TriageResult
 from ...services.vaccination_summary import VaccinationSummary
-from .common import ColourBadge, colour_html
+from .common import ColourBadge, colour_html, colour_word
 
 YES_STYLE = "font-weight: bold; color: #8a1c1c;"
 
@@ -33,6 +34,10 @@ class ResultPanel(QWidget):
         self.badge = ColourBadge(self)
         self.caption = QLabel(self.tr("IITT triage colour (WHO/ICRC/MSF)"), self)
         self.caption.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.caption.setWordWrap(True)
+        self.age_note = QLabel(self)
+        self.age_note.setWordWrap(True)
+        self.age_note.setStyleSheet("color: #8a5a00;")
         self.reasons = _rich(self)
         self.high_risk = QLabel(self)
         self.respiratory = QLabel(self)
@@ -43,7 +48,8 @@ class ResultPanel(QWidget):
         self.missing = QLabel(self)
         self.errors = QLabel(self)
         self.errors.setStyleSheet("color: #b00020;")
-        for label in (self.high_risk, self.respiratory, self.missing, self.errors):
+        for label in (self.high_risk, self.respiratory, self.missing, self.errors,
+                      self.consultation, self.urgent, self.isolation):
             label.setWordWrap(True)
         reasons_box = QGroupBox(self.tr("Reasons"), self)
         QVBoxLayout(reasons_box).addWidget(self.reasons)
@@ -61,13 +67,25 @@ class ResultPanel(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.badge)
         layout.addWidget(self.caption)
+        layout.addWidget(self.age_note)
         layout.addWidget(self.errors)
         layout.addWidget(reasons_box)
         layout.addWidget(outcome_box)
         self.errors.hide()
 
-    def show_result(self, result: TriageResult) -> None:
-        self.badge.set_colour(result.colour)
+    def show_result(self, result: TriageResult, final: TriageColour | None = None) -> None:
+        """The result; ``final``: a clinician's higher colour (the badge shows it and the
+        caption names the computed one)."""
+        shown = final if final is not None and final.rank > result.colour.rank else None
+        self.badge.set_colour(shown or result.colour)
+        if shown is not None:
+            self.caption.setText(self.tr(
+                "Raised by clinical judgement; the IITT rules computed {colour}").format(
+                colour=colour_word(result.colour)))
+        else:
+            self.caption.setText(self.tr("IITT triage colour (WHO/ICRC/MSF)"))
+        self.age_note.setText(translate(result.age_note) if result.age_note else "")
+        self.age_note.setVisible(bool(result.age_note))
         if result.findings:
             items = [f"<li>{colour_html(f.colour)} {escape(f.text())}<br><small>"
                      + escape(self.tr("Source: {source} · rule {rule}").format(
@@ -81,8 +99,12 @@ class ResultPanel(QWidget):
             result.high_risk_vitals)) or self.tr("none"))
         resp = result.respiratory
         text = clinical_label(resp.screen)
-        text += " " + self.tr("({major} of 3 major, {minor} minor)").format(
+        text += " " + self.tr("({major} major, {minor} minor)").format(
             major=len(resp.major), minor=len(resp.minor))
+        if resp.missing:
+            text += ": " + translate(resp.missing)
+        if resp.measured_fever:
+            text += " · " + self.tr("measured fever")
         self._yes_no(self.respiratory, resp.screen is not RespiratoryScreen.NEGATIVE, text)
         self._yes_no(self.isolation, result.needs_isolation)
         self._yes_no(self.urgent, result.urgent_care)

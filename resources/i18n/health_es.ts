@@ -404,6 +404,10 @@
         <translation>(menores de 12 años)</translation>
     </message>
     <message>
+        <source>(red under 12 years, else yellow)</source>
+        <translation>(rojo en menores de 12 años; si no, amarillo)</translation>
+    </message>
+    <message>
         <source>The age comes from the date of birth.</source>
         <translation>La edad se calcula con la fecha de nacimiento.</translation>
     </message>

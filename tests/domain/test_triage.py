@@ -70,12 +70,21 @@ EXPECTED_TABLE = {
     "IITT-CHEST-PAIN-50": ("present", "acute_chest_pain", "any", "red"),
     "IITT-ABDOMINAL-PAIN-50": ("present", "acute_abdominal_pain", "any", "red"),
     "IITT-ECG-ISCHAEMIA": ("present", "ecg_acute_ischaemia", "any", "red"),
+    "IITT-VIOLENT": ("present", "violent", "any", "red"),
+    "IITT-HYPOGLYCAEMIA": ("present", "hypoglycaemia", "any", "red"),
+    "IITT-C-UNDER_1-COLD-EXTREMITIES": ("present", "cold_extremities", "under_1", "red"),
+    "IITT-C-FROM_1_TO_4-COLD-EXTREMITIES": ("present", "cold_extremities", "1_to_4", "red"),
+    "IITT-C-FROM_5_TO_11-COLD-EXTREMITIES": ("present", "cold_extremities", "5_to_11", "red"),
+    "IITT-C-UNDER_1-TESTICULAR": ("present", "testicular_pain", "under_1", "red"),
+    "IITT-C-FROM_1_TO_4-TESTICULAR": ("present", "testicular_pain", "1_to_4", "red"),
+    "IITT-C-FROM_5_TO_11-TESTICULAR": ("present", "testicular_pain", "5_to_11", "red"),
     "IITT-OB-BLEEDING": ("present", "heavy_bleeding", "any", "red"),
     "IITT-OB-ABDOMINAL": ("present", "severe_abdominal_pain", "any", "red"),
     "IITT-OB-SEIZURES": ("present", "seizures", "any", "red"),
     "IITT-OB-HEADACHE": ("present", "severe_headache", "any", "red"),
     "IITT-OB-VISION": ("present", "visual_changes", "any", "red"),
     "IITT-OB-LABOUR": ("present", "active_labour", "any", "red"),
+    "IITT-OB-TRAUMA": ("present", "trauma", "any", "red"),
     "IITT-OB-SBP": (">=", 160, "any", "red"),
     "IITT-OB-DBP": (">=", 110, "any", "red"),
     "IITT-SWELLING": ("present", "mouth_throat_swelling", "any", "yellow"),
@@ -88,7 +97,7 @@ EXPECTED_TABLE = {
     "IITT-ALTERED-MENTAL": ("present", "altered_mental_status", "any", "yellow"),
     "IITT-AGITATION": ("present", "agitation", "any", "yellow"),
     "IITT-WEAKNESS": ("present", "general_weakness", "any", "yellow"),
-    "IITT-HEADACHE": ("present", "headache", "12_plus", "yellow"),
+    "IITT-HEADACHE": ("present", "headache", "any", "yellow"),
     "IITT-FOCAL-NEURO": ("present", "focal_neurologic", "any", "yellow"),
     "IITT-VISUAL": ("present", "visual_disturbance", "any", "yellow"),
     "IITT-SEVERE-PAIN": ("present", "severe_pain", "any", "yellow"),
@@ -96,11 +105,10 @@ EXPECTED_TABLE = {
     "IITT-LIMB-DEFORMITY": ("present", "limb_deformity", "any", "yellow"),
     "IITT-OPEN-FRACTURE": ("present", "open_fracture", "any", "yellow"),
     "IITT-DISLOCATION": ("present", "dislocation", "any", "yellow"),
-    "IITT-VIOLENT": ("present", "violent", "any", "yellow"),
     "IITT-OTHER-TRAUMA": ("present", "other_trauma_or_burns", "any", "yellow"),
     "IITT-URGENT-SURGERY": ("present", "urgent_surgery", "any", "yellow"),
     "IITT-SEXUAL-ASSAULT": ("present", "sexual_assault", "any", "yellow"),
-    "IITT-TESTICULAR": ("present", "testicular_pain", "any", "yellow"),
+    "IITT-TESTICULAR": ("present", "testicular_pain", "12_plus", "yellow"),
     "IITT-URINE": ("present", "unable_to_pass_urine", "any", "yellow"),
     "IITT-PROPHYLAXIS": ("present", "prophylaxis_exposure", "any", "yellow"),
     "ETAT-UNDER_1-DEHYDRATION": ("present", "severe_dehydration", "under_1", "red"),
@@ -394,14 +402,20 @@ def test_chest_pain_symptom_is_urgent_care_at_every_age(months):
     assert result.colour is (RED if months > 600 else YELLOW)
 
 
-PAIRS = [(TriageSign.ALTERED_MENTAL_STATUS, TriageSign.STIFF_NECK),
-         (TriageSign.ALTERED_MENTAL_STATUS, TriageSign.HYPOTHERMIA_OR_FEVER),
-         (TriageSign.STIFF_NECK, TriageSign.HYPOTHERMIA_OR_FEVER)]
+GROUP = sorted(RULES_BY_ID["IITT-ANY-TWO"].any_of)
+PAIRS = [(a, b) for i, a in enumerate(GROUP) for b in GROUP[i + 1:]]
 
 
+def test_the_any_two_of_group_is_the_cards():
+    assert set(GROUP) == {TriageSign.ALTERED_MENTAL_STATUS, TriageSign.STIFF_NECK,
+                          TriageSign.HYPOTHERMIA_OR_FEVER, TriageSign.HEADACHE}
+    assert len(PAIRS) == 6
+
+
+@pytest.mark.parametrize("age", [6, 30, 96, 360, None])
 @pytest.mark.parametrize("pair", PAIRS)
-def test_any_two_of_the_group_is_red(pair):
-    assert assess(ScreeningInput(signs=set(pair)), age_years=30).colour is RED
+def test_any_two_of_the_group_is_red(pair, age):
+    assert assess(ScreeningInput(signs=set(pair)), age_months=age).colour is RED
     for one in pair:
         result = assess(ScreeningInput(signs={one}), age_years=30)
         assert "IITT-ANY-TWO" not in result.rule_ids and result.colour is not RED
@@ -417,9 +431,18 @@ def test_any_two_of_counts_measured_fever_hypothermia_and_avpu(extra, red):
     assert ("IITT-ANY-TWO" in result.rule_ids) is red
 
 
-def test_headache_is_a_priority_sign_from_12_years():
-    assert assess(ScreeningInput(symptoms={H}), age_years=30).colour is YELLOW
-    assert "IITT-HEADACHE" not in assess(ScreeningInput(symptoms={H}), age_years=8).rule_ids
+@pytest.mark.parametrize("years", [1, 8, 30])
+def test_headache_alone_is_a_priority_and_with_fever_an_emergency(years):
+    assert assess(ScreeningInput(symptoms={H}), age_years=years).colour is YELLOW
+    both = assess(ScreeningInput(symptoms={H}, temperature_c=38.3), age_years=years)
+    assert both.colour is RED and "IITT-ANY-TWO" in both.rule_ids
+
+
+@pytest.mark.parametrize("months, colour", [(6, RED), (30, RED), (96, RED), (144, YELLOW),
+                                            (None, RED)])
+def test_testicular_pain_is_red_in_children(months, colour):
+    s = ScreeningInput(signs={TriageSign.TESTICULAR_PAIN})
+    assert assess(s, age_months=months).colour is colour
 
 
 @pytest.mark.parametrize("months, fires", [(0, True), (1, True), (2, False), (11, False)])

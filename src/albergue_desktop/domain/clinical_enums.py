@@ -86,6 +86,8 @@ class TriageSign(StrEnum):
     ACUTE_ABDOMINAL_PAIN = "acute_abdominal_pain"
     ECG_ACUTE_ISCHAEMIA = "ecg_acute_ischaemia"
     SEVERE_DEHYDRATION = "severe_dehydration"  # child (WHO ETAT)
+    COLD_EXTREMITIES = "cold_extremities"  # child card
+    HYPOGLYCAEMIA = "hypoglycaemia"  # if known
     # the "any two of" group (RED when two are present)
     ALTERED_MENTAL_STATUS = "altered_mental_status"
     STIFF_NECK = "stiff_neck"
@@ -147,6 +149,7 @@ class ObstetricSign(StrEnum):
     SEVERE_HEADACHE = "severe_headache"
     VISUAL_CHANGES = "visual_changes"
     ACTIVE_LABOUR = "active_labour"
+    TRAUMA = "trauma"
 
 
 class ChronicCondition(StrEnum):
@@ -294,6 +297,8 @@ _LABELS: dict[StrEnum, str] = {
     TriageSign.SEVERE_DEHYDRATION:
         "Severe dehydration (diarrhoea with two of: lethargy, sunken eyes, very slow skin "
         "pinch)",
+    TriageSign.COLD_EXTREMITIES: "Cold extremities",
+    TriageSign.HYPOGLYCAEMIA: "Hypoglycaemia (if known)",
     TriageSign.ALTERED_MENTAL_STATUS: "Altered mental status",
     TriageSign.STIFF_NECK: "Stiff neck",
     TriageSign.HYPOTHERMIA_OR_FEVER: "Hypothermia or fever",
@@ -334,6 +339,7 @@ _LABELS: dict[StrEnum, str] = {
     ObstetricSign.SEVERE_HEADACHE: "Severe headache",
     ObstetricSign.VISUAL_CHANGES: "Visual changes",
     ObstetricSign.ACTIVE_LABOUR: "Active labour",
+    ObstetricSign.TRAUMA: "Trauma",
     ChronicCondition.DIABETES: "Diabetes", ChronicCondition.HYPERTENSION: "Hypertension",
     ChronicCondition.HEART_DISEASE: "Heart disease",
     ChronicCondition.CHRONIC_LUNG_DISEASE: "Chronic lung disease (asthma, COPD)",

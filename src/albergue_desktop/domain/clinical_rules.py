@@ -117,11 +117,15 @@ _A_VITALS = "IITT adult card, high-risk vital signs"
 _C_VITALS = "IITT child card (under 12 years), high-risk vital signs by age"
 _ETAT_EMERGENCY = "WHO Pocket book 2013, ch. 1, ETAT emergency signs"
 _ETAT_PRIORITY = "WHO Pocket book 2013, ch. 1, ETAT priority signs"
+# Rows whose card text was not retrieved (the child card, the end of the adult card's pregnancy
+# box): each only raises the colour (more care) and is listed in docs/triage.md to verify.
+_TO_VERIFY = "card text not retrieved; as read by public IITT implementations (to verify)"
+_C_RED = "IITT child card (under 12 years), red criteria: " + _TO_VERIFY
 _DGE = "DGE lineamiento, operational definition of a suspected case and warning signs"
 
 # The IITT "any two of" group: two of these present is RED.
 ANY_TWO_OF = frozenset({TriageSign.ALTERED_MENTAL_STATUS, TriageSign.STIFF_NECK,
-                        TriageSign.HYPOTHERMIA_OR_FEVER})
+                        TriageSign.HYPOTHERMIA_OR_FEVER, TriageSign.HEADACHE})
 
 
 def _vital(rule_id: str, text: str, measure: Measure, op: Op, value: float, band: AgeBand,
@@ -199,7 +203,7 @@ RULES: tuple[Rule, ...] = (
     _sign("IITT-HEAVY-BLEEDING", "Heavy bleeding", TriageSign.HEAVY_BLEEDING, _R),
     _sign("IITT-CONVULSIONS", "Active convulsions", TriageSign.ACTIVE_CONVULSIONS, _R),
     Rule("IITT-ANY-TWO",
-         "Any two of: altered mental status, stiff neck, hypothermia or fever",
+         "Any two of: altered mental status, stiff neck, hypothermia or fever, headache",
          Measure.SIGN, Op.AT_LEAST, 2, AgeBand.ANY, _R, _EMERGENCY, Source.IITT,
          any_of=ANY_TWO_OF, citation=_A_RED),
     _sign("IITT-HIGH-RISK-TRAUMA", "High-risk trauma", TriageSign.HIGH_RISK_TRAUMA, _R),
@@ -212,6 +216,16 @@ RULES: tuple[Rule, ...] = (
     _sign("IITT-ABDOMINAL-PAIN-50", "Acute abdominal pain over 50 years",
           TriageSign.ACUTE_ABDOMINAL_PAIN, _R, older_than_months=OVER_50_MONTHS),
     _sign("IITT-ECG-ISCHAEMIA", "ECG with acute ischaemia", TriageSign.ECG_ACUTE_ISCHAEMIA, _R),
+    _sign("IITT-VIOLENT", "Violent or aggressive", TriageSign.VIOLENT, _R),
+    Rule("IITT-HYPOGLYCAEMIA", "Hypoglycaemia", Measure.SIGN, Op.PRESENT,
+         TriageSign.HYPOGLYCAEMIA, AgeBand.ANY, _R, _EMERGENCY, Source.IITT,
+         citation="IITT red criteria (disability): " + _TO_VERIFY),
+    *(Rule(f"IITT-C-{b.name}-COLD-EXTREMITIES", "Cold extremities (child)", Measure.SIGN,
+           Op.PRESENT, TriageSign.COLD_EXTREMITIES, b, _R, _EMERGENCY, Source.IITT,
+           citation=_C_RED) for b in (B0, B1, B5)),
+    *(Rule(f"IITT-C-{b.name}-TESTICULAR", "Acute testicular or scrotal pain, or priapism "
+           "(child)", Measure.SIGN, Op.PRESENT, TriageSign.TESTICULAR_PAIN, b, _R, _EMERGENCY,
+           Source.IITT, citation=_C_RED) for b in (B0, B1, B5)),
     # --- IITT: pregnant with any of these is RED
     _ob_sign("IITT-OB-BLEEDING", "Pregnant with heavy bleeding", ObstetricSign.HEAVY_BLEEDING),
     _ob_sign("IITT-OB-ABDOMINAL", "Pregnant with severe abdominal pain",
@@ -221,6 +235,9 @@ RULES: tuple[Rule, ...] = (
     _ob_sign("IITT-OB-HEADACHE", "Pregnant with severe headache", ObstetricSign.SEVERE_HEADACHE),
     _ob_sign("IITT-OB-VISION", "Pregnant with visual changes", ObstetricSign.VISUAL_CHANGES),
     _ob_sign("IITT-OB-LABOUR", "Pregnant in active labour", ObstetricSign.ACTIVE_LABOUR),
+    Rule("IITT-OB-TRAUMA", "Pregnant with trauma", Measure.OBSTETRIC_SIGN, Op.PRESENT,
+         ObstetricSign.TRAUMA, AgeBand.ANY, _R, _OB, Source.IITT, pregnant_only=True,
+         citation=_A_RED + ", pregnant with any of: " + _TO_VERIFY),
     Rule("IITT-OB-SBP", "Pregnant with systolic blood pressure 160 mmHg or more",
          Measure.SYSTOLIC_BP, Op.GE, 160, AgeBand.ANY, _R, _OB, Source.IITT, pregnant_only=True,
          citation=_A_RED),
@@ -240,7 +257,7 @@ RULES: tuple[Rule, ...] = (
     _sign("IITT-ALTERED-MENTAL", "Altered mental status", TriageSign.ALTERED_MENTAL_STATUS, _Y),
     _sign("IITT-AGITATION", "Agitation", TriageSign.AGITATION, _Y),
     _sign("IITT-WEAKNESS", "Acute general weakness", TriageSign.GENERAL_WEAKNESS, _Y),
-    _sign("IITT-HEADACHE", "Headache (12 years and over)", TriageSign.HEADACHE, _Y, band=A),
+    _sign("IITT-HEADACHE", "Headache", TriageSign.HEADACHE, _Y),
     _sign("IITT-FOCAL-NEURO", "Acute focal neurologic complaint", TriageSign.FOCAL_NEUROLOGIC,
           _Y),
     _sign("IITT-VISUAL", "Acute visual disturbance", TriageSign.VISUAL_DISTURBANCE, _Y),
@@ -249,13 +266,12 @@ RULES: tuple[Rule, ...] = (
     _sign("IITT-LIMB-DEFORMITY", "Visible acute limb deformity", TriageSign.LIMB_DEFORMITY, _Y),
     _sign("IITT-OPEN-FRACTURE", "Open fracture", TriageSign.OPEN_FRACTURE, _Y),
     _sign("IITT-DISLOCATION", "Suspected dislocation", TriageSign.DISLOCATION, _Y),
-    _sign("IITT-VIOLENT", "Violent or aggressive", TriageSign.VIOLENT, _Y),
     _sign("IITT-OTHER-TRAUMA", "Other trauma or burns", TriageSign.OTHER_TRAUMA_OR_BURNS, _Y),
     _sign("IITT-URGENT-SURGERY", "Known diagnosis requiring urgent surgery",
           TriageSign.URGENT_SURGERY, _Y),
     _sign("IITT-SEXUAL-ASSAULT", "Sexual assault", TriageSign.SEXUAL_ASSAULT, _Y),
     _sign("IITT-TESTICULAR", "Acute testicular or scrotal pain, or priapism",
-          TriageSign.TESTICULAR_PAIN, _Y),
+          TriageSign.TESTICULAR_PAIN, _Y, band=A),
     _sign("IITT-URINE", "Unable to pass urine", TriageSign.UNABLE_TO_PASS_URINE, _Y),
     _sign("IITT-PROPHYLAXIS", "Exposure needing time-sensitive prophylaxis",
           TriageSign.PROPHYLAXIS_EXPOSURE, _Y),

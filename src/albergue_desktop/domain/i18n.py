@@ -591,8 +591,6 @@ ES: dict[str, str] = {
     "Adult (appears 12 to 50 years)": "Adulto (aparenta de 12 a 50 años)",
     "Agitation": "Agitación",
     "Altered mental status": "Alteración del estado mental",
-    "Any two of: altered mental status, stiff neck, hypothermia or fever":
-        "Dos de: alteración del estado mental, rigidez de nuca, hipotermia o fiebre",
     "Capillary refill over 3 seconds": "Llenado capilar mayor de 3 segundos",
     "Chest pain in the last 10 days: urgent care":
         "Dolor en el pecho en los últimos 10 días: atención urgente",
@@ -607,7 +605,17 @@ ES: dict[str, str] = {
     "Exposure needing time-sensitive prophylaxis (animal bite, needlestick)":
         "Exposición que requiere profilaxis urgente (mordedura de animal, pinchazo)",
     "Fast breathing": "Respiración rápida (polipnea)",
-    "Headache (12 years and over)": "Dolor de cabeza (12 años o más)",
+    "Cold extremities": "Extremidades frías",
+    "Cold extremities (child)": "Extremidades frías (menor)",
+    "Hypoglycaemia": "Hipoglucemia",
+    "Hypoglycaemia (if known)": "Hipoglucemia (si se conoce)",
+    "Acute testicular or scrotal pain, or priapism (child)":
+        "Dolor testicular o escrotal agudo, o priapismo (menor)",
+    "Pregnant with trauma": "Embarazada con traumatismo",
+    "Trauma": "Traumatismo",
+    "Any two of: altered mental status, stiff neck, hypothermia or fever, headache":
+        "Dos de: alteración del estado mental, rigidez de nuca, hipotermia o fiebre, dolor "
+        "de cabeza",
     "High-risk trauma": "Traumatismo de alto riesgo",
     "Hypothermia or fever": "Hipotermia o fiebre",
     "Infant (appears under 1 year)": "Lactante (aparenta menos de 1 año)",

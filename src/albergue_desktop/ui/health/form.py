@@ -51,23 +51,27 @@ def risk_hint(measure: Measure, band: AgeBand | frozenset[AgeBand]
     return (max(lows) if lows else None, min(highs) if highs else None)
 
 
-def _sign_rows(colour: TriageColour) -> list[TriageSign]:
+def _sign_rows(colour: TriageColour, exclude: frozenset[TriageSign] = frozenset()
+               ) -> list[TriageSign]:
     """The signs of the rule table with this colour, in the card's order, once each."""
     out: list[TriageSign] = []
     for rule in RULES:
         if (rule.measure is Measure.SIGN and rule.op is Op.PRESENT and rule.colour is colour
-                and rule.value not in out and rule.value not in ANY_TWO_OF):
+                and rule.value not in out and rule.value not in ANY_TWO_OF | exclude):
             out.append(TriageSign(rule.value))
     return out
 
 
+_CHILD_BANDS = (AgeBand.UNDER_1, AgeBand.FROM_1_TO_4, AgeBand.FROM_5_TO_11)
+_SIGN_ROWS = [r for r in RULES if r.measure is Measure.SIGN and r.op is Op.PRESENT]
 EMERGENCY_SIGNS = _sign_rows(TriageColour.RED)
-PRIORITY_SIGNS = _sign_rows(TriageColour.YELLOW)
-OVER_50_SIGNS = frozenset(TriageSign(r.value) for r in RULES
-                          if r.measure is Measure.SIGN and r.older_than_months)
-CHILD_SIGNS = frozenset(TriageSign(r.value) for r in RULES if r.measure is Measure.SIGN
-                        and r.band in (AgeBand.UNDER_1, AgeBand.FROM_1_TO_4,
-                                       AgeBand.FROM_5_TO_11))
+PRIORITY_SIGNS = _sign_rows(TriageColour.YELLOW, frozenset(EMERGENCY_SIGNS))
+OVER_50_SIGNS = frozenset(TriageSign(r.value) for r in _SIGN_ROWS if r.older_than_months)
+CHILD_ONLY_SIGNS = frozenset(TriageSign(r.value) for r in _SIGN_ROWS) - frozenset(
+    TriageSign(r.value) for r in _SIGN_ROWS if r.band not in _CHILD_BANDS)
+RED_IN_CHILDREN = frozenset(TriageSign(r.value) for r in _SIGN_ROWS
+                            if r.band in _CHILD_BANDS and r.colour is TriageColour.RED) \
+    - CHILD_ONLY_SIGNS
 
 
 class ScreeningForm(QWidget):
@@ -223,8 +227,10 @@ class ScreeningForm(QWidget):
         text = clinical_label(sign)
         if sign in OVER_50_SIGNS:
             text += " " + self.tr("(red over 50 years)")
-        elif sign in CHILD_SIGNS:
+        elif sign in CHILD_ONLY_SIGNS:
             text += " " + self.tr("(child under 12)")
+        elif sign in RED_IN_CHILDREN:
+            text += " " + self.tr("(red under 12 years, else yellow)")
         return text
 
     # --- the person ---------------------------------------------------------------------

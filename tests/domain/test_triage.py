@@ -678,3 +678,10 @@ def test_domain_stays_qt_free():
     code = ("import sys, albergue_desktop.domain.placement, albergue_desktop.domain.vaccines, "
             "albergue_desktop.domain.capacity; assert 'PySide6' not in sys.modules")
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_design_note_lists_every_rule_with_its_source():
+    from pathlib import Path
+    text = (Path(__file__).parents[2] / "docs" / "triage.md").read_text(encoding="utf-8")
+    for r in RULES:
+        assert f"| {r.id} |" in text and r.source.value in text

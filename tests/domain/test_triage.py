@@ -28,7 +28,8 @@ from albergue_desktop.domain.triage import ScreeningInput, assess, validate_scre
 GREEN, YELLOW, RED = TriageColour.GREEN, TriageColour.YELLOW, TriageColour.RED
 AGE_OF_BAND = {AgeBand.UNDER_1: 6, AgeBand.FROM_1_TO_4: 30, AgeBand.FROM_5_TO_11: 96,
                AgeBand.ADULT: 360, AgeBand.UNKNOWN: None}
-NUMERIC = [r for r in RULES if r.op in (Op.LT, Op.GT, Op.LE, Op.GE) and r.measure is not Measure.AGE]
+NUMERIC = [r for r in RULES
+           if r.op in (Op.LT, Op.GT, Op.LE, Op.GE) and r.measure is not Measure.AGE]
 
 # The table as a clinician approved it. Changing a threshold in clinical_rules.py without
 # changing this snapshot fails the suite.

@@ -498,13 +498,6 @@ ES: dict[str, str] = {
         "Frecuencia cardiaca menor de 70/min (de 5 a 11 años)",
     "Heart rate above 140/min (5 to 11 years)":
         "Frecuencia cardiaca mayor de 140/min (de 5 a 11 años)",
-    "Heart rate below 60/min (age unknown)": "Frecuencia cardiaca menor de 60/min (edad desconocida)",
-    "Heart rate above 180/min (age unknown)":
-        "Frecuencia cardiaca mayor de 180/min (edad desconocida)",
-    "Respiratory rate below 10/min (age unknown)":
-        "Frecuencia respiratoria menor de 10/min (edad desconocida)",
-    "Respiratory rate above 50/min (age unknown)":
-        "Frecuencia respiratoria mayor de 50/min (edad desconocida)",
     "Temperature below 36 °C": "Temperatura menor de 36 °C",
     "Temperature above 39 °C": "Temperatura mayor de 39 °C",
     "Oxygen saturation below 92 %": "Saturación de oxígeno menor de 92 %",
@@ -522,12 +515,6 @@ ES: dict[str, str] = {
         "Embarazada con presión diastólica de 110 mmHg o más",
     "Oxygen saturation below 90 %: urgent care":
         "Saturación de oxígeno menor de 90 %: atención urgente",
-    "Shortness of breath in the last 7 days: urgent care":
-        "Dificultad para respirar en los últimos 7 días: atención urgente",
-    "Chest pain in the last 7 days: urgent care":
-        "Dolor en el pecho en los últimos 7 días: atención urgente",
-    "Positive respiratory screen: respiratory isolation and medical consultation":
-        "Tamizaje respiratorio positivo: aislamiento respiratorio y consulta médica",
     "Chronic-degenerative condition: medical consultation":
         "Padecimiento crónico-degenerativo: consulta médica",
     "Pregnancy: prenatal consultation": "Embarazo: consulta prenatal",
@@ -620,7 +607,8 @@ ES: dict[str, str] = {
     "Hypothermia or fever": "Hipotermia o fiebre",
     "Infant (appears under 1 year)": "Lactante (aparenta menos de 1 año)",
     "Irritability (under 5 years)": "Irritabilidad (menores de 5 años)",
-    "Known diagnosis requiring urgent surgery": "Diagnóstico conocido que requiere cirugía urgente",
+    "Known diagnosis requiring urgent surgery":
+        "Diagnóstico conocido que requiere cirugía urgente",
     "Loss of smell": "Pérdida del olfato",
     "Loss of taste": "Pérdida del gusto",
     "Measured fever (38.0 °C or more) with a respiratory symptom: medical consultation":

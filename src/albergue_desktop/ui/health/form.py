@@ -62,6 +62,9 @@ def _sign_rows(colour: TriageColour, exclude: frozenset[TriageSign] = frozenset(
     return out
 
 
+# The title of a signs box in the colour it gives; its contents in the normal text colour.
+_BOX_STYLE = ("QGroupBox {{ font-weight: bold; color: {colour}; }} "
+              "QGroupBox * {{ font-weight: normal; color: palette(text); }}")
 _CHILD_BANDS = (AgeBand.UNDER_1, AgeBand.FROM_1_TO_4, AgeBand.FROM_5_TO_11)
 _SIGN_ROWS = [r for r in RULES if r.measure is Measure.SIGN and r.op is Op.PRESENT]
 EMERGENCY_SIGNS = _sign_rows(TriageColour.RED)
@@ -148,13 +151,11 @@ class ScreeningForm(QWidget):
         layout.addWidget(self._vitals_box())
         self.emergency_box = QGroupBox(self.tr("Emergency signs (RED): IITT card"), self)
         QVBoxLayout(self.emergency_box).addWidget(self.emergency)
-        self.emergency_box.setStyleSheet("QGroupBox { font-weight: bold; color: #8a1c1c; }"
-                                         "QGroupBox * { font-weight: normal; color: palette(text); }")
+        self.emergency_box.setStyleSheet(_BOX_STYLE.format(colour="#8a1c1c"))
         layout.addWidget(self.emergency_box)
         self.priority_box = QGroupBox(self.tr("Priority signs (YELLOW): IITT card"), self)
         QVBoxLayout(self.priority_box).addWidget(self.priority)
-        self.priority_box.setStyleSheet("QGroupBox { font-weight: bold; color: #6b5200; }"
-                                        "QGroupBox * { font-weight: normal; color: palette(text); }")
+        self.priority_box.setStyleSheet(_BOX_STYLE.format(colour="#6b5200"))
         layout.addWidget(self.priority_box)
         symptoms_box = QGroupBox(self.tr("Respiratory case definition (DGE 2021): symptoms "
                                          "that began in the last 10 days"), self)

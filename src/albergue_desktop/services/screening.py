@@ -20,6 +20,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
+from ..domain import clock
 from ..domain.clinical_enums import (
     Avpu, ChronicCondition, ObstetricSign, Symptom, TriageColour,
 )
@@ -31,7 +32,6 @@ from ..domain.respiratory import DGCES_2020, symptoms_in_window
 from ..domain.triage import ScreeningInput, TriageResult, assess, validate_screening
 from ..storage.db import Database
 from ..storage.tables import Person, Screening
-from ..storage.versioning import utcnow
 from .context import Actor
 from .stays import current_stay, take_write_lock
 
@@ -179,7 +179,7 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
                 raise RuleViolation("This screening was already corrected; correct the "
                                     "latest version.")
             when = when or old.screened_at
-        when = when or utcnow()
+        when = when or clock.now()
         visit_day = when.astimezone().date()
         errors = _check(person, screening, onsets, visit_day)
         if errors:

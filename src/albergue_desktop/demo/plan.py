@@ -311,17 +311,15 @@ def plan_stays(rng: random.Random, households: list[HouseholdPlan],
                specs: list[CenterSpec]) -> None:
     """Fill ``hh.legs`` (centers over time) and individual early exits."""
     chooser = _Chooser(specs)
-    isolation_centers = chooser.candidates(P.RESPIRATORY_ISOLATION)
-    has_isolation = any(specs[i].profile == P.RESPIRATORY_ISOLATION for i in isolation_centers)
     for hh in households:
         n = len(hh.members)
         local = datetime.combine(hh.arrival, time(rng.randint(8, 21), rng.randrange(60)))
         start = local.replace(tzinfo=timezone.utc) + timedelta(hours=MEXICALI_UTC_OFFSET_H)
-        if hh.isolation and has_isolation:
+        if hh.isolation:  # an isolation center, else an isolation room of another
             iso = chooser.choose(P.RESPIRATORY_ISOLATION, n)
             hh.legs.append(Leg(iso, P.RESPIRATORY_ISOLATION, start))
             moved = start + timedelta(days=rng.randint(10, 14), hours=rng.randint(0, 6))
-            if moved < END:
+            if moved < END and len(specs) > 1:  # a lone center keeps them in its room
                 _transfer(hh, chooser.choose(hh.segment, n, exclude=iso), moved, specs)
         else:
             hh.legs.append(Leg(chooser.choose(hh.segment, n), hh.segment, start))

@@ -150,4 +150,5 @@ def run(db_path: Path, *, lang: str | None = None) -> int:
     finally:
         session.shutdown()  # no read may still run when the file closes
         db.close()
+        clock.set_as_of(None)
         app.setQuitOnLastWindowClosed(True)

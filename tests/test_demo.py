@@ -523,3 +523,39 @@ def test_daily_census_and_ages_follow_the_demo_day(small, tmp_path):
         # a real file runs on the computer's clock again
         with Database.open(tmp_path / "real.sqlite") as real:
             assert clock.follow(real) is None and clock.today() == date.today()
+
+
+def test_pregnancies_are_plausible_on_the_demo_day(small, demo):
+    for db in (small, demo[0]):
+        rows = sql(db, """SELECT s.gestation_weeks, s.screened_at, p.sex, p.birth_date
+                          FROM screening s JOIN person p ON p.id = s.person_id
+                          WHERE s.pregnant = 1
+                          AND s.screened_at = (SELECT max(t.screened_at) FROM screening t
+                                               WHERE t.person_id = s.person_id)""")
+        assert rows
+        for weeks, screened_at, sex, birth in rows:
+            local_day = (datetime.fromisoformat(screened_at) - timedelta(hours=8)).date()
+            weeks_now = weeks + (AS_OF - local_day).days // 7
+            assert sex == "F" and 6 <= weeks <= weeks_now <= 42
+            assert 18 <= (AS_OF - date.fromisoformat(birth)).days / 365.25 < 45
+
+
+def test_planned_births_keep_the_population_size_and_follow_arrival():
+    import random
+
+    from albergue_desktop.demo.plan import plan_households
+
+    households = plan_households(random.Random(11), 20_000)
+    assert sum(len(h.members) for h in households) == 20_000
+    babies = [(h, m) for h in households for m in h.members if m.born_in_mexicali]
+    assert len(babies) > 10
+    for h, baby in babies:
+        mother = h.members[baby.mother]
+        assert mother.sex == "F" and mother.gestation_weeks is not None
+        assert "WR-LC" in mother.needs and not h.isolation
+        assert h.arrival < baby.birth_date <= AS_OF - timedelta(days=2)
+        assert baby.joins.date() >= baby.birth_date
+    for h in households:
+        for m in h.members:
+            if not m.born_in_mexicali:
+                assert m.birth_date < h.departure < h.arrival  # born before the journey

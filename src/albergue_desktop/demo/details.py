@@ -34,9 +34,9 @@ DOSE_GAP_DAYS = {"Pfizer": 21, "Moderna": 28, "AstraZeneca": 70, "Sinovac": 28,
                  "Sputnik V": 21, "Covaxin": 28}
 NEEDS_RARE = (("DS-PM", 0.005), ("DS-BD", 0.003), ("DS-DF", 0.003), ("DS-MM", 0.002),
               ("DS-SD", 0.001), ("SM-MI", 0.008), ("FU-TR", 0.005))
-# When each country's COVID-19 campaign reached the general adult population (first doses
-# before these days went to health workers and older people): Chile and Brazil from early
-# 2021, Haiti from mid-July 2021 (first COVAX doses), Central America from spring 2021.
+# First day of each country's COVID-19 vaccination campaign (approximate): Brazil 17-18
+# January 2021, Chile's mass campaign 3 February 2021, Central America February-March 2021,
+# Haiti 16 July 2021 (first donated doses). No dose abroad is dated before these days.
 CAMPAIGN_START = {"CL": date(2021, 2, 3), "BR": date(2021, 1, 18), "HT": date(2021, 7, 16),
                   "HN": date(2021, 3, 1), "GT": date(2021, 2, 25), "SV": date(2021, 2, 17)}
 CHILD_SCHEDULE = (("BCG", 1, 0), ("Hepatitis B", 1, 0), ("Hexavalente", 1, 60),
@@ -253,7 +253,13 @@ def _person(rng, hh: HouseholdPlan, m: MemberPlan, surname: str, pool: dict, hai
         needs.add("ER-FR")
     vaccines: list[dict] = []
     if age >= 12 and rng.random() < (0.75 if adult else 0.3):
-        vaccines += _covid(rng, hh, vaccinated_abroad=rng.random() < 0.6, adult=adult)
+        abroad = rng.random() < 0.6
+        # adolescents: Chile and Brazil vaccinated from 12 years in 2021; Mexico opened
+        # vaccination to 15-17 year-olds in late 2021
+        if not adult and (hh.route not in ("CL", "BR") if abroad else age < 15):
+            abroad = None
+        if abroad is not None:
+            vaccines += _covid(rng, hh, vaccinated_abroad=abroad, adult=adult)
     elif not adult and rng.random() < 0.4:
         vaccines += _child_vaccines(rng, hh, m.birth_date, birth_country)
     passport = next((d for d in docs if d["doc_type"] == "passport"), None)

@@ -197,7 +197,7 @@ def _clinical_needs(rng: random.Random, hh: HouseholdPlan) -> None:
             m.needs.add("WR-LC")
         if m.sex == "F" and 18 <= age <= 43 and not infant and m.relationship != Rel.CHILD \
                 and hh.kind != "older_single" and rng.random() < PREGNANCY_RATE:
-            m.gestation_weeks = rng.randint(6, 38)
+            m.gestation_weeks = rng.randint(6, 37)  # due at least 3 weeks after arrival
             if rng.random() < DIFFICULT_PREGNANCY:
                 m.needs.add("SM-DP")
         if age >= 18 and rng.random() < (0.45 if age >= 60 and len(hh.members) == 1

@@ -39,6 +39,7 @@ NEEDS_RARE = (("DS-PM", 0.005), ("DS-BD", 0.003), ("DS-DF", 0.003), ("DS-MM", 0.
 # Haiti 16 July 2021 (first donated doses). No dose abroad is dated before these days.
 CAMPAIGN_START = {"CL": date(2021, 2, 3), "BR": date(2021, 1, 18), "HT": date(2021, 7, 16),
                   "HN": date(2021, 3, 1), "GT": date(2021, 2, 25), "SV": date(2021, 2, 17)}
+ADOLESCENTS_FROM = date(2021, 6, 21)
 CHILD_SCHEDULE = (("BCG", 1, 0), ("Hepatitis B", 1, 0), ("Hexavalente", 1, 60),
                   ("Hexavalente", 2, 120), ("Rotavirus", 1, 60), ("Neumocócica", 1, 60),
                   ("SRP", 1, 365), ("SRP", 2, 6 * 365))
@@ -152,6 +153,8 @@ def _covid(rng: random.Random, hh: HouseholdPlan, vaccinated_abroad: bool,
     if vaccinated_abroad:
         opens, last = CAMPAIGN_START.get(place_country, date(2021, 4, 1)), \
             hh.departure - timedelta(days=7)
+        if not adult:  # Chile and Brazil opened vaccination to 12-17 in mid-2021
+            opens = max(opens, ADOLESCENTS_FROM)
         if last < opens:
             return []
         first = opens + timedelta(days=rng.randint(0, (last - opens).days))

@@ -24,7 +24,6 @@ def local_to_utc(day: date, at: time) -> datetime:
 END = local_to_utc(AS_OF, time(23, 59))
 PREGNANCY_RATE = 0.06      # women 18-43 pregnant on arrival (about 1 birth a year per 14)
 DIFFICULT_PREGNANCY = 0.15  # of those, SM-DP
-BORN_IN = "MX"             # babies born after arrival are born in Mexicali (B.C.)
 
 SIZE_WEIGHTS = {1: 30, 2: 18, 3: 17, 4: 15, 5: 10, 6: 6, 7: 4}  # mean ~2.9 people
 KINDS = {
@@ -119,7 +118,7 @@ def _birth(rng: random.Random, age: int, arrival: date) -> date:
 
 
 def _arrival(rng: random.Random) -> date:
-    """Most arrived in the second half of December; the rest by the demo's day."""
+    """80 % arrived in December (most around mid-month), the rest by the demo's day."""
     if rng.random() < 0.8:
         return date(2021, 12, int(rng.triangular(FIRST_ARRIVAL.day, 31.99, 16)))
     return date(2022, 1, rng.randint(1, AS_OF.day))

@@ -8,7 +8,7 @@ import json
 import re
 import sqlite3
 from collections import Counter
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pytest
 from argon2 import PasswordHasher
@@ -17,6 +17,7 @@ from stdnum.mx import curp as stdnum_curp
 from stdnum.mx import rfc as stdnum_rfc
 
 from albergue_desktop.demo import DEMO_PASSWORD, generate_demo
+from albergue_desktop.demo.catalog import AS_OF, SPHERE_COLD_M2_PER_PERSON
 from albergue_desktop.demo.identity import make_curp, make_rfc
 from albergue_desktop.domain.enums import SPECIFIC_NEEDS
 from albergue_desktop.domain.errors import AlbergueError, RuleViolation
@@ -29,7 +30,7 @@ from albergue_desktop.services.people import search_people
 from albergue_desktop.storage.db import Database
 from albergue_desktop.storage.tables import SYNCED_TABLES, IdentityDocument, Person, Vaccination
 
-TODAY = date.today()
+TODAY = AS_OF  # the demo's day: nothing in it may be later
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +135,7 @@ def test_beds_are_enough_and_areas_respect_sphere_space(demo):
     assert {"cot", "mat", "crib"} <= set(kinds)
     for area_m2, beds in sql(db, """SELECT a.area_m2, (SELECT count(*) FROM bed b
                                     WHERE b.area_id = a.id) FROM area a"""):
-        assert beds > 0 and area_m2 >= 3.5 * beds
+        assert beds > 0 and area_m2 >= SPHERE_COLD_M2_PER_PERSON * beds
     # infants sleep in cribs
     assert sql(db, """SELECT count(*) FROM stay s JOIN person p ON p.id = s.person_id
                       JOIN bed b ON b.id = s.bed_id
@@ -159,7 +160,7 @@ def test_every_row_passes_the_domain_validators(demo):
     assert 0.1 * len(people) < len(curps) < 0.6 * len(people)  # some, not all
     for p in curps:
         stdnum_curp.validate(p.curp)
-        assert p.curp[11:13] == "NE"  # born abroad
+        assert p.curp[11:13] == ("BC" if p.country_of_birth == "MX" else "NE")  # born abroad
         assert stdnum_curp.get_birth_date(p.curp) == p.birth_date
         assert stdnum_curp.get_gender(p.curp) == p.sex
     rfcs = [p.rfc for p in people if p.rfc]
@@ -180,7 +181,7 @@ def test_population_is_plausible(demo):
     children = sum(a < 18 for a in ages) / len(ages)
     assert 0.2 < children < 0.5 and any(a >= 60 for a in ages) and any(a < 1 for a in ages)
     assert {"F", "M"} == {p.sex for p in people}
-    assert all(date(2021, 12, 9) <= p.arrival_date <= date(2022, 3, 31) for p in people)
+    assert all(date(2021, 12, 9) <= p.arrival_date <= AS_OF for p in people)
     haitian_adults = [p for p, a in zip(people, ages) if p.country_of_birth == "HT" and a >= 18]
     assert all({"code": "ht", "level": "native"} in p.languages for p in haitian_adults)
     needs = Counter(code for p in people for code in p.specific_needs)
@@ -351,4 +352,210 @@ def test_check_in_times_are_utc_and_in_the_scenario(demo):
     db, _ = demo
     first, last = sql(db, "SELECT min(check_in), max(check_in) FROM stay")[0]
     assert datetime.fromisoformat(first) >= datetime(2021, 12, 9, 8)
-    assert datetime.fromisoformat(last) < datetime(2022, 4, 2)
+    assert datetime.fromisoformat(last) < datetime(2022, 1, 16, 8)  # 15 Jan, Mexicali time
+
+
+# --- medical sense and the demo's day (a small demo: 2 centers) ------------------------------
+
+@pytest.fixture(scope="module")
+def small(tmp_path_factory):
+    """Two general centers, 500 people: maternity, chronic-care and isolation areas then sit
+    inside those centers (an isolation room, a maternity room)."""
+    db = Database.open(tmp_path_factory.mktemp("small") / "small.sqlite")
+    generate_demo(db, persons=500, centers=2, seed=5, users=False)
+    yield db
+    db.close()
+
+
+def test_the_demo_file_records_its_day(small):
+    assert small.meta("as_of") == "2022-01-15" == AS_OF.isoformat()
+    end_utc = "2022-01-16 08:00"  # 15 January ends at 08:00 UTC in Mexicali (UTC-8)
+    assert sql(small, "SELECT count(*) FROM stay WHERE check_in >= ? OR check_out >= ?",
+               end_utc, end_utc) == [(0,)]
+    assert sql(small, "SELECT count(*) FROM person WHERE arrival_date > ?", AS_OF) == [(0,)]
+    assert sql(small, "SELECT count(*) FROM screening WHERE screened_at >= ?", end_utc) == [(0,)]
+
+
+def test_parents_are_a_generation_older_than_their_children(small, demo):
+    for db in (small, demo[0]):
+        gaps = sql(db, """SELECT (julianday(c.birth_date) - julianday(p.birth_date)) / 365.25
+                          FROM person c JOIN person p ON p.household_id = c.household_id
+                          AND p.relationship IN ('head', 'spouse')
+                          WHERE c.relationship = 'child'""")
+        assert len(gaps) > 100
+        assert min(g for (g,) in gaps) >= 16  # no parent was younger than 16 at the birth
+
+
+def test_nobody_is_born_abroad_after_the_household_left_or_arrived(demo):
+    db, _ = demo
+    rows = sql(db, """SELECT p.birth_date, p.country_of_birth, p.nationality, p.arrival_date,
+                             (SELECT min(q.arrival_date) FROM person q
+                              WHERE q.household_id = p.household_id
+                              AND q.country_of_birth != 'MX') AS household_arrival
+                      FROM person p""")
+    born_here = [r for r in rows if r[0] >= r[4]]
+    assert born_here  # the program's first births in Mexicali (DIF: 14 over the program)
+    for birth, country, nationality, arrival, _ in born_here:
+        assert (country, nationality) == ("MX", "MX") and arrival == birth
+    abroad = [r for r in rows if r[1] != "MX"]
+    assert all(birth < household_arrival for birth, *_, household_arrival in abroad)
+    # a baby born in Mexicali has a Mexican CURP of Baja California once registered
+    assert sql(db, """SELECT count(*) FROM person WHERE country_of_birth = 'MX'
+                      AND curp IS NOT NULL AND substr(curp, 12, 2) != 'BC'""") == [(0,)]
+
+
+def test_vaccination_dates_are_plausible(small, demo):
+    for db in (small, demo[0]):
+        rows = sql(db, """SELECT v.vaccine, v.date, v.place, p.birth_date, p.arrival_date
+                          FROM vaccination v JOIN person p ON p.id = v.person_id""")
+        assert len(rows) > 100
+        for vaccine, day, place, birth, arrival in rows:
+            assert birth <= day <= AS_OF.isoformat()
+            if vaccine == "COVID-19":
+                assert day >= "2021-01-18"  # the first campaigns of the region
+            if place == "Mexicali, B.C.":
+                assert day >= arrival  # given here only after arriving
+            elif place not in ("Hospital General de Mexicali",):
+                assert day < arrival  # abroad: before the journey
+        covid = [r for r in rows if r[0] == "COVID-19"]
+        assert any(r[1] >= "2021-12-09" for r in covid)  # doses given during the program
+
+
+def test_comar_papers_were_mostly_issued_in_chiapas(small, demo):
+    from albergue_desktop.demo.identity import COMAR_OFFICES
+    for db in (small, demo[0]):
+        rows = sql(db, """SELECT d.number, d.issue_date, p.arrival_date FROM identity_document d
+                          JOIN person p ON p.id = d.person_id
+                          WHERE d.doc_type = 'comar_constancia'""")
+        assert len(rows) > 20
+        states = Counter(COMAR_OFFICES[number.split("-")[1]][1] for number, _, _ in rows)
+        assert states["Chiapas"] > 0.75 * len(rows)
+        for number, issued, arrival in rows:
+            if COMAR_OFFICES[number.split("-")[1]][1] == "Chiapas":
+                assert issued < arrival  # applied in the south before travelling north
+            assert issued <= AS_OF.isoformat()
+
+
+def _placed(db, segment: str) -> dict[str, str]:
+    """Person id -> check-in of their stay in an area of ``segment``."""
+    return dict(sql(db, """SELECT s.person_id, min(s.check_in) FROM stay s
+                           JOIN bed b ON b.id = s.bed_id JOIN area a ON a.id = b.area_id
+                           WHERE a.segment = ? GROUP BY s.person_id""", segment))
+
+
+def test_everyone_in_a_medical_area_has_a_matching_screening(small, demo):
+    from albergue_desktop.domain.enums import Role
+    from albergue_desktop.services.context import Actor
+    from albergue_desktop.services.screening import screenings_of
+
+    nurse = Actor("salud", Role.HEALTH)
+    for db in (small, demo[0]):
+        people = {pid: (birth, hh, needs) for pid, birth, hh, needs in sql(
+            db, "SELECT id, birth_date, household_id, specific_needs FROM person")}
+        for segment in ("maternity", "chronic_care", "isolation"):
+            placed = _placed(db, segment)
+            assert placed, segment
+            infants_in = {people[pid][1] for pid in placed
+                          if (AS_OF - date.fromisoformat(people[pid][0])).days < 365}
+            for pid, check_in in placed.items():
+                visits = [r for r in screenings_of(db, nurse, pid)
+                          if r.screened_at <= datetime.fromisoformat(check_in).replace(
+                              tzinfo=r.screened_at.tzinfo)]
+                assert visits, (segment, pid)
+                first = visits[-1]  # the screening that placed them
+                if segment == "isolation":
+                    assert first.stored.respiratory_screen != "negative"
+                    assert first.triage.needs_isolation and first.triage.consultation
+                    assert first.input.temperature_c >= 38.0
+                elif segment == "chronic_care":
+                    assert first.input.chronic_conditions
+                else:
+                    assert (first.input.pregnant or (first.age_months or 99) < 12
+                            or ("WR-LC" in people[pid][2] and people[pid][1] in infants_in))
+
+
+def test_stored_screening_results_are_what_the_rules_compute(small):
+    from albergue_desktop.domain.enums import Role
+    from albergue_desktop.services.context import Actor
+    from albergue_desktop.services.screening import screenings_of
+
+    nurse = Actor("salud", Role.HEALTH)
+    ids = [pid for (pid,) in sql(small, "SELECT DISTINCT person_id FROM screening")]
+    assert len(ids) > 10
+    records = [r for pid in ids for r in screenings_of(small, nurse, pid)]
+    assert all(r.triage.colour is r.stored.colour and not r.result_changed for r in records)
+    assert all(r.screened_by == "salud" for r in records)
+    assert {"green", "yellow"} <= {str(r.stored.colour) for r in records}
+
+
+def test_centers_use_the_sphere_cold_climate_space(small, demo):
+    assert SPHERE_COLD_M2_PER_PERSON == 4.5  # Sphere 2018: 4.5-5.5 m2 in cold climates
+    for db in (small, demo[0]):
+        for center_id, m2, capacity in sql(db, "SELECT id, m2_per_person, daily_capacity "
+                                               "FROM center"):
+            areas = [a for (a,) in sql(db, "SELECT area_m2 FROM area WHERE center_id = ?",
+                                       center_id)]
+            assert m2 == 4.5 and capacity == sum(int(a // 4.5) for a in areas)
+
+
+def test_daily_census_and_ages_follow_the_demo_day(small, tmp_path):
+    from albergue_desktop.domain import clock
+    from albergue_desktop.domain.enums import Role
+    from albergue_desktop.services.census import daily_numbers
+    from albergue_desktop.services.context import Actor
+
+    coordinator = Actor("coordinacion", Role.COORDINATOR)
+    center_id = sql(small, "SELECT id FROM center ORDER BY code")[0][0]
+    with clock.frozen(None):
+        assert clock.follow(small) == AS_OF and clock.today() == AS_OF
+        mexicali = timezone(timedelta(hours=-8))  # the demo's times are Mexicali's
+        numbers = daily_numbers(small, coordinator, center_id, tz=mexicali)
+        assert numbers.day == AS_OF
+        assert numbers == daily_numbers(small, coordinator, center_id, AS_OF, tz=mexicali)
+        open_stays = sql(small, "SELECT count(*) FROM stay WHERE center_id = ? "
+                                "AND check_out IS NULL", center_id)[0][0]
+        assert numbers.present.total == open_stays > 0
+        assert clock.now().astimezone().date() == AS_OF
+        row = search_people(small, SYSTEM, sql(small, "SELECT folio FROM person LIMIT 1")[0][0])[0]
+        assert row.age() == (AS_OF.year - row.birth_date.year
+                             - ((AS_OF.month, AS_OF.day) < (row.birth_date.month,
+                                                            row.birth_date.day)))
+        # a real file runs on the computer's clock again
+        with Database.open(tmp_path / "real.sqlite") as real:
+            assert clock.follow(real) is None and clock.today() == date.today()
+
+
+def test_pregnancies_are_plausible_on_the_demo_day(small, demo):
+    for db in (small, demo[0]):
+        rows = sql(db, """SELECT s.gestation_weeks, s.screened_at, p.sex, p.birth_date
+                          FROM screening s JOIN person p ON p.id = s.person_id
+                          WHERE s.pregnant = 1
+                          AND s.screened_at = (SELECT max(t.screened_at) FROM screening t
+                                               WHERE t.person_id = s.person_id)""")
+        assert rows
+        for weeks, screened_at, sex, birth in rows:
+            local_day = (datetime.fromisoformat(screened_at) - timedelta(hours=8)).date()
+            weeks_now = weeks + (AS_OF - local_day).days // 7
+            assert sex == "F" and 6 <= weeks <= weeks_now <= 42
+            assert 18 <= (AS_OF - date.fromisoformat(birth)).days / 365.25 < 45
+
+
+def test_planned_births_keep_the_population_size_and_follow_arrival():
+    import random
+
+    from albergue_desktop.demo.plan import plan_households
+
+    households = plan_households(random.Random(11), 20_000)
+    assert sum(len(h.members) for h in households) == 20_000
+    babies = [(h, m) for h in households for m in h.members if m.born_in_mexicali]
+    assert len(babies) > 10
+    for h, baby in babies:
+        mother = h.members[baby.mother]
+        assert mother.sex == "F" and mother.gestation_weeks is not None
+        assert "WR-LC" in mother.needs and not h.isolation
+        assert h.arrival < baby.birth_date <= AS_OF - timedelta(days=2)
+        assert baby.joins.date() >= baby.birth_date
+    for h in households:
+        for m in h.members:
+            if not m.born_in_mexicali:
+                assert m.birth_date < h.departure < h.arrival  # born before the journey

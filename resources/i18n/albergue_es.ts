@@ -129,6 +129,14 @@
         <source>{user} · {role}</source>
         <translation>{user} · {role}</translation>
     </message>
+    <message>
+        <source>MMMM d, yyyy</source>
+        <translation>d 'de' MMMM 'de' yyyy</translation>
+    </message>
+    <message>
+        <source>DEMO — synthetic data as of {date}</source>
+        <translation>DEMOSTRACIÓN — datos sintéticos al {date}</translation>
+    </message>
     <message numerus="yes">
         <source>%Ln person(s)</source>
         <translation>

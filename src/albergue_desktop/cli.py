@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+from .domain import clock
 from .domain.errors import AlbergueError
 from .domain.i18n import language, set_language
 from .domain.i18n import translate as t
@@ -171,6 +172,8 @@ def main(argv: list[str] | None = None) -> int:
                       detail=commands.os_detail(exc)))
     except KeyboardInterrupt:
         return fail(t("Interrupted."), code=130)
+    finally:
+        clock.set_as_of(None)  # a demo file's day ends with its command (domain/clock.py)
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from .domain import clock
 from .domain.errors import AlbergueError, RuleViolation
 from .domain.i18n import translate as t
 from .domain.labels import label
@@ -38,10 +39,13 @@ def database_path(args: argparse.Namespace) -> Path:
 
 
 def open_existing(path: Path) -> Database:
-    """Open a database that must already exist (search, stats): never create one by typo."""
+    """Open a database that must already exist (search, stats): never create one by typo.
+    A demo file sets the scenario clock to its day (ages, default days)."""
     if not path.exists():
         raise CliError("{path} does not exist.", path=str(path))
-    return Database.open(path)
+    db = Database.open(path)
+    clock.follow(db)
+    return db
 
 
 class Progress:
@@ -98,7 +102,7 @@ def ask_password(username: str) -> str:
 def _age(birth: date | None) -> int | None:
     if birth is None:
         return None
-    today = date.today()
+    today = clock.today()
     return today.year - birth.year - ((today.month, today.day) < (birth.month, birth.day))
 
 

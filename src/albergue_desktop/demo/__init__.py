@@ -1,6 +1,6 @@
 """Synthetic demo data: 12 community centers of Mexicali and the Haitian and Central American
-households they sheltered in December 2021 - March 2022, made up from name lists and rates.
-Only synthetic data; nothing here describes a real person."""
+households they sheltered, as of 15 January 2022 (docs/demo-data.md), made up from name
+lists and rates. Only synthetic data; nothing here describes a real person."""
 
 from .generator import DEMO_PASSWORD, DEMO_USERS, DemoResult, generate_demo
 

@@ -5,13 +5,14 @@ only after its previous occupant left, so no bed ever holds two open stays."""
 from __future__ import annotations
 
 import heapq
+import math
 import random
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 
 from ..domain.enums import BedKind, BedStatus
-from .catalog import AREA_MAX_OCCUPANTS, AREA_NAMES
-from .plan import HouseholdPlan, MemberPlan, StayPlan
+from .catalog import AREA_MAX_OCCUPANTS, AREA_NAMES, SPHERE_COLD_M2_PER_PERSON
+from .plan import HouseholdPlan, Leg, MemberPlan, StayPlan
 
 
 @dataclass(slots=True)
@@ -92,31 +93,52 @@ class BedPlanner:
 
     def assign(self, households: list[HouseholdPlan]) -> None:
         """Give every member a StayPlan per leg, with an area and a bed."""
-        events = sorted(((leg.start, hh.index, n, hh) for hh in households
-                         for n, leg in enumerate(hh.legs)), key=lambda e: e[:3])
+        events = sorted([(leg.start, hh.index, n, hh) for hh in households
+                         for n, leg in enumerate(hh.legs)]
+                        + [(m.joins, hh.index, 1000 + i, hh) for hh in households
+                           for i, m in enumerate(hh.members) if m.joins is not None],
+                        key=lambda e: e[:3])
         for start, _, n, hh in events:
             self._release_until(start)
+            if n >= 1000:  # a baby born in Mexicali joins its mother's area
+                self._join(hh, hh.members[n - 1000])
+                continue
             leg = hh.legs[n]
-            here = [m for m in hh.members if m.exit is None or m.exit[0] > start]
+            here = [m for m in hh.members if (m.exit is None or m.exit[0] > start)
+                    and (m.joins is None or m.joins <= start)]
             if not here:
                 continue
             area_index = self._area_for(leg.center, leg.segment, len(here))
-            area = self.areas[area_index]
-            for m in here:
-                bed = area.take(_bed_kind(self.rng, m, start))
-                end, reason, destination = leg.end, leg.reason, leg.destination
-                if m.exit is not None and (end is None or m.exit[0] < end):
-                    end, reason, destination = m.exit
-                m.stays.append(StayPlan(leg.center, area_index, bed, start, end, reason,
-                                        destination))
-                if end is not None:
-                    self._tick += 1
-                    heapq.heappush(self._releases, (end, self._tick, area_index, bed))
+            self._lodge(hh, leg, area_index, here, start)
         self._release_until(datetime.max.replace(tzinfo=timezone.utc))  # all later check-outs
         self._finish()
 
+    def _join(self, hh: HouseholdPlan, baby: MemberPlan) -> None:
+        when = baby.joins
+        leg = next(leg for leg in hh.legs
+                   if leg.start <= when and (leg.end is None or when < leg.end))
+        mother = hh.members[baby.mother]
+        area_index = mother.stays[-1].area if mother.stays else self._area_for(
+            leg.center, leg.segment, 1)
+        self._lodge(hh, leg, area_index, [baby], when)
+
+    def _lodge(self, hh: HouseholdPlan, leg: Leg, area_index: int, here: list[MemberPlan],
+               start: datetime) -> None:
+        area = self.areas[area_index]
+        for m in here:
+            bed = area.take(_bed_kind(self.rng, m, start))
+            end, reason, destination = leg.end, leg.reason, leg.destination
+            if m.exit is not None and (end is None or m.exit[0] < end):
+                end, reason, destination = m.exit
+            m.stays.append(StayPlan(leg.center, area_index, bed, start, end, reason,
+                                    destination))
+            if end is not None:
+                self._tick += 1
+                heapq.heappush(self._releases, (end, self._tick, area_index, bed))
+
     def _finish(self) -> None:
-        """Spare beds, a few out of service, and floor areas (Sphere: >= 3.5 m2 a person)."""
+        """Spare beds, a few out of service, and floor areas: at least the Sphere 2018
+        cold-climate space per bed (catalog.SPHERE_COLD_M2_PER_PERSON, 4.5 m2)."""
         rng = self.rng
         for area in self.areas:
             for _ in range(1 + len(area.kinds) // 12):
@@ -125,7 +147,8 @@ class BedPlanner:
                            for i in range(len(area.kinds))]
             if rng.random() < 0.3:
                 area.status[-1] = BedStatus.OUT_OF_SERVICE
-            area.area_m2 = round(len(area.kinds) * rng.uniform(3.6, 4.6) * 2) / 2
+            per_bed = rng.uniform(SPHERE_COLD_M2_PER_PERSON + 0.1, SPHERE_COLD_M2_PER_PERSON + 1.1)
+            area.area_m2 = math.ceil(len(area.kinds) * per_bed * 2) / 2
 
 
 BLOCK_REASONS = ("Catre dañado", "Colchoneta en lavandería", "Fuga de agua en el techo")

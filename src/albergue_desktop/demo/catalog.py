@@ -9,14 +9,23 @@ from datetime import date
 from functools import cache
 from pathlib import Path
 
+from ..domain.capacity import M2_PER_PERSON_COLD
 from ..domain.enums import CenterProfile as P
 
 DEFAULT_PERSONS = 2767
 DEFAULT_CENTERS = 12
 FIRST_ARRIVAL = date(2021, 12, 9)
-LAST_DAY = date(2022, 3, 31)
-REFERENCE_DATE = date(2022, 1, 1)  # ages are drawn as of this day
+LAST_DAY = date(2022, 3, 31)  # the program ended; the demo shows an earlier day (AS_OF)
+# The demo file opens "as of" this day (meta key as_of, see domain/clock.py): every event of
+# the demo happens on or before it, and the app's "today" is this day. Mid-January: "in a
+# matter of days there were more than 3 thousand migrants" (DIF Mexicali, program sheet), so
+# the 2,767 registrations of the program are all in by then.
+AS_OF = date(2022, 1, 15)
 MEXICALI_UTC_OFFSET_H = 8  # check-in hours are drawn in local time and stored in UTC
+# Sphere Handbook 2018, shelter standard 3 (living space): 3.5 m2 of covered living space per
+# person, 4.5-5.5 m2 in cold climates where cooking and bathing happen indoors. Mexicali in
+# December-January has nights near freezing, so the demo centers use the cold figure.
+SPHERE_COLD_M2_PER_PERSON = M2_PER_PERSON_COLD[0]  # 4.5, the lower end of the cold range
 
 # The profile of each of the 12 centers, by code; more centers repeat the cycle.
 CENTER_PROFILES: tuple[str, ...] = (

@@ -16,7 +16,7 @@ from ..domain.enums import MigratoryStatus as M
 from ..domain.enums import Relationship as Rel
 from ..domain.normalize import strip_accents
 from . import identity
-from .catalog import names
+from .catalog import AS_OF, names
 from .plan import HouseholdPlan, MemberPlan, pick
 
 EDUCATION = {E.NONE: 8, E.PRIMARY: 25, E.SECONDARY: 35, E.HIGH_SCHOOL: 20, E.TECHNICAL: 7,
@@ -34,6 +34,17 @@ DOSE_GAP_DAYS = {"Pfizer": 21, "Moderna": 28, "AstraZeneca": 70, "Sinovac": 28,
                  "Sputnik V": 21, "Covaxin": 28}
 NEEDS_RARE = (("DS-PM", 0.005), ("DS-BD", 0.003), ("DS-DF", 0.003), ("DS-MM", 0.002),
               ("DS-SD", 0.001), ("SM-MI", 0.008), ("FU-TR", 0.005))
+# First day of each country's COVID-19 vaccination campaign (approximate): Brazil 17-18
+# January 2021, Chile's mass campaign 3 February 2021, Central America February-March 2021,
+# Haiti 16 July 2021 (first donated doses). No dose abroad is dated before these days.
+CAMPAIGN_START = {"CL": date(2021, 2, 3), "BR": date(2021, 1, 18), "HT": date(2021, 7, 16),
+                  "HN": date(2021, 3, 1), "GT": date(2021, 2, 25), "SV": date(2021, 2, 17)}
+ADOLESCENTS_FROM = date(2021, 6, 21)
+CHILD_SCHEDULE = (("BCG", 1, 0), ("Hepatitis B", 1, 0), ("Hexavalente", 1, 60),
+                  ("Hexavalente", 2, 120), ("Rotavirus", 1, 60), ("Neumocócica", 1, 60),
+                  ("SRP", 1, 365), ("SRP", 2, 6 * 365))
+MEXICALI = "Mexicali, B.C."
+BIRTH_HOSPITAL = "Hospital General de Mexicali"
 CONSENT_PURPOSES = ("Registro censal, atención médica y canalización a los programas del "
                     "Plan Integral de Atención al Migrante")
 INTAKE_STAFF = ("registro",)  # the demo intake user (see generator.DEMO_USERS)
@@ -131,36 +142,55 @@ def _phone(rng: random.Random, country: str) -> str:
     return f"+52 686 {digits(3)} {digits(4)}"
 
 
-def _covid(rng: random.Random, hh: HouseholdPlan, vaccinated_abroad: bool) -> list[dict]:
+def _covid(rng: random.Random, hh: HouseholdPlan, vaccinated_abroad: bool,
+           adult: bool) -> list[dict]:
+    """A COVID-19 course: abroad between the start of that country's campaign and the
+    household's departure, or in Mexicali after arrival (ISESALUD) up to the demo's day.
+    Doses that would fall later are not (yet) given. Adolescents got Pfizer."""
     place_country = hh.route if vaccinated_abroad else "MX"
-    brands = COVID_BRANDS.get(place_country, COVID_BRANDS["CA"])
-    brand = pick(rng, brands)
+    brand = pick(rng, COVID_BRANDS.get(place_country, COVID_BRANDS["CA"])) if adult \
+        else "Pfizer"
     if vaccinated_abroad:
-        first = date(2021, 4, 1) + timedelta(days=rng.randint(0, 220))
+        opens, last = CAMPAIGN_START.get(place_country, date(2021, 4, 1)), \
+            hh.departure - timedelta(days=7)
+        if not adult:  # Chile and Brazil opened vaccination to 12-17 in mid-2021
+            opens = max(opens, ADOLESCENTS_FROM)
+        if last < opens:
+            return []
+        first = opens + timedelta(days=rng.randint(0, (last - opens).days))
+        place = rng.choice(names()["vaccination_places"].get(place_country, [""])) or None
     else:
-        first = hh.arrival + timedelta(days=rng.randint(3, 40))
+        first, last = hh.arrival + timedelta(days=rng.randint(3, 40)), AS_OF
+        place = MEXICALI
     doses = COURSE[brand] if rng.random() < 0.7 else 1
-    place = rng.choice(names()["vaccination_places"].get(place_country, ["Mexicali, B.C."]))
     lot = "".join(rng.choices("ABCDEFHJKLMNPRSTUVWXYZ", k=2)) + f"{rng.randrange(10000):04d}"
     out, when = [], first
     for dose in range(1, doses + 1):
+        if when > last:
+            break
         out.append(dict(vaccine="COVID-19", brand=brand, dose=dose, date=when, lot=lot,
                         place=place))
         when += timedelta(days=DOSE_GAP_DAYS.get(brand, 28) + rng.randint(0, 10))
     return out
 
 
-def _child_vaccines(rng: random.Random, birth: date, country: str, until: date) -> list[dict]:
-    places = names()["vaccination_places"].get(country, ["Mexicali, B.C."])
-    schedule = (("BCG", 1, 0), ("Hepatitis B", 1, 0), ("Hexavalente", 1, 60),
-                ("Hexavalente", 2, 120), ("Rotavirus", 1, 60), ("Neumocócica", 1, 60),
-                ("SRP", 1, 365), ("SRP", 2, 6 * 365))
+def _child_vaccines(rng: random.Random, hh: HouseholdPlan, birth: date,
+                    country: str) -> list[dict]:
+    """The child schedule as given where the child lived: in the birth country up to the
+    departure, none on the journey, in Mexicali after arrival (up to the demo's day)."""
+    places = names()["vaccination_places"].get(country, [MEXICALI])
     out = []
-    for vaccine, dose, days in schedule:
+    for vaccine, dose, days in CHILD_SCHEDULE:
         when = birth + timedelta(days=days + rng.randint(0, 20))
-        if when > until or rng.random() < 0.25:
+        if rng.random() < 0.25:
             continue
-        out.append(dict(vaccine=vaccine, dose=dose, date=when, place=rng.choice(places)))
+        if when <= hh.departure:
+            place = rng.choice(places)
+        elif hh.arrival <= when <= AS_OF:
+            place = MEXICALI
+        else:
+            continue
+        out.append(dict(vaccine=vaccine, dose=dose, date=when, place=place))
     return out
 
 
@@ -169,7 +199,7 @@ def household_data(hh: HouseholdPlan, seed: int) -> HouseholdData:
     pool = _name_pool(hh)
     haitian = hh.origin == "HT"
     surnames = _surnames(rng, hh, pool)
-    status = identity.migratory_status(rng, hh.origin, hh.arrival)
+    status = identity.migratory_status(rng, hh.origin, hh.arrival, AS_OF)
     couple = rng.choice((C.MARRIED, C.COHABITING)) if any(
         m.relationship == Rel.SPOUSE for m in hh.members) else None
     check_in = hh.legs[0].start
@@ -185,6 +215,8 @@ def household_data(hh: HouseholdPlan, seed: int) -> HouseholdData:
 
 def _person(rng, hh: HouseholdPlan, m: MemberPlan, surname: str, pool: dict, haitian: bool,
             status: dict, couple: str | None, check_in: datetime):
+    if m.born_in_mexicali:
+        return _newborn(rng, hh, m, surname, pool, haitian, check_in)
     age = m.age_on(hh.arrival)
     adult = age >= 18
     given = _given(rng, pool, m.sex, haitian)
@@ -200,7 +232,7 @@ def _person(rng, hh: HouseholdPlan, m: MemberPlan, surname: str, pool: dict, hai
     if not adult and rng.random() < 0.6:
         docs.append(identity.birth_certificate(rng, birth_country, m.birth_date))
     own_status = status if (m.relationship != Rel.NON_RELATIVE and rng.random() < 0.9) \
-        else identity.migratory_status(rng, hh.origin, hh.arrival)
+        else identity.migratory_status(rng, hh.origin, hh.arrival, AS_OF)
     status_doc = identity.status_document(rng, own_status)
     if status_doc is not None:
         docs.append(status_doc)
@@ -224,9 +256,15 @@ def _person(rng, hh: HouseholdPlan, m: MemberPlan, surname: str, pool: dict, hai
         needs.add("ER-FR")
     vaccines: list[dict] = []
     if age >= 12 and rng.random() < (0.75 if adult else 0.3):
-        vaccines += _covid(rng, hh, vaccinated_abroad=rng.random() < 0.6)
+        abroad = rng.random() < 0.6
+        # adolescents: Chile and Brazil vaccinated from 12 years in 2021; Mexico opened
+        # vaccination to 15-17 year-olds in late 2021
+        if not adult and (hh.route not in ("CL", "BR") if abroad else age < 15):
+            abroad = None
+        if abroad is not None:
+            vaccines += _covid(rng, hh, vaccinated_abroad=abroad, adult=adult)
     elif not adult and rng.random() < 0.4:
-        vaccines += _child_vaccines(rng, m.birth_date, birth_country, hh.arrival)
+        vaccines += _child_vaccines(rng, hh, m.birth_date, birth_country)
     passport = next((d for d in docs if d["doc_type"] == "passport"), None)
     if m.relationship in (Rel.HEAD, Rel.SPOUSE) and couple:
         civil = couple
@@ -259,4 +297,33 @@ def _person(rng, hh: HouseholdPlan, m: MemberPlan, surname: str, pool: dict, hai
     if person["consent_given"]:
         person.update(consent_at=check_in + timedelta(minutes=rng.randint(5, 90)),
                       consent_by=rng.choice(INTAKE_STAFF), consent_purposes=CONSENT_PURPOSES)
+    return person, docs, vaccines
+
+
+def _newborn(rng, hh: HouseholdPlan, m: MemberPlan, surname: str, pool: dict, haitian: bool,
+             check_in: datetime):
+    """A baby born in Mexicali after the household's arrival: Mexican by birth (born in
+    Baja California: CURP state BC, birth certificate from the Mexicali civil registry once
+    registered), BCG and hepatitis B at the hospital on the day of birth."""
+    given = _given(rng, pool, m.sex, haitian)
+    docs: list[dict] = []
+    registered = m.birth_date + timedelta(days=rng.randint(3, 20))
+    curp = None
+    if registered <= AS_OF:
+        docs.append(dict(doc_type="birth_certificate", number=f"{rng.randrange(10 ** 8):08d}",
+                         issuing_country="MX", issue_date=registered))
+        curp = identity.make_curp(rng, given, surname, m.birth_date, m.sex, state="BC")
+    needs = set(m.needs) | (set() if docs else {"LP-ND"})
+    vaccines = [dict(vaccine=v, dose=1, date=m.birth_date, place=BIRTH_HOSPITAL)
+                for v in ("BCG", "Hepatitis B")]
+    person = dict(
+        given_names=given, surnames=surname, document_name=None, sex=m.sex,
+        birth_date=m.birth_date, birth_date_estimated=False, nationality="MX",
+        country_of_birth="MX", civil_status=None, relationship=m.relationship, languages=[],
+        education_level=None, work_experience=[], phone=None, emergency_contact_name=None,
+        emergency_contact_phone=None, migratory_status=None, migratory_status_from=None,
+        migratory_status_until=None, curp=curp, rfc=None, specific_needs=sorted(needs),
+        consent_given=True, arrival_date=m.birth_date, notes=None,
+        consent_at=m.joins + timedelta(minutes=rng.randint(5, 90)),
+        consent_by=rng.choice(INTAKE_STAFF), consent_purposes=CONSENT_PURPOSES)
     return person, docs, vaccines

@@ -3,24 +3,27 @@
 from __future__ import annotations
 
 import dataclasses
-import math
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
-from datetime import date
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 
+from ..domain.capacity import sphere_capacity
 from ..domain.enums import BedStatus, CenterProfile, Role
 from ..domain.errors import RuleViolation
+from ..domain import clock
 from ..services.centers import create_user, normalize_center_code
+from ..services.screening import record_screening
 from ..services.context import SYSTEM, Actor
 from ..storage.db import Database
 from ..storage.tables import Area, Bed, Center, Meta
 from . import catalog
 from .beds import BLOCK_REASONS, AreaPlan, BedPlanner
+from .health import planned_screenings
 from .plan import plan_households, plan_stays
 from .writer import PeopleRows, RowFactory, insert_people, insert_rows
 
@@ -32,6 +35,7 @@ DEMO_USERS = (("admin", "Administración (demo)", Role.ADMIN),
               ("salud", "Salud (demo)", Role.HEALTH),
               ("coordinacion", "Coordinación (demo)", Role.COORDINATOR),
               ("supervision", "Supervisión DIF (demo)", Role.SUPERVISOR))
+DEMO_HEALTH_USER = "salud"
 
 
 @dataclass(frozen=True)
@@ -97,7 +101,7 @@ def generate_demo(db: Database, *, persons: int | None = None,
 
     center_ids, bed_ids = _write_facilities(db, specs, planner.areas, city_prefix, stored_seed,
                                             single=center_code is not None)
-    builder = PeopleRows(seed=seed, today=date.today(), center_ids=center_ids, bed_ids=bed_ids,
+    builder = PeopleRows(seed=seed, today=catalog.AS_OF, center_ids=center_ids, bed_ids=bed_ids,
                          prefixes=[f"{city_prefix}-{s.code}-" for s in specs])
     chunks = [households[i:i + CHUNK_HOUSEHOLDS]
               for i in range(0, len(households), CHUNK_HOUSEHOLDS)]
@@ -115,6 +119,8 @@ def generate_demo(db: Database, *, persons: int | None = None,
             written += count
             if progress:
                 progress(written, persons)
+    with _without_fsync(db):
+        _record_screenings(db, households, builder.person_ids, center_ids, seed)
     if users:
         single_center = center_ids[0] if center_code is not None else None
         admin = None  # the first user is the administrator who creates the others
@@ -129,16 +135,51 @@ def generate_demo(db: Database, *, persons: int | None = None,
                       seconds=time.perf_counter() - started)
 
 
+@contextmanager
+def _without_fsync(db: Database) -> Iterator[None]:
+    """Many small service transactions on a file being generated: skip SQLite's flush to
+    disk at each commit (PRAGMA synchronous = OFF on the connections used meanwhile). An
+    interrupted generation leaves an incomplete demo either way (``albergue --demo``
+    writes a side file and renames it when complete); afterwards the pooled connections
+    are closed, so new ones get the normal FULL setting again (storage/db.py)."""
+    def off(dbapi_conn, _record, _proxy) -> None:
+        dbapi_conn.execute("PRAGMA synchronous = OFF")
+
+    event.listen(db.engine, "checkout", off)
+    try:
+        yield
+    finally:
+        event.remove(db.engine, "checkout", off)
+        db.engine.dispose()
+
+
+def _record_screenings(db: Database, households, person_ids: dict[tuple[int, int], str],
+                       center_ids: list[str], seed: int) -> int:
+    """Record the planned screenings (demo/health.py) through the screening service, as the
+    demo health user, so stored results are those of the rule table. Returns how many."""
+    nurse = Actor(DEMO_HEALTH_USER, Role.HEALTH)
+    count = 0
+    for hh in households:
+        for planned in planned_screenings(hh, seed):
+            record_screening(db, nurse, person_id=person_ids[hh.index, planned.member],
+                             screening=planned.screening, symptom_onsets=planned.onsets,
+                             when=planned.when, center_id=center_ids[planned.center])
+            count += 1
+    return count
+
+
 def _write_facilities(db: Database, specs, areas: list[AreaPlan], city_prefix: str,
                       seed: int, *, single: bool) -> tuple[list[str], list[list[str]]]:
     centers_f, areas_f, beds_f = RowFactory(Center), RowFactory(Area), RowFactory(Bed)
     center_rows = []
     for i, spec in enumerate(specs):
-        capacity = sum(math.floor(a.area_m2 / 3.5) for a in areas if a.center == i)
+        capacity = sum(sphere_capacity(a.area_m2, catalog.SPHERE_COLD_M2_PER_PERSON)
+                       for a in areas if a.center == i)
         center_rows.append(centers_f(
             code=spec.code, name=spec.name, city_prefix=city_prefix, address=spec.address,
             status="open", profile=spec.profile, daily_capacity=capacity,
-            has_medical_care=spec.has_medical_care))
+            has_medical_care=spec.has_medical_care,
+            m2_per_person=catalog.SPHERE_COLD_M2_PER_PERSON))
     center_ids = [r["id"] for r in center_rows]
     area_rows, bed_rows, bed_ids = [], [], []
     for n, area in enumerate(areas):
@@ -159,6 +200,7 @@ def _write_facilities(db: Database, specs, areas: list[AreaPlan], city_prefix: s
         insert_rows(session, Area, area_rows)
         insert_rows(session, Bed, bed_rows)
         session.merge(Meta(key="demo_seed", value=str(seed)))
+        session.merge(Meta(key=clock.AS_OF_META_KEY, value=catalog.AS_OF.isoformat()))
         if single:
             session.merge(Meta(key="center_id", value=center_ids[0]))
     return center_ids, bed_ids

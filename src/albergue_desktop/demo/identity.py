@@ -25,6 +25,13 @@ STATUS_WEIGHTS = {
            M.TEMPORARY_RESIDENT: 3, M.VISITOR_WORK: 2},
     "CA": {M.ASYLUM_SEEKER: 40, M.FMM: 20, M.IRREGULAR: 30, M.VISITOR: 10},
 }
+# COMAR offices that issued the constancias (number prefix -> city, state). Tapachula
+# (Chiapas) received most of the 2021 applications; a constancia ties the applicant to the
+# state where it was issued (DOMAIN.md, Mexican documents).
+COMAR_OFFICES = {"TAP": ("Tapachula", "Chiapas"), "PAL": ("Palenque", "Chiapas"),
+                 "CMX": ("Ciudad de México", "Ciudad de México"),
+                 "TIJ": ("Tijuana", "Baja California")}
+COMAR_OFFICE_WEIGHTS = {"TAP": 85, "PAL": 4, "CMX": 5, "TIJ": 6}
 CURP_RATE = {M.HUMANITARIAN: 0.6, M.ASYLUM_SEEKER: 0.7, M.TEMPORARY_RESIDENT: 1.0,
              M.VISITOR_WORK: 0.8}
 
@@ -46,9 +53,10 @@ def add_years(day: date, years: int) -> date:
 
 
 def make_curp(rng: random.Random, given_names: str, surnames: str, birth: date,
-              sex: str) -> str:
-    """A CURP following RENAPO's construction (state NE, born abroad) with a valid check
-    digit. The homoclave is a digit for births before 2000 and a letter after."""
+              sex: str, state: str = "NE") -> str:
+    """A CURP following RENAPO's construction (state NE, born abroad; BC for a baby born in
+    Mexicali) with a valid check digit. The homoclave is a digit for births before 2000 and
+    a letter after."""
     parts = [_letters(p) for p in surnames.split()] or ["X"]
     first = parts[0] or "X"
     second = parts[1] if len(parts) > 1 and parts[1] else ""
@@ -60,7 +68,7 @@ def make_curp(rng: random.Random, given_names: str, surnames: str, birth: date,
     consonants = "".join(_first_inner(p, CONSONANTS) if p else "X"
                          for p in (first, second, name))
     homoclave = rng.choice("0123456789" if birth.year < 2000 else "ABCDEFGHIJKLMNPQRSTUVWXYZ")
-    body = (f"{head}{birth:%y%m%d}{'H' if sex == 'M' else 'M'}NE{consonants}{homoclave}")
+    body = (f"{head}{birth:%y%m%d}{'H' if sex == 'M' else 'M'}{state}{consonants}{homoclave}")
     return body + stdnum_curp.calc_check_digit(body)  # the validators check it on write
 
 
@@ -106,15 +114,29 @@ def birth_certificate(rng: random.Random, country: str, birth: date) -> dict:
                 issue_date=birth + timedelta(days=rng.randint(3, 60)))
 
 
-def migratory_status(rng: random.Random, origin: str, arrival: date) -> dict:
-    """A status with its validity dates (a household usually shares one)."""
+def migratory_status(rng: random.Random, origin: str, arrival: date, as_of: date) -> dict:
+    """A status with its validity dates (a household usually shares one), as held on
+    ``as_of``: nothing starts after that day.
+
+    Most people of the 2021 flows entered Mexico at the southern border and applied for
+    refugee status at COMAR's Tapachula office (Chiapas) before travelling north; a
+    humanitarian visitor card (TVRH) was issued there too, or by INM after arrival."""
     status = pick(rng, STATUS_WEIGHTS["HT" if origin == "HT" else "CA"])
     start = until = None
+    office = None
     if status == M.HUMANITARIAN:
         start = arrival + timedelta(days=rng.randint(7, 40))
+        if start > as_of or rng.random() < 0.5:  # issued in the south, before the journey
+            start = arrival - timedelta(days=rng.randint(10, 90))
         until = start + timedelta(days=365)
     elif status == M.ASYLUM_SEEKER:
-        start = arrival + timedelta(days=rng.randint(3, 30))
+        office = pick(rng, COMAR_OFFICE_WEIGHTS)
+        if COMAR_OFFICES[office][1] == "Baja California":
+            start = arrival + timedelta(days=rng.randint(3, 30))
+            if start > as_of:
+                office = "TAP"
+        if COMAR_OFFICES[office][1] != "Baja California":
+            start = arrival - timedelta(days=rng.randint(20, 150))
         until = start + timedelta(days=180)
     elif status in (M.FMM, M.VISITOR, M.VISITOR_WORK):
         start = arrival - timedelta(days=rng.randint(5, 60))
@@ -122,7 +144,7 @@ def migratory_status(rng: random.Random, origin: str, arrival: date) -> dict:
     elif status == M.TEMPORARY_RESIDENT:
         start = arrival - timedelta(days=rng.randint(30, 300))
         until = start + timedelta(days=365)
-    return {"status": status, "from": start, "until": until}
+    return {"status": status, "from": start, "until": until, "office": office}
 
 
 def status_document(rng: random.Random, status: dict) -> dict | None:
@@ -131,7 +153,8 @@ def status_document(rng: random.Random, status: dict) -> dict | None:
     if kind == M.HUMANITARIAN:
         number, doc_type = _digits(rng, 10), D.TVRH_CARD
     elif kind == M.ASYLUM_SEEKER:
-        number, doc_type = f"COMAR-BC-{start.year}-{_digits(rng, 7)}", D.COMAR_CONSTANCIA
+        number = f"COMAR-{status['office']}-{start.year}-{_digits(rng, 7)}"
+        doc_type = D.COMAR_CONSTANCIA
         until = None
     elif kind == M.FMM or (kind in (M.VISITOR, M.VISITOR_WORK) and rng.random() < 0.5):
         number, doc_type = "FMM" + _digits(rng, 9), D.FMM

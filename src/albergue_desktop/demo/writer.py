@@ -117,6 +117,7 @@ class PeopleRows:
         self.center_ids, self.bed_ids, self.prefixes = center_ids, bed_ids, prefixes
         self.folios = [0] * len(center_ids)
         self.make = {model: RowFactory(model) for model in PEOPLE_TABLES}
+        self.person_ids: dict[tuple[int, int], str] = {}  # (household, member) -> person id
 
     def build(self, chunk: list[HouseholdPlan]) -> tuple[dict[type, list[dict]], int]:
         rows: dict[type, list[dict]] = {model: [] for model in PEOPLE_TABLES}
@@ -130,8 +131,8 @@ class PeopleRows:
                 couple_civil_status=data.couple_civil_status,
                 address=last.destination if last.reason == CheckoutReason.HOUSING else None)
             rows[Household].append(household)
-            for member, person, docs, vacs in zip(hh.members, data.people, data.documents,
-                                                  data.vaccinations):
+            for index, (member, person, docs, vacs) in enumerate(zip(
+                    hh.members, data.people, data.documents, data.vaccinations)):
                 errors = check(person, docs, vacs, self.today)
                 if errors:
                     raise AssertionError(f"demo data fails validation: {errors}")
@@ -140,6 +141,7 @@ class PeopleRows:
                                    center_id=self.center_ids[center],
                                    folio=f"{self.prefixes[center]}{self.folios[center]:06d}")
                 rows[Person].append(row)
+                self.person_ids[hh.index, index] = row["id"]
                 if member.relationship == Relationship.HEAD:
                     household["head_person_id"] = row["id"]
                 for doc in docs:

@@ -11,6 +11,7 @@ from pathlib import Path
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
 
+from ..domain import clock
 from ..domain.errors import NotFoundError
 from ..domain.i18n import translate as _
 from ..domain.labels import label
@@ -73,7 +74,7 @@ def bedlist_pdf(source: Database | Sequence[rq.BedRow], actor: Actor, out, *,
                 info: PrintInfo | None = None) -> Path:
     """Bed list of ``center`` (code or id; every center on its own pages when None),
     optionally one ``area`` (id or name)."""
-    on = on or date.today()
+    on = on or clock.today()
     unbedded: dict[str, int] = {}
     if isinstance(source, Database):
         actor.require(Permission.VIEW_PEOPLE)

@@ -12,6 +12,7 @@ from pathlib import Path
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Paragraph, Spacer
 
+from ..domain import clock
 from ..domain.i18n import translate as _
 from ..domain.labels import label
 from ..services.census import Breakdown, DailyNumbers, daily_numbers, daily_numbers_all
@@ -155,7 +156,7 @@ def _table(header: list[str], rows: list[list], first_width: float, total_width:
 def census_pdf(db: Database, actor: Actor, out, *, day: date | None = None,
                center: str | None = None, tz: tzinfo | None = None,
                census: Census | None = None) -> Path:
-    day = day or date.today()
+    day = day or clock.today()
     census = census or compute_census(db, actor, day, tz=tz, center=center)
     center_label = common.resolve_center(db, center)[1]
     info = PrintInfo(_("Daily census"), common.printed_by(db, actor), center_label,

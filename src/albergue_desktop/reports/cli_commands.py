@@ -22,6 +22,7 @@ from pathlib import Path
 
 from sqlalchemy import text
 
+from ..domain import clock
 from ..domain.i18n import translate as _
 from ..domain.enums import Role
 from ..services.context import Actor
@@ -100,7 +101,9 @@ def _open(args: argparse.Namespace) -> Database:
     path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
     if not path.exists():
         raise ReportError("{path} does not exist.", path=str(path))
-    return Database.open(path)
+    db = Database.open(path)
+    clock.follow(db)  # a demo file: default report days are its day
+    return db
 
 
 def _actor(db: Database, username: str | None) -> Actor:

@@ -9,6 +9,7 @@ from datetime import date, datetime, timedelta, timezone, tzinfo
 from functools import lru_cache
 from pathlib import Path
 
+from ..domain import clock
 from ..domain import labels
 from ..domain.i18n import translate as _
 from ..domain.labels import label
@@ -103,7 +104,7 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
     """Write the workbook to ``out``. ``progress(sheet, rows)`` is called as rows are
     written; an exception raised from it cancels the export (nothing is written)."""
     actor.require(Permission.VIEW_PEOPLE)
-    day = day or date.today()
+    day = day or clock.today()
     tz = tz or common.local_tz()
     health = common.can_see_health(actor)
     census = compute_census(db, actor, day, tz=tz)

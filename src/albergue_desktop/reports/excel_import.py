@@ -22,6 +22,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from openpyxl.utils.exceptions import InvalidFileException
 
+from ..domain import clock
 from ..domain.errors import FieldError
 from ..domain.i18n import translate as _
 from ..domain.matching import PersonFacts
@@ -185,7 +186,7 @@ def preview_import(db: Database, actor: Actor, sheet: SheetData, *, center_id: s
     """Parse and check every row; write nothing. ``mapping`` corrects the guessed one
     (column index -> field name of :data:`import_mapping.FIELDS`)."""
     actor.require(Permission.REGISTER)
-    today = today or date.today()
+    today = today or clock.today()
     mapping = dict(sheet.mapping if mapping is None else mapping)
     unknown = sorted(set(mapping.values()) - set(im.FIELDS))
     if unknown:

@@ -12,6 +12,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 
+from ..domain import clock
 from ..domain.i18n import translate as _
 from ..domain.labels import label
 from ..domain.permissions import Permission
@@ -102,7 +103,7 @@ def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
                info: PrintInfo | None = None) -> Path:
     """Write the roster of ``center`` (code or id; all centers when None) to ``out``.
     ``source`` is a database, or rows already loaded (then ``info`` names the header)."""
-    on = on or date.today()
+    on = on or clock.today()
     health = common.can_see_health(actor)
     if isinstance(source, Database):
         center_id, center_label = common.resolve_center(source, center)

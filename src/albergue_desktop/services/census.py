@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from datetime import date, datetime, tzinfo
 
+from ..domain import clock
 from ..domain.errors import NotFoundError
 from ..domain.permissions import Permission
 from ..storage import census_queries as cq
@@ -84,7 +85,7 @@ def daily_numbers(db: Database, actor: Actor, center_id: str, day: date | None =
     ``tz`` (the computer's by default)."""
     actor.require(Permission.VIEW_PEOPLE)
     tz = tz or local_tz()
-    day = day or datetime.now(tz).date()
+    day = day or clock.as_of() or datetime.now(tz).date()
     with db.session(actor.username) as session:
         center = session.get(Center, center_id)
         if center is None or center.deleted:
@@ -97,7 +98,7 @@ def daily_numbers_all(db: Database, actor: Actor, day: date | None = None, *,
     """The numbers of every center, by code."""
     actor.require(Permission.VIEW_PEOPLE)
     tz = tz or local_tz()
-    day = day or datetime.now(tz).date()
+    day = day or clock.as_of() or datetime.now(tz).date()
     with db.session(actor.username) as session:
         centers = session.connection().exec_driver_sql(
             "SELECT id FROM center WHERE deleted = 0 ORDER BY code").all()

@@ -8,6 +8,7 @@ from datetime import date
 
 from sqlalchemy.orm import Session
 
+from ..domain import clock
 from ..domain.enums import Relationship
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
 from ..domain.normalize import clean_name, identifier_key, name_key
@@ -19,7 +20,6 @@ from ..storage.tables import (
     Center, Household, HouseholdBase, IdentityDocument, IdentityDocumentBase, Person,
     PersonCreate, PersonUpdate, VaccinationBase, Vaccination,
 )
-from ..storage.versioning import utcnow
 from .context import Actor
 from .stays import close_open_stay, take_write_lock
 
@@ -79,7 +79,7 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
     With ``session`` the rows join the caller's open transaction (a spreadsheet import
     commits all its households at once) and the caller commits."""
     actor.require(Permission.REGISTER)
-    today = today or date.today()
+    today = today or clock.today()
     errors: list[FieldError] = []
     if not members:
         errors.append(FieldError("members", "A household needs at least one member."))
@@ -150,7 +150,7 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
     """Apply the fields set in ``changes`` (partial update). Audited by the storage hook.
     With ``session`` the change joins the caller's transaction (services.person_details)."""
     actor.require(Permission.EDIT_PEOPLE)
-    today = today or date.today()
+    today = today or clock.today()
     data = _tidy(changes.model_dump(exclude_unset=True))
     with (nullcontext(session) if session is not None
           else db.session(actor.username)) as session:
@@ -203,7 +203,7 @@ def delete_person(db: Database, actor: Actor, person_id: str, *, reason: str) ->
     actor.require(Permission.DELETE_PEOPLE)
     if not reason or not reason.strip():
         raise ValidationError([FieldError("reason", "A reason is required.")])
-    now = utcnow()
+    now = clock.now()
     with db.session(actor.username) as session:
         take_write_lock(session)
         person = session.get(Person, person_id)

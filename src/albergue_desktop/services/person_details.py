@@ -17,6 +17,7 @@ from datetime import date
 from sqlalchemy.orm import Session
 from sqlmodel import SQLModel
 
+from ..domain import clock
 from ..domain.errors import (
     FieldError, NotFoundError, PermissionDenied, RuleViolation, ValidationError,
 )
@@ -136,7 +137,7 @@ def add_document(db: Database, actor: Actor, person_id: str, doc: IdentityDocume
                  today: date | None = None, session: Session | None = None) -> str:
     actor.require(Permission.EDIT_PEOPLE)
     values = _document_values(doc)
-    _check(validate_document(values, today=today or date.today()))
+    _check(validate_document(values, today=today or clock.today()))
     with _open(db, actor, session) as s:
         take_write_lock(s)
         _live_person(s, person_id)
@@ -154,7 +155,7 @@ def correct_document(db: Database, actor: Actor, document_id: str, doc: Identity
     nothing differed."""
     actor.require(Permission.EDIT_PEOPLE)
     values = _document_values(doc)
-    _check(validate_document(values, today=today or date.today()))
+    _check(validate_document(values, today=today or clock.today()))
     with _open(db, actor, session) as s:
         take_write_lock(s)
         row = _stored(s, IdentityDocument, document_id, "document", person_id)
@@ -180,7 +181,7 @@ def add_vaccination(db: Database, actor: Actor, person_id: str, vac: Vaccination
                     today: date | None = None, session: Session | None = None) -> str:
     _require_vaccinations(actor)
     values = _vaccination_values(vac)
-    _check(validate_vaccination(values, today=today or date.today()))
+    _check(validate_vaccination(values, today=today or clock.today()))
     with _open(db, actor, session) as s:
         take_write_lock(s)
         _live_person(s, person_id)
@@ -195,7 +196,7 @@ def correct_vaccination(db: Database, actor: Actor, vaccination_id: str, vac: Va
                         person_id: str | None = None) -> bool:
     _require_vaccinations(actor)
     values = _vaccination_values(vac)
-    _check(validate_vaccination(values, today=today or date.today()))
+    _check(validate_vaccination(values, today=today or clock.today()))
     with _open(db, actor, session) as s:
         take_write_lock(s)
         row = _stored(s, Vaccination, vaccination_id, "vaccination", person_id)
@@ -235,7 +236,7 @@ def set_consent(db: Database, actor: Actor, person_id: str, change: ConsentChang
         purposes = "; ".join(p.strip() for p in change.purposes if p.strip())
         person.consent_given = change.given
         person.consent_purposes = purposes if change.given else None
-        person.consent_by, person.consent_at = actor.username, utcnow()
+        person.consent_by, person.consent_at = actor.username, clock.now()
         s.add(person)
 
 
@@ -274,7 +275,7 @@ def save_details(db: Database, actor: Actor, person_id: str, edits: DetailEdits,
     """Apply one edit of a person in one transaction. Every problem is reported at once in a
     :class:`ValidationError` (paths ``given_names``, ``documents.1.number``,
     ``vaccinations.0.date``, ``consent_purposes``...); then nothing is written."""
-    today = today or date.today()
+    today = today or clock.today()
     if edits.person is not None:
         actor.require(Permission.EDIT_PEOPLE)
     if edits.documents or edits.removed_documents or edits.consent is not None:

@@ -18,6 +18,7 @@ from datetime import datetime
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
+from ..domain import clock
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
 from ..domain.permissions import Permission
 from ..storage.db import Database
@@ -101,7 +102,7 @@ def set_photo(db: Database, actor: Actor, person_id: str, image: bytes, *,
             s.add(old)
         s.flush()  # the history reads "replaced", then "added"
         photo = PersonPhoto(person_id=person_id, image=bytes(image), mime=mime,
-                            taken_at=taken_at or utcnow())
+                            taken_at=taken_at or clock.now())
         s.add(photo)
         s.flush()
         return photo.id

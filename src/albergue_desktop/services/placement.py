@@ -20,6 +20,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
+from ..domain import clock
 from ..domain import capacity as cap
 from ..domain.clinical_rules import age_in_months
 from ..domain.enums import CenterProfile, CenterStatus, Relationship, Sex
@@ -32,7 +33,6 @@ from ..domain.placement_model import (
 from ..storage import bed_queries as bq
 from ..storage.db import Database
 from ..storage.tables import Center, Household, Person, PlacementDecision, Stay
-from ..storage.versioning import utcnow
 from .context import Actor
 from .screening import latest_of
 from .stays import bedding_items, check_in_in_session, current_stay, take_write_lock
@@ -170,7 +170,7 @@ def suggest_for_household(db: Database, actor: Actor, household_id: str, *,
                           limit: int = 5) -> PlacementProposal:
     """Ranked placement suggestions for the members of a household not yet present."""
     actor.require(Permission.MANAGE_STAYS)
-    today = today or date.today()
+    today = today or clock.today()
     with db.session(actor.username) as session:
         household = session.get(Household, household_id)
         if household is None or household.deleted:
@@ -215,7 +215,7 @@ def _place(db: Database, actor: Actor, *, household_id: str, choice: Sequence[Ch
            when: datetime | None, bedding: Mapping[str, Iterable[str]] | Iterable[str]
            ) -> list[Stay]:
     actor.require(Permission.MANAGE_STAYS)
-    when = when or utcnow()
+    when = when or clock.now()
     if not choice:
         raise ValidationError([FieldError("choice", "This field is required.")])
     persons = [c.person_id for c in choice]

@@ -25,6 +25,7 @@ from datetime import date, datetime
 from sqlalchemy.orm import Session
 from sqlmodel import select
 
+from ..domain import clock
 from ..domain.clinical_enums import (
     ApparentAge, Avpu, ChronicCondition, ObstetricSign, Symptom, TriageColour, TriageSign,
     clinical_label, worst_colour,
@@ -37,7 +38,6 @@ from ..domain.respiratory import CASE_DEFINITION, symptoms_in_window
 from ..domain.triage import ScreeningInput, TriageResult, assess, validate_screening
 from ..storage.db import Database
 from ..storage.tables import Person, Screening
-from ..storage.versioning import utcnow
 from .context import Actor
 from .stays import current_stay, take_write_lock
 
@@ -228,7 +228,7 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
                                     "latest version.")
             when = when or old.screened_at
             carried = old if raise_to is None and old.raised_by else None
-        when = when or utcnow()
+        when = when or clock.now()
         visit_day = when.astimezone().date()
         errors = _check(person, screening, onsets, visit_day)
         if errors:

@@ -14,13 +14,13 @@ from datetime import datetime
 from sqlalchemy import text
 from sqlmodel import Session, select
 
+from ..domain import clock
 from ..domain.enums import BeddingItem, BedStatus, CenterStatus, CheckoutReason, StayStatus
 from ..domain.labels import label
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
 from ..domain.permissions import Permission
 from ..storage.db import Database
 from ..storage.tables import Bed, Center, Person, Stay
-from ..storage.versioning import utcnow
 from .context import Actor
 
 
@@ -141,7 +141,7 @@ def check_in(db: Database, actor: Actor, *, person_id: str, center_id: str,
     with db.session(actor.username) as session:
         take_write_lock(session)
         return check_in_in_session(session, person_id=person_id, center_id=center_id,
-                                   bed_id=bed_id, when=when or utcnow(), notes=notes,
+                                   bed_id=bed_id, when=when or clock.now(), notes=notes,
                                    bedding=kit)
 
 
@@ -187,7 +187,7 @@ def check_out(db: Database, actor: Actor, *, person_id: str, reason: str,
     with db.session(actor.username) as session:
         take_write_lock(session)
         person = _person(session, person_id)
-        stay = close_open_stay(session, person_id, when=when or utcnow(), reason=reason,
+        stay = close_open_stay(session, person_id, when=when or clock.now(), reason=reason,
                                destination=destination, notes=notes)
         if stay is None:
             raise RuleViolation("{name} has no open stay.", name=_name(person))
@@ -203,7 +203,7 @@ def transfer(db: Database, actor: Actor, *, person_id: str, to_center_id: str,
     center) the arrival is completed at once. The person record (id, folio) stays the same.
     A pending arrival can itself be redirected to a third center."""
     actor.require(Permission.MANAGE_STAYS)
-    when = when or utcnow()
+    when = when or clock.now()
     kit = bedding_items(bedding)
     with db.session(actor.username) as session:
         take_write_lock(session)

@@ -20,6 +20,7 @@ from sqlalchemy import text
 from sqlalchemy.sql import sqltypes
 from sqlmodel import SQLModel
 
+from ..domain import clock
 from ..domain.errors import FieldError, ValidationError
 from ..domain.permissions import Permission, visible_needs
 from ..domain.validation import validate_person
@@ -183,7 +184,7 @@ def typed_value(table: str, field: str, typed: str) -> Any:
         raise ValidationError([FieldError(field, "This value cannot be used for this field.")]
                               ) from exc
     if table == "person":
-        errors = validate_person({field: value}, today=date.today(), partial=True)
+        errors = validate_person({field: value}, today=clock.today(), partial=True)
         if errors:
             raise ValidationError(errors)
     return value

@@ -9,6 +9,7 @@ from datetime import date
 
 from sqlmodel import select
 
+from ..domain import clock
 from ..domain import vaccines as vx
 from ..domain.clinical_rules import age_in_months
 from ..domain.errors import NotFoundError
@@ -32,7 +33,7 @@ class VaccinationSummary:
 def vaccination_summary(db: Database, actor: Actor, person_id: str,
                         today: date | None = None) -> VaccinationSummary:
     actor.require(Permission.VIEW_HEALTH)
-    today = today or date.today()
+    today = today or clock.today()
     with db.session(actor.username) as session:
         person = session.get(Person, person_id)
         if person is None or person.deleted:

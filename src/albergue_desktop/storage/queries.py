@@ -10,6 +10,7 @@ from datetime import date
 from sqlalchemy import text
 from sqlalchemy.orm import Session
 
+from ..domain import clock
 from ..domain.normalize import identifier_key
 from ..domain.validation import age_on
 
@@ -40,7 +41,7 @@ class PersonRow:
     def age(self, today: date | None = None) -> int | None:
         if self.birth_date is None:
             return None
-        return age_on(self.birth_date, today or date.today())
+        return age_on(self.birth_date, today or clock.today())
 
 
 _SELECT_PEOPLE = """

@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import RELEASE_DATE
+from ..domain import clock
 from ..domain.errors import StorageError
 from ..storage.versioning import clock_is_before_release
 from ..services import accounts
@@ -139,6 +140,7 @@ def run(db_path: Path, *, lang: str | None = None) -> int:
         QMessageBox.critical(None, QCoreApplication.translate(
             "app", "Albergue: the database cannot be opened"), str(exc))
         return 1
+    clock.follow(db)  # a demo file runs on its own day (domain/clock.py)
     warn_about_clock()
     session = AppSession(app, db)
     try:
@@ -148,4 +150,5 @@ def run(db_path: Path, *, lang: str | None = None) -> int:
     finally:
         session.shutdown()  # no read may still run when the file closes
         db.close()
+        clock.set_as_of(None)
         app.setQuitOnLastWindowClosed(True)

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from functools import partial
 
-from PySide6.QtCore import QLocale, Signal
+from PySide6.QtCore import QDate, QLocale, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QResizeEvent
 from PySide6.QtWidgets import (
     QDialog, QLabel, QLineEdit, QMainWindow, QMessageBox, QTabWidget, QVBoxLayout, QWidget,
 )
 from shiboken6 import isValid
 
+from ..domain import clock
 from ..domain.permissions import Permission
 from ..services import accounts, centers
 from ..services.context import Actor
@@ -64,6 +65,9 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
+        self.demo_banner = self._demo_banner(central)
+        if self.demo_banner is not None:
+            layout.addWidget(self.demo_banner)
         layout.addWidget(search_box)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -97,6 +101,23 @@ class MainWindow(QMainWindow):
 
         self.refresh_totals()
         self.people.search_box.setFocus()
+
+    def _demo_banner(self, parent: QWidget) -> QLabel | None:
+        """A yellow strip over everything when the file is a demo file (meta ``as_of``,
+        domain/clock.py): nobody should take its synthetic people for real ones."""
+        day = clock.parse_as_of(self.db.meta(clock.AS_OF_META_KEY))
+        if day is None:
+            return None
+        shown = QLocale().toString(QDate(day.year, day.month, day.day),
+                                   self.tr("MMMM d, yyyy"))
+        banner = QLabel(self.tr("DEMO — synthetic data as of {date}").format(date=shown),
+                        parent)
+        banner.setObjectName("demoBanner")
+        banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        banner.setStyleSheet("QLabel#demoBanner { background: #ffd400; color: #000000; "
+                             "font-weight: bold; padding: 4px; border: 1px solid #b39500; }")
+        banner.setAccessibleName(banner.text())
+        return banner
 
     # --- totals -----------------------------------------------------------------------------
 

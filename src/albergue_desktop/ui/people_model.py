@@ -13,6 +13,7 @@ from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
+from ..domain import clock
 from ..domain.labels import label
 from ..storage.queries import PersonRow
 
@@ -43,7 +44,7 @@ class PeopleModel(QAbstractTableModel):
         self._page_size = page_size
         self._fetching = False
         self._today = today  # fixed "today" for tests; None: the date of the last fill
-        self._date = date.today()
+        self._date = clock.today()
         self._headers = [self.tr("Folio"), self.tr("Name"), self.tr("Sex"), self.tr("Age"),
                          self.tr("Nationality"), self.tr("Center"), self.tr("Bed"),
                          self.tr("Status")]
@@ -53,7 +54,7 @@ class PeopleModel(QAbstractTableModel):
     def set_rows(self, rows: Sequence[PersonRow]) -> None:
         """Show exactly ``rows`` (no lazy loading)."""
         self.beginResetModel()
-        self._date = date.today()
+        self._date = clock.today()
         self._rows = list(rows)
         self._loader = None
         self.endResetModel()
@@ -63,7 +64,7 @@ class PeopleModel(QAbstractTableModel):
         ``first_page``: rows already read (in the background) for ``loader(None, page_size)``;
         a short first page means there is nothing more to fetch."""
         self.beginResetModel()
-        self._date = date.today()
+        self._date = clock.today()
         self._rows = list(first_page or [])
         self._loader = loader
         if first_page is not None and len(first_page) < self._page_size:

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ...domain import clock
 from ...domain.errors import AlbergueError
 from ...domain.labels import label
 from ...services.census import AGE_GROUPS, UNKNOWN_AGE, DailyNumbers, daily_numbers
@@ -34,10 +35,11 @@ class DailyNumbersPanel(QWidget):
         self.db, self.actor, self.tasks = db, actor, tasks
         self.center_id: str | None = None
         self.numbers: DailyNumbers | None = None
-        self.day = QDateEdit(QDate.currentDate(), self)
+        today = clock.today()  # a demo file's day (domain/clock.py)
+        self.day = QDateEdit(QDate(today.year, today.month, today.day), self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")
-        self.day.setMaximumDate(QDate.currentDate())
+        self.day.setMaximumDate(self.day.date())
         self.title = QLabel(self)
         font = QFont(self.title.font())
         font.setBold(True)

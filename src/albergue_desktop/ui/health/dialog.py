@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QPushButton, QScrollArea, QVBoxLayout, QWidget,
 )
 
+from ...domain import clock
 from ...domain.clinical_enums import TriageColour
 from ...domain.clinical_rules import age_in_months
 from ...domain.errors import AlbergueError, FieldError, PermissionDenied
@@ -218,12 +219,12 @@ class ScreeningDialog(QDialog):
     def age_months(self) -> int | None:
         if self.facts is None or self.facts.birth_date is None:
             return None
-        return age_in_months(self.facts.birth_date, date.today())
+        return age_in_months(self.facts.birth_date, clock.today())
 
     # --- live result --------------------------------------------------------------------
 
     def recompute(self) -> None:
-        today = date.today()
+        today = clock.today()
         data, onsets = self.form.values(today)
         self.errors = validate_screening(data)
         if data.pregnant and self.facts is not None and self.facts.sex == "M":
@@ -298,7 +299,7 @@ class ScreeningDialog(QDialog):
     def save(self) -> None:
         if not self.save_button.isEnabled() or self.facts is None:
             return
-        data, onsets = self.form.values(date.today())
+        data, onsets = self.form.values(clock.today())
         self.saving = True
         self.save_button.setEnabled(False)
         self._show_message(self.tr("Saving…"))

@@ -9,12 +9,12 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QStyle, QTabWidget, QWidget
 
+from ...domain import clock
 from ...domain.matching import PersonFacts
 from ...domain.validation import validate_document, validate_person, validate_vaccination
 from ...services.context import Actor
 from ...services.people import MemberInput
 from ...storage.tables import IdentityDocumentBase, VaccinationBase
-from ...storage.versioning import utcnow
 from .basic_tab import BasicTab
 from .documents_editor import DocumentsTab
 from .fields import ErrorLabel, FieldSlot, FormPage
@@ -126,7 +126,7 @@ class PersonForm(QTabWidget):
     def member_input(self) -> MemberInput:
         got = self.collect()
         person = dict(got.person)
-        person["consent_at"] = utcnow() if person.get("consent_given") else None
+        person["consent_at"] = clock.now() if person.get("consent_given") else None
         return MemberInput(**person,
                            documents=[IdentityDocumentBase(**d) for d in got.documents],
                            vaccinations=[VaccinationBase(**v) for v in got.vaccinations])

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ...domain import clock
 from ...domain.labels import label
 from ...services.context import Actor
 from ...storage.db import Database
@@ -42,7 +43,7 @@ class RegistrationDialog(QDialog):
                  parent: QWidget | None = None, *, today: date | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor, self.center_id, self.tasks = db, actor, center_id, tasks
-        self.today = today or date.today()
+        self.today = today or clock.today()
         self.registration = None
         self.discard_box: QMessageBox | None = None
         self.setWindowTitle(self.tr("Register a household"))

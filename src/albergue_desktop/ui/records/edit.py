@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ...domain import clock
 from ...domain.errors import AlbergueError, ValidationError
 from ...services import person_details as pd
 from ...services.context import Actor
@@ -263,7 +264,7 @@ class EditPersonDialog(QDialog):
     def save(self) -> None:
         edits, keymap, errors = self.collect()
         if errors:  # unreadable values: shown with every other problem found meanwhile
-            found = pd.edit_errors(edits, date.today())
+            found = pd.edit_errors(edits, clock.today())
             unplaced = self.show_errors(self._ui_messages(found, keymap, errors))
             self.message.setText(" ".join([self.tr("Correct the marked fields; nothing was "
                                                    "saved."), *unplaced]))

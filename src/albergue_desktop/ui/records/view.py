@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ...domain import clock
 from ...domain.errors import AlbergueError
 from ...domain.labels import label
 from ...domain.permissions import Permission, is_health_need
@@ -234,7 +235,7 @@ class PersonRecordView(QWidget):
             return p.folio or "—"
         text = format_value(name, getattr(p, name))
         if name == "birth_date" and p.birth_date is not None:
-            age = age_on(p.birth_date, date.today())
+            age = age_on(p.birth_date, clock.today())
             text = (self.tr("{date} (estimated; about {age} years)") if p.birth_date_estimated
                     else self.tr("{date} ({age} years)")).format(date=text, age=age)
         return text
@@ -274,7 +275,7 @@ class PersonRecordView(QWidget):
         if not record.members:
             self.members_layout.addWidget(QLabel(self.tr("No household."), self.household_box))
             return
-        today = date.today()
+        today = clock.today()
         for row, member in enumerate(record.members):
             text = f"{member.folio or '—'} · {member.full_name}"
             if member.id == record.person.id:

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
+from ...domain import clock
 from ...domain.errors import AlbergueError
 from ...domain.permissions import Permission
 from ...services.context import Actor
@@ -55,10 +56,11 @@ class ExportDialog(QDialog):
         folder = QStandardPaths.writableLocation(
             QStandardPaths.StandardLocation.DocumentsLocation) or str(Path.home())
         self.path = QLineEdit(str(Path(folder) / self.tr("albergue-{date}.xlsx").format(
-            date=date.today().isoformat())), self)
+            date=clock.today().isoformat())), self)
         self.path.setMinimumWidth(420)
         self.browse = QPushButton(self.tr("&Choose…"), self)
-        today = QDate.currentDate()
+        day = clock.today()
+        today = QDate(day.year, day.month, day.day)
         self.day = QDateEdit(today, self)
         self.day.setCalendarPopup(True)
         self.day.setDisplayFormat("dd/MM/yyyy")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
+from ...domain import clock
 from ...domain.permissions import Permission
 from ...services import centers
 from ...services.context import Actor
@@ -71,7 +72,7 @@ class ReportForm(QWidget):
         if own is not None and self.center.findData(own) >= 0:
             self.center.setCurrentIndex(self.center.findData(own))
         self.area = QComboBox(self)
-        today = _qdate(date.today())
+        today = _qdate(clock.today())
         self.day = QDateEdit(today, self)
         self.start = QDateEdit(today.addMonths(-1), self)
         self.end = QDateEdit(today, self)

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import tempfile
 import time
-from datetime import date
 from functools import partial
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from PySide6.QtWidgets import (
     QSplitter, QVBoxLayout, QWidget,
 )
 
+from ...domain import clock
 from ...domain.errors import AlbergueError
 from ...services.context import Actor
 from ...storage.db import Database
@@ -256,7 +256,7 @@ class ReportsView(QWidget):
                  "impact": self.tr("impact")}
         request = self.form.request()
         parts = [names[request.kind], self.form.center_code(),
-                 (request.day or date.today()).isoformat()]
+                 (request.day or clock.today()).isoformat()]
         return "-".join(p for p in parts if p) + ".pdf"
 
     def save_as(self) -> None:

@@ -265,6 +265,16 @@ ES: dict[str, str] = {
         "ACNUR; ~ = edad estimada.",
     "Includes medical data: confidential document.":
         "Incluye datos médicos: documento confidencial.",
+    "Reserved area": "Área reservada",
+    "Includes medical and protection data: confidential document.":
+        "Incluye datos médicos y de protección: documento confidencial.",
+    "Includes medical data: confidential document. Protection-sensitive codes left out.":
+        "Incluye datos médicos: documento confidencial. Se omiten los códigos sensibles de "
+        "protección.",
+    "Includes protection-sensitive codes: confidential document. Medical data left out: the "
+    "role {role} may not view health data.":
+        "Incluye códigos sensibles de protección: documento confidencial. Se omiten los datos "
+        "médicos: el rol {role} no puede ver datos de salud.",
     "Medical data left out: the role {role} may not view health data.":
         "Se omiten los datos médicos: el rol {role} no puede ver datos de salud.",
     "Bed list": "Lista de camas",

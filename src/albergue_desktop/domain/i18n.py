@@ -266,6 +266,12 @@ ES: dict[str, str] = {
     "Includes medical data: confidential document.":
         "Incluye datos médicos: documento confidencial.",
     "Reserved area": "Área reservada",
+    "This file did not receive all the specific needs of this person (the central file was "
+    "taken without health data): they can only be changed at the person's center, or after "
+    "taking the central file with health data.":
+        "Este archivo no recibió todas las necesidades específicas de esta persona (el archivo "
+        "central se tomó sin datos de salud): solo pueden cambiarse en el centro de la persona "
+        "o después de tomar el archivo central con datos de salud.",
     "Includes medical and protection data: confidential document.":
         "Incluye datos médicos y de protección: documento confidencial.",
     "Includes medical data: confidential document. Protection-sensitive codes left out.":

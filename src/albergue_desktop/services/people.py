@@ -165,6 +165,13 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
         if "specific_needs" in data:
             data["specific_needs"] = _merge_needs(actor, person.specific_needs or [],
                                                   data["specific_needs"] or [])
+            if sorted(data["specific_needs"]) != sorted(person.specific_needs or []) \
+                    and is_withheld(person, "specific_needs"):
+                raise RuleViolation(
+                    "This file did not receive all the specific needs of this person (the "
+                    "central file was taken without health data): they can only be changed "
+                    "at the person's center, or after taking the central file with health "
+                    "data.")
         merged = {**person.model_dump(), **data}
         keys = set(data)
         if keys & {"birth_date", "sex", "birth_date_estimated"} and merged.get("curp"):
@@ -184,6 +191,16 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
             person.search_key = _search_key(person)
         session.add(person)
     return person
+
+
+# The field dot albergue_sync.redact gives a field it withheld on a pull without health data.
+WITHHELD_DOT = [0, "", 0]
+
+
+def is_withheld(person: Person, field: str) -> bool:
+    """Whether this file holds only part of ``field`` (withheld by a pull without health
+    data): changing it here would overwrite what it never received."""
+    return list((person.fv or {}).get(field) or []) == WITHHELD_DOT
 
 
 def _require_record(actor: Actor, codes: list[str]) -> None:

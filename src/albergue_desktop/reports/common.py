@@ -67,6 +67,25 @@ def area_label(name: str | None, segment: str | None, *, role: str) -> tuple[str
     return name or "", segment_label(segment)
 
 
+def segment_columns(segments: Iterable[str | None], *, role: str,
+                    ) -> list[tuple[str, list[str | None]]]:
+    """Columns of a count by segment: (header, segments summed in it). For a role that may
+    not view health data the segments that reveal a condition are one "Reserved area"
+    column: with the roster's generic area names, a count of 1 in "isolation" would name
+    the person."""
+    health = permissions.allows(role, Permission.VIEW_HEALTH)
+    columns: list[tuple[str, list[str | None]]] = []
+    reserved: list[str | None] = []
+    for segment in segments:
+        if not health and segment in permissions.CONDITION_SEGMENTS:
+            if not reserved:
+                columns.append((_(RESTRICTED_AREA), reserved))
+            reserved.append(segment)
+        else:
+            columns.append((segment_label(segment), [segment]))
+    return columns
+
+
 def restriction_note(role: str) -> str:
     """The footnote of a document printed by ``role``: what was left out, or that it is
     confidential."""

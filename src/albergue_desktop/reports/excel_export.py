@@ -176,12 +176,12 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
                   ((r.center_code, *area(r.area_name, r.area_segment),
                     r.bed_code, label("bed_kind", r.bed_kind), bed_state(r), r.folio)
                    for r in rq.bed_rows(session=s)))
-        segments = census.segments
+        segments = common.segment_columns(census.segments, role=actor.role)
         columns = [Column(_("Center")), *(Column(h, "int") for h in main_columns(census)),
-                   *(Column(common.segment_label(x), "int") for x in segments)]
+                   *(Column(header, "int") for header, _keys in segments)]
         write_sheet(wb, f"{_('Daily census')} {day:%d-%m-%Y}", columns,
                     ([f"{r.code} {r.name}".strip(), *main_values(r, census),
-                      *(r.by_segment[x] for x in segments)]
+                      *(sum(r.by_segment[k] for k in keys) for _h, keys in segments)]
                      for r in [*census.centers, census.total]), progress=progress)
         sheet("Impact", _cols("Area", "Indicator", "Value", "How it is computed"),
               ((_(i.category), _(i.name), impact[i.key] if impact[i.key] is not None

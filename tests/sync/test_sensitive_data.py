@@ -29,7 +29,7 @@ NOTE = "NOTA-CLINICA-CENTINELA"
 LOT = "LOTE-CENTINELA-77"
 RESTRICTED = ("SM-CI", "SV-VA", "SV-GM", "WR-WR")
 VISIBLE = "DS-PM"
-HEALTH_WORDS = (NOTE, LOT, '"diabetes"', *RESTRICTED)
+HEALTH_WORDS = (NOTE, LOT, '"diabetes"', "RUTA-CENTINELA", *RESTRICTED)
 
 
 def all_text(path: Path, *, skip: frozenset[tuple[str, str]] = frozenset()) -> dict:
@@ -82,6 +82,16 @@ def world(two_centers, tmp_path):
         from albergue_desktop.storage.tables import Vaccination
         session.add(Vaccination(person_id=pid, vaccine="covid19", dose=2, lot=LOT,
                                 date=date(2021, 12, 10)))
+    household = people.get_person(a, SYSTEM, pid).household_id
+    with a.session("admin") as session:
+        from albergue_desktop.storage.tables import PlacementDecision
+        from albergue_desktop.storage.versioning import utcnow
+        session.add(PlacementDecision(
+            household_id=household, decided_at=utcnow(), decided_by="admin", kind="accepted",
+            suggestion={"assignments": [{"person_id": pid, "bed_id": None}],
+                        "relaxed": ["RUTA-CENTINELA"],
+                        "explanations": [{"rule": "isolation", "satisfied": True,
+                                          "msgid": "RUTA-CENTINELA", "params": {}}]}))
     central = tmp_path / "central.sqlite"
     return a, b, b_center, pid, central
 
@@ -158,6 +168,7 @@ def test_what_a_center_did_not_receive_it_never_overwrites(world):
             conn.close()
         assert sorted(json.loads(needs)) == sorted([*RESTRICTED, VISIBLE]), path
         assert phone == "6869999999"
+    assert where(central, "RUTA-CENTINELA")  # the withheld routing was not overwritten
     # a second pull without health keeps B clean (incremental)
     merge_files(b.path, [central], Options(direction="pull", with_health=False))
     for word in HEALTH_WORDS:
@@ -206,6 +217,8 @@ def test_schema_v8_cleans_what_older_merges_left_in_every_file(world):
         # the withheld codes as an old pull left them, and a conflict about them
         ("UPDATE person SET specific_needs = '[\"SV-VA\", \"DS-PM\", \"SM-CI\"]' WHERE id = ?",
          pid),
+        ("UPDATE placement_decision SET suggestion = '{\"relaxed\": [\"RUTA-VIEJA\"], "
+         "\"explanations\": [], \"assignments\": []}'",),
         ("INSERT INTO sync_conflict VALUES ('c1', 'field', 'person', ?, 'specific_needs', "
          "'[\"SV-VA\"]', NULL, '[\"SM-CI\"]', NULL, '{}', '2021-12-20', 'x', 0, NULL, NULL, "
          "NULL, NULL, 1)", pid),
@@ -229,8 +242,9 @@ def test_schema_v8_cleans_what_older_merges_left_in_every_file(world):
                     "AND site_id = ?", a_site) == [(0,)]
     # the central file keeps its health data; the center pulled without health does not
     assert where(central, "SV-VA")
-    for word in RESTRICTED:
+    for word in (*RESTRICTED, "RUTA-VIEJA"):
         assert where(b.path, word) == [], word
+    assert where(central, "RUTA-VIEJA")
     (needs, fv), = _raw(b.path, "SELECT specific_needs, fv FROM person WHERE id = ?", pid)
     assert json.loads(needs) == [VISIBLE] and json.loads(fv)["specific_needs"] == [0, "", 0]
     # and the cleaned center never overwrites the codes when merged back

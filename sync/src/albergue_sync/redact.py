@@ -10,7 +10,9 @@ this merge inserted or changed (``change_seq = seq``):
   codes every role may see; the health and protection codes are withheld and the field is
   marked as withheld (its field dot becomes :data:`WITHHELD_DOT`, lower than any real write)
   so that this file can never overwrite the real value when it is merged back, and so that
-  a later pull with health data restores it. Audit rows of health records lose their
+  a later pull with health data restores it. The routing of a placement decision of
+  another center's household (explanations, relaxed rules: "isolation", "maternity") is
+  withheld the same way; its beds stay. Audit rows of health records lose their
   values, and person audit rows lose the withheld codes. Conflict records about withheld
   values are not kept here (the central file keeps them for a reviewer who may see them).
 
@@ -37,6 +39,14 @@ RESTRICTED_NEED_PREFIXES: tuple[str, ...] = ("SM-", "CR-TP", "SV-", "WR-WR")
 
 # Fields of synced tables that hold specific-needs codes.
 NEED_FIELDS: dict[str, str] = {"person": "specific_needs"}
+
+# JSON fields of synced event tables whose parts derive from health data: the placement
+# suggestion's explanations and relaxed rules name the routing (isolation, maternity) that
+# the screenings decided. Withheld like the needs for households of other centers; the
+# assignments (which beds) stay.
+DERIVED_FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
+    "placement_decision": ("suggestion", ("explanations", "relaxed")),
+}
 
 # The dot of a withheld field: lower than every real write (hlc 0, empty site, counter 0),
 # so any real value wins over it in a merge and it never wins over a real value.
@@ -108,6 +118,30 @@ def withhold(conn: sqlite3.Connection, seq: int, own_center: str | None) -> int:
             fv = json.loads(fv_raw) if fv_raw else {}
             fv[field] = WITHHELD_DOT
             updates.append((json.dumps(kept), json.dumps(fv, sort_keys=True), row_id))
+        conn.executemany(f"UPDATE main.{table} SET {field} = ?, fv = ? WHERE id = ?", updates)
+        changed += len(updates)
+    for table, (field, keys) in DERIVED_FIELDS.items():
+        if not _has_table(conn, table) or not _has_table(conn, "household"):
+            continue
+        own = ("(h.center_id = :own OR EXISTS (SELECT 1 FROM main.person p WHERE "
+               f"p.household_id = h.id AND {_own_people(own_center)}))") if own_center else "0"
+        rows = conn.execute(
+            f"SELECT d.id, d.{field}, d.fv FROM main.{table} d WHERE d.change_seq = :seq "
+            f"AND NOT EXISTS (SELECT 1 FROM main.household h WHERE h.id = d.household_id "
+            f"AND {own})", args).fetchall()
+        updates = []
+        for row_id, raw, fv_raw in rows:
+            try:
+                value = json.loads(raw) if raw else {}
+            except ValueError:
+                value = {}
+            if not isinstance(value, dict) or not any(value.get(k) for k in keys):
+                continue
+            value = {**value, **{k: [] for k in keys}}
+            fv = json.loads(fv_raw) if fv_raw else {}
+            fv[field] = WITHHELD_DOT
+            updates.append((json.dumps(value, ensure_ascii=False),
+                            json.dumps(fv, sort_keys=True), row_id))
         conn.executemany(f"UPDATE main.{table} SET {field} = ?, fv = ? WHERE id = ?", updates)
         changed += len(updates)
     if _has_table(conn, "audit_event"):

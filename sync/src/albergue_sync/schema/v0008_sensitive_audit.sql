@@ -41,6 +41,23 @@ WHERE (SELECT value FROM meta WHERE key = 'center_id') IS NOT NULL
               WHERE n.value LIKE 'SM-%' OR n.value LIKE 'CR-TP%' OR n.value LIKE 'SV-%'
                  OR n.value LIKE 'WR-WR%');
 
+-- ... the routing of placement decisions of other centers' households (it names isolation
+-- or maternity; the beds stay),
+UPDATE placement_decision
+SET suggestion = json_set(suggestion, '$.explanations', json('[]'), '$.relaxed', json('[]')),
+    fv = json_set(fv, '$.suggestion', json('[0, "", 0]'))
+WHERE (SELECT value FROM meta WHERE key = 'center_id') IS NOT NULL
+  AND EXISTS (SELECT 1 FROM sync_source WHERE direction = 'pull' AND with_health = 0)
+  AND json_valid(suggestion)
+  AND (json_array_length(suggestion, '$.explanations') > 0
+       OR json_array_length(suggestion, '$.relaxed') > 0)
+  AND NOT EXISTS (
+      SELECT 1 FROM household h WHERE h.id = placement_decision.household_id
+        AND (h.center_id = (SELECT value FROM meta WHERE key = 'center_id')
+             OR EXISTS (SELECT 1 FROM stay s JOIN person p ON p.id = s.person_id
+                        WHERE p.household_id = h.id AND s.deleted = 0
+                          AND s.center_id = (SELECT value FROM meta WHERE key = 'center_id'))));
+
 -- ... and their audit rows: the codes leave the specific-needs changes of those people,
 UPDATE audit_event
 SET changes = json_set(changes, '$.specific_needs', json_array(

@@ -113,6 +113,7 @@ ES: dict[str, str] = {
     "manage users": "gestionar usuarios",
     "view health data": "ver datos de salud",
     "edit health data": "editar datos de salud",
+    "view and record protection-sensitive data": "ver y registrar datos sensibles de protección",
     "synchronize with the central file": "sincronizar con el archivo central",
     "review sync conflicts and duplicates": "revisar conflictos y duplicados",
     # duplicates review and conflicts (issue 3: services/sync_links.py, sync_conflicts.py)

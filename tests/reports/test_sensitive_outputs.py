@@ -158,3 +158,19 @@ def test_a_role_without_protection_edits_needs_without_losing_or_adding_sv_codes
             people.MemberInput(given_names="Nadia", surnames="Paul", sex="F",
                                birth_date=date(1999, 1, 1), relationship="head",
                                specific_needs=["SV-VA"])])
+
+
+@pytest.mark.parametrize("role", ROLES)
+def test_areas_offered_for_a_bed_list(db, sensitive, role):
+    from albergue_desktop.services.report_areas import printable_areas
+    from albergue_desktop.ui.reports.jobs import areas_of
+
+    names = [name for _id, name in printable_areas(db, Actor("u", role), sensitive.c3.id)]
+    assert areas_of(db, Actor("u", role), sensitive.c3.id) == printable_areas(
+        db, Actor("u", role), sensitive.c3.id)
+    assert "Dormitorio A" in names and len(names) == 4
+    health = allows(role, Permission.VIEW_HEALTH)
+    for area in CONDITION_AREAS:
+        assert (area in names) == health
+    assert sorted(n for n in names if n.startswith("Área reservada")) == (
+        [] if health else ["Área reservada 1", "Área reservada 2", "Área reservada 3"])

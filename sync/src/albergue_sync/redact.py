@@ -94,8 +94,9 @@ def strip_secrets(conn: sqlite3.Connection, seq: int | None = None) -> tuple[int
 
 def _own_people(own_center: str | None) -> str:
     """SQL condition on ``p`` (a person of main): registered at or staying at this center."""
-    return ("(p.center_id = :own OR EXISTS (SELECT 1 FROM main.stay s WHERE s.person_id = p.id"
-            " AND s.center_id = :own AND s.deleted = 0))") if own_center else "0"
+    return ("(coalesce(p.center_id, '') = :own OR EXISTS (SELECT 1 FROM main.stay s"
+            " WHERE s.person_id = p.id AND s.center_id = :own AND s.deleted = 0))"
+            ) if own_center else "0"
 
 
 def withhold(conn: sqlite3.Connection, seq: int, own_center: str | None) -> int:
@@ -123,7 +124,7 @@ def withhold(conn: sqlite3.Connection, seq: int, own_center: str | None) -> int:
     for table, (field, keys) in DERIVED_FIELDS.items():
         if not _has_table(conn, table) or not _has_table(conn, "household"):
             continue
-        own = ("(h.center_id = :own OR EXISTS (SELECT 1 FROM main.person p WHERE "
+        own = ("(coalesce(h.center_id, '') = :own OR EXISTS (SELECT 1 FROM main.person p WHERE "
                f"p.household_id = h.id AND {_own_people(own_center)}))") if own_center else "0"
         rows = conn.execute(
             f"SELECT d.id, d.{field}, d.fv FROM main.{table} d WHERE d.change_seq = :seq "

@@ -160,7 +160,7 @@ def withhold(conn: sqlite3.Connection, seq: int, own_center: str | None) -> int:
             for row_id, raw in rows:
                 changes = json.loads(raw)
                 pair = changes.get(field)
-                new = [_visible(v) for v in pair] if isinstance(pair, list) else []
+                new = [_visible(v) for v in pair] if isinstance(pair, list) else [[], []]
                 if new != pair:
                     changes[field] = new
                     updates.append((json.dumps(changes, ensure_ascii=False), row_id))

@@ -28,7 +28,7 @@ def test_report_commands_write_pdfs(db, world, tmp_path, capsys):
         assert out.read_bytes().startswith(b"%PDF")
     assert "Se guardó" in capsys.readouterr().out
     (text_,) = pdf_text(tmp_path / "roster.pdf")
-    # Without --user: the command line, with no health detail (a coordinator's view).
+    # Without --user: the command line, with no health or protection detail (intake's view).
     assert "Marie-Claude JOSEPH" in text_ and "por línea de comandos" in text_
     assert "SM-CI" not in text_
 

@@ -108,13 +108,13 @@ def test_intake_role_cannot_record_or_see_clinical_needs(db, center, make_member
         people.register_household(db, intake, center_id=center.id,
                                   members=[make_member(specific_needs=["SM-CI"])])
     reg = people.register_household(db, SYSTEM, center_id=center.id,
-                                    members=[make_member(specific_needs=["SM-CI", "WR-WR"])])
+                                    members=[make_member(specific_needs=["SM-CI", "WR-LC"])])
     pid = reg.person_ids[0]
-    assert people.get_person(db, intake, pid).specific_needs == ["WR-WR"]
-    assert people.get_person(db, health, pid).specific_needs == ["SM-CI", "WR-WR"]
+    assert people.get_person(db, intake, pid).specific_needs == ["WR-LC"]
+    assert people.get_person(db, health, pid).specific_needs == ["SM-CI", "WR-LC"]
     # Intake edits the needs it sees; the hidden clinical code survives.
-    people.update_person(db, intake, pid, PersonUpdate(specific_needs=["WR-WR", "SP-PT"]))
+    people.update_person(db, intake, pid, PersonUpdate(specific_needs=["WR-LC", "SP-PT"]))
     assert sorted(people.get_person(db, SYSTEM, pid).specific_needs) == ["SM-CI", "SP-PT",
-                                                                         "WR-WR"]
+                                                                         "WR-LC"]
     with pytest.raises(PermissionDenied):
         people.update_person(db, intake, pid, PersonUpdate(specific_needs=["SM-MI"]))

@@ -6,6 +6,7 @@ from datetime import date
 
 from PySide6.QtCore import QModelIndex, Qt
 
+from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage import queries
 from albergue_desktop.ui import people_model as pm
 from albergue_desktop.ui.people_list import _load_page
@@ -18,7 +19,7 @@ def _browse(people_db, page_size=50):
 
     def loader(before, limit):
         calls.append(before)
-        return _load_page(people_db.db, before, limit)
+        return _load_page(people_db.db, SYSTEM, before, limit)
 
     model = pm.PeopleModel(page_size=page_size, today=TODAY)
     model.browse(loader)

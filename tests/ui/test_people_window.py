@@ -62,8 +62,8 @@ def test_search_box_finds_accented_names_without_accents(window, people_db, qtbo
                                                         monkeypatch):
     searches = []
     real_search = people_list._search
-    monkeypatch.setattr(people_list, "_search", lambda db, text, **filters: searches.append(
-        text) or real_search(db, text, **filters))
+    monkeypatch.setattr(people_list, "_search", lambda db, actor, text, **filters: searches.append(
+        text) or real_search(db, actor, text, **filters))
     qtbot.keyClicks(window.people.search_box, "jose")
     assert window.people.model.rowCount() == pm.PAGE_SIZE  # debounced: nothing yet
     qtbot.waitUntil(lambda: _search_done(window))
@@ -130,7 +130,7 @@ def test_ctrl_f_focuses_search_and_down_enters_the_list(window, qtbot):
 
 
 def test_a_busy_database_is_reported_in_spanish(window, qtbot, monkeypatch):
-    def busy(db, text, **filters):
+    def busy(db, actor, text, **filters):
         raise StorageError("The database is busy; try again in a moment.")
 
     monkeypatch.setattr(people_list, "_search", busy)

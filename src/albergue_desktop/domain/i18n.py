@@ -113,6 +113,7 @@ ES: dict[str, str] = {
     "manage users": "gestionar usuarios",
     "view health data": "ver datos de salud",
     "edit health data": "editar datos de salud",
+    "view and record protection-sensitive data": "ver y registrar datos sensibles de protección",
     "synchronize with the central file": "sincronizar con el archivo central",
     "review sync conflicts and duplicates": "revisar conflictos y duplicados",
     # duplicates review and conflicts (issue 3: services/sync_links.py, sync_conflicts.py)
@@ -265,6 +266,22 @@ ES: dict[str, str] = {
         "ACNUR; ~ = edad estimada.",
     "Includes medical data: confidential document.":
         "Incluye datos médicos: documento confidencial.",
+    "Reserved area": "Área reservada",
+    "This file did not receive all the specific needs of this person (the central file was "
+    "taken without health data): they can only be changed at the person's center, or after "
+    "taking the central file with health data.":
+        "Este archivo no recibió todas las necesidades específicas de esta persona (el archivo "
+        "central se tomó sin datos de salud): solo pueden cambiarse en el centro de la persona "
+        "o después de tomar el archivo central con datos de salud.",
+    "Includes medical and protection data: confidential document.":
+        "Incluye datos médicos y de protección: documento confidencial.",
+    "Includes medical data: confidential document. Protection-sensitive codes left out.":
+        "Incluye datos médicos: documento confidencial. Se omiten los códigos sensibles de "
+        "protección.",
+    "Includes protection-sensitive codes: confidential document. Medical data left out: the "
+    "role {role} may not view health data.":
+        "Incluye códigos sensibles de protección: documento confidencial. Se omiten los datos "
+        "médicos: el rol {role} no puede ver datos de salud.",
     "Medical data left out: the role {role} may not view health data.":
         "Se omiten los datos médicos: el rol {role} no puede ver datos de salud.",
     "Bed list": "Lista de camas",

@@ -1,7 +1,11 @@
-"""Who may do what. Services check these; the UI hides what a role cannot use."""
+"""Who may do what: THE permission matrix. Services check these; the UI hides what a role
+cannot use. Later modules extend this matrix (a new Permission and its roles here), never
+define their own checks. The reasons for each restricted specific-needs code are in
+docs/sensitive-data.md."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from enum import StrEnum
 
 from .enums import Role
@@ -17,6 +21,9 @@ class Permission(StrEnum):
     MANAGE_USERS = "manage users"
     VIEW_HEALTH = "view health data"
     EDIT_HEALTH = "edit health data"
+    # View and record the protection-sensitive specific-needs codes (survivors of sexual and
+    # gender-based violence, women at risk): need-to-know only (GBVIMS, IASC GBV 2015).
+    PROTECTION = "view and record protection-sensitive data"
     SYNC = "synchronize with the central file"
     REVIEW_SYNC = "review sync conflicts and duplicates"
 
@@ -28,13 +35,16 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
                             Permission.MANAGE_STAYS}),
     Role.HEALTH: frozenset({Permission.VIEW_PEOPLE, Permission.VIEW_HEALTH,
                             Permission.EDIT_HEALTH}),
+    # The center coordinator is its protection focal point (case referrals to DIF, COMAR,
+    # the GBV service providers): sees and records the protection codes, not health data.
     Role.COORDINATOR: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER,
                                  Permission.EDIT_PEOPLE, Permission.DELETE_PEOPLE,
                                  Permission.MANAGE_STAYS, Permission.MANAGE_CENTERS,
-                                 Permission.SYNC}),
+                                 Permission.PROTECTION, Permission.SYNC}),
     Role.SUPERVISOR: _ALL - {Permission.MANAGE_USERS},
-    # Administrators manage the system; health data stays with health staff and supervisors.
-    Role.ADMIN: _ALL - {Permission.VIEW_HEALTH, Permission.EDIT_HEALTH},
+    # Administrators manage the system; health and protection data stay with the staff who
+    # need them.
+    Role.ADMIN: _ALL - {Permission.VIEW_HEALTH, Permission.EDIT_HEALTH, Permission.PROTECTION},
 }
 
 
@@ -45,17 +55,77 @@ def allows(role: str, permission: Permission) -> bool:
         return False
 
 
-# Specific-needs codes that are clinical information: only roles with VIEW_HEALTH see them
-# and only roles with EDIT_HEALTH record them (medical conditions, teenage pregnancy).
-HEALTH_NEED_PREFIXES: tuple[str, ...] = ("SM-", "CR-TP")
+# --- restricted specific-needs codes ----------------------------------------------------------
+# A code matching one of these prefixes is seen only by roles with the permission and
+# recorded only by roles with the matching record permission. Prefixes, not a closed list: a
+# future SV-* or SM-* code is restricted from the day it is added. docs/sensitive-data.md
+# gives the reason for each entry (and for the codes deliberately left visible).
+HEALTH_NEED_PREFIXES: tuple[str, ...] = ("SM-", "CR-TP")  # medical conditions, teen pregnancy
+PROTECTION_NEED_PREFIXES: tuple[str, ...] = ("SV-", "WR-WR")  # SGBV survivors, women at risk
+
+# permission to see -> permission to record
+RECORD_PERMISSION: dict[Permission, Permission] = {
+    Permission.VIEW_HEALTH: Permission.EDIT_HEALTH,
+    Permission.PROTECTION: Permission.PROTECTION,
+}
 
 
 def is_health_need(code: str) -> bool:
     return code.startswith(HEALTH_NEED_PREFIXES)
 
 
-def visible_needs(role: str, codes: list[str]) -> list[str]:
-    """The specific-needs codes a role may see."""
-    if allows(role, Permission.VIEW_HEALTH):
-        return list(codes)
-    return [c for c in codes if not is_health_need(c)]
+def is_protection_need(code: str) -> bool:
+    return code.startswith(PROTECTION_NEED_PREFIXES)
+
+
+def need_permission(code: str) -> Permission | None:
+    """The permission needed to see the specific-needs ``code`` (None: every role)."""
+    if is_health_need(code):
+        return Permission.VIEW_HEALTH
+    if is_protection_need(code):
+        return Permission.PROTECTION
+    return None
+
+
+def is_restricted_need(code: str) -> bool:
+    return need_permission(code) is not None
+
+
+def can_see_need(role: str, code: str) -> bool:
+    needed = need_permission(code)
+    return needed is None or allows(role, needed)
+
+
+def can_record_need(role: str, code: str) -> bool:
+    needed = need_permission(code)
+    return needed is None or allows(role, RECORD_PERMISSION[needed])
+
+
+def visible_needs(role: str, codes: Iterable[str]) -> list[str]:
+    """The specific-needs codes a role may see (health and protection codes removed for
+    roles without the permission)."""
+    return [c for c in codes if can_see_need(role, c)]
+
+
+def hidden_needs(role: str, codes: Iterable[str]) -> list[str]:
+    """The codes of ``codes`` the role may not see (kept untouched when it edits the list)."""
+    return [c for c in codes if not can_see_need(role, c)]
+
+
+# --- places that reveal a condition -------------------------------------------------------
+# Area segments (and words of area names) that tell what a person has: on paper and in the
+# partner workbook a role without VIEW_HEALTH sees a generic label instead.
+CONDITION_SEGMENTS = frozenset({"maternity", "isolation", "chronic_care"})
+CONDITION_WORDS: tuple[str, ...] = (
+    "matern", "embaraz", "gestant", "lactan", "parto", "aisla", "cuarentena", "covid",
+    "respirat", "crónic", "cronic", "enferm", "salud mental", "psiqui", "vih", "hiv",
+    "isolat", "quarantin", "chronic", "pregnan", "sick", "médic", "medic",
+)
+
+
+def reveals_condition(area_name: str | None, segment: str | None) -> bool:
+    """Whether an area's segment or name reveals a health condition of those in it."""
+    if segment in CONDITION_SEGMENTS:
+        return True
+    name = (area_name or "").casefold()
+    return any(word in name for word in CONDITION_WORDS)

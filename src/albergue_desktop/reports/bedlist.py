@@ -83,6 +83,8 @@ def bedlist_pdf(source: Database | Sequence[rq.BedRow], actor: Actor, out, *,
             rows = rq.bed_rows(session=session, center_id=center_id)
             if area:
                 rows = [r for r in rows if area in (r.area_id, r.area_name)]
+                # an area named by what it reveals is chosen by id by roles without health
+                # permission (its name is not shown to them)
                 if not rows:
                     raise NotFoundError("area", area)
             if not area:
@@ -104,7 +106,8 @@ def bedlist_pdf(source: Database | Sequence[rq.BedRow], actor: Actor, out, *,
         for (_area_id, area_name, segment), area_beds in groupby(
                 beds, key=lambda r: (r.area_id, r.area_name, r.area_segment)):
             story.append(CondPageBreak(1.2 * inch))
-            story.append(para(f"{area_name} — {common.segment_label(segment)}", st["h2"]))
+            story.append(para(" — ".join(common.area_label(area_name, segment,
+                                                            role=actor.role)), st["h2"]))
             story += _area_table(list(area_beds), on=on, st=st)
         story.append(para(_summary(beds, unbedded.get(code, 0)), st["bold"]))
         story.append(_signature(st))

@@ -169,11 +169,12 @@ def census_pdf(db: Database, actor: Actor, out, *, day: date | None = None,
                    _table(main_columns(census),
                           [[f"{r.code} {r.name}".strip()] + main_values(r, census)
                            for r in rows], 120, 720, total_row=many)]
-    segments = census.segments
+    segments = common.segment_columns(census.segments, role=actor.role)
     if segments:
         story += [Spacer(0, 8), para(_("People present by segment"), st["h2"]),
-                  _table([common.segment_label(s) for s in segments],
-                         [[f"{r.code} {r.name}".strip()] + [r.by_segment[s] for s in segments]
+                  _table([header for header, _keys in segments],
+                         [[f"{r.code} {r.name}".strip()]
+                          + [sum(r.by_segment[k] for k in keys) for _h, keys in segments]
                           for r in rows], 180, 180, total_row=many)]
     moves = _movement_rows(census)
     if moves:

@@ -10,7 +10,8 @@ Wiring: ``add_report_commands(sub, parents=[common])`` in ``build_parser`` (``co
 brings ``--db`` and ``--lang``), then in ``main`` call ``args.handler(args)`` when the
 parsed namespace has a ``handler``. Handlers return the exit code and raise
 :class:`AlbergueError` for the user's mistakes (the CLI prints those without a traceback).
-Without ``--user`` the commands act with a coordinator's permissions (no health detail);
+Without ``--user`` the commands act with the intake role's permissions (no health detail and
+no protection-sensitive codes: docs/sensitive-data.md);
 with it, as that user of the file, whose role decides what is printed.
 """
 
@@ -107,10 +108,11 @@ def _open(args: argparse.Namespace) -> Database:
 
 
 def _actor(db: Database, username: str | None) -> Actor:
-    """Without ``--user`` the command prints as the command line with the coordinator's
-    permissions: no health detail leaves the file unless a user with that right asks."""
+    """Without ``--user`` the command prints as the command line with the intake role's
+    permissions: no health detail and no protection-sensitive code leaves the file unless a
+    user with that right asks."""
     if not username:
-        return Actor(_("command line"), Role.COORDINATOR)
+        return Actor(_("command line"), Role.INTAKE)
     with db.session() as session:
         row = session.connection().execute(text(
             "SELECT role, center_id FROM app_user WHERE username = :u AND deleted = 0 "

@@ -10,7 +10,8 @@ from sqlalchemy import text
 
 from ..domain.errors import RuleViolation
 from ..domain.i18n import translate as _
-from ..domain.permissions import Permission, is_health_need
+from ..domain import permissions
+from ..domain.permissions import Permission
 from ..domain.validation import age_on
 from ..services.centers import find_center
 from ..services.context import Actor
@@ -47,10 +48,58 @@ def can_see_health(actor: Actor) -> bool:
     return actor.can(Permission.VIEW_HEALTH)
 
 
-def visible_needs(needs: Iterable[str], *, health: bool) -> list[str]:
-    """Specific-need codes to print: clinical ones (``permissions.is_health_need``) only
-    for roles that may view health data."""
-    return [n for n in needs if health or not is_health_need(n)]
+def visible_needs(needs: Iterable[str], *, role: str) -> list[str]:
+    """Specific-need codes to print for ``role``: health and protection codes only for the
+    roles with the permission (domain/permissions.py, docs/sensitive-data.md)."""
+    return permissions.visible_needs(role, needs)
+
+
+RESTRICTED_AREA = "Reserved area"
+
+
+def area_label(name: str | None, segment: str | None, *, role: str) -> tuple[str, str]:
+    """(area name, segment label) to print for ``role``. An area whose segment or name tells
+    a condition (maternity, chronic care, isolation: permissions.reveals_condition) is named
+    generically for roles that may not view health data."""
+    if name is not None and not permissions.allows(role, Permission.VIEW_HEALTH) \
+            and permissions.reveals_condition(name, segment):
+        return _(RESTRICTED_AREA), _(RESTRICTED_AREA)
+    return name or "", segment_label(segment)
+
+
+def segment_columns(segments: Iterable[str | None], *, role: str,
+                    ) -> list[tuple[str, list[str | None]]]:
+    """Columns of a count by segment: (header, segments summed in it). For a role that may
+    not view health data the segments that reveal a condition are one "Reserved area"
+    column: with the roster's generic area names, a count of 1 in "isolation" would name
+    the person."""
+    health = permissions.allows(role, Permission.VIEW_HEALTH)
+    columns: list[tuple[str, list[str | None]]] = []
+    reserved: list[str | None] = []
+    for segment in segments:
+        if not health and segment in permissions.CONDITION_SEGMENTS:
+            if not reserved:
+                columns.append((_(RESTRICTED_AREA), reserved))
+            reserved.append(segment)
+        else:
+            columns.append((segment_label(segment), [segment]))
+    return columns
+
+
+def restriction_note(role: str) -> str:
+    """The footnote of a document printed by ``role``: what was left out, or that it is
+    confidential."""
+    health = permissions.allows(role, Permission.VIEW_HEALTH)
+    protection = permissions.allows(role, Permission.PROTECTION)
+    if health and protection:
+        return _("Includes medical and protection data: confidential document.")
+    if health:
+        return _("Includes medical data: confidential document. Protection-sensitive codes "
+                 "left out.")
+    if protection:
+        return _("Includes protection-sensitive codes: confidential document. Medical data "
+                 "left out: the role {role} may not view health data.", role=role)
+    return _("Medical data left out: the role {role} may not view health data.", role=role)
 
 
 def age_text(birth: date | None, estimated: bool, on: date) -> str:

@@ -62,14 +62,14 @@ def _name(given: str | None, surnames: str | None) -> str:
     return f"{given or ''} {(surnames or '').upper()}".strip()
 
 
-def _needs(raw, health: bool) -> str:
+def _needs(raw, role: str) -> str:
     if raw == "[]" or not raw:  # most people: skip the JSON parser
         return ""
     codes = json.loads(raw) if isinstance(raw, str) else (raw or [])
-    return ", ".join(common.visible_needs(codes, health=health))
+    return ", ".join(common.visible_needs(codes, role=role))
 
 
-def _people_rows(session, *, today: date, local: _Local, health: bool, label=label):
+def _people_rows(session, *, today: date, local: _Local, role: str, label=label):
     for r in eq.people(session=session):
         birth = _date(r.birth_date)
         yield (r.folio, r.given_names, r.surnames, r.document_name, label("sex", r.sex), birth,
@@ -79,7 +79,7 @@ def _people_rows(session, *, today: date, local: _Local, health: bool, label=lab
                r.household_folio,
                r.center, r.bed, label("person_status", r.status), r.phone,
                label("migratory_status", r.migratory_status), _date(r.migratory_status_from),
-               _date(r.migratory_status_until), r.curp, r.rfc, _needs(r.specific_needs, health),
+               _date(r.migratory_status_until), r.curp, r.rfc, _needs(r.specific_needs, role),
                _date(r.arrival_date), local(r.created_at))
 
 
@@ -123,7 +123,8 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
         # Labels are looked up once per code (hundreds of thousands of cells, few codes).
         label = lru_cache(maxsize=None)(labels.label)
         local = _Local(tz)
-        segment = lru_cache(maxsize=None)(common.segment_label)
+        area = lru_cache(maxsize=None)(  # (name, segment) as the role may see them
+            lambda name, seg: common.area_label(name, seg, role=actor.role))
         with db.session(actor.username) as s:
             sheet = lambda title, cols, rows: write_sheet(  # noqa: E731
                 wb, _(title), cols, rows, progress=progress)
@@ -142,8 +143,8 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
                     label("civil_status", r.couple_civil_status), r.address, r.notes,
                     local(r.created_at))
                    for r in eq.households(session=s)))
-            sheet("People", _cols(*PEOPLE), _people_rows(s, today=day, local=local, health=health,
-                                                          label=label))
+            sheet("People", _cols(*PEOPLE), _people_rows(s, today=day, local=local,
+                                                          role=actor.role, label=label))
             sheet("Documents", _cols("Folio", "Name", "Document", "Number", "Issuing country",
                                      "Issued:date", "Expires:date"),
                   ((r.folio, _name(r.given_names, r.surnames), label("doc_type", r.doc_type),
@@ -152,7 +153,8 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
             sheet("Stays", _cols("Folio", "Name", "Center", "Area", "Bed", "Check-in:datetime",
                                  "Check-out:datetime", "Reason for leaving", "Destination",
                                  "Notes"),
-                  ((r.folio, _name(r.given_names, r.surnames), r.center, r.area, r.bed,
+                  ((r.folio, _name(r.given_names, r.surnames), r.center,
+                    area(r.area, r.area_segment)[0] if r.area else r.area, r.bed,
                     local(r.check_in), local(r.check_out),
                     label("checkout_reason", r.reason), r.destination, r.notes)
                    for r in eq.stays(session=s)))
@@ -164,23 +166,23 @@ def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
             sheet("Roster", _cols("Center", "Area", "Segment", "Bed", "Folio", "Name", "Sex",
                                   "Age:int", "Nationality", "Household", "Check-in:datetime",
                                   "Flags"),
-                  ((r.center_code, r.area_name, segment(r.area_segment)
-                    if r.area_name else None, r.bed_code, r.folio, r.full_name,
+                  ((r.center_code, *(area(r.area_name, r.area_segment) if r.area_name
+                                     else (None, None)), r.bed_code, r.folio, r.full_name,
                     label("sex", r.sex), age_on(r.birth_date, day) if r.birth_date else None,
                     label("country", r.nationality), r.household_label,
-                    local(r.check_in), flags(r, on=day, health=health))
+                    local(r.check_in), flags(r, on=day, role=actor.role))
                    for r in rq.roster_rows(session=s)))
             sheet("Beds", _cols("Center", "Area", "Segment", "Bed", "Type", "Occupant or state",
                                 "Folio"),
-                  ((r.center_code, r.area_name, segment(r.area_segment),
+                  ((r.center_code, *area(r.area_name, r.area_segment),
                     r.bed_code, label("bed_kind", r.bed_kind), bed_state(r), r.folio)
                    for r in rq.bed_rows(session=s)))
-        segments = census.segments
+        segments = common.segment_columns(census.segments, role=actor.role)
         columns = [Column(_("Center")), *(Column(h, "int") for h in main_columns(census)),
-                   *(Column(common.segment_label(x), "int") for x in segments)]
+                   *(Column(header, "int") for header, _keys in segments)]
         write_sheet(wb, f"{_('Daily census')} {day:%d-%m-%Y}", columns,
                     ([f"{r.code} {r.name}".strip(), *main_values(r, census),
-                      *(r.by_segment[x] for x in segments)]
+                      *(sum(r.by_segment[k] for k in keys) for _h, keys in segments)]
                      for r in [*census.centers, census.total]), progress=progress)
         sheet("Impact", _cols("Area", "Indicator", "Value", "How it is computed"),
               ((_(i.category), _(i.name), impact[i.key] if impact[i.key] is not None

@@ -15,7 +15,7 @@ from reportlab.platypus import CondPageBreak, PageBreak, Spacer
 from ..domain import clock
 from ..domain.i18n import translate as _
 from ..domain.labels import label
-from ..domain.permissions import Permission
+from ..domain.permissions import Permission, allows
 from ..domain.validation import age_on
 from ..services.context import Actor
 from ..storage import report_queries as rq
@@ -41,13 +41,14 @@ def load_rows(db: Database, actor: Actor, center_id: str | None) -> list[rq.Rost
         return rq.roster_rows(session=session, center_id=center_id)
 
 
-def flags(row: rq.RosterRow, *, on: date, health: bool) -> str:
-    """Short markers: minor, specific-need codes, and (health roles only) isolation,
-    pregnancy and chronic disease when the data records them."""
+def flags(row: rq.RosterRow, *, on: date, role: str) -> str:
+    """Short markers: minor, the specific-need codes ``role`` may see, and (health roles
+    only) isolation, pregnancy and chronic disease when the data records them."""
     out = []
+    health = allows(role, Permission.VIEW_HEALTH)
     if row.birth_date is not None and age_on(row.birth_date, on) < common.ADULT_AGE:
         out.append(_("Minor"))
-    out += common.visible_needs(row.specific_needs, health=health)
+    out += common.visible_needs(row.specific_needs, role=role)
     if health:
         if row.isolation:
             out.append(_("Isolation"))
@@ -63,7 +64,7 @@ def _header() -> list[str]:
             _("Bed"), _("Check-in"), _("Flags")]
 
 
-def _center_tables(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> list:
+def _center_tables(rows: list[rq.RosterRow], *, on: date, role: str, st) -> list:
     """For each area of a center: a shaded heading, then a table of its households (head
     first, a rule between households). One table per area keeps long rosters fast
     (reportlab re-examines a table's remaining rows and styles at every page break)."""
@@ -74,7 +75,7 @@ def _center_tables(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> l
     story: list = []
     for area, members in groupby(rows, key=lambda r: (r.area_name, r.area_segment)):
         members = list(members)
-        group = (f"{area[0]} — {common.segment_label(area[1])}" if area[0]
+        group = (" — ".join(common.area_label(area[0], area[1], role=role)) if area[0]
                  else _("No bed assigned"))
         story.append(CondPageBreak(1.2 * inch))  # the heading, table header and a few rows
         story.append(para(_("{group} · people: {n}", group=group, n=len(members)),
@@ -92,7 +93,7 @@ def _center_tables(rows: list[rq.RosterRow], *, on: date, health: bool, st) -> l
                 fit(label("country", r.nationality), WIDTHS[4], cell),
                 fit(f"{r.household_label} ({sizes[r.household_folio]})", WIDTHS[5], cell),
                 r.bed_code or "", fmt_date(r.check_in),
-                fit(flags(r, on=on, health=health), WIDTHS[8], cell),
+                fit(flags(r, on=on, role=role), WIDTHS[8], cell),
             ])
         story.append(long_table(data, WIDTHS, extra))
     return story
@@ -104,7 +105,7 @@ def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
     """Write the roster of ``center`` (code or id; all centers when None) to ``out``.
     ``source`` is a database, or rows already loaded (then ``info`` names the header)."""
     on = on or clock.today()
-    health = common.can_see_health(actor)
+    role = actor.role
     if isinstance(source, Database):
         center_id, center_label = common.resolve_center(source, center)
         rows = load_rows(source, actor, center_id)
@@ -127,7 +128,7 @@ def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
             story.append(PageBreak())
         if len(by_center) > 1 or not center:
             story.append(para(f"{code} · {name}", st["h2"]))
-        story += _center_tables(members, on=on, health=health, st=st)
+        story += _center_tables(members, on=on, role=role, st=st)
         households = len({r.household_folio for r in members})
         story.append(para(_("Total people: {people} · households: {households}",
                             people=len(members), households=households), st["bold"]))
@@ -139,7 +140,5 @@ def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
                           st["bold"]))
     story.append(para(_("Flags: Minor = under 18; codes are UNHCR specific needs; "
                         "~ = estimated age."), st["note"]))
-    story.append(para(_("Includes medical data: confidential document.") if health else
-                      _("Medical data left out: the role {role} may not view health data.",
-                        role=actor.role), st["note"]))
+    story.append(para(common.restriction_note(role), st["note"]))
     return build_pdf(out, story, info)

@@ -57,8 +57,8 @@ def sign_in(db: Database, username: str, password: str, *,
                 time=_local_time(user.locked_until))
         elif not verify_password(user.password_hash, password):
             user.failed_attempts += 1
-            _audit(session, "sign_in_failed", username, user.id, reason="wrong password",
-                   attempt=user.failed_attempts)
+            # the attempt counter is a lockout field: never in the audit log
+            _audit(session, "sign_in_failed", username, user.id, reason="wrong password")
             if user.failed_attempts >= MAX_FAILED_ATTEMPTS:
                 user.locked_until, user.failed_attempts = now + LOCKOUT, 0
                 failure = SignInError(
@@ -112,6 +112,8 @@ def reset_password(db: Database, actor: Actor, user_id: str, new_password: str) 
         user = _user(session, user_id)
         user.password_hash, user.failed_attempts, user.locked_until = password_hash, 0, None
         session.add(user)
+        # no hash and no lockout field in the audit log (storage.versioning skips them)
+        _audit(session, "password_reset", actor.username, user.id, user=user.username)
 
 
 def _not_self(actor: Actor, user: User) -> None:

@@ -12,7 +12,9 @@ from ..domain import clock
 from ..domain.enums import Relationship
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
 from ..domain.normalize import clean_name, identifier_key, name_key
-from ..domain.permissions import Permission, is_health_need, visible_needs
+from ..domain.permissions import (
+    RECORD_PERMISSION, Permission, hidden_needs, need_permission, visible_needs,
+)
 from ..domain.validation import validate_document, validate_person, validate_vaccination
 from ..storage import queries
 from ..storage.db import Database
@@ -99,8 +101,8 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
                                            prefix=f"members.{i}.vaccinations.{j}.")
     if errors:
         raise ValidationError(errors)
-    if any(is_health_need(code) for d in datas for code in d.get("specific_needs") or []):
-        actor.require(Permission.EDIT_HEALTH)
+    for d in datas:
+        _require_record(actor, d.get("specific_needs") or [])
 
     with (nullcontext(session) if session is not None
           else db.session(actor.username)) as session:
@@ -163,6 +165,13 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
         if "specific_needs" in data:
             data["specific_needs"] = _merge_needs(actor, person.specific_needs or [],
                                                   data["specific_needs"] or [])
+            if sorted(data["specific_needs"]) != sorted(person.specific_needs or []) \
+                    and is_withheld(person, "specific_needs"):
+                raise RuleViolation(
+                    "This file did not receive all the specific needs of this person (the "
+                    "central file was taken without health data): they can only be changed "
+                    "at the person's center, or after taking the central file with health "
+                    "data.")
         merged = {**person.model_dump(), **data}
         keys = set(data)
         if keys & {"birth_date", "sex", "birth_date_estimated"} and merged.get("curp"):
@@ -184,18 +193,35 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
     return person
 
 
+# The field dot albergue_sync.redact gives a field it withheld on a pull without health data.
+WITHHELD_DOT = [0, "", 0]
+
+
+def is_withheld(person: Person, field: str) -> bool:
+    """Whether this file holds only part of ``field`` (withheld by a pull without health
+    data): changing it here would overwrite what it never received."""
+    return list((person.fv or {}).get(field) or []) == WITHHELD_DOT
+
+
+def _require_record(actor: Actor, codes: list[str]) -> None:
+    """Health and protection codes are recorded only by roles with the matching permission
+    (domain/permissions.py)."""
+    for code in codes:
+        needed = need_permission(code)
+        if needed is not None:
+            actor.require(RECORD_PERMISSION[needed])
+
+
 def _merge_needs(actor: Actor, stored: list[str], submitted: list[str]) -> list[str]:
-    """A role that cannot see clinical codes submits only the codes it sees: keep the stored
-    clinical codes it could not see, and refuse clinical codes it may not record."""
-    stored_health = [c for c in stored if is_health_need(c)]
-    submitted_health = [c for c in submitted if is_health_need(c)]
-    if not actor.can(Permission.VIEW_HEALTH):
-        if submitted_health:
-            actor.require(Permission.EDIT_HEALTH)
-        return [c for c in submitted if not is_health_need(c)] + stored_health
-    if sorted(submitted_health) != sorted(stored_health):
-        actor.require(Permission.EDIT_HEALTH)
-    return list(submitted)
+    """A role that cannot see restricted codes (health, protection) submits only the codes
+    it sees: keep the stored codes it could not see, and refuse restricted codes it may not
+    record (added or removed)."""
+    hidden = hidden_needs(actor.role, stored)
+    shown_before = set(stored) - set(hidden)
+    submitted = [c for c in submitted if c not in hidden]
+    changed = shown_before.symmetric_difference(submitted)
+    _require_record(actor, sorted(changed))
+    return list(submitted) + hidden
 
 
 def delete_person(db: Database, actor: Actor, person_id: str, *, reason: str) -> None:

@@ -126,7 +126,10 @@ def pull(db: Database, actor: Actor, central: Path, *, with_health: bool = False
     every center; health records of other centers only ``with_health``."""
     actor.require(Permission.SYNC)
     if with_health:
+        # it brings other centers' health records and protection codes too
+        # (albergue_sync/redact.py withholds both otherwise; docs/sensitive-data.md)
         actor.require(Permission.VIEW_HEALTH)
+        actor.require(Permission.PROTECTION)
     central = Path(central).expanduser().resolve()
     _not_itself(db, central)
     try:

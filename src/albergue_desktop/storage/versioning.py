@@ -46,6 +46,13 @@ def next_hlc(last: int, now_ms: int) -> int:
     return candidate if candidate > last else last + 1
 
 
+# Fields whose values never enter the audit log, of any table: a password hash (even old)
+# is an offline-crackable secret, and lockout counters tell an attacker where to aim. The
+# account services write their own audit events without them (services/accounts.py); the
+# sync engine strips them too (albergue_sync/redact.py) and schema v8 cleaned old rows.
+AUDIT_SECRET_FIELDS = frozenset({"password_hash", "failed_attempts", "locked_until"})
+
+
 def _jsonable(value: Any) -> Any:
     if isinstance(value, (datetime, date)):
         return value.isoformat()
@@ -161,11 +168,14 @@ def _before_flush(session: Session, flush_context, instances) -> None:
                 audits.append(AuditEvent(at=now, username=ctx.username, action="create",
                                          table_name=obj.__tablename__, row_id=obj.id))
         for obj, changes in updates:
+            shown = {k: v for k, v in changes.items() if k not in AUDIT_SECRET_FIELDS}
+            if not shown:
+                continue  # only secrets changed: the service audits the action itself
             action = "delete" if changes.get("deleted", (False, False))[1] else "update"
             audits.append(AuditEvent(
                 at=now, username=ctx.username, action=action, table_name=obj.__tablename__,
                 row_id=obj.id,
-                changes={k: [_jsonable(o), _jsonable(n)] for k, (o, n) in changes.items()}))
+                changes={k: [_jsonable(o), _jsonable(n)] for k, (o, n) in shown.items()}))
         session.add_all(audits)
     to_stamp = len(synced_new) + len(updates) + len(audits)
     first_seq, hlc = _reserve(session, to_stamp, ctx.clock)

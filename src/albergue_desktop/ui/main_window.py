@@ -55,8 +55,7 @@ class MainWindow(QMainWindow):
         # the user is, and the focus stays in the box for the next scan.
         central = QWidget(self)
         search_box = QLineEdit(central)
-        self.people = PeopleList(db, self.tasks, central, search_box=search_box,
-                                 show_health=actor.can(Permission.VIEW_HEALTH))
+        self.people = PeopleList(db, self.tasks, central, search_box=search_box, actor=actor)
         self.tabs = QTabWidget(central)
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
@@ -124,7 +123,7 @@ class MainWindow(QMainWindow):
     def refresh_totals(self) -> None:
         """The number of people (read in the background) and the center of this file."""
         self.site_label.setText(self._site_text())
-        self.tasks.run(partial(_count, self.db),
+        self.tasks.run(partial(_count, self.db, self.actor),
                        lambda total: self.count_label.setText(self._count_text(total)))
 
     def _count_text(self, total: int) -> str:

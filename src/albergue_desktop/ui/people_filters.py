@@ -7,10 +7,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
-from ..domain.enums import SPECIFIC_NEEDS
 from ..domain.labels import choices, label
-from ..domain.permissions import is_health_need
-from ..services import centers
+from ..services import centers, people_list
+from ..services.context import Actor
 from ..storage.db import Database
 from ..storage.queries import PERSON_STATUSES
 from .records.fields import need_label
@@ -33,7 +32,7 @@ class FilterBar(QWidget):
     changed = Signal()
 
     def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 show_health: bool = False) -> None:
+                 actor: Actor) -> None:
         super().__init__(parent)
         self.db = db
         self._household: tuple[str, str] | None = None  # (household_id, whose)
@@ -46,8 +45,9 @@ class FilterBar(QWidget):
         countries = sorted(choices("country"), key=lambda pair: pair[1])
         self.nationality_combo = _combo(self, self.tr("All nationalities"), countries,
                                         self.tr("Filter by nationality"))
-        needs = [(code, f"{need_label(code)} ({code})") for code in SPECIFIC_NEEDS
-                 if show_health or not is_health_need(code)]
+        # only the codes the actor may see (health, protection: domain/permissions.py)
+        needs = [(code, f"{need_label(code)} ({code})")
+                 for code in people_list.filterable_needs(actor)]
         self.need_combo = _combo(self, self.tr("Any specific need"), needs,
                                  self.tr("Filter by specific need"))
         for combo, width in ((self.center_combo, 18), (self.status_combo, 12),

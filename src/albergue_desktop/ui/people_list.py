@@ -19,7 +19,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QLineEdit, QTableV
 
 from ..domain.errors import AlbergueError
 from ..domain.labels import choices, label
-from ..storage import queries
+from ..services import people_list
+from ..services.context import Actor
 from ..storage.db import Database
 from ..storage.queries import PersonRow
 from . import people_model as pm
@@ -40,22 +41,17 @@ def _column_samples() -> dict[int, list[str]]:
             pm.COL_STATUS: [t for _c, t in choices("person_status")]}
 
 
-def _load_page(db: Database, before_rowid: int | None, limit: int,
+def _load_page(db: Database, actor: Actor, before_rowid: int | None, limit: int,
                **filters: str) -> list[PersonRow]:
-    with db.session() as session:
-        return queries.find_people(session=session, before_rowid=before_rowid, limit=limit,
-                                   **filters)
+    return people_list.browse_people(db, actor, before_rowid, limit, **filters)
 
 
-def _search(db: Database, text: str, **filters: str) -> list[PersonRow]:
-    with db.session() as session:
-        return queries.find_people(session=session, text_query=text, limit=SEARCH_LIMIT,
-                                   **filters)
+def _search(db: Database, actor: Actor, text: str, **filters: str) -> list[PersonRow]:
+    return people_list.search_people(db, actor, text, limit=SEARCH_LIMIT, **filters)
 
 
-def _count(db: Database, **filters: str) -> int:
-    with db.session() as session:
-        return queries.count_people(session=session, **filters)
+def _count(db: Database, actor: Actor, **filters: str) -> int:
+    return people_list.count_people(db, actor, **filters)
 
 
 class PeopleList(QWidget):
@@ -74,16 +70,19 @@ class PeopleList(QWidget):
     filtered_count = Signal(int)
 
     def __init__(self, db: Database, tasks: TaskManager, parent: QWidget | None = None, *,
-                 page_size: int = pm.PAGE_SIZE, show_health: bool = False,
+                 actor: Actor, page_size: int = pm.PAGE_SIZE,
                  search_box: QLineEdit | None = None) -> None:
         """``search_box``: a box placed elsewhere (the main window keeps it above every tab,
-        so a scanner works whatever is shown); by default the list has its own."""
+        so a scanner works whatever is shown); by default the list has its own. Every read
+        goes through services.people_list with ``actor`` (its permissions decide which
+        specific needs can be filtered on)."""
         super().__init__(parent)
         self._db = db
+        self._actor = actor
         self._tasks = tasks
         self._page_size = page_size
         self._generation = 0  # bumped by every search; older results are dropped
-        self.filter_bar = FilterBar(db, self, show_health=show_health)
+        self.filter_bar = FilterBar(db, self, actor=actor)
         self.filter_bar.changed.connect(self.refresh)
 
         own_box = search_box is None
@@ -161,7 +160,7 @@ class PeopleList(QWidget):
         background when filtered: a rare filter scans far), the rest on scrolling."""
         self._generation += 1
         filters = self.filters()
-        loader = partial(_load_page, self._db, **filters)
+        loader = partial(_load_page, self._db, self._actor, **filters)
         if not filters:
             self.model.browse(loader)
             self.model.fetchMore(QModelIndex())
@@ -183,7 +182,7 @@ class PeopleList(QWidget):
             self.filtered_count.emit(-1)
             return
         generation = self._generation
-        self._tasks.run(partial(_count, self._db, **filters),
+        self._tasks.run(partial(_count, self._db, self._actor, **filters),
                         lambda n: generation == self._generation and self.filtered_count.emit(n),
                         partial(self._search_error, generation))
 
@@ -197,7 +196,7 @@ class PeopleList(QWidget):
         generation = self._generation
         # A scanned folio finds its person whatever the filters.
         filters = {} if select_folio is not None else self.filters()
-        self._tasks.run(partial(_search, self._db, text, **filters),
+        self._tasks.run(partial(_search, self._db, self._actor, text, **filters),
                         lambda rows: self._show_results(generation, text, rows, select_folio),
                         partial(self._search_error, generation))
 

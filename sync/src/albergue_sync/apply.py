@@ -6,7 +6,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from . import conflictlog, files
+from . import conflictlog, files, redact
 from .engine import Options, SourceReport, _check_clock, _Plan, seq_mark
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
@@ -103,6 +103,12 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     report.rows_read += read
     detected, rejoined = conflictlog.record(conn, found, seq=seq, site_id=meta["site_id"],
                                             now_text=files.utc_text())
+    # what this file may not hold (audit of local tables, secrets, withheld health data)
+    dropped, _redacted = redact.redact_merged(conn, seq, withhold_health=health_filter,
+                                              own_center=meta.get("center_id"))
+    report.new -= dropped
+    if dropped and "audit_event" in report.tables:
+        report.tables["audit_event"]["new"] -= dropped
     report.conflicts = received + detected
     if report.new or report.updated or received or joined or detected or rejoined:
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'seq_last'", (str(seq),))

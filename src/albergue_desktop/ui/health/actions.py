@@ -9,7 +9,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from ...domain.permissions import Permission
-from ...storage import queries
+from ...services import people_list
 
 if TYPE_CHECKING:
     from ..main_menus import MainMenus
@@ -60,8 +60,8 @@ def screen_selected(window: MainWindow) -> QDialog | None:
 
 
 def household_member_ids(window: MainWindow, household_id: str) -> list[str]:
-    with window.db.session() as session:
-        rows = queries.find_people(session=session, household_id=household_id, limit=100)
+    rows = people_list.browse_people(window.db, window.actor, None, 100,
+                                     household_id=household_id)
     return [r.id for r in sorted(rows, key=lambda r: r.folio or "")]
 
 

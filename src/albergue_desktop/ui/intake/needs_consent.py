@@ -11,7 +11,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import SPECIFIC_NEEDS
-from ...domain.permissions import Permission, is_health_need
+from ...domain.permissions import can_record_need, can_see_need
 from ...services.context import Actor
 from . import codes
 from .fields import ErrorLabel, FieldSlot, FormPage
@@ -29,9 +29,10 @@ class NeedsTab(FormPage):
         needs = QGroupBox(self.tr("Specific needs (UNHCR codes)"), self.body)
         grid = QGridLayout(needs)
         grid.setVerticalSpacing(2)
-        health = actor.can(Permission.VIEW_HEALTH)
         self.needs: dict[str, QCheckBox] = {}
-        shown = [c for c in SPECIFIC_NEEDS if health or not is_health_need(c)]
+        # restricted codes (health, protection) only for the roles that may record them
+        shown = [c for c in SPECIFIC_NEEDS
+                 if can_see_need(actor.role, c) and can_record_need(actor.role, c)]
         rows = -(-len(shown) // NEED_COLUMNS)
         for i, code in enumerate(shown):  # column by column, so Tab reads down a column
             check = QCheckBox(f"{code}  {codes.need_label(code)}")

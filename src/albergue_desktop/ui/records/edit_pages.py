@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 
 from ...domain.enums import SPECIFIC_NEEDS, CivilStatus, MigratoryStatus
 from ...domain.labels import choices
-from ...domain.permissions import Permission, is_health_need
+from ...domain.permissions import can_record_need, can_see_need
 from ...services.context import Actor
 from ...storage.tables import Person
 from ..intake import codes
@@ -141,15 +141,13 @@ class NeedsConsentPage(FormPage):
         self.needs_list = QListWidget(needs)
         self.needs_list.setSpacing(1)
         self.needs_list.setAccessibleName(field_label("specific_needs"))
-        sees_health = actor.can(Permission.VIEW_HEALTH)
-        edits_health = actor.can(Permission.EDIT_HEALTH)
         for code in SPECIFIC_NEEDS:
-            if is_health_need(code) and not sees_health:
-                continue  # hidden from this role altogether
+            if not can_see_need(actor.role, code):
+                continue  # hidden from this role altogether (domain/permissions.py)
             item = QListWidgetItem(f"{need_label(code)} ({code})", self.needs_list)
             item.setData(Qt.ItemDataRole.UserRole, code)
             flags = Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable
-            if not is_health_need(code) or edits_health:
+            if can_record_need(actor.role, code):
                 flags |= Qt.ItemFlag.ItemIsEnabled
             item.setFlags(flags)
         self.needs_list.setMinimumHeight(self.needs_list.sizeHintForRow(0) * 8)

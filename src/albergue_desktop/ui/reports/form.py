@@ -136,7 +136,7 @@ class ReportForm(QWidget):
         self.area.addItem(self.tr("All areas"), None)
         center_id = self.center.currentData()
         if center_id is not None:
-            for area_id, name in areas_of(self.db, center_id):
+            for area_id, name in areas_of(self.db, self.actor, center_id):
                 self.area.addItem(name, area_id)
         self.area.blockSignals(False)
         self._update()

@@ -90,8 +90,7 @@ def save_copy(source: Path, target: Path) -> Path:
     return write_atomically(target, lambda tmp: shutil.copyfile(source, tmp))
 
 
-def areas_of(db: Database, center_id: str) -> list[tuple[str, str]]:
-    """(area id, name) of a center's live areas, by name."""
-    from ...storage.bed_queries import area_rows
-    with db.session() as session:
-        return [(a.area_id, a.name) for a in area_rows(session=session, center_id=center_id)]
+def areas_of(db: Database, actor: Actor, center_id: str) -> list[tuple[str, str]]:
+    """(area id, name as ``actor`` may see it) of a center's live areas, by name."""
+    from ...services.report_areas import printable_areas
+    return printable_areas(db, actor, center_id)

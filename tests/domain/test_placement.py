@@ -10,7 +10,8 @@ from albergue_desktop.domain.clinical_enums import ChronicCondition, Symptom
 from albergue_desktop.domain.enums import CenterProfile as P
 from albergue_desktop.domain.enums import Relationship, Sex
 from albergue_desktop.domain.placement import (
-    MATERNITY_SUPERSEDED, NO_OPTION, suggest_placements,
+    AGE_DOUBT_NOTICE, DIF_NOTICE, MATERNITY_SUPERSEDED, NO_OPTION, NO_QUARANTINE_ROOM,
+    QUARANTINE_OK, SEPARATED_NOTICE, SHARED_ISOLATION_HOUSEHOLD, suggest_placements,
 )
 from albergue_desktop.domain.placement_model import (
     SOFT_RULES, AreaOption, CenterOption, FreeBed, Member, PlacementRule as R, bed_position,
@@ -142,14 +143,56 @@ def pregnant_positive_with_children():
             person("c3", "M", 2, "child")]
 
 
+def with_room(*centers_, beds=range(1, 7), **kw):
+    """SHELTERS plus a family quarantine room Q in the isolation center."""
+    room = area("Q", P.QUARANTINE, beds, **kw)
+    iso = center("05", P.RESPIRATORY_ISOLATION, area("I", P.RESPIRATORY_ISOLATION, range(1, 9)),
+                 room, medical=True)
+    return tuple(c for c in (centers_ or SHELTERS) if c.code != "05") + (iso,)
+
+
+def notice_ids(result):
+    return [n.msgid for n in result.notices]
+
+
 def test_pregnant_woman_with_positive_screen_and_three_children():
-    result = suggest_placements(pregnant_positive_with_children(), SHELTERS)
+    result = suggest_placements(pregnant_positive_with_children(), with_room())
     best = result.best
-    assert set(areas_of(best).values()) == {"I"}  # isolated together as a family cohort
-    assert [a.bed_code for a in best.assignments] == ["I-01", "I-02", "I-03", "I-04"]
+    assert set(areas_of(best).values()) == {"Q"}  # together, in a room of their own
+    assert [a.bed_code for a in best.assignments] == ["Q-01", "Q-02", "Q-03", "Q-04"]
     assert result.relaxed == (R.MATERNITY,) and not result.all_rules_satisfied
     assert MATERNITY_SUPERSEDED in texts(best)
+    assert QUARANTINE_OK in texts(best)
     assert "The rest of the household stays with the case as contacts." in texts(best)
+    assert NO_QUARANTINE_ROOM not in notice_ids(result)
+
+
+def test_shared_isolation_area_holds_cases_only():
+    # Without a family room the children (contacts) never go to the shared isolation area,
+    # and the mother cannot leave them: the household stays together outside isolation.
+    result = suggest_placements(pregnant_positive_with_children(), SHELTERS, limit=20)
+    assert result.suggestions
+    assert all("I" not in s.area_ids for s in result.suggestions)
+    assert result.relaxed == (R.ISOLATION, R.MATERNITY)
+    assert NO_QUARANTINE_ROOM in notice_ids(result)
+    # only the isolation area has beds: nothing is suggested
+    only_isolation = (center("05", P.RESPIRATORY_ISOLATION,
+                             area("I", P.RESPIRATORY_ISOLATION, range(1, 9))),)
+    none = suggest_placements(pregnant_positive_with_children(), only_isolation)
+    assert none.suggestions == ()
+    assert notice_ids(none) == [NO_QUARANTINE_ROOM, NO_OPTION]
+
+
+def test_no_quarantine_room_free_notice_is_clear_in_spanish():
+    taken = with_room(other_households_present=3)
+    result = suggest_placements(pregnant_positive_with_children(), taken)
+    assert all("Q" not in s.area_ids for s in result.suggestions)  # one household at a time
+    (notice,) = [n for n in result.notices if n.msgid == NO_QUARANTINE_ROOM]
+    assert notice.rule is R.HOUSEHOLD_APART and not notice.satisfied
+    assert notice.text() == (
+        "No hay cuarto familiar ni área de cuarentena libre para el núcleo familiar de mum "
+        "(tamizaje respiratorio positivo): el núcleo no puede permanecer junto y aparte de los "
+        "casos de otros núcleos; la coordinación debe liberar o habilitar uno.")
 
 
 def test_pregnant_positive_mother_is_never_split_from_her_children():
@@ -165,15 +208,75 @@ def test_pregnant_positive_mother_is_never_split_from_her_children():
     assert in_maternity and R.SEGMENT in in_maternity[0].relaxed
 
 
-def test_with_a_father_the_case_is_isolated_apart_only_when_the_family_does_not_fit():
+def test_household_of_a_case_stays_together_in_a_family_quarantine_room():
     family = pregnant_positive_with_children() + [person("dad", "M", 30, "spouse")]
-    together = suggest_placements(family, SHELTERS)
-    assert together.best.area_ids == ("I",)
-    one_bed = SHELTERS[:4] + (center("05", P.RESPIRATORY_ISOLATION,
-                                     area("I", P.RESPIRATORY_ISOLATION, (1,))),)
-    split = suggest_placements(family, one_bed)
+    together = suggest_placements(family, with_room())
+    assert together.best.area_ids == ("Q",) and together.relaxed == (R.MATERNITY,)
+    # without a room: the case alone to the shared isolation area (cases only), the contacts
+    # together elsewhere, and a notice that no room is free
+    split = suggest_placements(family, SHELTERS)
     assert areas_of(split.best) == {"mum": "I", "dad": "F", "c1": "F", "c2": "F", "c3": "F"}
     assert split.relaxed == (R.SAME_AREA, R.MATERNITY)
+    assert NO_QUARANTINE_ROOM in notice_ids(split)
+
+
+def test_quarantine_room_takes_one_household_at_a_time_and_only_a_case_household():
+    family = pregnant_positive_with_children()
+    occupied = suggest_placements(family, with_room(other_households_present=1), limit=20)
+    assert all("Q" not in s.area_ids for s in occupied.suggestions)
+    healthy = [person("dad", "M", 35), person("mum", "F", 32, "spouse"),
+               person("kid", "F", 6, "child")]
+    only_room = (center("05", P.RESPIRATORY_ISOLATION, area("Q", P.QUARANTINE, range(1, 7))),)
+    assert suggest_placements(healthy, only_room).suggestions == ()
+    assert all("Q" not in s.area_ids
+               for s in suggest_placements(healthy, with_room(), limit=20).suggestions)
+
+
+def test_single_case_prefers_the_shared_isolation_area_over_a_family_room():
+    result = suggest_placements([person("m", "M", 40, triage=POSITIVE)], with_room())
+    assert result.best.area_ids == ("I",) and result.all_rules_satisfied
+    assert NO_QUARANTINE_ROOM not in notice_ids(result)  # nobody else to keep together
+    full_isolation = SHELTERS[:4] + (center("05", P.RESPIRATORY_ISOLATION,
+                                            area("I", P.RESPIRATORY_ISOLATION, ()),
+                                            area("Q", P.QUARANTINE, (1, 2))),)
+    room = suggest_placements([person("m", "M", 40, triage=POSITIVE)], full_isolation)
+    assert room.best.area_ids == ("Q",) and room.all_rules_satisfied
+
+
+def test_household_of_cases_prefers_a_room_of_its_own():
+    couple = [person("h", "M", 40, triage=POSITIVE),
+              person("w", "F", 38, "spouse", triage=POSITIVE)]
+    result = suggest_placements(couple, with_room())
+    assert result.best.area_ids == ("Q",) and result.all_rules_satisfied
+    shared = suggest_placements(couple, SHELTERS)
+    assert shared.best.area_ids == ("I",) and shared.relaxed == (R.HOUSEHOLD_APART,)
+    assert SHARED_ISOLATION_HOUSEHOLD in texts(shared.best)
+    assert NO_QUARANTINE_ROOM in notice_ids(shared)
+
+
+def test_pregnant_woman_who_is_not_a_case_is_never_in_shared_isolation():
+    couple = [person("husband", "M", 30, triage=POSITIVE),
+              person("wife", "F", 26, "spouse", pregnant=True)]
+    result = suggest_placements(couple, SHELTERS, limit=20)
+    assert result.suggestions
+    assert all(s.bed_of("wife").area_id != "I" for s in result.suggestions)
+    assert areas_of(result.best) == {"husband": "I", "wife": "T"}
+    assert result.relaxed == (R.SAME_AREA,)
+    assert suggest_placements(couple, with_room()).best.area_ids == ("Q",)
+
+
+def test_infant_who_is_not_a_case_is_never_in_shared_isolation():
+    pair = [person("mum", "F", 24, triage=POSITIVE), person("baby", "F", 0.5, "child")]
+    result = suggest_placements(pair, SHELTERS, limit=20)
+    assert result.suggestions
+    assert all(s.bed_of("baby").area_id != "I" for s in result.suggestions)
+    assert R.ISOLATION in result.relaxed and NO_QUARANTINE_ROOM in notice_ids(result)
+    assert suggest_placements(pair, with_room()).best.area_ids == ("Q",)
+    # a sick infant with a healthy mother: the mother is a contact, so no shared area either
+    sick_baby = [person("mum", "F", 24), person("baby", "F", 0.5, "child", triage=POSITIVE)]
+    assert all("I" not in s.area_ids
+               for s in suggest_placements(sick_baby, SHELTERS, limit=20).suggestions)
+    assert suggest_placements(sick_baby, with_room()).best.area_ids == ("Q",)
 
 
 def test_unaccompanied_fifteen_year_old():

@@ -658,6 +658,33 @@ ES: dict[str, str] = {
     "maternity": "maternidad",
     "respiratory isolation": "aislamiento respiratorio",
     "chronic care": "atención a pacientes crónicos",
+    # placement: protect the people around a case, presumed minors (issue 9)
+    "family quarantine room": "cuarto familiar de cuarentena",
+    "{names}: positive respiratory screen; the household stays together in the family "
+    "quarantine room {area}, apart from other households' cases.":
+        "{names}: tamizaje respiratorio positivo; el núcleo familiar permanece junto en el "
+        "cuarto familiar de cuarentena {area}, aparte de los casos de otros núcleos.",
+    "{names} share the isolation area {area} with other households' cases: a family "
+    "quarantine room would keep the household apart.":
+        "{names} comparten el área de aislamiento {area} con casos de otros núcleos "
+        "familiares: un cuarto familiar de cuarentena mantendría aparte al núcleo.",
+    "No family room or quarantine area is free for the household of {names} (positive "
+    "respiratory screen): the household cannot stay together apart from other households' "
+    "cases; the coordinator must free or set up one.":
+        "No hay cuarto familiar ni área de cuarentena libre para el núcleo familiar de "
+        "{names} (tamizaje respiratorio positivo): el núcleo no puede permanecer junto y "
+        "aparte de los casos de otros núcleos; la coordinación debe liberar o habilitar uno.",
+    "{names}: age unknown or in doubt, presumed a minor (LGDNNA art. 5) and without an adult "
+    "of the household; notify the DIF child protection route (Procuraduría de Protección de "
+    "Niñas, Niños y Adolescentes).":
+        "{names}: edad desconocida o en duda, se presume menor de edad (LGDNNA art. 5) y sin "
+        "un adulto de su núcleo familiar; notifique a la ruta de protección del DIF "
+        "(Procuraduría de Protección de Niñas, Niños y Adolescentes).",
+    "{names}: separated child (without their parents or usual caregiver); notify the DIF "
+    "child protection route (Procuraduría de Protección de Niñas, Niños y Adolescentes).":
+        "{names}: niña, niño o adolescente separado(a) (sin sus padres ni su cuidador "
+        "habitual); notifique a la ruta de protección del DIF (Procuraduría de Protección de "
+        "Niñas, Niños y Adolescentes).",
     # screening, beds, stays, placement and daily numbers services (issue 5)
     "screening": "la valoración de salud",
     "Center {center} is closed.": "El centro {center} está cerrado.",

@@ -312,6 +312,75 @@ def test_minor_travelling_with_an_unrelated_adult_is_placed_apart():
     assert R.SAME_AREA not in result.relaxed
 
 
+ADULTS_AND_EMPTY = (
+    center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 11), adults_present=12),
+           area("E", P.FAMILIES, range(1, 5))),
+    center("02", P.SINGLE_MEN, area("M", P.SINGLE_MEN, range(1, 11), adults_present=9)),
+    center("03", P.WOMEN_WITH_CHILDREN, area("W", P.WOMEN_WITH_CHILDREN, range(1, 11),
+                                             adults_present=3)),
+)
+
+
+def test_person_alone_without_birth_date_is_presumed_a_minor():
+    alone = [person("x", "M", None)]
+    result = suggest_placements(alone, ADULTS_AND_EMPTY, limit=10)
+    assert result.dif_protection_route
+    assert [s.area_ids for s in result.suggestions] == [("E",)]  # never with unrelated adults
+    assert notice_ids(result) == [AGE_DOUBT_NOTICE]
+    assert result.notices[0].text().startswith(
+        "x: edad desconocida o en duda, se presume menor de edad (LGDNNA art. 5)")
+    nowhere = suggest_placements(alone, ADULTS_AND_EMPTY[1:])
+    assert nowhere.suggestions == () and notice_ids(nowhere) == [AGE_DOUBT_NOTICE, NO_OPTION]
+
+
+def test_person_alone_whose_age_staff_marked_in_doubt_is_presumed_a_minor():
+    looks_adult = [person("y", "F", 19, age_in_doubt=True)]
+    result = suggest_placements(looks_adult, ADULTS_AND_EMPTY, limit=10)
+    assert result.dif_protection_route and notice_ids(result) == [AGE_DOUBT_NOTICE]
+    assert [s.area_ids for s in result.suggestions] == [("E",)]
+    # the same age without doubt (a birth date, estimated or not) is an adult
+    sure = suggest_placements([person("y", "F", 19)], ADULTS_AND_EMPTY)
+    assert not sure.dif_protection_route and sure.notices == ()
+    assert sure.best.area_ids == ("W",)
+
+
+def test_siblings_whose_ages_are_in_doubt_stay_together_away_from_adults():
+    pair = [person("a", "M", 17, age_in_doubt=True),
+            person("b", "F", None, "other_relative")]
+    result = suggest_placements(pair, ADULTS_AND_EMPTY, limit=10)
+    assert [s.area_ids for s in result.suggestions] == [("E",)]
+    assert result.notices[0].params == (("names", "a, b"),)
+
+
+def test_person_of_uncertain_age_is_kept_safe_for_others_too():
+    # A man whose age is in doubt, with his wife: never in a women's area, and never where
+    # unaccompanied minors sleep (he may be an adult).
+    couple = [person("wife", "F", 30), person("man", "M", None, "spouse")]
+    options = (center("03", P.WOMEN_WITH_CHILDREN, area("W", P.WOMEN_WITH_CHILDREN, range(1, 9))),
+               center("01", P.FAMILIES, area("U", P.FAMILIES, range(1, 9),
+                                             unaccompanied_minors_present=1),
+                      area("F", P.FAMILIES, range(1, 9))))
+    result = suggest_placements(couple, options, limit=10)
+    assert [s.area_ids for s in result.suggestions] == [("F",)]
+    assert not result.dif_protection_route  # not alone: he stays with his household
+
+
+def test_separated_child_gets_the_dif_notice():
+    with_aunt = [person("aunt", "F", 35), person("kid", "M", 10, "other_relative",
+                                                 separated=True)]
+    result = suggest_placements(with_aunt, SHELTERS)
+    assert result.dif_protection_route and notice_ids(result) == [SEPARATED_NOTICE]
+    assert result.best.area_ids == ("W",)  # stays with the relative who cares for them
+    assert result.notices[0].text().startswith("kid: niña, niño o adolescente separado(a)")
+    alone = suggest_placements([person("kid", "M", 10, separated=True)], ADULTS_AND_EMPTY,
+                               limit=10)
+    assert notice_ids(alone) == [SEPARATED_NOTICE]
+    assert [s.area_ids for s in alone.suggestions] == [("E",)]
+    # an unaccompanied child (SC-UC) keeps its own notice
+    sc_uc = suggest_placements([person("kid", "M", 10, unaccompanied=True)], ADULTS_AND_EMPTY)
+    assert notice_ids(sc_uc) == [DIF_NOTICE] and sc_uc.dif_protection_route
+
+
 def test_adults_never_go_where_unaccompanied_minors_sleep():
     options = (center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 11),
                                              unaccompanied_minors_present=2)),)
@@ -379,25 +448,34 @@ def test_urgent_member_is_noticed():
 # --- invariants under random households and shelters ------------------------------------------
 
 members = st.builds(
-    lambda i, sex, years, rel, preg, pos, chronic, unacc: person(
-        f"p{i}", sex, years, rel, pregnant=preg and sex == "F" and 15 <= years <= 45,
-        triage=POSITIVE if pos else None, chronic_disease=chronic, unaccompanied=unacc),
-    st.integers(0, 10**6), st.sampled_from("MFX"), st.sampled_from([0.3, 3, 8, 15, 25, 40, 70]),
-    st.sampled_from(list(Relationship)), st.booleans(), st.integers(0, 5).map(lambda x: x == 0),
-    st.integers(0, 5).map(lambda x: x == 0), st.integers(0, 7).map(lambda x: x == 0))
+    lambda i, sex, years, rel, preg, pos, chronic, unacc, doubt, sep: person(
+        f"p{i}", sex, years, rel,
+        pregnant=preg and sex == "F" and years is not None and 15 <= years <= 45,
+        triage=POSITIVE if pos else None, chronic_disease=chronic, unaccompanied=unacc,
+        age_in_doubt=doubt, separated=sep),
+    st.integers(0, 10**6), st.sampled_from("MFX"),
+    st.sampled_from([0.3, 3, 8, 15, 25, 40, 70, None]),
+    st.sampled_from(list(Relationship)), st.booleans(), st.integers(0, 3).map(lambda x: x == 0),
+    st.integers(0, 5).map(lambda x: x == 0), st.integers(0, 7).map(lambda x: x == 0),
+    st.integers(0, 7).map(lambda x: x == 0), st.integers(0, 7).map(lambda x: x == 0))
 households = st.lists(members, min_size=1, max_size=7, unique_by=lambda m: m.person_id)
 area_options = st.builds(
-    lambda i, seg, beds, sphere, adults, minors: area(f"A{i}", seg, sorted(beds),
-                                                      sphere_free=sphere, adults_present=adults,
-                                                      unaccompanied_minors_present=minors),
+    lambda i, seg, beds, sphere, adults, minors, others: area(
+        f"A{i}", seg, sorted(beds), sphere_free=sphere, adults_present=adults,
+        unaccompanied_minors_present=minors, other_households_present=others),
     st.integers(0, 10**6), st.sampled_from(list(P)),
     st.sets(st.integers(1, 12), max_size=10), st.none() | st.integers(0, 8),
-    st.sampled_from([0, 0, 3]), st.sampled_from([0, 0, 1]))
+    st.sampled_from([0, 0, 3]), st.sampled_from([0, 0, 1]), st.sampled_from([0, 0, 1]))
 shelters = st.lists(st.builds(lambda i, areas, med: center(f"{i:02d}", P.FAMILIES, *areas,
                                                            medical=med),
                               st.integers(0, 99), st.lists(area_options, max_size=3),
                               st.booleans()),
                     min_size=1, max_size=4, unique_by=lambda c: c.code)
+
+
+def certain_adult(m):
+    """An adult by the test's own reading of LGDNNA art. 5 (an uncertain age is a minor)."""
+    return m.age_months is not None and not m.age_in_doubt and m.age_months >= 18 * 12
 
 
 @settings(max_examples=150, deadline=None)
@@ -422,19 +500,24 @@ def test_suggestions_respect_the_hard_rules(household, centers):
             occupants.setdefault(a.area_id, []).append(by_id[a.person_id])
         for area_id, people in occupants.items():
             opt = areas[area_id]
-            adults = [m for m in people if m.is_adult]
-            minors_alone = [m for m in people if not m.is_adult and (
+            adults = [m for m in people if certain_adult(m)]
+            minors_alone = [m for m in people if not certain_adult(m) and (
                 m.unaccompanied or m.relationship in (Relationship.UNACCOMPANIED,
                                                       Relationship.NON_RELATIVE)
-                or not any(x.is_adult for x in household))]
+                or not any(certain_adult(x) for x in household))]
             if minors_alone:
                 assert not adults and opt.adults_present == 0
-            if adults:
-                assert opt.unaccompanied_minors_present == 0
-            if opt.segment is P.RESPIRATORY_ISOLATION:
+            if any(m.age_months is None or m.age_in_doubt or certain_adult(m)
+                   for m in people if m not in minors_alone):
+                assert opt.unaccompanied_minors_present == 0  # whoever may be an adult
+            if opt.segment is P.RESPIRATORY_ISOLATION:  # cases only: no pregnant contact, no
+                assert all(m.needs_isolation for m in people)  # infant contact
+            if opt.segment is P.QUARANTINE:  # one case's household at a time
                 assert any(m.needs_isolation for m in people)
+                assert opt.other_households_present == 0
             if opt.segment in (P.MATERNITY, P.WOMEN_WITH_CHILDREN):
-                assert not any(m.is_adult_male for m in people)
+                assert not any(m.sex is Sex.MALE and (certain_adult(m) or m.age_months is None
+                                                      or m.age_in_doubt) for m in people)
             if opt.segment is P.SINGLE_MEN:
                 assert all(m.is_adult_male for m in people)
             if any(not m.is_adult for m in people):
@@ -443,6 +526,6 @@ def test_suggestions_respect_the_hard_rules(household, centers):
     keys = [sum(1 << (len(SOFT_RULES) - 1 - i) for i in p) for p in penalties]
     assert keys == sorted(keys)
     assert result.dif_protection_route == any(
-        not m.is_adult and (m.unaccompanied or m.relationship in (
+        not certain_adult(m) and (m.unaccompanied or m.separated or m.relationship in (
             Relationship.UNACCOMPANIED, Relationship.NON_RELATIVE)
-            or not any(x.is_adult for x in household)) for m in household)
+            or not any(certain_adult(x) for x in household)) for m in household)

@@ -153,7 +153,9 @@ class FreeBed:
 class AreaOption:
     """An area with its free beds in order. ``sphere_free`` is how many more people fit by
     Sphere space (``None``: unknown). The occupant counts protect unaccompanied minors
-    (``adults_present`` counts whoever may be an adult); ``other_households_present`` (other
+    (``adults_present`` counts whoever may be an adult: a person of uncertain age lodged with
+    an adult of their household too; alone, they count as an unaccompanied minor, as
+    :func:`is_protected_minor` reads them); ``other_households_present`` (other
     households than the one being placed) keeps a family quarantine room to one household."""
 
     area_id: str

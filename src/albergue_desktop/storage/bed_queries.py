@@ -177,6 +177,7 @@ class AreaOccupant:
     relationship: str | None
     specific_needs: tuple[str, ...]
     household_id: str | None
+    age_in_doubt: bool = False
 
 
 def _in(name: str, values: list[str], params: dict) -> str:
@@ -203,7 +204,8 @@ def area_occupants(*, session: Session, center_ids: list[str]) -> list[AreaOccup
     """People present in a bed of these centers, with what protection of minors needs."""
     params: dict[str, object] = {}
     rows = session.connection().execute(text(f"""
-        SELECT b.area_id, p.id, p.birth_date, p.relationship, p.specific_needs, p.household_id
+        SELECT b.area_id, p.id, p.birth_date, p.relationship, p.specific_needs, p.household_id,
+               p.age_in_doubt
         FROM stay s JOIN bed b ON b.id = s.bed_id JOIN person p ON p.id = s.person_id
         WHERE s.center_id IN {_in("c", center_ids, params)} AND {PRESENT}"""), params)
     out = []
@@ -212,5 +214,5 @@ def area_occupants(*, session: Session, center_ids: list[str]) -> list[AreaOccup
         if isinstance(needs, str):
             needs = json.loads(needs or "[]")
         out.append(AreaOccupant(r.area_id, r.id, parse_date(r.birth_date), r.relationship,
-                                tuple(needs or ()), r.household_id))
+                                tuple(needs or ()), r.household_id, bool(r.age_in_doubt)))
     return out

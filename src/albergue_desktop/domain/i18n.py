@@ -658,6 +658,19 @@ ES: dict[str, str] = {
     "maternity": "maternidad",
     "respiratory isolation": "aislamiento respiratorio",
     "chronic care": "atención a pacientes crónicos",
+    # capacity presets (issue 9)
+    "Sphere minimum ({m2} m² per person)": "Mínimo Sphere ({m2} m² por persona)",
+    "Sphere, cold climate ({m2} m² per person)": "Sphere, clima frío ({m2} m² por persona)",
+    "The Sphere Handbook 2018, Shelter and settlement standard 3 (covered living space), key "
+    "indicator: at least 3.5 m² of living space per person.":
+        "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento (espacio vital "
+        "cubierto), indicador clave: al menos 3.5 m² de espacio vital por persona.",
+    "The Sphere Handbook 2018, Shelter and settlement standard 3 (covered living space), key "
+    "indicator and guidance note 1: 4.5-5.5 m² per person in cold climates, where household "
+    "activities take place indoors.":
+        "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento (espacio vital "
+        "cubierto), indicador clave y nota de orientación 1: 4.5-5.5 m² por persona en climas "
+        "fríos, donde las actividades del hogar se realizan bajo techo.",
     # placement: protect the people around a case, presumed minors (issue 9)
     "family quarantine room": "cuarto familiar de cuarentena",
     "{names}: positive respiratory screen; the household stays together in the family "

@@ -266,6 +266,10 @@
         <translation>sin definir</translation>
     </message>
     <message>
+        <source>Another value</source>
+        <translation>Otro valor</translation>
+    </message>
+    <message>
         <source>&amp;Save center</source>
         <translation>&amp;Guardar centro</translation>
     </message>
@@ -364,6 +368,14 @@
     <message>
         <source>Areas and dormitories</source>
         <translation>Áreas y dormitorios</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Fuente: {source}</translation>
+    </message>
+    <message>
+        <source>A value set by the center (Sphere presets above).</source>
+        <translation>Un valor definido por el centro (valores Esfera en la lista).</translation>
     </message>
     <message>
         <source>Center saved.</source>
@@ -630,6 +642,14 @@
         </translation>
     </message>
     <message>
+        <source>no date of birth</source>
+        <translation>sin fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>age in doubt</source>
+        <translation>edad en duda</translation>
+    </message>
+    <message>
         <source>pregnant</source>
         <translation>embarazada</translation>
     </message>
@@ -640,6 +660,10 @@
     <message>
         <source>unaccompanied</source>
         <translation>no acompañado(a)</translation>
+    </message>
+    <message>
+        <source>separated</source>
+        <translation>separado(a)</translation>
     </message>
     <message>
         <source>Members to place:</source>
@@ -761,6 +785,10 @@
     <message>
         <source>respiratory isolation</source>
         <translation>aislamiento respiratorio</translation>
+    </message>
+    <message>
+        <source>household apart from other cases</source>
+        <translation>núcleo aparte de otros casos</translation>
     </message>
     <message>
         <source>household together</source>

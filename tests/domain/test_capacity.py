@@ -114,7 +114,7 @@ def test_cold_climate_preset_is_sourced_and_named():
     # 70 m²: 20 people at the minimum, 15 in a cold climate
     assert cap.sphere_capacity(70, cap.SPHERE_COLD_CLIMATE_M2) == 15
     i18n.set_language("es")
-    assert cap.SPHERE_COLD_CLIMATE.text() == "Sphere, clima frío (4.5 m² por persona)"
+    assert cap.SPHERE_COLD_CLIMATE.text() == "Esfera, clima frío (4.5 m² por persona)"
     assert cap.SPHERE_COLD_CLIMATE.source_text().startswith(
         "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento")
     assert "4.5-5.5 m² por persona en climas fríos" in cap.SPHERE_COLD_CLIMATE.source_text()

@@ -250,6 +250,7 @@ ES: dict[str, str] = {
     "Maternity": "Maternidad",
     "Respiratory isolation": "Aislamiento respiratorio",
     "Chronic care": "Atención a crónicos",
+    "Family quarantine room": "Cuarto familiar de cuarentena",
     "Preparing": "En preparación",
     "Open": "Abierto",
     "Closing": "En cierre",
@@ -659,8 +660,8 @@ ES: dict[str, str] = {
     "respiratory isolation": "aislamiento respiratorio",
     "chronic care": "atención a pacientes crónicos",
     # capacity presets (issue 9)
-    "Sphere minimum ({m2} m² per person)": "Mínimo Sphere ({m2} m² por persona)",
-    "Sphere, cold climate ({m2} m² per person)": "Sphere, clima frío ({m2} m² por persona)",
+    "Sphere minimum ({m2} m² per person)": "Mínimo Esfera ({m2} m² por persona)",
+    "Sphere, cold climate ({m2} m² per person)": "Esfera, clima frío ({m2} m² por persona)",
     "The Sphere Handbook 2018, Shelter and settlement standard 3 (covered living space), key "
     "indicator: at least 3.5 m² of living space per person.":
         "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento (espacio vital "

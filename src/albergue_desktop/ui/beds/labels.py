@@ -20,6 +20,8 @@ RULE_LABELS: dict[PlacementRule, str] = {
     PlacementRule.MINOR_PROTECTION: QT_TRANSLATE_NOOP("beds_labels", "protection of minors"),
     PlacementRule.SEGMENT_SAFETY: QT_TRANSLATE_NOOP("beds_labels", "segment safety"),
     PlacementRule.ISOLATION: QT_TRANSLATE_NOOP("beds_labels", "respiratory isolation"),
+    PlacementRule.HOUSEHOLD_APART: QT_TRANSLATE_NOOP("beds_labels",
+                                                     "household apart from other cases"),
     PlacementRule.SAME_AREA: QT_TRANSLATE_NOOP("beds_labels", "household together"),
     PlacementRule.MATERNITY: QT_TRANSLATE_NOOP("beds_labels", "maternity"),
     PlacementRule.MEDICAL_CARE: QT_TRANSLATE_NOOP("beds_labels", "medical care"),

@@ -374,8 +374,8 @@
         <translation>Fuente: {source}</translation>
     </message>
     <message>
-        <source>A value set by the center (Sphere presets above).</source>
-        <translation>Un valor definido por el centro (valores Esfera en la lista).</translation>
+        <source>A value set by the center, not a Sphere preset.</source>
+        <translation>Un valor propio del centro, no un valor de Esfera.</translation>
     </message>
     <message>
         <source>Center saved.</source>

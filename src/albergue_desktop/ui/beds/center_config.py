@@ -64,10 +64,17 @@ class CenterConfigDialog(QDialog):
         self.m2_preset.addItem(self.tr("Another value"), "")
         self.m2_source = QLabel(self)
         self.m2_source.setWordWrap(True)
-        self.m2_source.setStyleSheet("color: palette(mid);")
+        self.m2_source.setStyleSheet("color: #444; font-style: italic;")
+        self.m2_source.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # room for the longest source, so the form does not jump (nor clip) when it changes
+        self.m2_source.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        m2_cell = QVBoxLayout()
+        m2_cell.setSpacing(2)
         m2_row = QHBoxLayout()
         m2_row.addWidget(self.m2_preset, 1)
         m2_row.addWidget(self.m2)
+        m2_cell.addLayout(m2_row)
+        m2_cell.addWidget(self.m2_source)
         save_center = QPushButton(self.tr("&Save center"), self)
         center_box = QGroupBox(f"{center.code} · {center.name}", self)
         form = QFormLayout(center_box)
@@ -76,8 +83,7 @@ class CenterConfigDialog(QDialog):
         form.addRow(self.tr("Daily &capacity"), self.capacity)
         m2_label = QLabel(self.tr("Sphere: m² per &person"), self)
         m2_label.setBuddy(self.m2_preset)
-        form.addRow(m2_label, m2_row)
-        form.addRow("", self.m2_source)
+        form.addRow(m2_label, m2_cell)
         form.addRow("", save_center)
 
         self.table = QTableWidget(0, 6, self)
@@ -196,8 +202,8 @@ class CenterConfigDialog(QDialog):
         index = self.m2_preset.findData(preset.key if preset else "")
         self.m2_preset.setCurrentIndex(index)
         self.m2_source.setText(self.tr("Source: {source}").format(source=preset.source_text())
-                               if preset else self.tr("A value set by the center (Sphere "
-                                                      "presets above)."))
+                               if preset else self.tr("A value set by the center, not a "
+                                                      "Sphere preset."))
 
     # --- loading ------------------------------------------------------------------------
 

@@ -99,7 +99,8 @@ class Member:
     @property
     def is_adult(self) -> bool:
         """Certainly an adult: a known age of 18 or more, not in doubt."""
-        return not self.age_uncertain and self.age_months >= ADULT_FROM_MONTHS  # type: ignore[operator]
+        return self.age_months is not None and not self.age_in_doubt and (
+            self.age_months >= ADULT_FROM_MONTHS)
 
     @property
     def may_be_adult(self) -> bool:

@@ -478,9 +478,5 @@
             <source>Chronic care</source>
             <translation>Atención a pacientes crónicos</translation>
         </message>
-        <message>
-            <source>Family quarantine room</source>
-            <translation>Cuarto familiar de cuarentena</translation>
-        </message>
     </context>
 </TS>

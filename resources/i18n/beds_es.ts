@@ -815,6 +815,10 @@
         <translation>camas contiguas</translation>
     </message>
     <message>
+        <source>Family quarantine room</source>
+        <translation>Cuarto familiar de cuarentena</translation>
+    </message>
+    <message>
         <source>Free</source>
         <translation>Libre</translation>
     </message>

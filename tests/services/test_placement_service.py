@@ -21,7 +21,7 @@ from albergue_desktop.services import beds, centers, people, placement, screenin
 from albergue_desktop.services.beds import CenterUpdate
 from albergue_desktop.services.context import SYSTEM, Actor
 from albergue_desktop.services.placement import ChosenBed
-from albergue_desktop.storage.tables import Bed, PersonUpdate, PlacementDecision, Stay
+from albergue_desktop.storage.tables import Area, Bed, PersonUpdate, PlacementDecision, Stay
 
 TODAY = date.today()
 COORD = Actor("coord", "coordinacion")
@@ -294,3 +294,13 @@ def test_a_separated_child_gets_the_dif_notice(db, world):
     assert result.dif_protection_route
     assert [n.msgid for n in result.notices] == [SEPARATED_NOTICE]
     assert result.best.area_ids == (world["03"][1],)  # stays with his aunt
+
+
+def test_a_family_quarantine_room_is_an_area_segment_not_a_center_profile(db, world):
+    room = quarantine_room(db, world)
+    with db.session() as s:
+        assert s.get(Area, room).segment == "quarantine"
+    with pytest.raises(ValidationError) as err:
+        beds.update_center(db, COORD, world["05"][0], CenterUpdate(profile="quarantine"))
+    assert err.value.errors[0].field == "profile"
+    assert "no un perfil de centro" in str(err.value)

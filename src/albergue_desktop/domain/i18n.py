@@ -673,6 +673,8 @@ ES: dict[str, str] = {
         "cubierto), indicador clave y nota de orientación 1: 4.5-5.5 m² por persona en climas "
         "fríos, donde las actividades del hogar se realizan bajo techo.",
     # placement: protect the people around a case, presumed minors (issue 9)
+    "A family quarantine room is an area of a center, not a center profile.":
+        "Un cuarto familiar de cuarentena es un área de un centro, no un perfil de centro.",
     "family quarantine room": "cuarto familiar de cuarentena",
     "{names}: positive respiratory screen; the household stays together in the family "
     "quarantine room {area}, apart from other households' cases.":

@@ -31,7 +31,6 @@ CENTER_PROFILE_LABELS: dict[str, str] = {
     CenterProfile.RESPIRATORY_ISOLATION: QT_TRANSLATE_NOOP("auth_labels",
                                                            "Respiratory isolation"),
     CenterProfile.CHRONIC_CARE: QT_TRANSLATE_NOOP("auth_labels", "Chronic care"),
-    CenterProfile.QUARANTINE: QT_TRANSLATE_NOOP("auth_labels", "Family quarantine room"),
 }
 
 

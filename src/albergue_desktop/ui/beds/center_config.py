@@ -44,7 +44,7 @@ class CenterConfigDialog(QDialog):
         center = next(c for c in centers.list_centers(db) if c.id == center_id)
 
         self.profile = QComboBox(self)
-        for code, text in segment_pairs():
+        for code, text in segment_pairs(areas=False):
             self.profile.addItem(text, code)
         self.profile.setCurrentIndex(max(0, self.profile.findData(center.profile)))
         self.medical = QCheckBox(self.tr("The center has &medical care"), self)

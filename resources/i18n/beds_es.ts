@@ -635,6 +635,13 @@
         <translation>Ingresar &amp;con estas camas</translation>
     </message>
     <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mes</numerusform>
+            <numerusform>%n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n año</numerusform>

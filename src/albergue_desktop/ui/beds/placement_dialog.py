@@ -114,7 +114,9 @@ class PlacementDialog(QDialog):
 
     def _member_text(self, m: Member) -> str:
         parts = [label("sex", m.sex)]
-        if m.age_months is not None:
+        if m.age_months is not None and m.age_months < 24:
+            parts.append(self.tr("%n month(s)", "", m.age_months))
+        elif m.age_months is not None:
             parts.append(self.tr("%n year(s)", "", m.age_months // 12))
         else:
             parts.append(self.tr("no date of birth"))

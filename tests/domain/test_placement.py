@@ -10,7 +10,7 @@ from albergue_desktop.domain.clinical_enums import ChronicCondition, Symptom
 from albergue_desktop.domain.enums import CenterProfile as P
 from albergue_desktop.domain.enums import Relationship, Sex
 from albergue_desktop.domain.placement import (
-    AGE_DOUBT_NOTICE, DIF_NOTICE, MATERNITY_SUPERSEDED, NO_OPTION, NO_QUARANTINE_ROOM,
+    AGE_DOUBT_NOTICE, CASE_NEARBY, DIF_NOTICE, MATERNITY_SUPERSEDED, NO_OPTION, NO_QUARANTINE_ROOM,
     QUARANTINE_OK, SEPARATED_NOTICE, SHARED_ISOLATION_HOUSEHOLD, suggest_placements,
 )
 from albergue_desktop.domain.placement_model import (
@@ -312,6 +312,26 @@ def test_minor_travelling_with_an_unrelated_adult_is_placed_apart():
     assert R.SAME_AREA not in result.relaxed
 
 
+def test_pregnant_woman_or_infant_never_next_to_another_households_case():
+    near_case = (center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 9), cases_present=1),
+                        area("G", P.FAMILIES, range(1, 9))),)
+    pair = [person("mum", "F", 24, postpartum=True), person("baby", "F", 0.3, "child")]
+    result = suggest_placements(pair, near_case, limit=10)
+    assert [s.area_ids for s in result.suggestions] == [("G",)]
+    only_near = (center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 9), cases_present=1)),)
+    assert suggest_placements(pair, only_near).suggestions == ()
+    pregnant = [person("w", "F", 30, pregnant=True)]
+    assert all("F" not in s.area_ids
+               for s in suggest_placements(pregnant, near_case, limit=10).suggestions)
+    # anyone else: a preference, explained
+    man = [person("m", "M", 30)]
+    best = suggest_placements(man, near_case).best
+    assert best.area_ids == ("G",)
+    near = suggest_placements(man, only_near)
+    assert near.best.area_ids == ("F",) and R.HOUSEHOLD_APART in near.relaxed
+    assert CASE_NEARBY in texts(near.best)
+
+
 ADULTS_AND_EMPTY = (
     center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 11), adults_present=12),
            area("E", P.FAMILIES, range(1, 5))),
@@ -460,12 +480,14 @@ members = st.builds(
     st.integers(0, 7).map(lambda x: x == 0), st.integers(0, 7).map(lambda x: x == 0))
 households = st.lists(members, min_size=1, max_size=7, unique_by=lambda m: m.person_id)
 area_options = st.builds(
-    lambda i, seg, beds, sphere, adults, minors, others: area(
+    lambda i, seg, beds, sphere, adults, minors, others, cases: area(
         f"A{i}", seg, sorted(beds), sphere_free=sphere, adults_present=adults,
-        unaccompanied_minors_present=minors, other_households_present=others),
+        unaccompanied_minors_present=minors, other_households_present=others,
+        cases_present=cases),
     st.integers(0, 10**6), st.sampled_from(list(P)),
     st.sets(st.integers(1, 12), max_size=10), st.none() | st.integers(0, 8),
-    st.sampled_from([0, 0, 3]), st.sampled_from([0, 0, 1]), st.sampled_from([0, 0, 1]))
+    st.sampled_from([0, 0, 3]), st.sampled_from([0, 0, 1]), st.sampled_from([0, 0, 1]),
+    st.sampled_from([0, 0, 1]))
 shelters = st.lists(st.builds(lambda i, areas, med: center(f"{i:02d}", P.FAMILIES, *areas,
                                                            medical=med),
                               st.integers(0, 99), st.lists(area_options, max_size=3),
@@ -512,6 +534,8 @@ def test_suggestions_respect_the_hard_rules(household, centers):
                 assert opt.unaccompanied_minors_present == 0  # whoever may be an adult
             if opt.segment is P.RESPIRATORY_ISOLATION:  # cases only: no pregnant contact, no
                 assert all(m.needs_isolation for m in people)  # infant contact
+            if opt.cases_present:  # never a pregnant or infant contact next to a case
+                assert not any(m.needs_maternity and not m.needs_isolation for m in people)
             if opt.segment is P.QUARANTINE:  # one case's household at a time
                 assert any(m.needs_isolation for m in people)
                 assert opt.other_households_present == 0

@@ -304,3 +304,22 @@ def test_a_family_quarantine_room_is_an_area_segment_not_a_center_profile(db, wo
         beds.update_center(db, COORD, world["05"][0], CenterUpdate(profile="quarantine"))
     assert err.value.errors[0].field == "profile"
     assert "no un perfil de centro" in str(err.value)
+
+
+def test_a_mother_and_infant_are_not_placed_next_to_a_case_lodged_outside_isolation(db, world):
+    _hh, (case,) = household(db, world, member("Jacques", "Toux", "M", born(45)))
+    stays.check_in(db, SYSTEM, person_id=case, center_id=world["01"][0],
+                   bed_id=first_free_bed(db, world["01"][1]))  # no isolation bed that day
+    first = screening.record_screening(db, NURSE, person_id=case, screening=ScreeningInput(
+        symptoms={Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}))
+    mum, _ = household(db, world, member("Rose", "Lait", "F", born(25),
+                                         specific_needs=["WR-LC"]),
+                       member("Bébé", "Lait", "F", born(0.3), "child"))
+    result = placement.suggest_for_household(db, COORD, mum, limit=20).result
+    assert result.suggestions
+    assert all(world["01"][1] not in s.area_ids for s in result.suggestions)
+    # the screening is corrected (no respiratory signs after all): the area is offered again
+    screening.record_screening(db, NURSE, person_id=case, screening=ScreeningInput(),
+                               corrects_id=first.id)
+    again = placement.suggest_for_household(db, COORD, mum, limit=20).result
+    assert any(world["01"][1] in s.area_ids for s in again.suggestions)

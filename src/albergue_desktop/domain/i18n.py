@@ -676,6 +676,9 @@ ES: dict[str, str] = {
     "A family quarantine room is an area of a center, not a center profile.":
         "Un cuarto familiar de cuarentena es un área de un centro, no un perfil de centro.",
     "family quarantine room": "cuarto familiar de cuarentena",
+    "Area {area} lodges a respiratory case of another household outside isolation.":
+        "El área {area} aloja un caso respiratorio de otro núcleo familiar fuera de "
+        "aislamiento.",
     "{names}: positive respiratory screen; the household stays together in the family "
     "quarantine room {area}, apart from other households' cases.":
         "{names}: tamizaje respiratorio positivo; el núcleo familiar permanece junto en el "

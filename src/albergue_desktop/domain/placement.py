@@ -20,7 +20,9 @@ How options are built and ranked (rules in :class:`~.placement_model.PlacementRu
 3. Respiratory cases: a shared isolation area takes cases only (never a contact, so never a
    pregnant woman or an infant who is not a case). The household of a case stays together in
    a family quarantine room (one household at a time), apart from other households' cases;
-   when no room is free the result says so in a notice.
+   when no room is free the result says so in a notice. An area where another household's
+   case sleeps outside isolation is never offered to a pregnant woman or an infant who is not
+   a case, and relaxes HOUSEHOLD_APART for anyone else.
 4. Within an area the beds are the shortest run of consecutive free beds that fits (long runs
    stay free for large families); without such a run, the longest runs first.
 5. Options breaking a hard rule (no free bed, minor protection, segment safety) are dropped.
@@ -56,6 +58,8 @@ QUARANTINE_OK = ("{names}: positive respiratory screen; the household stays toge
                  "family quarantine room {area}, apart from other households' cases.")
 SHARED_ISOLATION_HOUSEHOLD = ("{names} share the isolation area {area} with other households' "
                               "cases: a family quarantine room would keep the household apart.")
+CASE_NEARBY = ("Area {area} lodges a respiratory case of another household outside "
+               "isolation.")
 NO_QUARANTINE_ROOM = ("No family room or quarantine area is free for the household of {names} "
                       "(positive respiratory screen): the household cannot stay together apart "
                       "from other households' cases; the coordinator must free or set up one.")
@@ -124,6 +128,9 @@ def _violates_hard_rule(group: Group, area: AreaOption) -> bool:
     if area.segment is P.QUARANTINE and (not group.needs_isolation
                                          or area.other_households_present > 0):
         return True  # one case's household at a time
+    if area.cases_present > 0 and area.segment is not P.RESPIRATORY_ISOLATION and any(
+            m.needs_maternity and not m.needs_isolation for m in group.members):
+        return True  # a pregnant woman or an infant never next to another household's case
     if area.segment in (P.WOMEN_WITH_CHILDREN, P.MATERNITY) and group.has_adult_male:
         return True
     return area.segment is P.SINGLE_MEN and not all(m.is_adult_male for m in group.members)
@@ -179,6 +186,8 @@ def _place(group: Group, center: CenterOption, area: AreaOption) -> _Slot | None
                 note(R.ISOLATION, True, ISOLATION_CONTACTS)
         else:
             note(R.ISOLATION, False, ISOLATION_RELAXED, cases)
+    if area.cases_present > 0 and seg is not P.RESPIRATORY_ISOLATION:
+        note(R.HOUSEHOLD_APART, False, CASE_NEARBY, *where)
     if group.needs_isolation and seg in (P.MATERNITY, P.CHRONIC_CARE):
         note(R.SEGMENT, False, CASE_AMONG_VULNERABLE, *where)
     if group.maternity:

@@ -35,10 +35,13 @@ class PlacementRule(StrEnum):
     SEGMENT_SAFETY = "segment_safety"      # hard: a shared isolation area takes cases only; a
     #                                        family quarantine room one case's household at a
     #                                        time; no man who may be an adult in women/maternity
-    #                                        areas; single-men areas take adult men only
+    #                                        areas; single-men areas take adult men only; no
+    #                                        pregnant woman or infant who is not a case where
+    #                                        another household's case sleeps
     ISOLATION = "isolation"                # a positive respiratory screen goes to isolation
-    HOUSEHOLD_APART = "household_apart"    # a case's household stays apart from other
-    #                                        households' cases (family quarantine room)
+    HOUSEHOLD_APART = "household_apart"    # a household stays apart from other households'
+    #                                        cases: a case's household in a family quarantine
+    #                                        room; nobody next to a case lodged outside isolation
     SAME_AREA = "same_area"                # the household stays together in one area
     MATERNITY = "maternity"                # pregnant/postpartum women and infants to maternity
     MEDICAL_CARE = "medical_care"          # chronic disease / obstetric warning: medical care
@@ -157,7 +160,8 @@ class AreaOption:
     (``adults_present`` counts whoever may be an adult: a person of uncertain age lodged with
     an adult of their household too; alone, they count as an unaccompanied minor, as
     :func:`is_protected_minor` reads them); ``other_households_present`` (other
-    households than the one being placed) keeps a family quarantine room to one household."""
+    households than the one being placed) keeps a family quarantine room to one household;
+    ``cases_present``: respiratory cases of other households lodged there."""
 
     area_id: str
     name: str
@@ -167,6 +171,7 @@ class AreaOption:
     adults_present: int = 0
     unaccompanied_minors_present: int = 0
     other_households_present: int = 0
+    cases_present: int = 0
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ unaccompanied flag (SC-UC); separated children (SC-SC); the "edad en duda" flag
 (``person.age_in_doubt``; without a birth date the age is uncertain too, an estimated birth
 date alone is not). Centers: open ones (or those asked for), their areas in order with free
 beds, Sphere room left, and who is lodged there (adults, unaccompanied minors, other
-households). The rules are described in ``docs/placement.md``.
+households and their respiratory cases, by the isolation flag of their latest screening). The rules are described in ``docs/placement.md``.
 """
 
 from __future__ import annotations
@@ -140,13 +140,16 @@ def _protected_counts(occupants: list[bq.AreaOccupant], today: date
 
 
 def _other_households(occupants: list[bq.AreaOccupant], household_id: str | None
-                      ) -> dict[str, int]:
-    """Per area: how many households other than ``household_id`` are lodged there."""
+                      ) -> tuple[dict[str, int], dict[str, int]]:
+    """Per area: how many households other than ``household_id`` are lodged there, and how
+    many of their members are respiratory cases (latest screening)."""
     found: dict[str, set[str]] = defaultdict(set)
+    cases: dict[str, int] = defaultdict(int)
     for o in occupants:
         if o.household_id != household_id or o.household_id is None:
             found[o.area_id].add(o.household_id or o.person_id)
-    return {area_id: len(ids) for area_id, ids in found.items()}
+            cases[o.area_id] += o.respiratory_case
+    return {area_id: len(ids) for area_id, ids in found.items()}, cases
 
 
 def center_options(session: Session, *, today: date,
@@ -169,7 +172,7 @@ def center_options(session: Session, *, today: date,
         beds[b.area_id].append(FreeBed(b.bed_id, b.code))
     occupants = bq.area_occupants(session=session, center_ids=ids)
     adults, minors = _protected_counts(occupants, today)
-    others = _other_households(occupants, household_id)
+    others, cases = _other_households(occupants, household_id)
     out = []
     for c in centers:
         m2 = c.m2_per_person or cap.M2_PER_PERSON_DEFAULT
@@ -182,7 +185,7 @@ def center_options(session: Session, *, today: date,
                 a.area_id, a.name, segment, tuple(beds.get(a.area_id, ())),
                 None if sphere is None else max(sphere - a.present, 0),
                 adults.get(a.area_id, 0), minors.get(a.area_id, 0),
-                others.get(a.area_id, 0)))
+                others.get(a.area_id, 0), cases.get(a.area_id, 0)))
         profile = (CenterProfile(c.profile) if c.profile in CenterProfile._value2member_map_
                    else CenterProfile.FAMILIES)
         out.append(CenterOption(c.id, c.code, c.name, profile, bool(c.has_medical_care),

@@ -45,6 +45,13 @@
 <context>
     <name>PlacementDialog</name>
     <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n month</numerusform>
+            <numerusform>%n months</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n year</numerusform>

@@ -266,6 +266,10 @@
         <translation>sin definir</translation>
     </message>
     <message>
+        <source>Another value</source>
+        <translation>Otro valor</translation>
+    </message>
+    <message>
         <source>&amp;Save center</source>
         <translation>&amp;Guardar centro</translation>
     </message>
@@ -364,6 +368,14 @@
     <message>
         <source>Areas and dormitories</source>
         <translation>Áreas y dormitorios</translation>
+    </message>
+    <message>
+        <source>Source: {source}</source>
+        <translation>Fuente: {source}</translation>
+    </message>
+    <message>
+        <source>A value set by the center, not a Sphere preset.</source>
+        <translation>Un valor propio del centro, no un valor de Esfera.</translation>
     </message>
     <message>
         <source>Center saved.</source>
@@ -623,11 +635,26 @@
         <translation>Ingresar &amp;con estas camas</translation>
     </message>
     <message numerus="yes">
+        <source>%n month(s)</source>
+        <translation>
+            <numerusform>%n mes</numerusform>
+            <numerusform>%n meses</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n year(s)</source>
         <translation>
             <numerusform>%n año</numerusform>
             <numerusform>%n años</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>no date of birth</source>
+        <translation>sin fecha de nacimiento</translation>
+    </message>
+    <message>
+        <source>age in doubt</source>
+        <translation>edad en duda</translation>
     </message>
     <message>
         <source>pregnant</source>
@@ -640,6 +667,10 @@
     <message>
         <source>unaccompanied</source>
         <translation>no acompañado(a)</translation>
+    </message>
+    <message>
+        <source>separated</source>
+        <translation>separado(a)</translation>
     </message>
     <message>
         <source>Members to place:</source>
@@ -763,6 +794,10 @@
         <translation>aislamiento respiratorio</translation>
     </message>
     <message>
+        <source>household apart from other cases</source>
+        <translation>núcleo aparte de otros casos</translation>
+    </message>
+    <message>
         <source>household together</source>
         <translation>núcleo familiar junto</translation>
     </message>
@@ -785,6 +820,10 @@
     <message>
         <source>adjacent beds</source>
         <translation>camas contiguas</translation>
+    </message>
+    <message>
+        <source>Family quarantine room</source>
+        <translation>Cuarto familiar de cuarentena</translation>
     </message>
     <message>
         <source>Free</source>

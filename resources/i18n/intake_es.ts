@@ -36,6 +36,14 @@
         <translation>Fecha de nacimiento *</translation>
     </message>
     <message>
+        <source>Age in doubt: presumed a minor</source>
+        <translation>Edad en duda: se presume menor de edad</translation>
+    </message>
+    <message>
+        <source>Tick when the age given or written on a document may be wrong. A person whose age is in doubt is presumed a minor (LGDNNA art. 5): placement keeps them away from unrelated adults and asks for the DIF protection route. An estimated date of birth alone is not doubt.</source>
+        <translation>Marque cuando la edad declarada o escrita en un documento pueda no ser correcta. Una persona cuya edad está en duda se presume menor de edad (LGDNNA art. 5): la ubicación la mantiene lejos de adultos que no son de su familia y pide la ruta de protección del DIF. Una fecha de nacimiento estimada por sí sola no es duda.</translation>
+    </message>
+    <message>
         <source>Same nationality as the head</source>
         <translation>Misma nacionalidad</translation>
     </message>

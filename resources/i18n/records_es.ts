@@ -89,6 +89,14 @@
         <source>The date of birth is estimated</source>
         <translation>La fecha de nacimiento es estimada</translation>
     </message>
+    <message>
+        <source>Age in doubt: presumed a minor</source>
+        <translation>Edad en duda: se presume menor de edad</translation>
+    </message>
+    <message>
+        <source>Tick when the age given or written on a document may be wrong. A person whose age is in doubt is presumed a minor (LGDNNA art. 5): placement keeps them away from unrelated adults and asks for the DIF protection route. An estimated date of birth alone is not doubt.</source>
+        <translation>Marque cuando la edad declarada o escrita en un documento pueda no ser correcta. Una persona cuya edad está en duda se presume menor de edad (LGDNNA art. 5): la ubicación la mantiene lejos de adultos que no son de su familia y pide la ruta de protección del DIF. Una fecha de nacimiento estimada por sí sola no es duda.</translation>
+    </message>
 </context>
 <context>
     <name>NeedsConsentPage</name>
@@ -190,6 +198,10 @@
     <message>
         <source>{date} ({age} years)</source>
         <translation>{date} ({age} años)</translation>
+    </message>
+    <message>
+        <source>age in doubt: presumed a minor</source>
+        <translation>edad en duda: se presume menor de edad</translation>
     </message>
     <message>
         <source>None recorded.</source>
@@ -314,6 +326,10 @@
     <message>
         <source>Estimated date of birth</source>
         <translation>Fecha de nacimiento estimada</translation>
+    </message>
+    <message>
+        <source>Age in doubt</source>
+        <translation>Edad en duda</translation>
     </message>
     <message>
         <source>Nationality</source>

@@ -8,6 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from albergue_desktop.domain import capacity as cap
+from albergue_desktop.domain import i18n
 from albergue_desktop.domain.capacity import (
     M2_PER_PERSON_COLD, M2_PER_PERSON_DEFAULT, WashPhase, area_capacity, center_capacity,
     food_kcal_per_day, showers_needed, sphere_capacity, toilet_split, toilets_needed,
@@ -101,3 +103,18 @@ def test_showers_water_and_food():
     assert (showers_needed(50), showers_needed(51)) == (1, 2)
     assert water_litres_per_day(10) == 150
     assert food_kcal_per_day(3) == 6300
+
+
+def test_cold_climate_preset_is_sourced_and_named():
+    assert cap.SPHERE_COLD_CLIMATE_M2 == 4.5 and cap.SPHERE_COLD_CLIMATE.m2_per_person == 4.5
+    assert cap.M2_PER_PERSON_COLD[0] <= cap.SPHERE_COLD_CLIMATE_M2 <= cap.M2_PER_PERSON_COLD[1]
+    assert [p.key for p in cap.M2_PRESETS] == ["sphere_minimum", "sphere_cold_climate"]
+    assert cap.preset_for(4.5) is cap.SPHERE_COLD_CLIMATE
+    assert cap.preset_for(None) is cap.SPHERE_MINIMUM and cap.preset_for(4.0) is None
+    # 70 m²: 20 people at the minimum, 15 in a cold climate
+    assert cap.sphere_capacity(70, cap.SPHERE_COLD_CLIMATE_M2) == 15
+    i18n.set_language("es")
+    assert cap.SPHERE_COLD_CLIMATE.text() == "Esfera, clima frío (4.5 m² por persona)"
+    assert cap.SPHERE_COLD_CLIMATE.source_text().startswith(
+        "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento")
+    assert "4.5-5.5 m² por persona en climas fríos" in cap.SPHERE_COLD_CLIMATE.source_text()

@@ -10,7 +10,8 @@ from albergue_desktop.domain.clinical_enums import ChronicCondition, Symptom
 from albergue_desktop.domain.enums import CenterProfile as P
 from albergue_desktop.domain.enums import Relationship, Sex
 from albergue_desktop.domain.placement import (
-    MATERNITY_SUPERSEDED, NO_OPTION, suggest_placements,
+    AGE_DOUBT_NOTICE, CASE_NEARBY, DIF_NOTICE, MATERNITY_SUPERSEDED, NO_OPTION, NO_QUARANTINE_ROOM,
+    QUARANTINE_OK, SEPARATED_NOTICE, SHARED_ISOLATION_HOUSEHOLD, suggest_placements,
 )
 from albergue_desktop.domain.placement_model import (
     SOFT_RULES, AreaOption, CenterOption, FreeBed, Member, PlacementRule as R, bed_position,
@@ -142,14 +143,56 @@ def pregnant_positive_with_children():
             person("c3", "M", 2, "child")]
 
 
+def with_room(*centers_, beds=range(1, 7), **kw):
+    """SHELTERS plus a family quarantine room Q in the isolation center."""
+    room = area("Q", P.QUARANTINE, beds, **kw)
+    iso = center("05", P.RESPIRATORY_ISOLATION, area("I", P.RESPIRATORY_ISOLATION, range(1, 9)),
+                 room, medical=True)
+    return tuple(c for c in (centers_ or SHELTERS) if c.code != "05") + (iso,)
+
+
+def notice_ids(result):
+    return [n.msgid for n in result.notices]
+
+
 def test_pregnant_woman_with_positive_screen_and_three_children():
-    result = suggest_placements(pregnant_positive_with_children(), SHELTERS)
+    result = suggest_placements(pregnant_positive_with_children(), with_room())
     best = result.best
-    assert set(areas_of(best).values()) == {"I"}  # isolated together as a family cohort
-    assert [a.bed_code for a in best.assignments] == ["I-01", "I-02", "I-03", "I-04"]
+    assert set(areas_of(best).values()) == {"Q"}  # together, in a room of their own
+    assert [a.bed_code for a in best.assignments] == ["Q-01", "Q-02", "Q-03", "Q-04"]
     assert result.relaxed == (R.MATERNITY,) and not result.all_rules_satisfied
     assert MATERNITY_SUPERSEDED in texts(best)
+    assert QUARANTINE_OK in texts(best)
     assert "The rest of the household stays with the case as contacts." in texts(best)
+    assert NO_QUARANTINE_ROOM not in notice_ids(result)
+
+
+def test_shared_isolation_area_holds_cases_only():
+    # Without a family room the children (contacts) never go to the shared isolation area,
+    # and the mother cannot leave them: the household stays together outside isolation.
+    result = suggest_placements(pregnant_positive_with_children(), SHELTERS, limit=20)
+    assert result.suggestions
+    assert all("I" not in s.area_ids for s in result.suggestions)
+    assert result.relaxed == (R.ISOLATION, R.MATERNITY)
+    assert NO_QUARANTINE_ROOM in notice_ids(result)
+    # only the isolation area has beds: nothing is suggested
+    only_isolation = (center("05", P.RESPIRATORY_ISOLATION,
+                             area("I", P.RESPIRATORY_ISOLATION, range(1, 9))),)
+    none = suggest_placements(pregnant_positive_with_children(), only_isolation)
+    assert none.suggestions == ()
+    assert notice_ids(none) == [NO_QUARANTINE_ROOM, NO_OPTION]
+
+
+def test_no_quarantine_room_free_notice_is_clear_in_spanish():
+    taken = with_room(other_households_present=3)
+    result = suggest_placements(pregnant_positive_with_children(), taken)
+    assert all("Q" not in s.area_ids for s in result.suggestions)  # one household at a time
+    (notice,) = [n for n in result.notices if n.msgid == NO_QUARANTINE_ROOM]
+    assert notice.rule is R.HOUSEHOLD_APART and not notice.satisfied
+    assert notice.text() == (
+        "No hay cuarto familiar ni área de cuarentena libre para el núcleo familiar de mum "
+        "(tamizaje respiratorio positivo): el núcleo no puede permanecer junto y aparte de los "
+        "casos de otros núcleos; la coordinación debe liberar o habilitar uno.")
 
 
 def test_pregnant_positive_mother_is_never_split_from_her_children():
@@ -165,15 +208,75 @@ def test_pregnant_positive_mother_is_never_split_from_her_children():
     assert in_maternity and R.SEGMENT in in_maternity[0].relaxed
 
 
-def test_with_a_father_the_case_is_isolated_apart_only_when_the_family_does_not_fit():
+def test_household_of_a_case_stays_together_in_a_family_quarantine_room():
     family = pregnant_positive_with_children() + [person("dad", "M", 30, "spouse")]
-    together = suggest_placements(family, SHELTERS)
-    assert together.best.area_ids == ("I",)
-    one_bed = SHELTERS[:4] + (center("05", P.RESPIRATORY_ISOLATION,
-                                     area("I", P.RESPIRATORY_ISOLATION, (1,))),)
-    split = suggest_placements(family, one_bed)
+    together = suggest_placements(family, with_room())
+    assert together.best.area_ids == ("Q",) and together.relaxed == (R.MATERNITY,)
+    # without a room: the case alone to the shared isolation area (cases only), the contacts
+    # together elsewhere, and a notice that no room is free
+    split = suggest_placements(family, SHELTERS)
     assert areas_of(split.best) == {"mum": "I", "dad": "F", "c1": "F", "c2": "F", "c3": "F"}
     assert split.relaxed == (R.SAME_AREA, R.MATERNITY)
+    assert NO_QUARANTINE_ROOM in notice_ids(split)
+
+
+def test_quarantine_room_takes_one_household_at_a_time_and_only_a_case_household():
+    family = pregnant_positive_with_children()
+    occupied = suggest_placements(family, with_room(other_households_present=1), limit=20)
+    assert all("Q" not in s.area_ids for s in occupied.suggestions)
+    healthy = [person("dad", "M", 35), person("mum", "F", 32, "spouse"),
+               person("kid", "F", 6, "child")]
+    only_room = (center("05", P.RESPIRATORY_ISOLATION, area("Q", P.QUARANTINE, range(1, 7))),)
+    assert suggest_placements(healthy, only_room).suggestions == ()
+    assert all("Q" not in s.area_ids
+               for s in suggest_placements(healthy, with_room(), limit=20).suggestions)
+
+
+def test_single_case_prefers_the_shared_isolation_area_over_a_family_room():
+    result = suggest_placements([person("m", "M", 40, triage=POSITIVE)], with_room())
+    assert result.best.area_ids == ("I",) and result.all_rules_satisfied
+    assert NO_QUARANTINE_ROOM not in notice_ids(result)  # nobody else to keep together
+    full_isolation = SHELTERS[:4] + (center("05", P.RESPIRATORY_ISOLATION,
+                                            area("I", P.RESPIRATORY_ISOLATION, ()),
+                                            area("Q", P.QUARANTINE, (1, 2))),)
+    room = suggest_placements([person("m", "M", 40, triage=POSITIVE)], full_isolation)
+    assert room.best.area_ids == ("Q",) and room.all_rules_satisfied
+
+
+def test_household_of_cases_prefers_a_room_of_its_own():
+    couple = [person("h", "M", 40, triage=POSITIVE),
+              person("w", "F", 38, "spouse", triage=POSITIVE)]
+    result = suggest_placements(couple, with_room())
+    assert result.best.area_ids == ("Q",) and result.all_rules_satisfied
+    shared = suggest_placements(couple, SHELTERS)
+    assert shared.best.area_ids == ("I",) and shared.relaxed == (R.HOUSEHOLD_APART,)
+    assert SHARED_ISOLATION_HOUSEHOLD in texts(shared.best)
+    assert NO_QUARANTINE_ROOM in notice_ids(shared)
+
+
+def test_pregnant_woman_who_is_not_a_case_is_never_in_shared_isolation():
+    couple = [person("husband", "M", 30, triage=POSITIVE),
+              person("wife", "F", 26, "spouse", pregnant=True)]
+    result = suggest_placements(couple, SHELTERS, limit=20)
+    assert result.suggestions
+    assert all(s.bed_of("wife").area_id != "I" for s in result.suggestions)
+    assert areas_of(result.best) == {"husband": "I", "wife": "T"}
+    assert result.relaxed == (R.SAME_AREA,)
+    assert suggest_placements(couple, with_room()).best.area_ids == ("Q",)
+
+
+def test_infant_who_is_not_a_case_is_never_in_shared_isolation():
+    pair = [person("mum", "F", 24, triage=POSITIVE), person("baby", "F", 0.5, "child")]
+    result = suggest_placements(pair, SHELTERS, limit=20)
+    assert result.suggestions
+    assert all(s.bed_of("baby").area_id != "I" for s in result.suggestions)
+    assert R.ISOLATION in result.relaxed and NO_QUARANTINE_ROOM in notice_ids(result)
+    assert suggest_placements(pair, with_room()).best.area_ids == ("Q",)
+    # a sick infant with a healthy mother: the mother is a contact, so no shared area either
+    sick_baby = [person("mum", "F", 24), person("baby", "F", 0.5, "child", triage=POSITIVE)]
+    assert all("I" not in s.area_ids
+               for s in suggest_placements(sick_baby, SHELTERS, limit=20).suggestions)
+    assert suggest_placements(sick_baby, with_room()).best.area_ids == ("Q",)
 
 
 def test_unaccompanied_fifteen_year_old():
@@ -207,6 +310,95 @@ def test_minor_travelling_with_an_unrelated_adult_is_placed_apart():
         assert where["boy"] != where["man"]
     assert areas_of(result.best) == {"man": "M", "boy": "E"}
     assert R.SAME_AREA not in result.relaxed
+
+
+def test_pregnant_woman_or_infant_never_next_to_another_households_case():
+    near_case = (center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 9), cases_present=1),
+                        area("G", P.FAMILIES, range(1, 9))),)
+    pair = [person("mum", "F", 24, postpartum=True), person("baby", "F", 0.3, "child")]
+    result = suggest_placements(pair, near_case, limit=10)
+    assert [s.area_ids for s in result.suggestions] == [("G",)]
+    only_near = (center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 9), cases_present=1)),)
+    assert suggest_placements(pair, only_near).suggestions == ()
+    pregnant = [person("w", "F", 30, pregnant=True)]
+    assert all("F" not in s.area_ids
+               for s in suggest_placements(pregnant, near_case, limit=10).suggestions)
+    # anyone else: a preference, explained
+    man = [person("m", "M", 30)]
+    best = suggest_placements(man, near_case).best
+    assert best.area_ids == ("G",)
+    near = suggest_placements(man, only_near)
+    assert near.best.area_ids == ("F",) and R.HOUSEHOLD_APART in near.relaxed
+    assert CASE_NEARBY in texts(near.best)
+
+
+ADULTS_AND_EMPTY = (
+    center("01", P.FAMILIES, area("F", P.FAMILIES, range(1, 11), adults_present=12),
+           area("E", P.FAMILIES, range(1, 5))),
+    center("02", P.SINGLE_MEN, area("M", P.SINGLE_MEN, range(1, 11), adults_present=9)),
+    center("03", P.WOMEN_WITH_CHILDREN, area("W", P.WOMEN_WITH_CHILDREN, range(1, 11),
+                                             adults_present=3)),
+)
+
+
+def test_person_alone_without_birth_date_is_presumed_a_minor():
+    alone = [person("x", "M", None)]
+    result = suggest_placements(alone, ADULTS_AND_EMPTY, limit=10)
+    assert result.dif_protection_route
+    assert [s.area_ids for s in result.suggestions] == [("E",)]  # never with unrelated adults
+    assert notice_ids(result) == [AGE_DOUBT_NOTICE]
+    assert result.notices[0].text().startswith(
+        "x: edad desconocida o en duda, se presume menor de edad (LGDNNA art. 5)")
+    nowhere = suggest_placements(alone, ADULTS_AND_EMPTY[1:])
+    assert nowhere.suggestions == () and notice_ids(nowhere) == [AGE_DOUBT_NOTICE, NO_OPTION]
+
+
+def test_person_alone_whose_age_staff_marked_in_doubt_is_presumed_a_minor():
+    looks_adult = [person("y", "F", 19, age_in_doubt=True)]
+    result = suggest_placements(looks_adult, ADULTS_AND_EMPTY, limit=10)
+    assert result.dif_protection_route and notice_ids(result) == [AGE_DOUBT_NOTICE]
+    assert [s.area_ids for s in result.suggestions] == [("E",)]
+    # the same age without doubt (a birth date, estimated or not) is an adult
+    sure = suggest_placements([person("y", "F", 19)], ADULTS_AND_EMPTY)
+    assert not sure.dif_protection_route and sure.notices == ()
+    assert sure.best.area_ids == ("W",)
+
+
+def test_siblings_whose_ages_are_in_doubt_stay_together_away_from_adults():
+    pair = [person("a", "M", 17, age_in_doubt=True),
+            person("b", "F", None, "other_relative")]
+    result = suggest_placements(pair, ADULTS_AND_EMPTY, limit=10)
+    assert [s.area_ids for s in result.suggestions] == [("E",)]
+    assert result.notices[0].params == (("names", "a, b"),)
+
+
+def test_person_of_uncertain_age_is_kept_safe_for_others_too():
+    # A man whose age is in doubt, with his wife: never in a women's area, and never where
+    # unaccompanied minors sleep (he may be an adult).
+    couple = [person("wife", "F", 30), person("man", "M", None, "spouse")]
+    options = (center("03", P.WOMEN_WITH_CHILDREN, area("W", P.WOMEN_WITH_CHILDREN, range(1, 9))),
+               center("01", P.FAMILIES, area("U", P.FAMILIES, range(1, 9),
+                                             unaccompanied_minors_present=1),
+                      area("F", P.FAMILIES, range(1, 9))))
+    result = suggest_placements(couple, options, limit=10)
+    assert [s.area_ids for s in result.suggestions] == [("F",)]
+    assert not result.dif_protection_route  # not alone: he stays with his household
+
+
+def test_separated_child_gets_the_dif_notice():
+    with_aunt = [person("aunt", "F", 35), person("kid", "M", 10, "other_relative",
+                                                 separated=True)]
+    result = suggest_placements(with_aunt, SHELTERS)
+    assert result.dif_protection_route and notice_ids(result) == [SEPARATED_NOTICE]
+    assert result.best.area_ids == ("W",)  # stays with the relative who cares for them
+    assert result.notices[0].text().startswith("kid: niña, niño o adolescente separado(a)")
+    alone = suggest_placements([person("kid", "M", 10, separated=True)], ADULTS_AND_EMPTY,
+                               limit=10)
+    assert notice_ids(alone) == [SEPARATED_NOTICE]
+    assert [s.area_ids for s in alone.suggestions] == [("E",)]
+    # an unaccompanied child (SC-UC) keeps its own notice
+    sc_uc = suggest_placements([person("kid", "M", 10, unaccompanied=True)], ADULTS_AND_EMPTY)
+    assert notice_ids(sc_uc) == [DIF_NOTICE] and sc_uc.dif_protection_route
 
 
 def test_adults_never_go_where_unaccompanied_minors_sleep():
@@ -276,25 +468,36 @@ def test_urgent_member_is_noticed():
 # --- invariants under random households and shelters ------------------------------------------
 
 members = st.builds(
-    lambda i, sex, years, rel, preg, pos, chronic, unacc: person(
-        f"p{i}", sex, years, rel, pregnant=preg and sex == "F" and 15 <= years <= 45,
-        triage=POSITIVE if pos else None, chronic_disease=chronic, unaccompanied=unacc),
-    st.integers(0, 10**6), st.sampled_from("MFX"), st.sampled_from([0.3, 3, 8, 15, 25, 40, 70]),
-    st.sampled_from(list(Relationship)), st.booleans(), st.integers(0, 5).map(lambda x: x == 0),
-    st.integers(0, 5).map(lambda x: x == 0), st.integers(0, 7).map(lambda x: x == 0))
+    lambda i, sex, years, rel, preg, pos, chronic, unacc, doubt, sep: person(
+        f"p{i}", sex, years, rel,
+        pregnant=preg and sex == "F" and years is not None and 15 <= years <= 45,
+        triage=POSITIVE if pos else None, chronic_disease=chronic, unaccompanied=unacc,
+        age_in_doubt=doubt, separated=sep),
+    st.integers(0, 10**6), st.sampled_from("MFX"),
+    st.sampled_from([0.3, 3, 8, 15, 25, 40, 70, None]),
+    st.sampled_from(list(Relationship)), st.booleans(), st.integers(0, 3).map(lambda x: x == 0),
+    st.integers(0, 5).map(lambda x: x == 0), st.integers(0, 7).map(lambda x: x == 0),
+    st.integers(0, 7).map(lambda x: x == 0), st.integers(0, 7).map(lambda x: x == 0))
 households = st.lists(members, min_size=1, max_size=7, unique_by=lambda m: m.person_id)
 area_options = st.builds(
-    lambda i, seg, beds, sphere, adults, minors: area(f"A{i}", seg, sorted(beds),
-                                                      sphere_free=sphere, adults_present=adults,
-                                                      unaccompanied_minors_present=minors),
+    lambda i, seg, beds, sphere, adults, minors, others, cases: area(
+        f"A{i}", seg, sorted(beds), sphere_free=sphere, adults_present=adults,
+        unaccompanied_minors_present=minors, other_households_present=others,
+        cases_present=cases),
     st.integers(0, 10**6), st.sampled_from(list(P)),
     st.sets(st.integers(1, 12), max_size=10), st.none() | st.integers(0, 8),
-    st.sampled_from([0, 0, 3]), st.sampled_from([0, 0, 1]))
+    st.sampled_from([0, 0, 3]), st.sampled_from([0, 0, 1]), st.sampled_from([0, 0, 1]),
+    st.sampled_from([0, 0, 1]))
 shelters = st.lists(st.builds(lambda i, areas, med: center(f"{i:02d}", P.FAMILIES, *areas,
                                                            medical=med),
                               st.integers(0, 99), st.lists(area_options, max_size=3),
                               st.booleans()),
                     min_size=1, max_size=4, unique_by=lambda c: c.code)
+
+
+def certain_adult(m):
+    """An adult by the test's own reading of LGDNNA art. 5 (an uncertain age is a minor)."""
+    return m.age_months is not None and not m.age_in_doubt and m.age_months >= 18 * 12
 
 
 @settings(max_examples=150, deadline=None)
@@ -319,19 +522,26 @@ def test_suggestions_respect_the_hard_rules(household, centers):
             occupants.setdefault(a.area_id, []).append(by_id[a.person_id])
         for area_id, people in occupants.items():
             opt = areas[area_id]
-            adults = [m for m in people if m.is_adult]
-            minors_alone = [m for m in people if not m.is_adult and (
+            adults = [m for m in people if certain_adult(m)]
+            minors_alone = [m for m in people if not certain_adult(m) and (
                 m.unaccompanied or m.relationship in (Relationship.UNACCOMPANIED,
                                                       Relationship.NON_RELATIVE)
-                or not any(x.is_adult for x in household))]
+                or not any(certain_adult(x) for x in household))]
             if minors_alone:
                 assert not adults and opt.adults_present == 0
-            if adults:
-                assert opt.unaccompanied_minors_present == 0
-            if opt.segment is P.RESPIRATORY_ISOLATION:
+            if any(m.age_months is None or m.age_in_doubt or certain_adult(m)
+                   for m in people if m not in minors_alone):
+                assert opt.unaccompanied_minors_present == 0  # whoever may be an adult
+            if opt.segment is P.RESPIRATORY_ISOLATION:  # cases only: no pregnant contact, no
+                assert all(m.needs_isolation for m in people)  # infant contact
+            if opt.cases_present:  # never a pregnant or infant contact next to a case
+                assert not any(m.needs_maternity and not m.needs_isolation for m in people)
+            if opt.segment is P.QUARANTINE:  # one case's household at a time
                 assert any(m.needs_isolation for m in people)
+                assert opt.other_households_present == 0
             if opt.segment in (P.MATERNITY, P.WOMEN_WITH_CHILDREN):
-                assert not any(m.is_adult_male for m in people)
+                assert not any(m.sex is Sex.MALE and (certain_adult(m) or m.age_months is None
+                                                      or m.age_in_doubt) for m in people)
             if opt.segment is P.SINGLE_MEN:
                 assert all(m.is_adult_male for m in people)
             if any(not m.is_adult for m in people):
@@ -340,6 +550,6 @@ def test_suggestions_respect_the_hard_rules(household, centers):
     keys = [sum(1 << (len(SOFT_RULES) - 1 - i) for i in p) for p in penalties]
     assert keys == sorted(keys)
     assert result.dif_protection_route == any(
-        not m.is_adult and (m.unaccompanied or m.relationship in (
+        not certain_adult(m) and (m.unaccompanied or m.separated or m.relationship in (
             Relationship.UNACCOMPANIED, Relationship.NON_RELATIVE)
-            or not any(x.is_adult for x in household)) for m in household)
+            or not any(certain_adult(x) for x in household)) for m in household)

@@ -12,14 +12,16 @@ from sqlmodel import select
 
 from albergue_desktop.domain.clinical_enums import Symptom
 from albergue_desktop.domain.errors import PermissionDenied, RuleViolation, ValidationError
-from albergue_desktop.domain.placement import MATERNITY_SUPERSEDED, NO_OPTION
+from albergue_desktop.domain.placement import (
+    AGE_DOUBT_NOTICE, MATERNITY_SUPERSEDED, NO_OPTION, NO_QUARANTINE_ROOM, SEPARATED_NOTICE,
+)
 from albergue_desktop.domain.placement_model import PlacementRule as R
 from albergue_desktop.domain.triage import ScreeningInput
 from albergue_desktop.services import beds, centers, people, placement, screening, stays
 from albergue_desktop.services.beds import CenterUpdate
 from albergue_desktop.services.context import SYSTEM, Actor
 from albergue_desktop.services.placement import ChosenBed
-from albergue_desktop.storage.tables import Bed, PlacementDecision, Stay
+from albergue_desktop.storage.tables import Area, Bed, PersonUpdate, PlacementDecision, Stay
 
 TODAY = date.today()
 COORD = Actor("coord", "coordinacion")
@@ -97,14 +99,25 @@ def test_a_family_is_placed_together_and_accepted_in_one_go(db, world):
         placement.suggest_for_household(db, COORD, hh)
 
 
+def quarantine_room(db, world, beds_count=5) -> str:
+    room = centers.create_area(db, SYSTEM, center_id=world["05"][0], name="Cuarto Q",
+                               segment="quarantine", area_m2=20)
+    centers.add_beds(db, SYSTEM, area_id=room.id, count=beds_count)
+    return room.id
+
+
+def positive(db, person_id, **extra):
+    screening.record_screening(db, NURSE, person_id=person_id, screening=ScreeningInput(
+        symptoms={Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}, **extra))
+
+
 def test_pregnant_woman_with_a_positive_screen_and_three_children(db, world):
+    room = quarantine_room(db, world)
     hh, ids = household(db, world, member("Guerline", "Jean", "F", born(28)),
                         member("Kervens", "Jean", "M", born(9), "child"),
                         member("Nadia", "Jean", "F", born(5), "child"),
                         member("Wesley", "Jean", "M", born(2), "child"))
-    screening.record_screening(db, NURSE, person_id=ids[0], screening=ScreeningInput(
-        pregnant=True, gestation_weeks=24,
-        symptoms={Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}))
+    positive(db, ids[0], pregnant=True, gestation_weeks=24)
     seen_by_health = placement.suggest_for_household(db, Actor("sup", "supervision"), hh)
     mum = seen_by_health.members[0]
     assert mum.needs_isolation and mum.needs_maternity and not seen_by_health.members[1].triage
@@ -113,12 +126,24 @@ def test_pregnant_woman_with_a_positive_screen_and_three_children(db, world):
     assert proposal.result == seen_by_health.result
     assert all(m.triage is None for m in proposal.members)
     best = proposal.result.best
-    assert best.area_ids == (world["05"][1],)            # isolated together, as contacts
-    assert [a.bed_code for a in best.assignments] == ["I-01", "I-02", "I-03", "I-04"]
+    assert best.area_ids == (room,)            # together in a room of their own, as contacts
+    assert [a.bed_code for a in best.assignments] == ["Q-01", "Q-02", "Q-03", "Q-04"]
     assert proposal.result.relaxed == (R.MATERNITY,)
     assert MATERNITY_SUPERSEDED in [e.msgid for e in best.explanations]
+    assert all(world["05"][1] not in s.area_ids for s in proposal.suggestions)  # cases only
     placement.accept_placement(db, COORD, household_id=hh, suggestion=best)
-    assert bed_codes(db, ids) == ["I-01", "I-02", "I-03", "I-04"]
+    assert bed_codes(db, ids) == ["Q-01", "Q-02", "Q-03", "Q-04"]
+
+    # The room now holds that household: the next case's household does not go there, and
+    # the result says that no room is free. The contact never goes to the shared area.
+    hh2, ids2 = household(db, world, member("Frantz", "Désir", "M", born(33)),
+                          member("Bébé", "Désir", "F", born(0.4), "child"))
+    positive(db, ids2[0])
+    second = placement.suggest_for_household(db, COORD, hh2).result
+    assert second.suggestions
+    assert all(room not in s.area_ids and world["05"][1] not in s.area_ids
+               for s in second.suggestions)
+    assert NO_QUARANTINE_ROOM in [n.msgid for n in second.notices]
 
 
 def test_single_adults_by_sex_and_chronic_disease_to_medical_care(db, world):
@@ -228,3 +253,73 @@ def test_no_bed_beyond_capacity_and_only_open_centers(db, world):
     assert best.center_ids == (world["01"][0],)  # the single men's center is not open
     with pytest.raises(PermissionDenied):
         placement.suggest_for_household(db, NURSE, man)
+
+
+def test_a_person_alone_whose_age_is_in_doubt_is_presumed_a_minor(db, world):
+    _hh, (adult,) = household(db, world, member("Joseph", "Lodge", "M", born(40)))
+    stays.check_in(db, SYSTEM, person_id=adult, center_id=world["02"][0],
+                   bed_id=first_free_bed(db, world["02"][1]))
+    # an estimated birth date alone is not doubt: an adult man, single men's area
+    est, (est_id,) = household(db, world, member("Wilson", "Estimé", "M", born(19),
+                                         birth_date_estimated=True))
+    estimated = placement.suggest_for_household(db, COORD, est).result
+    assert estimated.best.area_ids == (world["02"][1],) and not estimated.dif_protection_route
+    assert estimated.notices == ()
+    # staff tick "edad en duda" (at registration): presumed a minor, DIF notice, never with
+    # unrelated adults (the man lodged in the single men's area)
+    doubt, (doubt_id,) = household(db, world, member("Wilner", "Dout", "M", born(19),
+                                                     age_in_doubt=True))
+    result = placement.suggest_for_household(db, COORD, doubt).result
+    assert result.dif_protection_route
+    assert [n.msgid for n in result.notices] == [AGE_DOUBT_NOTICE]
+    assert result.suggestions and all(world["02"][1] not in s.area_ids
+                                      for s in result.suggestions)
+    # ticked later in the record edit: the same
+    people.update_person(db, COORD, est_id, PersonUpdate(age_in_doubt=True))
+    assert placement.suggest_for_household(db, COORD, est).result.dif_protection_route
+    people.update_person(db, COORD, est_id, PersonUpdate(age_in_doubt=False))
+    # once lodged alone, the presumed minor protects the area from adults placed after
+    placement.accept_placement(db, COORD, household_id=doubt, suggestion=result.best)
+    area_of_doubt = result.best.area_ids[0]
+    again = placement.suggest_for_household(db, COORD, est, limit=20).result
+    assert all(area_of_doubt not in s.area_ids for s in again.suggestions)
+    assert doubt_id in {a.person_id for a in result.best.assignments}
+
+
+def test_a_separated_child_gets_the_dif_notice(db, world):
+    hh, _ids = household(db, world, member("Marthe", "Tante", "F", born(36)),
+                         member("Ti-Paul", "Neveu", "M", born(9), "other_relative",
+                                specific_needs=["SC-SC"]))
+    result = placement.suggest_for_household(db, COORD, hh).result
+    assert result.dif_protection_route
+    assert [n.msgid for n in result.notices] == [SEPARATED_NOTICE]
+    assert result.best.area_ids == (world["03"][1],)  # stays with his aunt
+
+
+def test_a_family_quarantine_room_is_an_area_segment_not_a_center_profile(db, world):
+    room = quarantine_room(db, world)
+    with db.session() as s:
+        assert s.get(Area, room).segment == "quarantine"
+    with pytest.raises(ValidationError) as err:
+        beds.update_center(db, COORD, world["05"][0], CenterUpdate(profile="quarantine"))
+    assert err.value.errors[0].field == "profile"
+    assert "no un perfil de centro" in str(err.value)
+
+
+def test_a_mother_and_infant_are_not_placed_next_to_a_case_lodged_outside_isolation(db, world):
+    _hh, (case,) = household(db, world, member("Jacques", "Toux", "M", born(45)))
+    stays.check_in(db, SYSTEM, person_id=case, center_id=world["01"][0],
+                   bed_id=first_free_bed(db, world["01"][1]))  # no isolation bed that day
+    first = screening.record_screening(db, NURSE, person_id=case, screening=ScreeningInput(
+        symptoms={Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}))
+    mum, _ = household(db, world, member("Rose", "Lait", "F", born(25),
+                                         specific_needs=["WR-LC"]),
+                       member("Bébé", "Lait", "F", born(0.3), "child"))
+    result = placement.suggest_for_household(db, COORD, mum, limit=20).result
+    assert result.suggestions
+    assert all(world["01"][1] not in s.area_ids for s in result.suggestions)
+    # the screening is corrected (no respiratory signs after all): the area is offered again
+    screening.record_screening(db, NURSE, person_id=case, screening=ScreeningInput(),
+                               corrects_id=first.id)
+    again = placement.suggest_for_household(db, COORD, mum, limit=20).result
+    assert any(world["01"][1] in s.area_ids for s in again.suggestions)

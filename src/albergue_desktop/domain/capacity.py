@@ -32,6 +32,49 @@ OVER_SPHERE = ("Occupancy {occupancy} is above the Sphere capacity of {capacity}
                "({m2_per_person} m² per person).")
 NO_AREA = "Floor area not recorded: Sphere capacity unknown."
 
+# --- m² per person presets offered when configuring a center (named sources, never blocks) --
+SPHERE_MINIMUM_M2 = M2_PER_PERSON_DEFAULT
+SPHERE_MINIMUM_SOURCE = ("The Sphere Handbook 2018, Shelter and settlement standard 3 (covered "
+                         "living space), key indicator: at least 3.5 m² of living space per "
+                         "person.")
+# Mexicali in December: nights near 0 °C, people spend the day indoors (demo, issue 9).
+SPHERE_COLD_CLIMATE_M2 = M2_PER_PERSON_COLD[0]
+SPHERE_COLD_CLIMATE_SOURCE = ("The Sphere Handbook 2018, Shelter and settlement standard 3 "
+                              "(covered living space), key indicator and guidance note 1: "
+                              "4.5-5.5 m² per person in cold climates, where household "
+                              "activities take place indoors.")
+
+
+@dataclass(frozen=True)
+class M2Preset:
+    """A named value of m² per person. ``label`` and ``source`` are English msgids
+    (Spanish in :mod:`.i18n`); :meth:`text` and :meth:`source_text` translate them."""
+
+    key: str
+    m2_per_person: float
+    label: str
+    source: str
+
+    def text(self) -> str:
+        return translate(self.label, m2=f"{self.m2_per_person:g}")
+
+    def source_text(self) -> str:
+        return translate(self.source)
+
+
+SPHERE_MINIMUM = M2Preset("sphere_minimum", SPHERE_MINIMUM_M2,
+                          "Sphere minimum ({m2} m² per person)", SPHERE_MINIMUM_SOURCE)
+SPHERE_COLD_CLIMATE = M2Preset("sphere_cold_climate", SPHERE_COLD_CLIMATE_M2,
+                               "Sphere, cold climate ({m2} m² per person)",
+                               SPHERE_COLD_CLIMATE_SOURCE)
+M2_PRESETS: tuple[M2Preset, ...] = (SPHERE_MINIMUM, SPHERE_COLD_CLIMATE)
+
+
+def preset_for(m2_per_person: float | None) -> M2Preset | None:
+    """The preset with this value (``None``: not a preset, a value set by hand)."""
+    value = M2_PER_PERSON_DEFAULT if m2_per_person is None else m2_per_person
+    return next((p for p in M2_PRESETS if math.isclose(p.m2_per_person, value)), None)
+
 
 @dataclass(frozen=True)
 class CapacityWarning:

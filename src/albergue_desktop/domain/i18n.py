@@ -251,6 +251,7 @@ ES: dict[str, str] = {
     "Maternity": "Maternidad",
     "Respiratory isolation": "Aislamiento respiratorio",
     "Chronic care": "Atención a crónicos",
+    "Family quarantine room": "Cuarto familiar de cuarentena",
     "Preparing": "En preparación",
     "Open": "Abierto",
     "Closing": "En cierre",
@@ -769,6 +770,51 @@ ES: dict[str, str] = {
     "maternity": "maternidad",
     "respiratory isolation": "aislamiento respiratorio",
     "chronic care": "atención a pacientes crónicos",
+    # capacity presets (issue 9)
+    "Sphere minimum ({m2} m² per person)": "Mínimo Esfera ({m2} m² por persona)",
+    "Sphere, cold climate ({m2} m² per person)": "Esfera, clima frío ({m2} m² por persona)",
+    "The Sphere Handbook 2018, Shelter and settlement standard 3 (covered living space), key "
+    "indicator: at least 3.5 m² of living space per person.":
+        "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento (espacio vital "
+        "cubierto), indicador clave: al menos 3.5 m² de espacio vital por persona.",
+    "The Sphere Handbook 2018, Shelter and settlement standard 3 (covered living space), key "
+    "indicator and guidance note 1: 4.5-5.5 m² per person in cold climates, where household "
+    "activities take place indoors.":
+        "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento (espacio vital "
+        "cubierto), indicador clave y nota de orientación 1: 4.5-5.5 m² por persona en climas "
+        "fríos, donde las actividades del hogar se realizan bajo techo.",
+    # placement: protect the people around a case, presumed minors (issue 9)
+    "A family quarantine room is an area of a center, not a center profile.":
+        "Un cuarto familiar de cuarentena es un área de un centro, no un perfil de centro.",
+    "family quarantine room": "cuarto familiar de cuarentena",
+    "Area {area} lodges a respiratory case of another household outside isolation.":
+        "El área {area} aloja un caso respiratorio de otro núcleo familiar fuera de "
+        "aislamiento.",
+    "{names}: positive respiratory screen; the household stays together in the family "
+    "quarantine room {area}, apart from other households' cases.":
+        "{names}: tamizaje respiratorio positivo; el núcleo familiar permanece junto en el "
+        "cuarto familiar de cuarentena {area}, aparte de los casos de otros núcleos.",
+    "{names} share the isolation area {area} with other households' cases: a family "
+    "quarantine room would keep the household apart.":
+        "{names} comparten el área de aislamiento {area} con casos de otros núcleos "
+        "familiares: un cuarto familiar de cuarentena mantendría aparte al núcleo.",
+    "No family room or quarantine area is free for the household of {names} (positive "
+    "respiratory screen): the household cannot stay together apart from other households' "
+    "cases; the coordinator must free or set up one.":
+        "No hay cuarto familiar ni área de cuarentena libre para el núcleo familiar de "
+        "{names} (tamizaje respiratorio positivo): el núcleo no puede permanecer junto y "
+        "aparte de los casos de otros núcleos; la coordinación debe liberar o habilitar uno.",
+    "{names}: age unknown or in doubt, presumed a minor (LGDNNA art. 5) and without an adult "
+    "of the household; notify the DIF child protection route (Procuraduría de Protección de "
+    "Niñas, Niños y Adolescentes).":
+        "{names}: edad desconocida o en duda, se presume menor de edad (LGDNNA art. 5) y sin "
+        "un adulto de su núcleo familiar; notifique a la ruta de protección del DIF "
+        "(Procuraduría de Protección de Niñas, Niños y Adolescentes).",
+    "{names}: separated child (without their parents or usual caregiver); notify the DIF "
+    "child protection route (Procuraduría de Protección de Niñas, Niños y Adolescentes).":
+        "{names}: niña, niño o adolescente separado(a) (sin sus padres ni su cuidador "
+        "habitual); notifique a la ruta de protección del DIF (Procuraduría de Protección de "
+        "Niñas, Niños y Adolescentes).",
     # screening, beds, stays, placement and daily numbers services (issue 5)
     "screening": "la valoración de salud",
     "Center {center} is closed.": "El centro {center} está cerrado.",

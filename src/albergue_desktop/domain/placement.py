@@ -2,25 +2,36 @@
 
 :func:`suggest_placements` takes a household (:class:`~.placement_model.Member` rows with
 their latest triage) and the free beds of the centers, and returns ranked
-:class:`~.placement_model.Suggestion` rows, each with the rules it satisfies or relaxes.
+:class:`~.placement_model.Suggestion` rows, each with the rules it satisfies or relaxes. The
+rules and their sources are described in ``docs/placement.md``.
 
 How options are built and ranked (rules in :class:`~.placement_model.PlacementRule`):
 
-1. Unaccompanied minors (see :func:`~.placement_model.is_protected_minor`) always form their
-   own group, placed only in areas where no adult is lodged, and the household is flagged for
-   the DIF protection route. Other groups never go where unaccompanied minors are lodged.
+1. Unaccompanied minors (see :func:`~.placement_model.is_protected_minor`; a person alone
+   whose age is uncertain is presumed a minor, LGDNNA art. 5) always form their own group,
+   placed only in areas where no adult is lodged, and the household is flagged for the DIF
+   protection route. Separated children (SC-SC) are flagged for it too. Other groups never go
+   where unaccompanied minors are lodged.
 2. The rest of the household is placed whole in one area; and, as lower-ranked alternatives,
    split: cases of a positive respiratory screen (with an adult caregiver for a child case) to
    isolation and the others elsewhere; pregnant/postpartum women and infants apart from adult
    men; or, only when no area can take the whole household, in two parts of the sizes that
    fit. A split never leaves a child without an adult of the household.
-3. Within an area the beds are the shortest run of consecutive free beds that fits (long runs
+3. Respiratory cases: a shared isolation area takes cases only (never a contact, so never a
+   pregnant woman or an infant who is not a case). The household of a case stays together in
+   a family quarantine room (one household at a time), apart from other households' cases;
+   when no room is free the result says so in a notice. An area where another household's
+   case sleeps outside isolation is never offered to a pregnant woman or an infant who is not
+   a case, and relaxes HOUSEHOLD_APART for anyone else.
+4. Within an area the beds are the shortest run of consecutive free beds that fits (long runs
    stay free for large families); without such a run, the longest runs first.
-4. Options breaking a hard rule (no free bed, minor protection, segment safety) are dropped.
+5. Options breaking a hard rule (no free bed, minor protection, segment safety) are dropped.
    The rest are ranked by the soft rules they relax, strictly by priority (ISOLATION, then
-   SAME_AREA, MATERNITY, MEDICAL_CARE, SEGMENT, SPHERE_SPACE, ADJACENT_BEDS), then by fewer
-   centers and areas, the preferred segment, a medical-care center for pregnant or urgent
-   members, and finally center code, area name and bed order (deterministic).
+   HOUSEHOLD_APART, SAME_AREA, MATERNITY, MEDICAL_CARE, SEGMENT, SPHERE_SPACE,
+   ADJACENT_BEDS), then by fewer centers and areas, the preferred segment (a single case
+   prefers the shared isolation area, leaving family rooms to families), a medical-care
+   center for pregnant or urgent members, and finally center code, area name and bed order
+   (deterministic).
 """
 
 from __future__ import annotations
@@ -43,6 +54,15 @@ TOP_AREAS_PER_GROUP = 4
 # --- messages (English msgids; Spanish in i18n.ES) ------------------------------------------
 ISOLATION_OK = "{names}: positive respiratory screen; respiratory isolation area {area}."
 ISOLATION_CONTACTS = "The rest of the household stays with the case as contacts."
+QUARANTINE_OK = ("{names}: positive respiratory screen; the household stays together in the "
+                 "family quarantine room {area}, apart from other households' cases.")
+SHARED_ISOLATION_HOUSEHOLD = ("{names} share the isolation area {area} with other households' "
+                              "cases: a family quarantine room would keep the household apart.")
+CASE_NEARBY = ("Area {area} lodges a respiratory case of another household outside "
+               "isolation.")
+NO_QUARANTINE_ROOM = ("No family room or quarantine area is free for the household of {names} "
+                      "(positive respiratory screen): the household cannot stay together apart "
+                      "from other households' cases; the coordinator must free or set up one.")
 ISOLATION_RELAXED = ("No respiratory isolation bed for {names} (positive respiratory screen): "
                      "arrange isolation as soon as possible.")
 CASE_AMONG_VULNERABLE = ("Area {area} lodges pregnant women, infants or chronic patients: a "
@@ -63,6 +83,12 @@ SAME_AREA_RELAXED = "The household is split into {count} areas: {areas}."
 MINOR_OK = "{names}: placed in area {area}, where no adult is lodged."
 DIF_NOTICE = ("{names}: unaccompanied minor; notify the DIF child protection route "
               "(Procuraduría de Protección de Niñas, Niños y Adolescentes).")
+AGE_DOUBT_NOTICE = ("{names}: age unknown or in doubt, presumed a minor (LGDNNA art. 5) and "
+                    "without an adult of the household; notify the DIF child protection route "
+                    "(Procuraduría de Protección de Niñas, Niños y Adolescentes).")
+SEPARATED_NOTICE = ("{names}: separated child (without their parents or usual caregiver); "
+                    "notify the DIF child protection route (Procuraduría de Protección de "
+                    "Niñas, Niños y Adolescentes).")
 URGENT_NOTICE = "{names}: urgent medical care comes before placement."
 NO_OPTION = ("No bed meets the safety rules (free beds, protection of minors, segment safety): "
              "the coordinator must decide.")
@@ -95,10 +121,16 @@ def _violates_hard_rule(group: Group, area: AreaOption) -> bool:
     if group.protected and area.adults_present > 0:
         return True
     if not group.protected and area.unaccompanied_minors_present > 0 and any(
-            m.is_adult for m in group.members):
+            m.may_be_adult for m in group.members):
         return True
-    if area.segment is P.RESPIRATORY_ISOLATION and not group.needs_isolation:
-        return True
+    if area.segment is P.RESPIRATORY_ISOLATION and not group.all_cases:
+        return True  # a shared isolation area holds cases only
+    if area.segment is P.QUARANTINE and (not group.needs_isolation
+                                         or area.other_households_present > 0):
+        return True  # one case's household at a time
+    if area.cases_present > 0 and area.segment is not P.RESPIRATORY_ISOLATION and any(
+            m.needs_maternity and not m.needs_isolation for m in group.members):
+        return True  # a pregnant woman or an infant never next to another household's case
     if area.segment in (P.WOMEN_WITH_CHILDREN, P.MATERNITY) and group.has_adult_male:
         return True
     return area.segment is P.SINGLE_MEN and not all(m.is_adult_male for m in group.members)
@@ -145,10 +177,17 @@ def _place(group: Group, center: CenterOption, area: AreaOption) -> _Slot | None
         cases = ("names", group.names_of(lambda m: m.needs_isolation))
         if seg is P.RESPIRATORY_ISOLATION:
             note(R.ISOLATION, True, ISOLATION_OK, cases, *where)
-            if any(not m.needs_isolation for m in group.members):
+            if group.size > 1:
+                note(R.HOUSEHOLD_APART, False, SHARED_ISOLATION_HOUSEHOLD,
+                     ("names", group.names), *where)
+        elif seg is P.QUARANTINE:
+            note(R.ISOLATION, True, QUARANTINE_OK, cases, *where)
+            if not group.all_cases:
                 note(R.ISOLATION, True, ISOLATION_CONTACTS)
         else:
             note(R.ISOLATION, False, ISOLATION_RELAXED, cases)
+    if area.cases_present > 0 and seg is not P.RESPIRATORY_ISOLATION:
+        note(R.HOUSEHOLD_APART, False, CASE_NEARBY, *where)
     if group.needs_isolation and seg in (P.MATERNITY, P.CHRONIC_CARE):
         note(R.SEGMENT, False, CASE_AMONG_VULNERABLE, *where)
     if group.maternity:
@@ -181,6 +220,8 @@ def _place(group: Group, center: CenterOption, area: AreaOption) -> _Slot | None
             note(R.ADJACENT_BEDS, False, ADJACENT_RELAXED,
                  ("beds", ", ".join(b.code for b in beds)))
     rank = expected.index(seg) if expected is not None and seg in expected else 0
+    if seg is P.QUARANTINE and group.size == 1:
+        rank = 1  # a single case prefers the shared isolation area: rooms are for households
     return _Slot(group, center, area, beds, frozenset(relaxed), tuple(out), rank)
 
 
@@ -221,8 +262,9 @@ def suggest_placements(household: Sequence[Member], centers: Sequence[CenterOpti
             plans.setdefault(frozenset((a.person_id, a.bed_id) for a in plan[1].assignments),
                              plan)
     ranked = [s for _, s in sorted(plans.values(), key=lambda p: p[0])][:limit]
-    return PlacementResult(tuple(ranked), _notices(members, protected, bool(ranked)),
-                           dif_protection_route=bool(protected),
+    separated = tuple(m for m in members if m.separated and not m.is_adult)
+    return PlacementResult(tuple(ranked), _notices(members, protected, tuple(ranked), centers),
+                           dif_protection_route=bool(protected or separated),
                            urgent_care=any(m.urgent for m in members))
 
 
@@ -251,16 +293,43 @@ def _plan(combo: Sequence[_Slot], *, split_rest: bool, same_area: bool) -> tuple
     return key, Suggestion(assignments, order, explanations)
 
 
+def _dif_notice(member: Member, protected: tuple[Member, ...]) -> str | None:
+    """The DIF notice of a member, if any: presumed minor alone, separated, unaccompanied."""
+    if member in protected:
+        if member.age_uncertain:
+            return AGE_DOUBT_NOTICE
+        return SEPARATED_NOTICE if member.separated else DIF_NOTICE
+    return SEPARATED_NOTICE if member.separated and not member.is_adult else None
+
+
+def _in_quarantine_room(suggestion: Suggestion, cases: Sequence[Member],
+                        rooms: set[str]) -> bool:
+    return all(suggestion.bed_of(m.person_id).area_id in rooms for m in cases)
+
+
 def _notices(members: tuple[Member, ...], protected: tuple[Member, ...],
-             any_option: bool) -> tuple[Explanation, ...]:
+             ranked: tuple[Suggestion, ...], centers: Sequence[CenterOption]
+             ) -> tuple[Explanation, ...]:
     out: list[Explanation] = []
-    if protected:
-        out.append(Explanation(R.MINOR_PROTECTION, True, DIF_NOTICE,
-                               (("names", ", ".join(m.label for m in protected)),)))
+    by_kind: dict[str, list[str]] = {}
+    for m in members:
+        kind = _dif_notice(m, protected)
+        if kind is not None:
+            by_kind.setdefault(kind, []).append(m.label)
+    for kind in (AGE_DOUBT_NOTICE, SEPARATED_NOTICE, DIF_NOTICE):
+        if kind in by_kind:
+            out.append(Explanation(R.MINOR_PROTECTION, True, kind,
+                                   (("names", ", ".join(by_kind[kind])),)))
+    cases = [m for m in members if m.needs_isolation]
+    rooms = {a.area_id for c in centers for a in c.areas if a.segment is P.QUARANTINE}
+    if cases and len(members) > 1 and not any(_in_quarantine_room(s, cases, rooms)
+                                              for s in ranked):
+        out.append(Explanation(R.HOUSEHOLD_APART, False, NO_QUARANTINE_ROOM,
+                               (("names", ", ".join(m.label for m in cases)),)))
     urgent = [m.label for m in members if m.urgent]
     if urgent:
         out.append(Explanation(R.MEDICAL_CARE, False, URGENT_NOTICE,
                                (("names", ", ".join(urgent)),)))
-    if not any_option:
+    if not ranked:
         out.append(Explanation(R.BEDS, False, NO_OPTION))
     return tuple(out)

@@ -40,6 +40,11 @@ class Group:
         return any(m.needs_isolation for m in self.members)
 
     @cached_property
+    def all_cases(self) -> bool:
+        """Every member is a respiratory case (the only people a shared isolation area takes)."""
+        return all(m.needs_isolation for m in self.members)
+
+    @cached_property
     def maternity(self) -> bool:
         return any(m.needs_maternity for m in self.members)
 
@@ -49,7 +54,8 @@ class Group:
 
     @cached_property
     def has_adult_male(self) -> bool:
-        return any(m.is_adult_male for m in self.members)
+        """A man who is, or may be (age uncertain), an adult: kept out of women's areas."""
+        return any(m.may_be_adult_male for m in self.members)
 
     @cached_property
     def prefers_medical(self) -> bool:
@@ -102,7 +108,8 @@ def isolation_split(members: Sequence[Member]) -> Partition | None:
 def maternity_split(members: Sequence[Member]) -> Partition | None:
     mothers = [m for m in members if m.needs_maternity and m.is_adult]
     infants = [m for m in members if m.is_infant]
-    if not any(m.needs_maternity for m in members) or not any(m.is_adult_male for m in members):
+    if not any(m.needs_maternity for m in members) or not any(m.may_be_adult_male
+                                                              for m in members):
         return None
     if infants and not mothers:
         mothers = [m for m in adults_first(members, mother_first=True) if m.sex is Sex.FEMALE][:1]

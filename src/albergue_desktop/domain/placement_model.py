@@ -19,6 +19,10 @@ from .triage import TriageResult
 
 ADULT_FROM_MONTHS = 18 * 12   # under 18 is a minor (UNHCR, Ley General de los Derechos de NNA)
 INFANT_UNTIL_MONTHS = 12      # an infant is under 1 year
+# LGDNNA art. 5 (Ley General de los Derechos de Niñas, Niños y Adolescentes, DOF 4-12-2014):
+# "Cuando exista la duda de si se trata de una persona mayor de dieciocho años de edad, se
+# presumirá que es adolescente." A person without a birth date, or whose age staff marked as
+# in doubt, is presumed a minor (an estimated birth date alone is not doubt).
 
 
 class PlacementRule(StrEnum):
@@ -28,10 +32,16 @@ class PlacementRule(StrEnum):
 
     BEDS = "beds"                          # hard: only free beds, one person per bed
     MINOR_PROTECTION = "minor_protection"  # hard: unaccompanied minors never with unrelated adults
-    SEGMENT_SAFETY = "segment_safety"      # hard: isolation only for cases and their household;
-    #                                        no adult men in women/maternity areas; single-men
-    #                                        areas take adult men only
+    SEGMENT_SAFETY = "segment_safety"      # hard: a shared isolation area takes cases only; a
+    #                                        family quarantine room one case's household at a
+    #                                        time; no man who may be an adult in women/maternity
+    #                                        areas; single-men areas take adult men only; no
+    #                                        pregnant woman or infant who is not a case where
+    #                                        another household's case sleeps
     ISOLATION = "isolation"                # a positive respiratory screen goes to isolation
+    HOUSEHOLD_APART = "household_apart"    # a household stays apart from other households'
+    #                                        cases: a case's household in a family quarantine
+    #                                        room; nobody next to a case lodged outside isolation
     SAME_AREA = "same_area"                # the household stays together in one area
     MATERNITY = "maternity"                # pregnant/postpartum women and infants to maternity
     MEDICAL_CARE = "medical_care"          # chronic disease / obstetric warning: medical care
@@ -51,13 +61,21 @@ SEGMENT_LABELS: dict[CenterProfile, str] = {
     CenterProfile.MATERNITY: "maternity",
     CenterProfile.RESPIRATORY_ISOLATION: "respiratory isolation",
     CenterProfile.CHRONIC_CARE: "chronic care",
+    CenterProfile.QUARANTINE: "family quarantine room",
 }
 
 
 @dataclass(frozen=True)
 class Member:
-    """One household member. ``age_months`` ``None`` (unknown) is treated as an adult; intake
-    records an estimated birth date, so this should not happen for children."""
+    """One household member.
+
+    Age: ``age_months`` ``None`` (no birth date) or ``age_in_doubt`` (ticked by staff) make
+    the age uncertain, and an uncertain age is presumed a minor (LGDNNA art. 5, see
+    ``ADULT_FROM_MONTHS``): such a person is never :attr:`is_adult`, so alone they are a
+    protected minor. For the safety of others they still count as someone who *may* be an
+    adult (:attr:`may_be_adult`): never where unaccompanied minors sleep, and a man never in
+    a women's or maternity area. ``separated``: UNHCR SC-SC (separated child).
+    """
 
     person_id: str
     sex: Sex
@@ -69,14 +87,28 @@ class Member:
     triage: TriageResult | None = None
     chronic_disease: bool = False
     unaccompanied: bool = False
+    age_in_doubt: bool = False
+    separated: bool = False
 
     @property
     def label(self) -> str:
         return self.name or self.person_id
 
     @property
+    def age_uncertain(self) -> bool:
+        """No birth date, or staff marked the age as in doubt: presumed a minor."""
+        return self.age_months is None or self.age_in_doubt
+
+    @property
     def is_adult(self) -> bool:
-        return self.age_months is None or self.age_months >= ADULT_FROM_MONTHS
+        """Certainly an adult: a known age of 18 or more, not in doubt."""
+        return self.age_months is not None and not self.age_in_doubt and (
+            self.age_months >= ADULT_FROM_MONTHS)
+
+    @property
+    def may_be_adult(self) -> bool:
+        """An adult, or someone whose age is uncertain (for the safety of other people)."""
+        return self.is_adult or self.age_uncertain
 
     @property
     def is_infant(self) -> bool:
@@ -85,6 +117,10 @@ class Member:
     @property
     def is_adult_male(self) -> bool:
         return self.is_adult and self.sex is Sex.MALE
+
+    @property
+    def may_be_adult_male(self) -> bool:
+        return self.may_be_adult and self.sex is Sex.MALE
 
     @property
     def needs_isolation(self) -> bool:
@@ -120,7 +156,12 @@ class FreeBed:
 @dataclass(frozen=True)
 class AreaOption:
     """An area with its free beds in order. ``sphere_free`` is how many more people fit by
-    Sphere space (``None``: unknown). The occupant counts protect unaccompanied minors."""
+    Sphere space (``None``: unknown). The occupant counts protect unaccompanied minors
+    (``adults_present`` counts whoever may be an adult: a person of uncertain age lodged with
+    an adult of their household too; alone, they count as an unaccompanied minor, as
+    :func:`is_protected_minor` reads them); ``other_households_present`` (other
+    households than the one being placed) keeps a family quarantine room to one household;
+    ``cases_present``: respiratory cases of other households lodged there."""
 
     area_id: str
     name: str
@@ -129,6 +170,8 @@ class AreaOption:
     sphere_free: int | None = None
     adults_present: int = 0
     unaccompanied_minors_present: int = 0
+    other_households_present: int = 0
+    cases_present: int = 0
 
 
 @dataclass(frozen=True)
@@ -233,8 +276,9 @@ def bed_position(bed: FreeBed) -> int | None:
 
 
 def is_protected_minor(member: Member, household: tuple[Member, ...]) -> bool:
-    """An unaccompanied minor for the DIF protection route: flagged unaccompanied, or related
-    to the head as unaccompanied / non-relative, or in a household without any adult."""
+    """An unaccompanied minor for the DIF protection route: a minor (or a person presumed a
+    minor, whose age is uncertain) flagged unaccompanied, or related to the head as
+    unaccompanied / non-relative, or in a household without any adult of certain age."""
     if member.is_adult:
         return False
     if member.unaccompanied or member.relationship in (Relationship.UNACCOMPANIED,

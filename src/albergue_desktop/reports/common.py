@@ -27,6 +27,7 @@ SEGMENTS = {  # area segment / center profile code -> English source label
     "maternity": "Maternity",
     "isolation": "Respiratory isolation",
     "chronic_care": "Chronic care",
+    "quarantine": "Family quarantine room",
 }
 
 

@@ -44,6 +44,9 @@ class AreaUpdate(SQLModel):
     area_m2: float | None = None
 
 
+AREA_ONLY_PROFILE = "A family quarantine room is an area of a center, not a center profile."
+
+
 def _check(data: dict) -> None:
     """Raise :class:`ValidationError` for the invalid fields of a center or area change."""
     errors: list[FieldError] = []
@@ -57,6 +60,8 @@ def _check(data: dict) -> None:
     for name, vocabulary in vocabularies:
         if data.get(name) is not None and data[name] not in set(vocabulary):
             errors.append(FieldError(name, "Unknown value: {value}.", {"value": data[name]}))
+    if data.get("profile") == CenterProfile.QUARANTINE:
+        errors.append(FieldError("profile", AREA_ONLY_PROFILE))
     for name in ("daily_capacity", "area_m2"):
         if data.get(name) is not None and data[name] < 0:
             errors.append(FieldError(name, "The value cannot be negative."))

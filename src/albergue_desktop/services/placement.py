@@ -6,8 +6,11 @@ Inputs of :func:`albergue_desktop.domain.placement.suggest_placements`, from the
 each member's age, sex and relationship; the latest screening (its triage computed again with
 the current rule table); pregnancy (screening, or the specific needs CR-TP / SM-DP); postpartum
 (WR-LC lactating); chronic disease (SM-CI, or chronic conditions in the screening); the
-unaccompanied flag (SC-UC). Centers: open ones (or those asked for), their areas in order with
-free beds, Sphere room left, and who is lodged there (adults, unaccompanied minors).
+unaccompanied flag (SC-UC); separated children (SC-SC); the "edad en duda" flag
+(``person.age_in_doubt``; without a birth date the age is uncertain too, an estimated birth
+date alone is not). Centers: open ones (or those asked for), their areas in order with free
+beds, Sphere room left, and who is lodged there (adults, unaccompanied minors, other
+households and their respiratory cases, by the isolation flag of their latest screening). The rules are described in ``docs/placement.md``.
 """
 
 from __future__ import annotations
@@ -41,6 +44,7 @@ PREGNANCY_NEEDS = frozenset({"CR-TP", "SM-DP"})
 POSTPARTUM_NEEDS = frozenset({"WR-LC"})
 CHRONIC_NEEDS = frozenset({"SM-CI"})
 UNACCOMPANIED_NEED = "SC-UC"
+SEPARATED_NEED = "SC-SC"
 
 
 @dataclass(frozen=True)
@@ -103,34 +107,57 @@ def household_members(session: Session, household: Household, *, today: date,
             relationship=relationship, name=f"{p.given_names} {p.surnames}".strip(),
             pregnant=bool(needs & PREGNANCY_NEEDS), postpartum=bool(needs & POSTPARTUM_NEEDS),
             triage=triage, chronic_disease=bool(needs & CHRONIC_NEEDS),
-            unaccompanied=UNACCOMPANIED_NEED in needs))
+            unaccompanied=UNACCOMPANIED_NEED in needs, age_in_doubt=bool(p.age_in_doubt),
+            separated=SEPARATED_NEED in needs))
     return tuple(members)
 
 
 def _protected_counts(occupants: list[bq.AreaOccupant], today: date
                       ) -> tuple[dict[str, int], dict[str, int]]:
-    """Per area: adults lodged, and unaccompanied minors lodged (flagged SC-UC, related as
-    unaccompanied / non-relative, or without an adult of their household in the area)."""
-    def adult(o: bq.AreaOccupant) -> bool:
-        return o.birth_date is None or age_in_months(o.birth_date, today) >= ADULT_FROM_MONTHS
+    """Per area: people who may be adults, and unaccompanied minors lodged, read as the domain
+    reads a household (:func:`~..domain.placement_model.is_protected_minor`). An occupant of
+    uncertain age (no birth date, or age in doubt) is presumed a minor: alone (flagged SC-UC,
+    related as unaccompanied / non-relative, or without an adult of certain age of their
+    household in the area) they count as an unaccompanied minor; with such an adult, as
+    someone who may be an adult."""
+    def certain_adult(o: bq.AreaOccupant) -> bool:
+        return (o.birth_date is not None and not o.age_in_doubt
+                and age_in_months(o.birth_date, today) >= ADULT_FROM_MONTHS)
 
     adults: dict[str, int] = defaultdict(int)
     minors: dict[str, int] = defaultdict(int)
-    household_adults = {(o.area_id, o.household_id) for o in occupants if adult(o)}
+    household_adults = {(o.area_id, o.household_id) for o in occupants if certain_adult(o)}
     for o in occupants:
-        if adult(o):
+        if certain_adult(o):
             adults[o.area_id] += 1
         elif (UNACCOMPANIED_NEED in o.specific_needs
               or o.relationship in (Relationship.UNACCOMPANIED, Relationship.NON_RELATIVE)
               or (o.area_id, o.household_id) not in household_adults):
             minors[o.area_id] += 1
+        elif o.birth_date is None or o.age_in_doubt:
+            adults[o.area_id] += 1
     return adults, minors
 
 
+def _other_households(occupants: list[bq.AreaOccupant], household_id: str | None
+                      ) -> tuple[dict[str, int], dict[str, int]]:
+    """Per area: how many households other than ``household_id`` are lodged there, and how
+    many of their members are respiratory cases (latest screening)."""
+    found: dict[str, set[str]] = defaultdict(set)
+    cases: dict[str, int] = defaultdict(int)
+    for o in occupants:
+        if o.household_id != household_id or o.household_id is None:
+            found[o.area_id].add(o.household_id or o.person_id)
+            cases[o.area_id] += o.respiratory_case
+    return {area_id: len(ids) for area_id, ids in found.items()}, cases
+
+
 def center_options(session: Session, *, today: date,
-                   center_ids: Sequence[str] | None = None) -> tuple[CenterOption, ...]:
+                   center_ids: Sequence[str] | None = None,
+                   household_id: str | None = None) -> tuple[CenterOption, ...]:
     """Open centers (or ``center_ids``, unless closed), by code, with their areas and free
-    beds in board order."""
+    beds in board order. ``household_id``: the household being placed (its own members
+    lodged in an area are not "other households")."""
     query = select(Center).where(Center.deleted == False)  # noqa: E712
     if center_ids is not None:
         query = query.where(Center.id.in_(list(center_ids)),
@@ -143,8 +170,9 @@ def center_options(session: Session, *, today: date,
     beds: dict[str, list[FreeBed]] = defaultdict(list)
     for b in bq.free_beds(session=session, center_ids=ids):
         beds[b.area_id].append(FreeBed(b.bed_id, b.code))
-    adults, minors = _protected_counts(bq.area_occupants(session=session, center_ids=ids),
-                                       today)
+    occupants = bq.area_occupants(session=session, center_ids=ids)
+    adults, minors = _protected_counts(occupants, today)
+    others, cases = _other_households(occupants, household_id)
     out = []
     for c in centers:
         m2 = c.m2_per_person or cap.M2_PER_PERSON_DEFAULT
@@ -156,7 +184,8 @@ def center_options(session: Session, *, today: date,
             options.append(AreaOption(
                 a.area_id, a.name, segment, tuple(beds.get(a.area_id, ())),
                 None if sphere is None else max(sphere - a.present, 0),
-                adults.get(a.area_id, 0), minors.get(a.area_id, 0)))
+                adults.get(a.area_id, 0), minors.get(a.area_id, 0),
+                others.get(a.area_id, 0), cases.get(a.area_id, 0)))
         profile = (CenterProfile(c.profile) if c.profile in CenterProfile._value2member_map_
                    else CenterProfile.FAMILIES)
         out.append(CenterOption(c.id, c.code, c.name, profile, bool(c.has_medical_care),
@@ -178,7 +207,8 @@ def suggest_for_household(db: Database, actor: Actor, household_id: str, *,
         members = household_members(session, household, today=today, person_ids=person_ids)
         if not members:
             raise RuleViolation("Every member of this household is already lodged.")
-        centers = center_options(session, today=today, center_ids=center_ids)
+        centers = center_options(session, today=today, center_ids=center_ids,
+                                 household_id=household_id)
     result = suggest_placements(members, centers, limit=limit)
     if not actor.can(Permission.VIEW_HEALTH):
         # The ranking used the screenings; a role without health permission gets the

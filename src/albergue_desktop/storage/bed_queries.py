@@ -177,6 +177,8 @@ class AreaOccupant:
     relationship: str | None
     specific_needs: tuple[str, ...]
     household_id: str | None
+    age_in_doubt: bool = False
+    respiratory_case: bool = False  # the latest current screening needs isolation
 
 
 def _in(name: str, values: list[str], params: dict) -> str:
@@ -203,14 +205,36 @@ def area_occupants(*, session: Session, center_ids: list[str]) -> list[AreaOccup
     """People present in a bed of these centers, with what protection of minors needs."""
     params: dict[str, object] = {}
     rows = session.connection().execute(text(f"""
-        SELECT b.area_id, p.id, p.birth_date, p.relationship, p.specific_needs, p.household_id
+        SELECT b.area_id, p.id, p.birth_date, p.relationship, p.specific_needs, p.household_id,
+               p.age_in_doubt
         FROM stay s JOIN bed b ON b.id = s.bed_id JOIN person p ON p.id = s.person_id
         WHERE s.center_id IN {_in("c", center_ids, params)} AND {PRESENT}"""), params)
+    cases = _respiratory_cases(session, center_ids)
     out = []
     for r in rows:
         needs = r.specific_needs
         if isinstance(needs, str):
             needs = json.loads(needs or "[]")
         out.append(AreaOccupant(r.area_id, r.id, parse_date(r.birth_date), r.relationship,
-                                tuple(needs or ()), r.household_id))
+                                tuple(needs or ()), r.household_id, bool(r.age_in_doubt),
+                                r.id in cases))
     return out
+
+
+def _respiratory_cases(session: Session, center_ids: list[str]) -> set[str]:
+    """People present at these centers whose latest screening (not replaced by a correction)
+    sent them to respiratory isolation, as recorded with that screening."""
+    params: dict[str, object] = {}
+    rows = session.connection().execute(text(f"""
+        SELECT sc.person_id, sc.needs_isolation
+        FROM screening sc
+        WHERE sc.deleted = 0
+          AND sc.person_id IN (SELECT s.person_id FROM stay s
+                               WHERE s.center_id IN {_in("c", center_ids, params)} AND {PRESENT})
+          AND NOT EXISTS (SELECT 1 FROM screening c
+                          WHERE c.corrects_id = sc.id AND c.deleted = 0)
+        ORDER BY sc.person_id, sc.screened_at DESC, sc.change_seq DESC"""), params)
+    latest: dict[str, bool] = {}
+    for r in rows:
+        latest.setdefault(r.person_id, bool(r.needs_isolation))
+    return {pid for pid, case in latest.items() if case}

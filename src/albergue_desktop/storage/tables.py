@@ -121,6 +121,8 @@ class PersonBase(SQLModel):
     sex: str
     birth_date: date | None = None
     birth_date_estimated: bool = False
+    # Schema v7: staff doubt the age (not merely estimated): presumed a minor (LGDNNA art. 5).
+    age_in_doubt: bool = False
     nationality: str | None = Field(default=None, max_length=2)
     country_of_birth: str | None = Field(default=None, max_length=2)
     civil_status: str | None = None
@@ -158,6 +160,7 @@ class PersonUpdate(SQLModel):
     sex: str | None = None
     birth_date: date | None = None
     birth_date_estimated: bool | None = None
+    age_in_doubt: bool | None = None
     nationality: str | None = None
     country_of_birth: str | None = None
     civil_status: str | None = None

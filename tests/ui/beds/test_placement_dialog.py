@@ -3,12 +3,15 @@ once with the bedding kit; choosing other beds needs a reason, recorded with the
 
 from __future__ import annotations
 
+from datetime import date
+
 from beds_helpers import bed_code, open_stay, tick
+from factories import member
 from PySide6.QtCore import Qt
 from ui_helpers import actor_of, show_window
 
-from albergue_desktop.services import placement
-from albergue_desktop.services.context import Actor
+from albergue_desktop.services import people, placement
+from albergue_desktop.services.context import SYSTEM, Actor
 from albergue_desktop.ui.beds.placement_dialog import PlacementDialog
 from albergue_desktop.ui.main_window import MainWindow
 
@@ -83,3 +86,17 @@ def test_health_staff_do_not_place_households(db, center, world, qtbot):
     assert window._dialog is None
     assert window.statusBar().currentMessage().startswith("Siguiente paso: asignación de cama")
     window.close()
+
+
+def test_a_person_alone_whose_age_is_in_doubt_gets_the_dif_notice(db, world, tasks, qtbot):
+    reg = people.register_household(db, SYSTEM, center_id=world.center_id, members=[
+        member("Wilson", "Dorval", "M", date(2004, 3, 2), age_in_doubt=True)])
+    dialog = open_dialog(qtbot, db, tasks, reg.household_id)
+    assert "edad en duda" in dialog.members_label.text()
+    assert dialog.notices.isVisibleTo(dialog)
+    assert dialog.notices.text().startswith(
+        "⚠ Wilson Dorval: edad desconocida o en duda, se presume menor de edad (LGDNNA art. 5)")
+    # Nadège sleeps in Dormitorio A and the single men's dormitory takes adult men only:
+    # only the empty Dormitorio B of center 4 is offered
+    assert dialog.suggestions.count() == 1
+    assert "Dormitorio B" in dialog.suggestions.item(0).text()

@@ -26,6 +26,8 @@ def test_family_of_four_registered_with_the_keyboard_only(open_dialog, keyboard,
     kb.field("Joseph")
     kb.field("M")                 # Mujer
     kb.field("14/05/1990")        # the estimated-age field is skipped: a date was typed
+    assert kb.focus is head.basic.age_in_doubt  # "edad en duda": Space ticks, Enter moves on
+    kb.enter()
     assert kb.focus is head.basic.nationality
     kb.field("Hai")               # Haití
     kb.field("Hai")               # country of birth
@@ -61,6 +63,7 @@ def test_family_of_four_registered_with_the_keyboard_only(open_dialog, keyboard,
     kb.field("Saint-Vil")
     kb.field("H")                 # Hombre
     kb.field("03/02/1988")
+    kb.enter()                    # past "edad en duda"
     assert kb.focus is spouse.basic.nationality
     kb.tab()
     kb.key(Qt.Key.Key_Space)      # "misma nacionalidad"
@@ -73,7 +76,7 @@ def test_family_of_four_registered_with_the_keyboard_only(open_dialog, keyboard,
     kb.field("Saint-Vil Joseph")
     kb.field("M")
     kb.field("09/07/2015")
-    kb.tab()
+    kb.tab(2)                     # past "edad en duda" and the nationality
     kb.key(Qt.Key.Key_Space)      # same nationality
     kb.ctrl(Qt.Key.Key_N)
     youngest = dialog.current_form()
@@ -84,7 +87,7 @@ def test_family_of_four_registered_with_the_keyboard_only(open_dialog, keyboard,
     kb.enter()                    # no date of birth known: on to the estimated age
     assert kb.focus is youngest.basic.age
     kb.field("4")
-    kb.tab()
+    kb.tab(2)
     kb.key(Qt.Key.Key_Space)      # same nationality
     kb.tab(3)                     # country of birth, civil status -> "mismo domicilio"
     assert kb.focus is youngest.basic.same_contact
@@ -131,3 +134,22 @@ def test_family_of_four_registered_with_the_keyboard_only(open_dialog, keyboard,
         kb.enter()                # Enter on the focused "Tamizaje de salud"
     assert step.args == ["screening", registration.household_id]
     assert not dialog.isVisible()
+
+
+def test_age_in_doubt_is_ticked_at_registration(open_dialog, keyboard, db, qtbot):
+    dialog = open_dialog()
+    kb = keyboard
+    head = dialog.current_form()
+    kb.field("Wilner")
+    kb.field("Dorval")
+    kb.field("H")                 # Hombre
+    kb.field("02/03/2004")        # the document says 17, he says 19: staff doubt it
+    assert kb.focus is head.basic.age_in_doubt
+    assert head.basic.age_in_doubt.text() == "Edad en duda: se presume menor de edad"
+    kb.key(Qt.Key.Key_Space)
+    assert head.basic.age_in_doubt.isChecked()
+    with qtbot.waitSignal(dialog.household_registered, timeout=5000) as saved:
+        kb.ctrl(Qt.Key.Key_S)
+    with db.session() as s:
+        person = s.get(Person, saved.args[0].person_ids[0])
+    assert (person.age_in_doubt, person.birth_date_estimated) == (True, False)

@@ -198,3 +198,16 @@ def test_tab_walks_every_page_in_order_before_the_buttons(db, center, josue, qtb
     assert dialog.documents.add_button in order and dialog.vaccinations.add_button in order
     dialog.done(0)
     window.close()
+
+
+def test_age_in_doubt_is_ticked_in_the_record_edit_and_shown(db, center, josue, qtbot):
+    window, view, dialog = _edit(qtbot, db, center, josue.person_ids[0])
+    box = dialog.editors["age_in_doubt"]
+    assert box.text() == "Edad en duda: se presume menor de edad" and not box.isChecked()
+    box.setChecked(True)
+    with qtbot.waitSignal(view.loaded):
+        dialog.save()
+    assert people.get_person(db, SYSTEM, josue.person_ids[0]).age_in_doubt is True
+    assert "Edad en duda: No → Sí" in view.history_label.text()
+    assert "edad en duda: se presume menor de edad" in view.values["birth_date"].text()
+    window.close()

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.capacity import M2_PER_PERSON_DEFAULT
+from ...domain.capacity import M2_PER_PERSON_DEFAULT, M2_PRESETS, preset_for
 from ...domain.enums import BedKind
 from ...domain.errors import AlbergueError
 from ...domain.labels import label
@@ -44,7 +44,7 @@ class CenterConfigDialog(QDialog):
         center = next(c for c in centers.list_centers(db) if c.id == center_id)
 
         self.profile = QComboBox(self)
-        for code, text in segment_pairs():
+        for code, text in segment_pairs(areas=False):
             self.profile.addItem(text, code)
         self.profile.setCurrentIndex(max(0, self.profile.findData(center.profile)))
         self.medical = QCheckBox(self.tr("The center has &medical care"), self)
@@ -58,13 +58,32 @@ class CenterConfigDialog(QDialog):
         self.m2.setSingleStep(0.5)
         self.m2.setSuffix(" m²")
         self.m2.setValue(center.m2_per_person or M2_PER_PERSON_DEFAULT)
+        self.m2_preset = QComboBox(self)
+        for preset in M2_PRESETS:
+            self.m2_preset.addItem(preset.text(), preset.key)
+        self.m2_preset.addItem(self.tr("Another value"), "")
+        self.m2_source = QLabel(self)
+        self.m2_source.setWordWrap(True)
+        self.m2_source.setStyleSheet("color: #444; font-style: italic;")
+        self.m2_source.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        # room for the longest source, so the form does not jump (nor clip) when it changes
+        self.m2_source.setMinimumHeight(self.fontMetrics().lineSpacing() * 5)
+        m2_cell = QVBoxLayout()
+        m2_cell.setSpacing(2)
+        m2_row = QHBoxLayout()
+        m2_row.addWidget(self.m2_preset, 1)
+        m2_row.addWidget(self.m2)
+        m2_cell.addLayout(m2_row)
+        m2_cell.addWidget(self.m2_source)
         save_center = QPushButton(self.tr("&Save center"), self)
         center_box = QGroupBox(f"{center.code} · {center.name}", self)
         form = QFormLayout(center_box)
         form.addRow(self.tr("&Profile"), self.profile)
         form.addRow("", self.medical)
         form.addRow(self.tr("Daily &capacity"), self.capacity)
-        form.addRow(self.tr("Sphere: m² per &person"), self.m2)
+        m2_label = QLabel(self.tr("Sphere: m² per &person"), self)
+        m2_label.setBuddy(self.m2_preset)
+        form.addRow(m2_label, m2_cell)
         form.addRow("", save_center)
 
         self.table = QTableWidget(0, 6, self)
@@ -164,7 +183,27 @@ class CenterConfigDialog(QDialog):
         block.clicked.connect(self.block_selected)
         unblock.clicked.connect(self.unblock_selected)
         self.table.currentCellChanged.connect(lambda *_: self._show_area())
+        self.m2_preset.activated.connect(self._preset_chosen)
+        self.m2.valueChanged.connect(self._show_preset)
+        self._show_preset()
         self.reload()
+
+    # --- Sphere presets -----------------------------------------------------------------
+
+    def _preset_chosen(self, _index: int) -> None:
+        preset = next((p for p in M2_PRESETS if p.key == self.m2_preset.currentData()), None)
+        if preset is not None:
+            self.m2.setValue(preset.m2_per_person)
+        self._show_preset()
+
+    def _show_preset(self, *_args) -> None:
+        """The preset matching the value (or "another value") and its source."""
+        preset = preset_for(self.m2.value())
+        index = self.m2_preset.findData(preset.key if preset else "")
+        self.m2_preset.setCurrentIndex(index)
+        self.m2_source.setText(self.tr("Source: {source}").format(source=preset.source_text())
+                               if preset else self.tr("A value set by the center, not a "
+                                                      "Sphere preset."))
 
     # --- loading ------------------------------------------------------------------------
 

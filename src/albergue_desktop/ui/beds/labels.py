@@ -8,6 +8,7 @@ import zlib
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor
 
+from ...domain.enums import CenterProfile
 from ...domain.placement_model import PlacementRule
 from ...services.beds import CenterCapacity
 from ..auth.labels import CENTER_PROFILE_LABELS
@@ -20,12 +21,19 @@ RULE_LABELS: dict[PlacementRule, str] = {
     PlacementRule.MINOR_PROTECTION: QT_TRANSLATE_NOOP("beds_labels", "protection of minors"),
     PlacementRule.SEGMENT_SAFETY: QT_TRANSLATE_NOOP("beds_labels", "segment safety"),
     PlacementRule.ISOLATION: QT_TRANSLATE_NOOP("beds_labels", "respiratory isolation"),
+    PlacementRule.HOUSEHOLD_APART: QT_TRANSLATE_NOOP("beds_labels",
+                                                     "household apart from other cases"),
     PlacementRule.SAME_AREA: QT_TRANSLATE_NOOP("beds_labels", "household together"),
     PlacementRule.MATERNITY: QT_TRANSLATE_NOOP("beds_labels", "maternity"),
     PlacementRule.MEDICAL_CARE: QT_TRANSLATE_NOOP("beds_labels", "medical care"),
     PlacementRule.SEGMENT: QT_TRANSLATE_NOOP("beds_labels", "segment"),
     PlacementRule.SPHERE_SPACE: QT_TRANSLATE_NOOP("beds_labels", "Sphere space"),
     PlacementRule.ADJACENT_BEDS: QT_TRANSLATE_NOOP("beds_labels", "adjacent beds"),
+}
+
+# Segments of an area that are not center profiles.
+AREA_ONLY_SEGMENTS: dict[str, str] = {
+    CenterProfile.QUARANTINE: QT_TRANSLATE_NOOP("beds_labels", "Family quarantine room"),
 }
 
 STATE_LABELS = {
@@ -47,11 +55,17 @@ def tr(text: str) -> str:
 def segment_label(code: str | None) -> str:
     if code is None:
         return tr(QT_TRANSLATE_NOOP("beds_labels", "without a bed"))
+    if code in AREA_ONLY_SEGMENTS:
+        return tr(AREA_ONLY_SEGMENTS[code])
     return auth_tr(CENTER_PROFILE_LABELS[code]) if code in CENTER_PROFILE_LABELS else code
 
 
-def segment_pairs() -> list[tuple[str, str]]:
-    return [(str(code), auth_tr(text)) for code, text in CENTER_PROFILE_LABELS.items()]
+def segment_pairs(*, areas: bool = True) -> list[tuple[str, str]]:
+    """Center profiles, and with ``areas`` the segments only an area can have."""
+    out = [(str(code), auth_tr(text)) for code, text in CENTER_PROFILE_LABELS.items()]
+    if areas:
+        out += [(str(code), tr(text)) for code, text in AREA_ONLY_SEGMENTS.items()]
+    return out
 
 
 def rule_label(rule: PlacementRule) -> str:

@@ -114,8 +114,14 @@ class PlacementDialog(QDialog):
 
     def _member_text(self, m: Member) -> str:
         parts = [label("sex", m.sex)]
-        if m.age_months is not None:
+        if m.age_months is not None and m.age_months < 24:
+            parts.append(self.tr("%n month(s)", "", m.age_months))
+        elif m.age_months is not None:
             parts.append(self.tr("%n year(s)", "", m.age_months // 12))
+        else:
+            parts.append(self.tr("no date of birth"))
+        if m.age_in_doubt:
+            parts.append(self.tr("age in doubt"))
         if m.pregnant or (m.triage is not None and m.triage.pregnant):
             parts.append(self.tr("pregnant"))
         if m.triage is not None:
@@ -123,6 +129,8 @@ class PlacementDialog(QDialog):
                 m.triage.colour)))
         if m.unaccompanied:
             parts.append(self.tr("unaccompanied"))
+        if m.separated:
+            parts.append(self.tr("separated"))
         return f"<b>{escape(m.label)}</b> ({escape(', '.join(parts))})"
 
     def _show(self, proposal: PlacementProposal) -> None:

@@ -76,6 +76,13 @@ class BasicTab(FormPage):
         birth_errors = self._row(self._form, self.tr("Date of birth *"), "birth_date", birth,
                                  field=self.birth_date)
         self.slots.append(FieldSlot("age", self.age, birth_errors))
+        self.age_in_doubt = QCheckBox(self.tr("Age in doubt: presumed a minor"))
+        self.age_in_doubt.setToolTip(self.tr(
+            "Tick when the age given or written on a document may be wrong. A person whose "
+            "age is in doubt is presumed a minor (LGDNNA art. 5): placement keeps them away "
+            "from unrelated adults and asks for the DIF protection route. An estimated date "
+            "of birth alone is not doubt."))
+        self._form.addRow("", self.age_in_doubt)
 
         countries = codes.domain_pairs("country")
         self.nationality = CodeCombo(countries)
@@ -114,7 +121,7 @@ class BasicTab(FormPage):
         for widget in (self.relationship, self.given_names, self.surnames, self.sex,
                        self.birth_date, self.age, self.nationality, self.country_of_birth,
                        self.civil_status, self.phone, self.emergency_contact_name,
-                       self.emergency_contact_phone, self.arrival_date,
+                       self.emergency_contact_phone, self.arrival_date, self.age_in_doubt,
                        self.same_nationality, self.same_contact):
             watch(widget, self.changed.emit)
         for slot in self.slots:
@@ -215,6 +222,7 @@ class BasicTab(FormPage):
             if age is not None:
                 data["birth_date"] = birth_from_age(age, self.today)
                 data["birth_date_estimated"] = True
+        data["age_in_doubt"] = self.age_in_doubt.isChecked()
         data["nationality"] = self.nationality.code()
         data["country_of_birth"] = self.country_of_birth.code()
         data["civil_status"] = self.civil_status.code()

@@ -31,8 +31,8 @@ from .edit_pages import REQUIRED_TEXT, FieldsPage, NeedsConsentPage, editor_valu
 from .edit_rows import StoredDocumentsEditor, StoredVaccinationEditor
 
 ERROR_STYLE = "color: #b00020;"
-LEFT = ("given_names", "surnames", "sex", "birth_date", "birth_date_estimated", "nationality",
-        "country_of_birth", "civil_status", "relationship", "arrival_date")
+LEFT = ("given_names", "surnames", "sex", "birth_date", "birth_date_estimated", "age_in_doubt",
+        "nationality", "country_of_birth", "civil_status", "relationship", "arrival_date")
 RIGHT = ("phone", "emergency_contact_name", "emergency_contact_phone", "notes")
 IDS = ("document_name", "curp", "rfc")
 MIGRATORY = ("migratory_status", "migratory_status_from", "migratory_status_until")

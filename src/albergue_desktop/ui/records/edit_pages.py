@@ -24,6 +24,7 @@ TEXT_FIELDS = ("given_names", "surnames", "document_name", "phone", "emergency_c
                "emergency_contact_phone", "curp", "rfc")
 DATE_FIELDS = ("birth_date", "arrival_date", "migratory_status_from", "migratory_status_until")
 REQUIRED_TEXT = ("given_names", "surnames")  # stored as "" rather than None
+CHECK_FIELDS = ("birth_date_estimated", "age_in_doubt")  # the check box carries the label
 
 
 def _combo(parent: QWidget, pairs: list[tuple[str, str]], *, optional: bool) -> QComboBox:
@@ -61,6 +62,14 @@ class FieldsPage(FormPage):
             return DateField()
         if name == "birth_date_estimated":
             return QCheckBox(self.tr("The date of birth is estimated"))
+        if name == "age_in_doubt":
+            box = QCheckBox(self.tr("Age in doubt: presumed a minor"))
+            box.setToolTip(self.tr(
+                "Tick when the age given or written on a document may be wrong. A person "
+                "whose age is in doubt is presumed a minor (LGDNNA art. 5): placement keeps "
+                "them away from unrelated adults and asks for the DIF protection route. An "
+                "estimated date of birth alone is not doubt."))
+            return box
         if name == "notes":
             notes = QPlainTextEdit()
             notes.setTabChangesFocus(True)
@@ -90,7 +99,7 @@ class FieldsPage(FormPage):
             cell.addWidget(editor, 0, Qt.AlignmentFlag.AlignLeft if isinstance(
                 editor, DateField) else Qt.AlignmentFlag(0))
             cell.addWidget(error)
-            caption = QLabel("" if name == "birth_date_estimated" else field_label(name), box)
+            caption = QLabel("" if name in CHECK_FIELDS else field_label(name), box)
             caption.setBuddy(editor)
             form.addRow(caption, cell)
             self.editors[name], self.errors[name] = editor, error

@@ -24,6 +24,7 @@ FIELD_LABELS: dict[str, str] = {
     "sex": QT_TRANSLATE_NOOP("record_fields", "Sex"),
     "birth_date": QT_TRANSLATE_NOOP("record_fields", "Date of birth"),
     "birth_date_estimated": QT_TRANSLATE_NOOP("record_fields", "Estimated date of birth"),
+    "age_in_doubt": QT_TRANSLATE_NOOP("record_fields", "Age in doubt"),
     "nationality": QT_TRANSLATE_NOOP("record_fields", "Nationality"),
     "country_of_birth": QT_TRANSLATE_NOOP("record_fields", "Country of birth"),
     "civil_status": QT_TRANSLATE_NOOP("record_fields", "Civil status"),

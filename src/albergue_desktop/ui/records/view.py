@@ -238,6 +238,8 @@ class PersonRecordView(QWidget):
             age = age_on(p.birth_date, clock.today())
             text = (self.tr("{date} (estimated; about {age} years)") if p.birth_date_estimated
                     else self.tr("{date} ({age} years)")).format(date=text, age=age)
+        if name == "birth_date" and p.age_in_doubt:
+            text += " · " + self.tr("age in doubt: presumed a minor")
         return text
 
     def _needs_html(self, needs: list[str]) -> str:

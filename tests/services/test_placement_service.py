@@ -323,3 +323,14 @@ def test_a_mother_and_infant_are_not_placed_next_to_a_case_lodged_outside_isolat
                                corrects_id=first.id)
     again = placement.suggest_for_household(db, COORD, mum, limit=20).result
     assert any(world["01"][1] in s.area_ids for s in again.suggestions)
+
+
+def test_a_clinicians_raise_to_red_reaches_placement_as_urgent_care(db, world):
+    from albergue_desktop.domain.clinical_enums import TriageColour
+    hh, ids = household(db, world, member("Rosemene", "Pierre", "F", born(34)))
+    before = placement.suggest_for_household(db, COORD, hh)
+    assert not before.result.urgent_care
+    screening.record_screening(db, NURSE, person_id=ids[0], screening=ScreeningInput(),
+                               raise_to=TriageColour.RED, raise_reason="Se ve muy grave")
+    after = placement.suggest_for_household(db, COORD, hh)
+    assert after.result.urgent_care

@@ -94,7 +94,9 @@ def household_members(session: Session, household: Household, *, today: date,
     for p in people:
         needs = set(p.specific_needs or ())
         latest = latest_of(session, p.id)
-        triage = latest.triage if latest is not None else None
+        # Act on the final colour: a clinician's raise (never below the rules) reaches placement.
+        triage = (replace(latest.triage, colour=latest.final_colour)
+                  if latest is not None else None)
         if p.id == household.head_person_id:
             relationship = Relationship.HEAD
         elif p.relationship in Relationship._value2member_map_:

@@ -82,6 +82,7 @@ def test_who_sees_each_specific_need(code):
     ("Sala 2", "maternity", True), ("Sala 3", "isolation", True),
     ("Sala 4", "chronic_care", True), ("Aislamiento respiratorio", "families", True),
     ("Crónicos", "single_men", True), ("Varones", "single_men", False),
+    ("Cuarto Q", "quarantine", True),
 ])
 def test_areas_that_reveal_a_condition(name, segment, reveals):
     from albergue_desktop.domain.permissions import reveals_condition

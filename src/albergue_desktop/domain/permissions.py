@@ -115,7 +115,7 @@ def hidden_needs(role: str, codes: Iterable[str]) -> list[str]:
 # --- places that reveal a condition -------------------------------------------------------
 # Area segments (and words of area names) that tell what a person has: on paper and in the
 # partner workbook a role without VIEW_HEALTH sees a generic label instead.
-CONDITION_SEGMENTS = frozenset({"maternity", "isolation", "chronic_care"})
+CONDITION_SEGMENTS = frozenset({"maternity", "isolation", "chronic_care", "quarantine"})
 CONDITION_WORDS: tuple[str, ...] = (
     "matern", "embaraz", "gestant", "lactan", "parto", "aisla", "cuarentena", "covid",
     "respirat", "crónic", "cronic", "enferm", "salud mental", "psiqui", "vih", "hiv",

@@ -16,6 +16,9 @@ what they did as an audit event, and never change a value: nothing is lost.
   the old site whose audit event that file also holds. Without it every write of the old
   site is moved (safe: the other files see them as concurrent writes, and equal values
   never make a conflict, but edits made elsewhere after seeing them may be logged).
+
+:func:`assess_clock` flags a wrong clock before it writes anything (the desktop warns at
+sign-in and before a save).
 """
 
 from __future__ import annotations
@@ -302,3 +305,63 @@ def rekey(path: Path, *, against: Path | None = None, user: str = "albergue-sync
         return report
 
     return _transaction(path, work)
+
+
+# --- flagging a clock before it writes --------------------------------------------------------
+
+DAY_MS = 24 * 3600 * 1000
+FLAG_MS = 5 * 60 * 1000  # clocks of two laptops a few minutes apart are not worth a warning
+JUMP_MS = 30 * DAY_MS  # a month with no change anywhere and then a write: check the date
+RELEASE_SPAN_MS = 3 * 365 * DAY_MS  # a version this old is not in use: check the date
+
+
+@dataclass(frozen=True)
+class ClockFlag:
+    """Something wrong with this computer's clock, found before it stamps a write.
+
+    code: ``before_release`` (now earlier than the release), ``long_after_release`` (more
+    than three years after it), ``file_ahead`` (the file's last change is dated after now:
+    the clock was ahead and has been corrected, or is now behind; ``recoverable`` when more
+    than 24 hours, which no merge accepts: :func:`reclock`), ``others_ahead`` (a change of
+    another site is dated after now), ``jump`` (now is a month or more after the latest
+    change known, from this file or from other sites), ``ahead_of_others`` (this file's
+    latest changes are a month or more after the latest change of any other site)."""
+
+    code: str
+    now_ms: int
+    ref_ms: int  # the date compared with
+    recoverable: bool = False
+
+
+def assess_clock(now_ms: int, *, release_ms: int | None, hlc_last: int,
+                 other_hlc: int) -> list[ClockFlag]:
+    """The flags of this computer's clock ``now_ms`` against the release date, the file's
+    last change (``hlc_last``) and the latest change seen from other sites (``other_hlc``).
+    Pure; thresholds: FLAG_MS, JUMP_MS, RELEASE_SPAN_MS, and the merge's 24 hours."""
+    flags = []
+    last = files.hlc_to_ms(hlc_last) if hlc_last else 0
+    other = files.hlc_to_ms(other_hlc) if other_hlc else 0
+    if release_ms is not None and now_ms < release_ms:
+        flags.append(ClockFlag("before_release", now_ms, release_ms))
+    if release_ms is not None and now_ms > release_ms + RELEASE_SPAN_MS:
+        flags.append(ClockFlag("long_after_release", now_ms, release_ms))
+    if last - now_ms > FLAG_MS:
+        flags.append(ClockFlag("file_ahead", now_ms, last,
+                               recoverable=last - now_ms > CLOCK_LEEWAY_MS))
+    if other - now_ms > FLAG_MS:
+        flags.append(ClockFlag("others_ahead", now_ms, other))
+    known = max(last, other)
+    if known and now_ms - known > JUMP_MS:
+        flags.append(ClockFlag("jump", now_ms, known))
+    elif other and last - other > JUMP_MS and now_ms - last > -FLAG_MS:
+        flags.append(ClockFlag("ahead_of_others", now_ms, other))
+    return flags
+
+
+def file_clocks(conn: sqlite3.Connection) -> tuple[int, int]:
+    """(hlc_last, latest clock of a change written by another site) of an open file."""
+    meta = dict(conn.execute("SELECT key, value FROM meta WHERE key IN "
+                             "('hlc_last', 'site_id')"))
+    other = conn.execute("SELECT max(hlc) FROM audit_event WHERE site_id <> ?",
+                         (meta.get("site_id", ""),)).fetchone()[0]
+    return int(meta.get("hlc_last", 0)), int(other or 0)

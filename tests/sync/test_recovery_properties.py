@@ -376,7 +376,8 @@ def test_the_conflict_log_is_a_function_of_the_set_of_writes(edits, first, secon
     world = World()
     try:
         for i, (name, field, value) in enumerate(edits):
-            distinct = f"686 555 0{name}0{value}" if field == "phone" else f"nota {value} de {name}"
+            distinct = (f"686 555 0{name}0{value}" if field == "phone"
+                        else f"nota {value} de {name}")
             world.edit(name, field, distinct, i)
         one, two = world.dir / "one.sqlite", world.dir / "two.sqlite"
         _run(world, first, one)

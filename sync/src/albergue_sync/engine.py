@@ -110,8 +110,8 @@ def _check_mark(path: Path, conn: sqlite3.Connection, seen: dict, target: FileIn
     raise SyncRefused(
         "{path} no longer holds the changes {target} merged from it up to change {seen}: it "
         "looks like a restored backup or a copy that kept being used. Give it a new identity "
-        "first (albergue-sync rekey {path} --against {target}) and merge it again.", path=str(path),
-        target=str(target.path) if target else "", seen=seen["seq_merged"])
+        "first (albergue-sync rekey {path} --against {target}) and merge it again.",
+        path=str(path), target=str(target.path) if target else "", seen=seen["seq_merged"])
 
 
 def clock_limit_hlc() -> int:
@@ -123,8 +123,9 @@ def _check_clock(path: Path, hlc: int) -> None:
         raise SyncRefused("{path} has changes dated {when}, more than 24 hours ahead of this "
                           "computer's clock ({now}); nothing was merged. If the clock of the "
                           "computer that wrote it is wrong, correct it. Once its clock is "
-                          "right, run `albergue-sync reclock` on that file (Synchronization > "
-                          "Correct the clock): it re-dates those changes and loses nothing.",
+                          "right, run `albergue-sync reclock` on that file (or sign in to "
+                          "Albergue there and choose Correct the clock): it re-dates those "
+                          "changes and loses nothing.",
                           path=str(path), when=files.utc_text(files.hlc_to_ms(hlc))[:16],
                           now=files.utc_text()[:16])
 

@@ -34,13 +34,14 @@ ES: dict[str, str] = {
         "`albergue-sync rekey ARCHIVO`.",
     "{path} has changes dated {when}, more than 24 hours ahead of this computer's clock "
     "({now}); nothing was merged. If the clock of the computer that wrote it is wrong, "
-    "correct it. Once its clock is right, run `albergue-sync reclock` on that file "
-    "(Synchronization > Correct the clock): it re-dates those changes and loses nothing.":
+    "correct it. Once its clock is right, run `albergue-sync reclock` on that file (or sign "
+    "in to Albergue there and choose Correct the clock): it re-dates those changes and "
+    "loses nothing.":
         "{path} tiene cambios con fecha {when}, más de 24 horas adelante del reloj de esta "
         "computadora ({now}); no se integró nada. Si el reloj de la computadora que lo "
         "escribió está mal, corríjalo. Cuando ya esté bien, ejecute `albergue-sync reclock` "
-        "sobre ese archivo (Sincronización > Corregir el reloj): vuelve a fechar esos "
-        "cambios sin perder nada.",
+        "sobre ese archivo (o inicie sesión en Albergue en esa computadora y elija Corregir "
+        "el reloj): vuelve a fechar esos cambios sin perder nada.",
     "{path} is older (change {seq}) than what {target} already merged from that site "
     "(change {seen}). If it is an old copy there is nothing new in it; if it is a restored "
     "backup that kept being used, give it a new identity first: albergue-sync rekey {path} "

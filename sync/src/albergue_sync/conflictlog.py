@@ -16,6 +16,7 @@ import sqlite3
 from typing import Any
 
 from .rowmerge import Conflict, dump_json, field_dots, merge_conflict, parse_json
+from .rules import APPEND_ONLY
 from .tablemerge import columns, q, synced_tables, to_json_value
 
 TABLE = "sync_conflict"
@@ -106,19 +107,25 @@ def record_id(row: dict[str, Any]) -> str:
 def refresh_winners(conn: sqlite3.Connection, seq: int, db: str = "main") -> int:
     """Make every field-conflict record of a row changed at ``seq`` (or a record written at
     ``seq``) name the value and dot the row holds now. Returns the records changed."""
-    tables = set(synced_tables(conn, db))
-    names = [r[0] for r in conn.execute(
-        f"SELECT DISTINCT table_name FROM {db}.{TABLE} WHERE kind = 'field'")]
     changed = 0
-    for table in names:
-        if table not in tables:
+    cols = ("c.id, c.row_id, c.field, c.winner_value, c.winner_dot, r.fv, r.site_id, "
+            "r.hlc")
+    for table in synced_tables(conn, db):
+        if table in APPEND_ONLY:
+            continue  # never merged field by field: no field conflicts
+        # Driven by the indexes (row change_seq, conflict (table_name, row_id), conflict
+        # change_seq; CROSS JOIN fixes the loop order): the cost follows what this merge
+        # changed, not the size of the log.
+        found = conn.execute(
+            f"SELECT {cols} FROM {db}.{q(table)} r CROSS JOIN {db}.{TABLE} c "
+            f"ON c.table_name = :t AND c.row_id = r.id "
+            f"WHERE r.change_seq = :seq AND c.kind = 'field' "
+            f"UNION SELECT {cols} FROM {db}.{TABLE} c CROSS JOIN {db}.{q(table)} r "
+            f"ON r.id = c.row_id WHERE c.change_seq = :seq AND c.table_name = :t "
+            f"AND c.kind = 'field'", {"t": table, "seq": seq}).fetchall()
+        if not found:
             continue
         decl = dict(columns(conn, table, db))
-        found = conn.execute(
-            f"SELECT c.id, c.row_id, c.field, c.winner_value, c.winner_dot, r.fv, r.site_id, "
-            f"r.hlc FROM {db}.{TABLE} c JOIN {db}.{q(table)} r ON r.id = c.row_id "
-            f"WHERE c.kind = 'field' AND c.table_name = ? "
-            f"AND (r.change_seq = ? OR c.change_seq = ?)", (table, seq, seq)).fetchall()
         for cid, row_id, name, winner_value, winner_dot, fv, site, hlc in found:
             if name not in decl:
                 continue

@@ -108,18 +108,6 @@ def _rewrite(conn: sqlite3.Connection, dot_map: DotMap, vv_map: Callable[[dict],
     return rows, mapped, records
 
 
-def _max_hlc(conn: sqlite3.Connection, keep: Callable[[Dot], bool]) -> int:
-    """The greatest clock of a dot kept as it is (and of rows none of whose dots move)."""
-    top = 0
-    for table in synced_tables(conn):
-        for (fv_raw,) in conn.execute(f"SELECT fv FROM {q(table)}"):
-            for raw in (parse_json(fv_raw) or {}).values():
-                dot = as_dot(raw)
-                if keep(dot):
-                    top = max(top, dot[0])
-    return top
-
-
 def _audit(conn: sqlite3.Connection, *, site: str, seq: int, hlc: int, action: str,
            changes: dict[str, Any], user: str) -> None:
     now = files.utc_text()
@@ -178,10 +166,10 @@ def reclock(path: Path, *, now_ms: int | None = None, user: str = "albergue-sync
         def ahead(dot: Dot) -> bool:
             return dot[0] > limit and dot[1] == site
 
-        kept_top = _max_hlc(conn, lambda d: not ahead(d))
-        future = sorted({d[0] for d in _all_dots(conn) if ahead(d)})
-        report.foreign_ahead = sum(1 for d in _all_dots(conn)
-                                   if d[0] > limit and d[1] != site)
+        dots = _all_dots(conn)
+        kept_top = max([0, *(d[0] for d in dots if not ahead(d))])
+        future = sorted({d[0] for d in dots if ahead(d)})
+        report.foreign_ahead = sum(1 for d in dots if d[0] > limit and d[1] != site)
         base = max(kept_top, now << files.HLC_COUNTER_BITS)
         new_hlc = {old: base + i for i, old in enumerate(future, 1)}
         rows, mapped, records = _rewrite(
@@ -218,10 +206,14 @@ def reclock(path: Path, *, now_ms: int | None = None, user: str = "albergue-sync
 
 
 def _all_dots(conn: sqlite3.Connection) -> list[Dot]:
+    """Every dot of the file: of its rows, and of its conflict records (a write that lost
+    is only there; a re-dated write must stay after it, as it was)."""
     out = []
     for table in synced_tables(conn):
         for (fv_raw,) in conn.execute(f"SELECT fv FROM {q(table)}"):
             out += [as_dot(v) for v in (parse_json(fv_raw) or {}).values()]
+    for raw in conn.execute("SELECT winner_dot, loser_dot, resolved_dot FROM sync_conflict"):
+        out += [as_dot(parse_json(d)) for d in raw if d and parse_json(d)]
     return out
 
 

@@ -260,4 +260,23 @@
         <translation>Albergue: no se puede abrir la base de datos</translation>
     </message>
 </context>
+<context>
+    <name>clock</name>
+    <message>
+        <source>Check the date and time</source>
+        <translation>Revise la fecha y la hora</translation>
+    </message>
+    <message>
+        <source>Correct the clock</source>
+        <translation>Corregir el reloj</translation>
+    </message>
+    <message>
+        <source>Save anyway?</source>
+        <translation>¿Guardar de todos modos?</translation>
+    </message>
+    <message>
+        <source>{count} changes saved while the clock was ahead were re-dated; nothing was lost.</source>
+        <translation>Se volvieron a fechar {count} cambios guardados mientras el reloj estaba adelantado; no se perdió nada.</translation>
+    </message>
+</context>
 </TS>

@@ -429,6 +429,10 @@
         <translation>Buscando personas ya registradas…</translation>
     </message>
     <message>
+        <source>Not saved: check the date and time of this computer.</source>
+        <translation>No se guardó: revise la fecha y la hora de esta computadora.</translation>
+    </message>
+    <message>
         <source>Not saved yet: check the data and save again.</source>
         <translation>Aún no se guarda: revise los datos y vuelva a guardar.</translation>
     </message>

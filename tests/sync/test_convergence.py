@@ -30,7 +30,8 @@ from albergue_desktop.services import stays
 from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage.tables import Person
 from albergue_sync import Options, SyncRefused, merge_files
-from albergue_sync.files import inspect, rekey
+from albergue_sync.files import inspect
+from albergue_sync.recovery import rekey
 from albergue_sync.conflicts import list_conflicts, resolve
 from albergue_sync.status import export
 
@@ -282,11 +283,39 @@ class SyncMachine(RuleBasedStateMachine):
         assert refused == (row is not None and int(row[0]) > old.seq_last), (refused, row)
         if not refused:
             self._merged("central", str(i))
-        # The procedure: a new identity, then merge again (accepted, in full).
-        assert rekey(live).site_id != old.site_id
+        # The procedure: a new identity, then merge again (accepted, in full). The writes
+        # the restored file made after the fork move to the new site (docs/sync-recovery.md).
+        moved = rekey(live, against=self.central)
+        assert moved.site_id != old.site_id
+        self._moved(str(i), old.site_id, moved.site_id, moved.fork_after)
         self.dbs[i] = ClockedDatabase.open(live)
         merge_files(self.central, [live])
         self._merged("central", str(i))
+
+    def _moved(self, where: str, old: str, new: str, fork: int) -> None:
+        """The model's side of a rekey: the writes of ``old`` after change ``fork`` that
+        ``where`` holds are now dots of ``new`` (same clock and number). One that another
+        file also holds (the same write, from before the fork) exists under both dots."""
+        def move(d: tuple) -> tuple:
+            return (d[0], new, d[2]) if d[1] == old and d[2] > fork else d
+
+        mine = self.known[where]
+        elsewhere = set().union(*(k for w, k in self.known.items() if w != where))
+        for name in ("writes", "stay_writes"):
+            out = []
+            for w in getattr(self, name):
+                if w.dot in mine and move(w.dot) != w.dot:
+                    out.append(Write(w.person, w.field, w.value, move(w.dot),
+                                     frozenset(map(move, w.past))))
+                    if w.dot in elsewhere:
+                        out.append(w)
+                elif w.dot in mine:
+                    out.append(Write(w.person, w.field, w.value, w.dot,
+                                     frozenset(map(move, w.past))))
+                else:
+                    out.append(w)
+            setattr(self, name, out)
+        self.known[where] = {move(d) for d in mine}
 
     def _drop_lost_writes(self) -> None:
         """Writes no file holds any more were lost by the restore itself: not sync's to keep."""

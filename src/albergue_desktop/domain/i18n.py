@@ -890,6 +890,54 @@ ES: dict[str, str] = {
         "Indique qué buscar: un nombre, un folio o un número de documento.",
     "There is no center with the code {code} in this file.":
         "No hay ningún centro con el código {code} en este archivo.",
+    # clock checks (services/clock.py)
+    "This computer's date ({now}) is earlier than this version of Albergue ({ref}). "
+    "Correct the date and time before saving anything: records and synchronization are "
+    "ordered by the clock.":
+        "La fecha de esta computadora ({now}) es anterior a esta versión de Albergue ({ref}). "
+        "Corrija la fecha y la hora antes de guardar nada: los registros y la sincronización "
+        "se ordenan por el reloj.",
+    "This computer's date ({now}) is more than three years after this version of "
+    "Albergue ({ref}). Check the date and time before saving anything.":
+        "La fecha de esta computadora ({now}) es más de tres años posterior a esta versión de "
+        "Albergue ({ref}). Revise la fecha y la hora antes de guardar nada.",
+    "The last change saved in this file is dated {ref}, later than this computer's "
+    "clock ({now}). If the date and time shown now are wrong, correct them. If they are "
+    "right, the clock was ahead when those changes were saved: new changes will be "
+    "dated after {ref} and win over edits made elsewhere in the meantime.":
+        "El último cambio guardado en este archivo tiene fecha {ref}, posterior al reloj de "
+        "esta computadora ({now}). Si la fecha y la hora que se muestran ahora están mal, "
+        "corríjalas. Si están bien, el reloj estaba adelantado cuando se guardaron esos "
+        "cambios: los cambios nuevos llevarán fecha posterior a {ref} y ganarán sobre las "
+        "ediciones hechas en otros lugares mientras tanto.",
+    "The last change saved in this file is dated {ref}, more than a day after this "
+    "computer's clock ({now}): no central file will accept this center's changes. If the "
+    "date and time shown now are wrong, correct them. If they are right, choose "
+    "\"Correct the clock\": the changes saved while the clock was ahead are re-dated, "
+    "in the same order, and nothing is lost.":
+        "El último cambio guardado en este archivo tiene fecha {ref}, más de un día después "
+        "del reloj de esta computadora ({now}): ningún archivo central aceptará los cambios "
+        "de este centro. Si la fecha y la hora que se muestran ahora están mal, corríjalas. "
+        "Si están bien, elija \"Corregir el reloj\": los cambios guardados mientras el reloj "
+        "estaba adelantado se vuelven a fechar, en el mismo orden, sin perder nada.",
+    "A change from another center is dated {ref}, later than this computer's clock "
+    "({now}). One of the two clocks is wrong: check this computer's date and time.":
+        "Un cambio de otro centro tiene fecha {ref}, posterior al reloj de esta computadora "
+        "({now}). Uno de los dos relojes está mal: revise la fecha y la hora de esta "
+        "computadora.",
+    "This computer's date ({now}) is more than a month after the latest change known "
+    "({ref}). If the date is wrong, correct it before saving: changes dated ahead win "
+    "over later edits everywhere.":
+        "La fecha de esta computadora ({now}) es más de un mes posterior al último cambio "
+        "conocido ({ref}). Si la fecha está mal, corríjala antes de guardar: los cambios con "
+        "fecha adelantada ganan sobre las ediciones posteriores en todas partes.",
+    "The latest changes of this file are dated more than a month after the latest "
+    "change from other centers ({ref}). If this computer's clock was ahead, correct it; "
+    "then choose \"Correct the clock\" if a merge refuses this file.":
+        "Los últimos cambios de este archivo tienen fecha más de un mes posterior al último "
+        "cambio de otros centros ({ref}). Si el reloj de esta computadora estaba adelantado, "
+        "corríjalo; después elija \"Corregir el reloj\" si una integración rechaza este "
+        "archivo.",
 }
 
 

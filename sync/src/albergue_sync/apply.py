@@ -7,7 +7,7 @@ import time
 from pathlib import Path
 
 from . import conflictlog, files, redact
-from .engine import Options, SourceReport, _check_clock, _Plan, seq_mark
+from .engine import Options, SourceReport, _check_clock, _Plan, clock_ahead_ms, seq_mark
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import (
@@ -88,6 +88,7 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
         if counts.new or counts.updated:
             touched.add(table)
     _check_clock(plan.path, max_hlc)
+    report.clock_ahead_ms = clock_ahead_ms(max(max_hlc, plan.info.hlc_last))
     for table in tables:
         if table in touched:
             found += find_orphans(conn, table, seq)
@@ -110,7 +111,9 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     if dropped and "audit_event" in report.tables:
         report.tables["audit_event"]["new"] -= dropped
     report.conflicts = received + detected
-    if report.new or report.updated or received or joined or detected or rejoined:
+    refreshed = conflictlog.refresh_winners(conn, seq)  # records name what the row holds
+    if report.new or report.updated or received or joined or detected or rejoined \
+            or refreshed:
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'seq_last'", (str(seq),))
     if max_hlc > int(meta.get("hlc_last", 0)):
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'hlc_last'", (str(max_hlc),))

@@ -1,5 +1,8 @@
 """``albergue-sync``: export, merge, pull, status, conflicts, rekey.
 
+``reclock`` re-dates the changes of a file whose clock was once far ahead; ``rekey`` gives a
+restored backup or a copy a new identity (see docs/sync-recovery.md).
+
 Exit codes: 0 ok, 1 refused input (message on stderr, target unchanged), 2 wrong usage.
 Messages are Spanish unless ``ALBERGUE_LANG=en``; ``--json`` prints machine-readable output.
 """
@@ -16,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import conflicts as conflict_log
-from . import files
+from . import files, recovery
 from .engine import Options, SourceReport, merge_files
 from .i18n import SyncRefused, translate as _
 from .status import export, status
@@ -94,6 +97,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--user", default=None)
     p = command("rekey", "da un sitio y época nuevos a un archivo (respaldo restaurado)")
     p.add_argument("file", type=Path)
+    p.add_argument("--against", type=Path, default=None,
+                   help="archivo que lo rechazó (el central): solo se mueven las escrituras "
+                        "que ese archivo no tiene")
+    p = command("reclock", "vuelve a fechar los cambios de un archivo cuyo reloj estuvo "
+                           "adelantado (con el reloj ya corregido)")
+    p.add_argument("file", type=Path)
     return parser
 
 
@@ -106,6 +115,11 @@ def _print_reports(reports: list[SourceReport], as_json: bool) -> None:
                 "conflicts, {seconds:.2f} s ({mode}, {read} rows read)", path=r.path,
                 new=r.new, updated=r.updated, unchanged=r.unchanged, conflicts=r.conflicts,
                 seconds=r.seconds, mode=_(r.mode), read=r.rows_read))
+        if r.clock_ahead_ms:
+            print(_("Warning: {path} has changes dated {hours:.1f} hours ahead of this "
+                    "computer's clock; they win over later edits everywhere. Check the date "
+                    "and time of the computer that wrote it.", path=r.path,
+                    hours=r.clock_ahead_ms / 3_600_000), file=sys.stderr)
 
 
 def _show(value: Any) -> str:
@@ -175,11 +189,32 @@ def _run(args: argparse.Namespace) -> None:
             rows = conflict_log.list_conflicts(args.file, include_resolved=args.all)
             print(json.dumps(rows, indent=2)) if args.json else _print_conflicts(rows)
     elif args.command == "rekey":
-        info = files.rekey(args.file)
+        result = recovery.rekey(args.file, against=args.against, user=conflict_log.user_name())
+        info = files.inspect(args.file)
         print(json.dumps({"path": str(args.file), "site_id": info.site_id,
-                          "epoch": info.epoch}) if args.json else _(
+                          "epoch": info.epoch, **asdict(result)}) if args.json else _(
             "{path}: new site {site}, epoch {epoch}.", path=str(args.file), site=info.site_id,
             epoch=info.epoch))
+        if not args.json and result.writes:
+            print(_("{writes} changes made after the copy or restore (after change {fork}) "
+                    "now belong to the new site; nothing was lost.", writes=result.writes,
+                    fork=result.fork_after))
+    elif args.command == "reclock":
+        result = recovery.reclock(args.file, user=conflict_log.user_name())
+        if args.json:
+            print(json.dumps(asdict(result)))
+        elif result.writes or result.hlc_after != result.hlc_before:
+            print(_("{path}: {writes} changes dated up to {before} re-dated from {after}; "
+                    "nothing was lost. The jump is in the audit log.", path=str(args.file),
+                    writes=result.writes,
+                    before=files.utc_text(files.hlc_to_ms(result.hlc_before))[:16],
+                    after=files.utc_text(files.hlc_to_ms(result.hlc_after))[:16]))
+        else:
+            print(_("{path}: no change is dated ahead of this computer's clock; nothing to "
+                    "do.", path=str(args.file)))
+        if result.foreign_ahead and not args.json:
+            print(_("{count} changes from other sites are still dated ahead: run reclock on "
+                    "the computers that wrote them.", count=result.foreign_ahead))
 
 
 class _Usage(Exception):

@@ -1,14 +1,23 @@
 """The conflict log (``sync_conflict``): recording what a merge did not keep, and merging the
 logs of two files (union by id, each record joined with :func:`rowmerge.merge_conflict`), so
-all-with-all merges give every file the same conflicts and resolutions."""
+all-with-all merges give every file the same conflicts and resolutions.
+
+A record's id depends only on the write that lost (kind, row, field, loser dot): the same
+lost write gives the same record whatever the merge order. Its winner is not what the merge
+that detected it saw but what the row holds: :func:`refresh_winners` re-reads it after every
+merge for the records of the rows that merge touched (three concurrent edits a < b < c give
+the records "a lost, c kept" and "b lost, c kept" in every order, never "a lost, b kept"
+while the row holds c). See docs/sync-recovery.md.
+"""
 
 from __future__ import annotations
 
 import sqlite3
 from typing import Any
 
-from .rowmerge import Conflict, dump_json, merge_conflict
-from .tablemerge import columns, q, to_json_value
+from .rowmerge import Conflict, dump_json, field_dots, merge_conflict, parse_json
+from .rules import APPEND_ONLY
+from .tablemerge import columns, q, synced_tables, to_json_value
 
 TABLE = "sync_conflict"
 
@@ -80,3 +89,53 @@ def merge_incoming(conn: sqlite3.Connection, *, since: int, seq: int) -> tuple[i
         new += outcome == "new"
         updated += outcome == "updated"
     return len(rows), new, updated
+
+
+def record_id(row: dict[str, Any]) -> str:
+    """The id a record (as stored) would get from :class:`Conflict`: for re-keyed dots."""
+    detail = parse_json(row.get("detail")) or {}
+    extra = ""
+    if row["kind"] == "duplicate":
+        extra = detail.get("other_id", "")
+    elif row["kind"] == "stay":
+        extra = ",".join(detail.get("stays", []))
+    loser = parse_json(row.get("loser_dot"))
+    return Conflict(row["kind"], row["table_name"], row["row_id"], row["field"],
+                    loser_dot=tuple(loser) if loser else None, extra=extra).id
+
+
+def refresh_winners(conn: sqlite3.Connection, seq: int, db: str = "main") -> int:
+    """Make every field-conflict record of a row changed at ``seq`` (or a record written at
+    ``seq``) name the value and dot the row holds now. Returns the records changed."""
+    changed = 0
+    cols = ("c.id, c.row_id, c.field, c.winner_value, c.winner_dot, r.fv, r.site_id, "
+            "r.hlc")
+    for table in synced_tables(conn, db):
+        if table in APPEND_ONLY:
+            continue  # never merged field by field: no field conflicts
+        # Driven by the indexes (row change_seq, conflict (table_name, row_id), conflict
+        # change_seq; CROSS JOIN fixes the loop order): the cost follows what this merge
+        # changed, not the size of the log.
+        found = conn.execute(
+            f"SELECT {cols} FROM {db}.{q(table)} r CROSS JOIN {db}.{TABLE} c "
+            f"ON c.table_name = :t AND c.row_id = r.id "
+            f"WHERE r.change_seq = :seq AND c.kind = 'field' "
+            f"UNION SELECT {cols} FROM {db}.{TABLE} c CROSS JOIN {db}.{q(table)} r "
+            f"ON r.id = c.row_id WHERE c.change_seq = :seq AND c.table_name = :t "
+            f"AND c.kind = 'field'", {"t": table, "seq": seq}).fetchall()
+        if not found:
+            continue
+        decl = dict(columns(conn, table, db))
+        for cid, row_id, name, winner_value, winner_dot, fv, site, hlc in found:
+            if name not in decl:
+                continue
+            raw = conn.execute(f"SELECT {q(name)} FROM {db}.{q(table)} WHERE id = ?",
+                               (row_id,)).fetchone()[0]
+            star, named = field_dots({"fv": fv, "site_id": site, "hlc": hlc})
+            value = _json_or_null(to_json_value(decl[name], raw))
+            dot = dump_json(list(named.get(name, star)))
+            if (value, dot) != (winner_value, winner_dot):
+                conn.execute(f"UPDATE {db}.{TABLE} SET winner_value = ?, winner_dot = ?, "
+                             f"change_seq = ? WHERE id = ?", (value, dot, seq, cid))
+                changed += 1
+    return changed

@@ -10,15 +10,17 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import secrets
 import sqlite3
 import time
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import files
-from .i18n import SyncRefused
-from .rowmerge import dump_json, parse_json
+from . import conflictlog, files
+from .i18n import SyncRefused, translate
+from .rowmerge import _key, dump_json, parse_json
 from .tablemerge import columns, q, to_json_value, to_raw
 
 RESOLVER = "albergue-sync"
@@ -84,10 +86,13 @@ def resolve(path: Path, conflict_id: str, value_json: str, *, user: str = RESOLV
             hlc = files.next_hlc(int(meta["hlc_last"]), files.now_ms())
             now = files.utc_text()
             writes = _writes_for(conflict, value)
+            if conflict["kind"] == "field":
+                check_resolution(conn, conflict, value, (hlc, site, seq + 1))
             if writes:
                 seq += 1
                 old = _write_row(conn, path, conflict, writes, site=site, seq=seq, hlc=hlc,
                                  now=now, user=user)
+                conflictlog.refresh_winners(conn, seq)  # every record of it names the value
                 seq += 1
                 _audit(conn, conflict, {k: [old[k], v] for k, v in writes.items()}, site=site,
                        seq=seq, hlc=hlc, now=now, user=user)
@@ -107,6 +112,73 @@ def resolve(path: Path, conflict_id: str, value_json: str, *, user: str = RESOLV
     finally:
         conn.close()
     return {**conflict, "resolved": True, "resolved_value": value, "resolved_by": user}
+
+
+_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _fits(decl: str, value: Any) -> bool:
+    """Does a JSON value fit a column of SQL type ``decl`` (as the desktop stores it)?"""
+    if value is None or decl == "JSON":
+        return True
+    if decl == "BOOLEAN":
+        return isinstance(value, bool)
+    if decl == "INTEGER":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if decl in ("FLOAT", "REAL"):
+        return isinstance(value, (int, float)) and not isinstance(value, bool)
+    if not isinstance(value, str):
+        return False
+    try:
+        if decl == "DATE":
+            return bool(_DATE.match(value)) and date.fromisoformat(value) is not None
+        if decl == "DATETIME":
+            return len(value) >= 10 and datetime.fromisoformat(value) is not None
+    except ValueError:
+        return False
+    return True
+
+
+def check_resolution(conn: sqlite3.Connection, conflict: dict[str, Any], value: Any,
+                     dot: tuple[int, str, int]) -> None:
+    """Refuse (with a reason) a value for a field conflict that the column cannot hold, or
+    that the merge rules would undo at the next merge: the resolution is written as a new
+    write with ``dot``; if the value of either side would still beat it (a stay's check-out
+    only moves forward: an empty one loses to any set one), it would come back."""
+    table, name = conflict["table_name"], conflict["field"]
+    info = {r[1]: r for r in conn.execute(f"PRAGMA table_info({q(table)})")}
+    if name not in info:
+        raise SyncRefused("The field {field} is not in the table {table} of this file.",
+                          field=name, table=table)
+    decl, notnull = (info[name][2] or "").upper(), bool(info[name][3])
+    if decl.startswith("VARCHAR"):
+        decl = "VARCHAR"
+    if value is None and notnull:
+        raise SyncRefused("{field} cannot be left empty.", field=name)
+    if not _fits(decl, value):
+        raise SyncRefused("{value} is not a valid value for {field} ({kind}).",
+                          value=dump_json(value), field=name,
+                          kind=translate(_KINDS.get(decl, decl)))
+    for fk in conn.execute(f"PRAGMA foreign_key_list({q(table)})").fetchall():
+        if fk[3] == name and value is not None and not conn.execute(
+                f"SELECT 1 FROM {q(fk[2])} WHERE {q(fk[4] or 'id')} = ? AND deleted = 0",
+                (value,)).fetchone():
+            raise SyncRefused("{value} is not a record of {parent} in this file.",
+                              value=dump_json(value), parent=fk[2])
+    mine = _key(table, name, value, dot)
+    for side in ("winner", "loser"):
+        other_dot = parse_json(conflict[f"{side}_dot"])
+        other = parse_json(conflict[f"{side}_value"])
+        if other_dot and _key(table, name, other, tuple(other_dot)) > mine:
+            raise SyncRefused(
+                "This value would be undone by the next merge: {field} only moves forward "
+                "and {other} would win again. Choose a set value.", field=name,
+                other=dump_json(other))
+
+
+_KINDS = {"BOOLEAN": "true/false", "INTEGER": "integer", "FLOAT": "number",
+          "DATE": "date YYYY-MM-DD", "DATETIME": "date and time YYYY-MM-DD HH:MM:SS",
+          "VARCHAR": "text"}
 
 
 def _writes_for(conflict: dict[str, Any], value: Any) -> dict[str, Any]:

@@ -63,6 +63,7 @@ class SourceReport:
     rows_read: int = 0
     seconds: float = 0.0
     seq_merged: int = 0
+    clock_ahead_ms: int = 0  # the source's newest change is dated this far ahead (flag)
     tables: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
@@ -109,8 +110,8 @@ def _check_mark(path: Path, conn: sqlite3.Connection, seen: dict, target: FileIn
     raise SyncRefused(
         "{path} no longer holds the changes {target} merged from it up to change {seen}: it "
         "looks like a restored backup or a copy that kept being used. Give it a new identity "
-        "first (albergue-sync rekey {path}) and merge it again.", path=str(path),
-        target=str(target.path) if target else "", seen=seen["seq_merged"])
+        "first (albergue-sync rekey {path} --against {target}) and merge it again.",
+        path=str(path), target=str(target.path) if target else "", seen=seen["seq_merged"])
 
 
 def clock_limit_hlc() -> int:
@@ -120,10 +121,24 @@ def clock_limit_hlc() -> int:
 def _check_clock(path: Path, hlc: int) -> None:
     if hlc > clock_limit_hlc():
         raise SyncRefused("{path} has changes dated {when}, more than 24 hours ahead of this "
-                          "computer's clock ({now}). Check the date and time of the computer "
-                          "that wrote it; nothing was merged.", path=str(path),
-                          when=files.utc_text(files.hlc_to_ms(hlc))[:16],
+                          "computer's clock ({now}); nothing was merged. If the clock of the "
+                          "computer that wrote it is wrong, correct it. Once its clock is "
+                          "right, run `albergue-sync reclock` on that file (or sign in to "
+                          "Albergue there and choose Correct the clock): it re-dates those "
+                          "changes and loses nothing.",
+                          path=str(path), when=files.utc_text(files.hlc_to_ms(hlc))[:16],
                           now=files.utc_text()[:16])
+
+
+# A source dated more than this ahead of the merging computer is merged but flagged
+# (SourceReport.clock_ahead_ms): its writes would beat later real edits everywhere.
+CLOCK_FLAG_MS = 5 * 60 * 1000
+
+
+def clock_ahead_ms(hlc: int) -> int:
+    """How far ``hlc`` is ahead of this computer's clock, if more than CLOCK_FLAG_MS."""
+    ahead = files.hlc_to_ms(hlc) - files.now_ms()
+    return ahead if ahead > CLOCK_FLAG_MS else 0
 
 
 def _max_row_hlc(conn: sqlite3.Connection, since: int) -> int:
@@ -145,15 +160,37 @@ def _check_against_target(path: Path, info: FileInfo, target: FileInfo | None,
             "{path} is older (change {seq}) than what {target} already merged from that site "
             "(change {seen}). If it is an old copy there is nothing new in it; if it is a "
             "restored backup that kept being used, give it a new identity first: "
-            "albergue-sync rekey {path}", path=str(path), target=str(target.path),
-            seq=info.seq_last, seen=seen["seq_merged"])
+            "albergue-sync rekey {path} --against {target}", path=str(path),
+            target=str(target.path), seq=info.seq_last, seen=seen["seq_merged"])
     back = src_bookmarks.get(target.site_id)
     if back and target.seq_last < int(back["seq_merged"]):
         raise SyncRefused(
             "{target} is older (change {seq}) than what {path} already merged from it (change "
             "{seen}): {target} looks like a restored backup. Give it a new identity first: "
-            "albergue-sync rekey {target}", path=str(path), target=str(target.path),
-            seq=target.seq_last, seen=back["seq_merged"])
+            "albergue-sync rekey {target} --against {path}", path=str(path),
+            target=str(target.path), seq=target.seq_last, seen=back["seq_merged"])
+    if back and back.get("seq_mark") is not None:
+        _check_target_mark(path, target, back)
+
+
+def _check_target_mark(path: Path, target: FileInfo, back: dict) -> None:
+    """The source once merged the target (a center pulling from the central file, or a
+    central merging a center that pulled from it): the target must still hold what the
+    source took from it, or it is a restored backup or a clone whose later writes reuse
+    change numbers the source already has (a pull would lose one of two values, or stop on
+    a raw UNIQUE error)."""
+    conn = files.connect(target.path, readonly=True)
+    try:
+        mark = seq_mark(conn, int(back["seq_merged"]))
+    finally:
+        conn.close()
+    if mark != back["seq_mark"]:
+        raise SyncRefused(
+            "{target} no longer holds the changes {path} took from it up to change {seen}: "
+            "it looks like a restored backup or a copy that kept being used. Nothing was "
+            "changed. Give it a new identity first (albergue-sync rekey {target} --against "
+            "{path}), then try again.", path=str(path), target=str(target.path),
+            seen=back["seq_merged"])
 
 
 def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],

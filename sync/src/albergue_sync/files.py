@@ -220,14 +220,9 @@ def create(path: Path) -> FileInfo:
 
 def rekey(path: Path) -> FileInfo:
     """Give a file a new site id and epoch: for a restored backup or a copy that kept being
-    used, so its next writes cannot be mistaken for writes other files already have."""
-    inspect(path)
-    conn = connect(path, readonly=False)
-    try:
-        conn.execute("BEGIN IMMEDIATE")
-        conn.executemany("UPDATE meta SET value = ? WHERE key = ?",
-                         [(schema.new_site_id(), "site_id"), (schema.new_epoch(), "epoch")])
-        conn.execute("COMMIT")
-    finally:
-        conn.close()
+    used, so its next writes cannot be mistaken for writes other files already have. Its
+    writes made after the fork move to the new site too: see :func:`recovery.rekey`."""
+    from .recovery import rekey as rekey_history  # noqa: PLC0415 (recovery imports files)
+
+    rekey_history(Path(path))
     return inspect(path)

@@ -33,29 +33,36 @@ ES: dict[str, str] = {
         "una copia que se siguió usando, dele una identidad nueva con "
         "`albergue-sync rekey ARCHIVO`.",
     "{path} has changes dated {when}, more than 24 hours ahead of this computer's clock "
-    "({now}). Check the date and time of the computer that wrote it; nothing was merged.":
+    "({now}); nothing was merged. If the clock of the computer that wrote it is wrong, "
+    "correct it. Once its clock is right, run `albergue-sync reclock` on that file (or sign "
+    "in to Albergue there and choose Correct the clock): it re-dates those changes and "
+    "loses nothing.":
         "{path} tiene cambios con fecha {when}, más de 24 horas adelante del reloj de esta "
-        "computadora ({now}). Revise la fecha y hora de la computadora que lo escribió; no "
-        "se integró nada.",
+        "computadora ({now}); no se integró nada. Si el reloj de la computadora que lo "
+        "escribió está mal, corríjalo. Cuando ya esté bien, ejecute `albergue-sync reclock` "
+        "sobre ese archivo (o inicie sesión en Albergue en esa computadora y elija Corregir "
+        "el reloj): vuelve a fechar esos cambios sin perder nada.",
     "{path} is older (change {seq}) than what {target} already merged from that site "
     "(change {seen}). If it is an old copy there is nothing new in it; if it is a restored "
-    "backup that kept being used, give it a new identity first: albergue-sync rekey {path}":
+    "backup that kept being used, give it a new identity first: albergue-sync rekey {path} "
+    "--against {target}":
         "{path} es más antiguo (cambio {seq}) que lo que {target} ya integró de ese sitio "
         "(cambio {seen}). Si es una copia vieja, no trae nada nuevo; si es un respaldo "
         "restaurado que se siguió usando, dele primero una identidad nueva: "
-        "albergue-sync rekey {path}",
+        "albergue-sync rekey {path} --against {target}",
     "{target} is older (change {seq}) than what {path} already merged from it (change "
     "{seen}): {target} looks like a restored backup. Give it a new identity first: "
-    "albergue-sync rekey {target}":
+    "albergue-sync rekey {target} --against {path}":
         "{target} es más antiguo (cambio {seq}) que lo que {path} ya integró de él (cambio "
         "{seen}): {target} parece un respaldo restaurado. Dele primero una identidad nueva: "
-        "albergue-sync rekey {target}",
+        "albergue-sync rekey {target} --against {path}",
     "{path} no longer holds the changes {target} merged from it up to change {seen}: it "
     "looks like a restored backup or a copy that kept being used. Give it a new identity "
-    "first (albergue-sync rekey {path}) and merge it again.":
+    "first (albergue-sync rekey {path} --against {target}) and merge it again.":
         "{path} ya no contiene los cambios que {target} integró de él hasta el cambio {seen}: "
         "parece un respaldo restaurado o una copia que se siguió usando. Dele primero una "
-        "identidad nueva (albergue-sync rekey {path}) e intégrelo de nuevo.",
+        "identidad nueva (albergue-sync rekey {path} --against {target}) e intégrelo de "
+        "nuevo.",
     "{path} changed while it was being merged; try again.":
         "{path} cambió mientras se integraba; inténtelo de nuevo.",
     "{path} cannot be merged: {detail}. Nothing was merged.":
@@ -131,6 +138,55 @@ ES: dict[str, str] = {
     "argument {arg}: expected one value": "argumento {arg}: se esperaba un valor",
     "argument {arg}: {message}": "argumento {arg}: {message}",
 }
+
+# Recovery (recovery.py, docs/sync-recovery.md), conflict resolutions, clock flags.
+ES.update({
+    "{target} no longer holds the changes {path} took from it up to change {seen}: it looks "
+    "like a restored backup or a copy that kept being used. Nothing was changed. Give it a "
+    "new identity first (albergue-sync rekey {target} --against {path}), then try again.":
+        "{target} ya no contiene los cambios que {path} tomó de él hasta el cambio {seen}: "
+        "parece un respaldo restaurado o una copia que se siguió usando. No se cambió nada. "
+        "Dele primero una identidad nueva (albergue-sync rekey {target} --against {path}) y "
+        "vuelva a intentarlo.",
+    "Warning: {path} has changes dated {hours:.1f} hours ahead of this computer's clock; "
+    "they win over later edits everywhere. Check the date and time of the computer that "
+    "wrote it.":
+        "Aviso: {path} tiene cambios con fecha {hours:.1f} horas adelante del reloj de esta "
+        "computadora; ganan sobre ediciones posteriores en todas partes. Revise la fecha y "
+        "hora de la computadora que lo escribió.",
+    "{writes} changes made after the copy or restore (after change {fork}) now belong to "
+    "the new site; nothing was lost.":
+        "{writes} cambios hechos después de la copia o restauración (después del cambio "
+        "{fork}) pertenecen ahora al sitio nuevo; no se perdió nada.",
+    "{path}: {writes} changes dated up to {before} re-dated from {after}; nothing was lost. "
+    "The jump is in the audit log.":
+        "{path}: {writes} cambios con fecha hasta {before} se volvieron a fechar a partir de "
+        "{after}; no se perdió nada. El salto queda en la bitácora.",
+    "{path}: no change is dated ahead of this computer's clock; nothing to do.":
+        "{path}: ningún cambio tiene fecha adelantada respecto al reloj de esta computadora; "
+        "no hay nada que hacer.",
+    "{count} changes from other sites are still dated ahead: run reclock on the computers "
+    "that wrote them.":
+        "{count} cambios de otros sitios siguen con fecha adelantada: ejecute reclock en las "
+        "computadoras que los escribieron.",
+    "The field {field} is not in the table {table} of this file.":
+        "El campo {field} no está en la tabla {table} de este archivo.",
+    "{field} cannot be left empty.": "{field} no puede quedar vacío.",
+    "{value} is not a valid value for {field} ({kind}).":
+        "{value} no es un valor válido para {field} ({kind}).",
+    "{value} is not a record of {parent} in this file.":
+        "{value} no es un registro de {parent} en este archivo.",
+    "This value would be undone by the next merge: {field} only moves forward and {other} "
+    "would win again. Choose a set value.":
+        "La siguiente integración desharía este valor: {field} solo avanza y {other} "
+        "volvería a ganar. Elija un valor definido.",
+    "true/false": "verdadero/falso",
+    "integer": "número entero",
+    "number": "número",
+    "date YYYY-MM-DD": "fecha AAAA-MM-DD",
+    "date and time YYYY-MM-DD HH:MM:SS": "fecha y hora AAAA-MM-DD HH:MM:SS",
+    "text": "texto",
+})
 
 
 def language() -> str:

@@ -92,6 +92,19 @@ def _row_filter(table: str, own_health_only: bool) -> str:
             f" AND deleted = 0))")
 
 
+def _since_filter(own_health_only: bool) -> str:
+    """Rows changed since the bookmark; when health rows of other centers stay out, also the
+    unchanged health rows of a person who became this center's since the bookmark (a
+    transfer in, a check-in): they were left out of the earlier pulls."""
+    if not own_health_only:
+        return "s.change_seq > :since"
+    return ("(s.change_seq > :since"
+            " OR s.person_id IN (SELECT person_id FROM src.stay WHERE center_id = :own"
+            " AND change_seq > :since)"
+            " OR s.person_id IN (SELECT id FROM src.person WHERE center_id = :own"
+            " AND change_seq > :since))")
+
+
 def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
                 own_health_only: bool = False, own_center: str | None = None,
                 ) -> tuple[TableCounts, list[Conflict]]:
@@ -103,7 +116,7 @@ def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
     missing = [c for c in names if c not in src_names]
     if missing:
         raise sqlite3.DatabaseError(f"source table {table} lacks columns {missing}")
-    where = "s.change_seq > :since" + _row_filter(table, own_health_only)
+    where = _since_filter(own_health_only) + _row_filter(table, own_health_only)
     args = {"since": since, "seq": seq, "own": own_center}
     counts = TableCounts()
     counts.read, hlc = conn.execute(

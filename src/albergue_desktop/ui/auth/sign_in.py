@@ -7,16 +7,25 @@ from __future__ import annotations
 from functools import partial
 
 from PySide6.QtCore import Qt, Signal
+from albergue_sync import SyncRefused
 from PySide6.QtWidgets import (
-    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget,
+    QDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QVBoxLayout, QWidget,
 )
 
 from ...domain.errors import AlbergueError
-from ...services import accounts, centers
+from ...services import accounts, centers, clock
+from ..clock_warning import corrected_message, show_at_sign_in
 from ...storage.db import Database
 from ..tasks import TaskManager
 
 ERROR_STYLE = "color: #b00020;"
+
+
+def sign_in_and_check_clock(db: Database, username: str, password: str):
+    """Worker thread: the signed-in actor and the clock warnings (services/clock.py)."""
+    actor = accounts.sign_in(db, username, password)
+    return actor, clock.clock_warnings(db)
 
 
 class SignInForm(QWidget):
@@ -30,6 +39,7 @@ class SignInForm(QWidget):
         super().__init__(parent)
         self._db = db
         self._tasks = tasks
+        self.clock_warnings: list = []  # of the last sign-in, for the dialog to show
         self.username_edit = QLineEdit(self)
         self.username_edit.setAccessibleName(self.tr("Username"))
         self.password_edit = QLineEdit(self)
@@ -80,7 +90,7 @@ class SignInForm(QWidget):
             return
         self._set_busy(True)
         self.message.clear()
-        self._tasks.run(partial(accounts.sign_in, self._db, username, password),
+        self._tasks.run(partial(sign_in_and_check_clock, self._db, username, password),
                         self._on_signed_in, self._on_failed)
 
     def show_message(self, text: str) -> None:
@@ -97,7 +107,8 @@ class SignInForm(QWidget):
         self.password_edit.setEnabled(not busy)
         self.username_edit.setEnabled(not busy)
 
-    def _on_signed_in(self, actor) -> None:
+    def _on_signed_in(self, result) -> None:
+        actor, self.clock_warnings = result
         self._set_busy(False)
         self.password_edit.clear()
         self.signed_in.emit(actor)
@@ -125,6 +136,7 @@ class SignInDialog(QDialog):
                  message: str = "") -> None:
         super().__init__(parent)
         self.actor = None
+        self.db = db
         self.tasks = TaskManager(self)
         self.setWindowTitle(self.tr("Albergue — Sign in"))
         title = QLabel(self.tr("Albergue"), self)
@@ -158,6 +170,21 @@ class SignInDialog(QDialog):
 
     def _on_signed_in(self, actor) -> None:
         self.actor = actor
+        if show_at_sign_in(self, self.form.clock_warnings, actor):
+            self.form._set_busy(True)
+            self.tasks.run(partial(clock.correct_clock, self.db, actor), self._on_corrected,
+                           self._on_correct_failed)
+            return
+        self.accept()
+
+    def _on_corrected(self, report) -> None:
+        QMessageBox.information(self, self.tr("Albergue"), corrected_message(report))
+        self.accept()
+
+    def _on_correct_failed(self, error: BaseException) -> None:
+        if not isinstance(error, AlbergueError | SyncRefused):
+            raise error
+        QMessageBox.warning(self, self.tr("Albergue"), str(error))
         self.accept()
 
     def done(self, result: int) -> None:

@@ -13,10 +13,11 @@ from shiboken6 import isValid
 
 from ...domain.errors import AlbergueError, ValidationError
 from ...domain.matching import PersonFacts
-from ...services import duplicates, photos
+from ...services import clock, duplicates, photos
 from ...services.context import Actor
 from ...services.people import HouseholdInput
 from ...storage.db import Database
+from ..clock_warning import confirm_save
 from .duplicate_warning import DuplicateWarning
 from .person_form import PersonForm
 
@@ -28,6 +29,11 @@ def find_duplicates(db: Database, actor: Actor, facts: list[PersonFacts]):
     """Worker thread: the possible duplicates of each member, in member order."""
     return [duplicates.find_possible_duplicates(db, actor, f) if f.given_names else []
             for f in facts]
+
+
+def check_before_save(db: Database, actor: Actor, facts: list[PersonFacts]):
+    """Worker thread: the clock warnings (services/clock.py) and the possible duplicates."""
+    return clock.clock_warnings(db), find_duplicates(db, actor, facts)
 
 
 class SaveFlow(QObject):
@@ -64,9 +70,18 @@ class SaveFlow(QObject):
         self._lock(True, self.tr("Looking for people already registered…"))
         facts = [form.facts() for form in forms]
         generation = self._generation
-        d.tasks.run(partial(find_duplicates, d.db, d.actor, facts),
-                    partial(self._on_duplicates, generation, forms),
+        d.tasks.run(partial(check_before_save, d.db, d.actor, facts),
+                    partial(self._on_checked, generation, forms),
                     partial(self._on_error, generation))
+
+    def _on_checked(self, generation: int, forms: list[PersonForm], checked) -> None:
+        warnings, found = checked
+        if not self._current(generation):
+            return
+        if not confirm_save(self.dialog, warnings):
+            self._lock(False, self.tr("Not saved: check the date and time of this computer."))
+            return
+        self._on_duplicates(generation, forms, found)
 
     def _on_duplicates(self, generation: int, forms: list[PersonForm], found: list) -> None:
         if not self._current(generation):

@@ -31,13 +31,8 @@ from .jobs import save_copy
 
 def read_file(path: Path, sheet: str | None) -> tuple[ei.SheetData, list[str]]:
     """The sheet's rows and headers, and the names of every sheet of the workbook."""
-    data = ei.read_sheet(path, sheet)
-    from openpyxl import load_workbook
-    wb = load_workbook(path, read_only=True)
-    try:
-        return data, list(wb.sheetnames)
-    finally:
-        wb.close()
+    data = ei.read_sheet(path, sheet)  # checked and bounded (untrusted file): open it once
+    return data, list(data.sheets)
 
 
 def error_report_path(source: Path) -> Path:

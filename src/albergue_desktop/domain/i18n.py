@@ -71,6 +71,12 @@ ES: dict[str, str] = {
     "Choose at least one purpose of the consent.":
         "Elija al menos una finalidad del consentimiento.",
     "The file is not a JPEG or PNG image.": "El archivo no es una imagen JPEG o PNG.",
+    "The image is damaged or cannot be read.": "La imagen está dañada o no se puede leer.",
+    "The image declares a size far too large for a photo.":
+        "La imagen declara un tamaño demasiado grande para una foto.",
+    "The image is too large ({width} × {height} pixels; at most {max} megapixels).":
+        "La imagen es demasiado grande ({width} × {height} píxeles; como máximo {max} "
+        "megapíxeles).",
     "The photo is too large ({size} KB; at most {max} KB).":
         "La foto es demasiado grande ({size} KB; máximo {max} KB).",
     "You do not have permission to {action}.": "No tiene permiso para {action}.",

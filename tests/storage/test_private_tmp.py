@@ -24,11 +24,14 @@ def _restore_tempdir():
 
 
 def test_install_points_tempfile_at_a_private_folder(tmp_path):
-    mine = private_tmp.install(tmp_path)
-    assert mine.parent == tmp_path / "tmp"
+    os.umask(0o022)
+    base = tmp_path / "share" / "Albergue"  # a first start: not even the data folder exists
+    mine = private_tmp.install(base)
+    assert mine.parent == base / "tmp"
     assert tempfile.gettempdir() == str(mine)
     if os.name == "posix":
-        assert stat.S_IMODE((tmp_path / "tmp").stat().st_mode) == 0o700
+        assert stat.S_IMODE(base.stat().st_mode) == 0o700
+        assert stat.S_IMODE((base / "tmp").stat().st_mode) == 0o700
         assert stat.S_IMODE(mine.stat().st_mode) == 0o700
 
 

@@ -87,6 +87,8 @@ def _remove(folder: Path) -> None:
 def install(base: Path | None = None) -> Path:
     """Clean what earlier runs left, make this process's private temp folder and make it
     the default of :mod:`tempfile`. Returns the folder."""
+    base = base if base is not None else data_dir()
+    ensure_private_dir(base)  # mkdir(parents=True) would leave the data folder 0755
     root = ensure_private_dir(tmp_root(base))
     clean_stale(root)
     mine = Path(tempfile.mkdtemp(prefix=f"{os.getpid()}-", dir=root))  # 0700

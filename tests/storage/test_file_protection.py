@@ -148,3 +148,51 @@ def test_a_failed_creation_leaves_no_empty_file(tmp_path, monkeypatch):
     with pytest.raises(StorageError):
         Database.open(path)
     assert not path.exists()
+
+
+def test_a_copy_cut_short_is_refused_without_reading_it(tmp_path, center_factory,
+                                                       make_member, monkeypatch):
+    path = filled(tmp_path / "c.sqlite", center_factory, make_member, n=3)
+    page_size = sqlite3.connect(path).execute("PRAGMA page_size").fetchone()[0]
+    data = path.read_bytes()
+    cut = tmp_path / "cortado.sqlite"
+    cut.write_bytes(data[:len(data) - 3 * page_size])  # a USB copy interrupted
+    monkeypatch.setattr(db_module, "FULL_CHECK_MAX_BYTES", 0)  # as if it were a big file
+    assert not db_module.needs_full_check(cut)
+    with pytest.raises(StorageError, match=r"está incompleto \(\d+ de \d+ bytes\): la copia"):
+        Database.open(cut)
+    assert cut.read_bytes() == data[:len(data) - 3 * page_size]
+
+
+def test_which_files_get_the_full_check(tmp_path, center_factory, make_member, monkeypatch):
+    path = filled(tmp_path / "c.sqlite", center_factory, make_member, n=1)
+    assert db_module.needs_full_check(path)  # small: always
+    monkeypatch.setattr(db_module, "FULL_CHECK_MAX_BYTES", 0)
+    assert not db_module.needs_full_check(path)  # big and closed cleanly
+    wal = tmp_path / "c.sqlite-wal"
+    wal.write_bytes(b"\0" * 32)  # the last writer did not close it (crash, kill, power cut)
+    assert db_module.needs_full_check(path)
+    wal.unlink()
+    (tmp_path / "c.sqlite-journal").write_bytes(b"")
+    assert db_module.needs_full_check(path)
+
+
+def test_a_big_file_left_hot_by_a_crash_is_checked(tmp_path, center_factory, make_member,
+                                                  monkeypatch):
+    path = filled(tmp_path / "c.sqlite", center_factory, make_member, n=1)
+    monkeypatch.setattr(db_module, "FULL_CHECK_MAX_BYTES", 0)
+    calls = []
+    real = db_module._quick_check
+    monkeypatch.setattr(db_module, "_quick_check", lambda *a: calls.append(1) or real(*a))
+    Database.open(path).close()
+    assert calls == []
+    writer = sqlite3.connect(path)  # another process still writing: a non-empty WAL
+    writer.execute("PRAGMA journal_mode = WAL")
+    writer.execute("CREATE TABLE scratch(x)")
+    writer.commit()
+    try:
+        assert (tmp_path / "c.sqlite-wal").stat().st_size > 0
+        db_module.inspect_file(path)
+        assert calls == [1]
+    finally:
+        writer.close()

@@ -104,6 +104,10 @@ ES: dict[str, str] = {
         "{path} fue creado por una versión más reciente de Albergue (esquema {found}); esta "
         "versión entiende hasta el esquema {supported}. Actualice Albergue para abrirlo.",
     "{path} is damaged: {detail}": "{path} está dañado: {detail}",
+    "{path} is incomplete ({size} of {expected} bytes): the copy was cut short. Nothing was "
+    "changed in it; restore it from a backup or copy it again.":
+        "{path} está incompleto ({size} de {expected} bytes): la copia quedó cortada. No se "
+        "modificó nada en él; restáurelo desde una copia de seguridad o cópielo de nuevo.",
     # keys of encrypted files (storage/crypto_keys.py, docs/encryption.md)
     "The password or the recovery code is wrong.":
         "La contraseña o el código de recuperación no son correctos.",

@@ -117,10 +117,13 @@ def inspect_file(path: Path) -> int | None:
                            "start a new database, choose a file name that does not exist.",
                            path=str(path))
     with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
+        header = fh.read(100)
+    if header[:16] != SQLITE_HEADER:
         raise StorageError("{path} is not an Albergue database (it is not an SQLite file).",
                            path=str(path))
+    if not _is_hot(path):  # a hot file's header may be ahead of its pages until recovery
+        _refuse_truncated(path, header)
+    full_check = needs_full_check(path)  # before connecting: a hot WAL is looked at first
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -139,12 +142,59 @@ def inspect_file(path: Path) -> int | None:
                     path=str(path))
             version = conn.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            _quick_check(conn, path)
+            if full_check:
+                _quick_check(conn, path)
             return int(version[0]) if version else 0
         finally:
             conn.close()
     except sqlite3.DatabaseError as exc:
         raise StorageError("{path} is damaged: {detail}", path=str(path), detail=str(exc)) from exc
+
+
+# quick_check reads the whole file: ~10 ms per MB measured here (docs/threat-model.md), so a
+# center file (a few thousand people, ~15 MB) is always checked, while a 100,000-person
+# central file (~480 MB, seconds) is checked when its last writer did not close it cleanly.
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+
+
+def needs_full_check(path: Path) -> bool:
+    """Whether opening ``path`` runs ``PRAGMA quick_check``: always for a file of up to
+    :data:`FULL_CHECK_MAX_BYTES`; for a larger one when it is "hot" (a non-empty ``-wal`` or
+    a ``-journal`` beside it: the last writer crashed, was killed or lost power, or is still
+    writing), which is when damage happens. Truncated copies are caught for every size by
+    :func:`_refuse_truncated`; a damaged page of a clean large file by SQLite on first read."""
+    try:
+        return path.stat().st_size <= FULL_CHECK_MAX_BYTES or _is_hot(path)
+    except OSError:
+        return True
+
+
+def _is_hot(path: Path) -> bool:
+    try:
+        wal = Path(f"{path}-wal")
+        return (wal.exists() and wal.stat().st_size > 0) or Path(f"{path}-journal").exists()
+    except OSError:
+        return True
+
+
+def _refuse_truncated(path: Path, header: bytes) -> None:
+    """A copy cut short (a USB stick pulled out, a full disk): the header says how many
+    pages the file has (when its "valid-for" counter matches); fewer bytes on disk is
+    damage, found without reading the file."""
+    if len(header) < 100:
+        raise StorageError("{path} is damaged ({detail}). Nothing was changed in it; restore "
+                           "it from a backup or ask for help.", path=str(path),
+                           detail=f"{len(header)} bytes")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] != header[92:96] or not pages:
+        return  # written by an old SQLite: the in-header size is not reliable
+    size, expected = path.stat().st_size, pages * page_size
+    if size < expected:
+        raise StorageError("{path} is incomplete ({size} of {expected} bytes): the copy was "
+                           "cut short. Nothing was changed in it; restore it from a backup or "
+                           "copy it again.", path=str(path), size=size, expected=expected)
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:

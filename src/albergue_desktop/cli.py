@@ -144,6 +144,8 @@ def _early_language(argv: list[str]) -> str | None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # the real process (console script): temp files stay in the app's
+        _private_temp()  # private folder, and what a killed run left is removed
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_early_language(argv) or os.environ.get("ALBERGUE_LANG", "es"))
     lang = language()
@@ -174,6 +176,16 @@ def main(argv: list[str] | None = None) -> int:
         return fail(t("Interrupted."), code=130)
     finally:
         clock.set_as_of(None)  # a demo file's day ends with its command (domain/clock.py)
+
+
+def _private_temp() -> None:
+    from .storage import private_tmp
+
+    try:
+        private_tmp.install()
+    except OSError as exc:  # an unwritable data folder: the command may still work
+        print("albergue: " + t("Cannot open {path}: {detail}", path=exc.filename or "",
+                               detail=exc.strerror or str(exc)), file=sys.stderr)
 
 
 def fail(message: str, code: int = 1) -> int:

@@ -119,6 +119,50 @@ def _dumps(data: object) -> str:
 
 # --- commands ---------------------------------------------------------------------------------
 
+def _side_files(path: Path) -> list[Path]:
+    return [path, Path(f"{path}-wal"), Path(f"{path}-shm"), Path(f"{path}-journal")]
+
+
+def build_demo_atomically(path: Path, fill) -> object:
+    """Run ``fill(db)`` on a side file beside ``path`` and rename it over ``path`` only when
+    it is complete and checkpointed: a killed or failed run never leaves half a demo (or a
+    half-filled file at ``path``). An existing ``path`` must be an empty Albergue file; it is
+    checked first, so it is refused before any work."""
+    if path.exists():
+        existing = Database.open(path)  # a foreign, newer, damaged or 0-byte file stops here
+        try:
+            with existing.session() as session:
+                used = session.connection().exec_driver_sql(
+                    "SELECT (SELECT count(*) FROM center) + (SELECT count(*) FROM person)"
+                ).scalar_one()
+        finally:
+            existing.close()
+        if used:
+            raise RuleViolation("This database already has data; demo data needs a new, "
+                                "empty file.")
+    partial = path.with_name(path.name + ".partial")
+    for leftover in _side_files(partial):  # from a run that was killed
+        leftover.unlink(missing_ok=True)
+    try:
+        db = Database.open(partial)
+        try:
+            result = fill(db)
+            with db.engine.connect() as conn:
+                conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+        finally:
+            db.close()
+        for stale in _side_files(path)[1:]:  # the empty file's own WAL must not outlive it
+            stale.unlink(missing_ok=True)
+        os.replace(partial, path)
+    except BaseException:
+        for leftover in _side_files(partial):
+            leftover.unlink(missing_ok=True)
+        raise
+    for leftover in _side_files(partial)[1:]:
+        leftover.unlink(missing_ok=True)
+    return result
+
+
 def ensure_demo(path: Path) -> None:
     """Create the demo database at ``path`` unless it exists. It is written to a side file
     and renamed when complete, so an interrupted first run never leaves half a demo."""
@@ -126,17 +170,7 @@ def ensure_demo(path: Path) -> None:
 
     if path.exists():
         return
-    partial = path.with_name(path.name + ".partial")
-    for leftover in (partial, Path(f"{partial}-wal"), Path(f"{partial}-shm")):
-        leftover.unlink(missing_ok=True)
-    db = Database.open(partial)
-    try:
-        generate_demo(db, progress=Progress())
-        with db.engine.connect() as conn:
-            conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
-    finally:
-        db.close()
-    os.replace(partial, path)
+    build_demo_atomically(path, lambda db: generate_demo(db, progress=Progress()))
     print(t("Demo database ready: {path} (users admin, registro, salud, coordinacion, "
             "supervision; password {password})", path=path, password=DEMO_PASSWORD),
           file=sys.stderr)
@@ -194,13 +228,9 @@ def demo(args: argparse.Namespace) -> int:
     from .demo import DEMO_PASSWORD, generate_demo
 
     path = Path(args.db).expanduser()
-    db = Database.open(path)
-    try:
-        result = generate_demo(db, persons=args.persons, centers=args.centers,
-                               center_code=args.center_code, seed=args.seed,
-                               progress=Progress())
-    finally:
-        db.close()
+    result = build_demo_atomically(path, lambda db: generate_demo(
+        db, persons=args.persons, centers=args.centers, center_code=args.center_code,
+        seed=args.seed, progress=Progress()))
     print(t("People: {persons}; households: {households}; centers: {centers}; beds: {beds} "
             "({present} occupied); {seconds} s: {path}", persons=result.persons,
             households=result.households, centers=result.centers, beds=result.beds,

@@ -99,3 +99,50 @@ def test_an_unknown_center_code_is_named_in_the_message(db, world, tmp_path):
         run(["report", "roster", "--db", str(db.path), "--center", "99",
              "--out", str(tmp_path / "r.pdf")])
     assert not (tmp_path / "r.pdf").exists()
+
+
+def _census_with_a_bad_row(tmp_path):
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["Nombre", "Apellidos", "Sexo", "Fecha de nacimiento", "Nacionalidad"])
+    ws.append(["Kerby", "Valcin", "H", "03/04/1999", "Haitiano"])
+    ws.append(["Lovely", "Zéphir", "M", "31/04/2001", "Haitiana"])
+    path = tmp_path / "censo.xlsx"
+    wb.save(path)
+    return path
+
+
+def _people(db):
+    with db.session() as s:
+        return s.connection().execute(text("SELECT count(*) FROM person")).scalar_one()
+
+
+def test_import_writes_the_error_workbook_before_it_commits(db, world, tmp_path,
+                                                            monkeypatch, capsys):
+    from albergue_desktop.reports import excel_import
+
+    calls = []
+    real_write, real_confirm = excel_import.write_error_report, excel_import.confirm_import
+    monkeypatch.setattr(excel_import, "write_error_report",
+                        lambda *a, **k: calls.append("errors") or real_write(*a, **k))
+    monkeypatch.setattr(excel_import, "confirm_import",
+                        lambda *a, **k: calls.append("commit") or real_confirm(*a, **k))
+    path = _census_with_a_bad_row(tmp_path)
+    before = _people(db)
+    assert run(["import", "--db", str(db.path), str(path), "--center", "03"]) == 0
+    assert calls == ["errors", "commit"]
+    assert _people(db) == before + 1
+    assert (tmp_path / "censo-errores.xlsx").exists()
+    out = capsys.readouterr().out
+    assert "Se importaron 1 personas en 1 núcleos." in out and "censo-errores.xlsx" in out
+
+
+def test_an_error_workbook_that_cannot_be_written_stops_the_import(db, world, tmp_path):
+    from albergue_desktop.reports.output import ReportError
+
+    path = _census_with_a_bad_row(tmp_path)
+    before = _people(db)
+    with pytest.raises(ReportError, match="La carpeta .* no existe"):
+        run(["import", "--db", str(db.path), str(path), "--center", "03",
+             "--errors", str(tmp_path / "no-existe" / "e.xlsx")])
+    assert _people(db) == before  # failed, and nothing was imported

@@ -59,14 +59,15 @@ def test_set_replace_and_remove_with_history(db, marie):
     first = jpeg()
     photos.set_photo(db, REGISTRO, marie, first)
     got = photos.get_photo(db, REGISTRO, marie)
-    assert (got.image, got.mime, got.created_by) == (first, "image/jpeg", "registro1")
+    assert (got.mime, got.created_by) == ("image/jpeg", "registro1")
+    assert Image.open(io.BytesIO(got.image)).size == (360, 480)  # re-encoded, same size
     second = png()
     photos.set_photo(db, REGISTRO, marie, second)
-    assert photos.get_photo(db, REGISTRO, marie).mime == "image/png"
+    assert photos.get_photo(db, REGISTRO, marie).mime == "image/jpeg"  # stored as JPEG
     rows = all_photos(db, marie)
     assert [(r.deleted, r.delete_reason) for r in rows] == [
         (True, photos.REPLACED), (False, None)]
-    assert rows[0].image == first  # the bytes of a row never change
+    assert rows[0].image == got.image  # the bytes of a row never change
     assert photos.remove_photo(db, REGISTRO, marie, reason="Foto de otra persona")
     assert photos.get_photo(db, REGISTRO, marie) is None
     assert not photos.remove_photo(db, REGISTRO, marie)  # nothing left to remove
@@ -85,8 +86,9 @@ def test_set_replace_and_remove_with_history(db, marie):
     (b"GIF89a" + b"\0" * 100, "El archivo no es una imagen JPEG o PNG."),
     (b"%PDF-1.7 not a photo", "El archivo no es una imagen JPEG o PNG."),
     (b"", "El archivo no es una imagen JPEG o PNG."),
-    (b"\xff\xd8\xff\xe0" + b"\0" * (photos.MAX_PHOTO_BYTES + 10),
-     "La foto es demasiado grande (101 KB; máximo 100 KB)."),
+    (b"\xff\xd8\xff\xe0" + b"\0" * (photos.MAX_SOURCE_BYTES + 10),
+     "La foto es demasiado grande (15361 KB; máximo 15360 KB)."),
+    (b"\xff\xd8\xff\xe0" + b"\0" * 1000, "La imagen está dañada o no se puede leer."),
 ])
 def test_non_images_and_too_large_files_are_refused_in_spanish(db, marie, data, message):
     with pytest.raises(ValidationError) as err:
@@ -137,6 +139,7 @@ def test_the_sync_engine_merges_photos_as_personal_data(tmp_path):
     pid = register(a, a_center, vaccinations=[VaccinationBase(vaccine="bcg")])
     image = jpeg()
     photos.set_photo(a, SYSTEM, pid, image)
+    image = photos.get_photo(a, SYSTEM, pid).image  # as stored (re-encoded)
     a.close()
     b.close()
     central = tmp_path / "central.sqlite"
@@ -176,4 +179,4 @@ def test_registration_with_photos_is_one_transaction(db, center):
     done = photos.register_with_photos(db, REGISTRO, center_id=center.id,
                                        members=[member, child], member_photos=[None, png()])
     assert photos.get_photo(db, REGISTRO, done.person_ids[0]) is None
-    assert photos.get_photo(db, REGISTRO, done.person_ids[1]).mime == "image/png"
+    assert photos.get_photo(db, REGISTRO, done.person_ids[1]).mime == "image/jpeg"

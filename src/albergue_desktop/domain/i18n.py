@@ -71,6 +71,12 @@ ES: dict[str, str] = {
     "Choose at least one purpose of the consent.":
         "Elija al menos una finalidad del consentimiento.",
     "The file is not a JPEG or PNG image.": "El archivo no es una imagen JPEG o PNG.",
+    "The image is damaged or cannot be read.": "La imagen está dañada o no se puede leer.",
+    "The image declares a size far too large for a photo.":
+        "La imagen declara un tamaño demasiado grande para una foto.",
+    "The image is too large ({width} × {height} pixels; at most {max} megapixels).":
+        "La imagen es demasiado grande ({width} × {height} píxeles; como máximo {max} "
+        "megapíxeles).",
     "The photo is too large ({size} KB; at most {max} KB).":
         "La foto es demasiado grande ({size} KB; máximo {max} KB).",
     "You do not have permission to {action}.": "No tiene permiso para {action}.",
@@ -98,6 +104,26 @@ ES: dict[str, str] = {
         "{path} fue creado por una versión más reciente de Albergue (esquema {found}); esta "
         "versión entiende hasta el esquema {supported}. Actualice Albergue para abrirlo.",
     "{path} is damaged: {detail}": "{path} está dañado: {detail}",
+    "{path} is incomplete ({size} of {expected} bytes): the copy was cut short. Nothing was "
+    "changed in it; restore it from a backup or copy it again.":
+        "{path} está incompleto ({size} de {expected} bytes): la copia quedó cortada. No se "
+        "modificó nada en él; restáurelo desde una copia de seguridad o cópielo de nuevo.",
+    # keys of encrypted files (storage/crypto_keys.py, docs/encryption.md)
+    "The password or the recovery code is wrong.":
+        "La contraseña o el código de recuperación no son correctos.",
+    "The key file is damaged: {detail}": "El archivo de claves está dañado: {detail}",
+    "This file was sealed for another site; it cannot be opened here.":
+        "Este archivo fue sellado para otro sitio; no se puede abrir aquí.",
+    "{path} is damaged ({detail}). Nothing was changed in it; restore it from a backup or "
+    "ask for help.":
+        "{path} está dañado ({detail}). No se modificó nada en él; restáurelo desde una copia "
+        "de seguridad o pida ayuda.",
+    "{path} is empty (0 bytes): it is not an Albergue database. If it should hold data, "
+    "restore it from a backup or copy it again; to start a new database, choose a file name "
+    "that does not exist.":
+        "{path} está vacío (0 bytes): no es una base de datos de Albergue. Si debería tener "
+        "datos, restáurelo desde una copia de seguridad o cópielo de nuevo; para empezar una "
+        "base de datos nueva, elija un nombre de archivo que no exista.",
     "The disk is full; nothing was saved. Free some space and try again.":
         "El disco está lleno; no se guardó nada. Libere espacio e inténtelo de nuevo.",
     "Cannot open {path}: {detail}": "No se puede abrir {path}: {detail}",
@@ -459,6 +485,26 @@ ES: dict[str, str] = {
         "{name} es un archivo de Excel antiguo (.xls). Ábralo en Excel o LibreOffice, "
         "guárdelo como .xlsx e inténtelo de nuevo.",
     "{name} is not an Excel workbook (.xlsx).": "{name} no es un libro de Excel (.xlsx).",
+    # untrusted workbooks (reports/excel_import.py, docs/threat-model.md)
+    "{name} is too large to be a census ({size} MB; at most {limit} MB).":
+        "{name} es demasiado grande para ser un censo ({size} MB; como máximo {limit} MB).",
+    "{name} is not a normal workbook: it would expand to {size} MB. Nothing was read.":
+        "{name} no es un libro normal: se expandiría a {size} MB. No se leyó nada.",
+    "Workbooks cannot be read safely on this computer (defusedxml is missing).":
+        "En esta computadora no se pueden leer libros de forma segura (falta defusedxml).",
+    "{name} is damaged and cannot be read ({detail}).":
+        "{name} está dañado y no se puede leer ({detail}).",
+    "The sheet {sheet} of {name} declares {rows} rows and {columns} columns; a census can "
+    "have at most {max_rows} rows and {max_columns} columns.":
+        "La hoja {sheet} de {name} declara {rows} filas y {columns} columnas; un censo puede "
+        "tener como máximo {max_rows} filas y {max_columns} columnas.",
+    "Row {row}, column {column} of {name} holds {size} characters; a cell can have at most "
+    "{limit}.":
+        "La fila {row}, columna {column} de {name} tiene {size} caracteres; una celda puede "
+        "tener como máximo {limit}.",
+    "The sheet {sheet} of {name} has more than {max_rows} rows; split it into several "
+    "workbooks.":
+        "La hoja {sheet} de {name} tiene más de {max_rows} filas; divídala en varios libros.",
     "The workbook has no sheet named {sheet}.": "El libro no tiene una hoja llamada {sheet}.",
     "The sheet {sheet} of {name} is empty.": "La hoja {sheet} de {name} está vacía.",
     "No census columns were recognized in {name} (first row: {first}). Expected headers such "

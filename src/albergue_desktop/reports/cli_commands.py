@@ -182,20 +182,19 @@ def run_import(args: argparse.Namespace) -> int:
         if len(left_out) > SHOWN_ERRORS:
             print(_("... and {n} more rows with errors.", n=len(left_out) - SHOWN_ERRORS))
         report = args.errors or args.file.with_name(f"{args.file.stem}-errores.xlsx")
+        if left_out:
+            # Written BEFORE the import commits: if it cannot be saved (full disk, no
+            # rights) the command fails with nothing imported, never "failed" after the
+            # people were registered.
+            print(_("Saved {path}", path=str(write_error_report(preview, left_out, report))))
         if args.dry_run:
-            if left_out:
-                print(_("Saved {path}", path=str(write_error_report(preview, left_out,
-                                                                    report))))
             print(_("Dry run: nothing was imported."))
             return 0
-        result = confirm_import(db, actor, preview, allow_duplicates=allowed,
-                                error_report=report if left_out else None)
+        result = confirm_import(db, actor, preview, allow_duplicates=allowed)
     finally:
         db.close()
     print(_("Imported {people} people in {households} households.", people=result.people,
             households=result.households))
-    if result.error_report:
-        print(_("Saved {path}", path=str(result.error_report)))
     return 0
 
 

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+import openpyxl
 from openpyxl import load_workbook
-from openpyxl.utils.exceptions import InvalidFileException
 
 from ..domain import clock
 from ..domain.errors import FieldError
@@ -42,6 +42,39 @@ from .xlsx import Column, discard, new_workbook, write_sheet
 HEADER_SEARCH_ROWS = 10
 XLSX_MAGIC, OLE_MAGIC = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 
+# Caps for a workbook that came from anywhere (docs/threat-model.md, "careless or hostile
+# files"). A legacy census has thousands of rows and a few dozen columns, not millions.
+MAX_FILE_BYTES = 64 * 1024 * 1024          # the .xlsx on disk
+MAX_MEMBERS = 1000                          # parts inside the zip
+MAX_UNCOMPRESSED = 512 * 1024 * 1024        # all parts, as declared in the zip directory
+MAX_RATIO = 100                             # uncompressed / compressed, per part over 1 MB
+RATIO_FLOOR = 1024 * 1024
+MAX_DECLARED_ROWS = 200_000                 # the sheet's <dimension> (formatted blank rows)
+MAX_COLUMNS = 200
+MAX_ROWS = 50_000                           # rows holding something
+MAX_CELL_CHARS = 5_000                      # Excel allows 32,767
+
+
+def _check_zip(path: Path) -> None:
+    """Refuse a zip bomb before openpyxl inflates anything: the sizes a zip declares are
+    the most Python's zipfile will ever inflate for each part (a lie fails its CRC)."""
+    if path.stat().st_size > MAX_FILE_BYTES:
+        raise ReportError("{name} is too large to be a census ({size} MB; at most {limit} MB).",
+                          name=path.name, size=path.stat().st_size // 2**20,
+                          limit=MAX_FILE_BYTES // 2**20)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
+        raise ReportError("{name} is not an Excel workbook (.xlsx).", name=path.name) from exc
+    total = sum(m.file_size for m in members)
+    bomb = len(members) > MAX_MEMBERS or total > MAX_UNCOMPRESSED or any(
+        m.file_size > RATIO_FLOOR and m.file_size > MAX_RATIO * max(m.compress_size, 1)
+        for m in members)
+    if bomb:
+        raise ReportError("{name} is not a normal workbook: it would expand to {size} MB. "
+                          "Nothing was read.", name=path.name, size=total // 2**20)
+
 
 @dataclass
 class SheetData:
@@ -51,6 +84,42 @@ class SheetData:
     headers: list[str]
     rows: list[tuple[int, list]]     # (spreadsheet row number, cell values)
     mapping: dict[int, str]          # the guessed mapping
+    sheets: list[str] = field(default_factory=list)  # every sheet of the workbook
+
+
+def _bounded_rows(ws, name: str) -> list[tuple[int, list]]:
+    """The sheet's non-blank rows, refusing a sheet beyond the caps before it exhausts the
+    machine (a declared size of a million rows, 16,384 columns, giant cells)."""
+    declared_rows, declared_cols = ws.max_row, ws.max_column  # its <dimension>, if any
+    if (declared_rows or 0) > MAX_DECLARED_ROWS or (declared_cols or 0) > MAX_COLUMNS:
+        raise ReportError("The sheet {sheet} of {name} declares {rows} rows and {columns} "
+                          "columns; a census can have at most {max_rows} rows and {max_columns} "
+                          "columns.", sheet=ws.title, name=name, rows=declared_rows or 0,
+                          columns=declared_cols or 0, max_rows=MAX_ROWS,
+                          max_columns=MAX_COLUMNS)
+    rows = []
+    for number, values in enumerate(ws.iter_rows(values_only=True,
+                                                 max_row=MAX_DECLARED_ROWS + 1), 1):
+        if number > MAX_DECLARED_ROWS or len(values) > MAX_COLUMNS:
+            raise ReportError("The sheet {sheet} of {name} declares {rows} rows and {columns} "
+                              "columns; a census can have at most {max_rows} rows and "
+                              "{max_columns} columns.", sheet=ws.title, name=name,
+                              rows=number, columns=len(values), max_rows=MAX_ROWS,
+                              max_columns=MAX_COLUMNS)
+        if not any(c is not None and str(c).strip() for c in values):
+            continue
+        for col, value in enumerate(values):
+            if isinstance(value, str) and len(value) > MAX_CELL_CHARS:
+                raise ReportError("Row {row}, column {column} of {name} holds {size} "
+                                  "characters; a cell can have at most {limit}.", row=number,
+                                  column=col + 1, name=name, size=len(value),
+                                  limit=MAX_CELL_CHARS)
+        rows.append((number, list(values)))
+        if len(rows) > MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise ReportError("The sheet {sheet} of {name} has more than {max_rows} rows; "
+                              "split it into several workbooks.", sheet=ws.title, name=name,
+                              max_rows=MAX_ROWS)
+    return rows
 
 
 def read_sheet(path, sheet: str | None = None, *, header_row: int | None = None) -> SheetData:
@@ -70,26 +139,36 @@ def read_sheet(path, sheet: str | None = None, *, header_row: int | None = None)
                           "save it as .xlsx and try again.", name=path.name)
     if magic != XLSX_MAGIC:
         raise ReportError("{name} is not an Excel workbook (.xlsx).", name=path.name)
+    _check_zip(path)
+    if not openpyxl.DEFUSEDXML:  # entity expansion / external entities: never without it
+        raise ReportError("Workbooks cannot be read safely on this computer (defusedxml is "
+                          "missing).")
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
-    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+    except Exception as exc:  # noqa: BLE001 - any parse failure of an untrusted file
         raise ReportError("{name} is not an Excel workbook (.xlsx).", name=path.name) from exc
     try:
-        if sheet is not None and sheet not in wb.sheetnames:
+        sheets = list(wb.sheetnames)
+        if sheet is not None and sheet not in sheets:
             raise ReportError("The workbook has no sheet named {sheet}.", sheet=sheet)
         ws = wb[sheet] if sheet else wb.worksheets[0]
         title = ws.title
-        raw = [(n, list(values)) for n, values in enumerate(ws.iter_rows(values_only=True), 1)]
+        raw = _bounded_rows(ws, path.name)
+    except ReportError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - damaged XML, entities, bad cell values
+        raise ReportError("{name} is damaged and cannot be read ({detail}).", name=path.name,
+                          detail=type(exc).__name__) from exc
     finally:
         wb.close()
-    rows = [(n, v) for n, v in raw if any(c is not None and str(c).strip() for c in v)]
+    rows = raw
     if not rows:
         raise ReportError("The sheet {sheet} of {name} is empty.", sheet=title, name=path.name)
     for index, (number, values) in enumerate(rows[:HEADER_SEARCH_ROWS]):
         mapping = im.guess_mapping(values)
         if number == header_row or (header_row is None and len(mapping) >= 2):
             headers = ["" if v is None else str(v).strip() for v in values]
-            return SheetData(path, title, number, headers, rows[index + 1:], mapping)
+            return SheetData(path, title, number, headers, rows[index + 1:], mapping, sheets)
     first = ", ".join(str(v) for v in rows[0][1] if v is not None)[:200]
     raise ReportError("No census columns were recognized in {name} (first row: {first}). "
                       "Expected headers such as nombre, apellidos, sexo, fecha de nacimiento.",

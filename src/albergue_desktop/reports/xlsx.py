@@ -20,6 +20,13 @@ SAMPLE_ROWS = 500   # rows looked at to fit the column widths
 MAX_WIDTH = 50
 PROGRESS_EVERY = 5000
 _BAD_TITLE = re.compile(r"[\[\]:*?/\\]")
+# Text that a spreadsheet program (or a CSV saved from the workbook) would read as a formula
+# or a DDE call: OWASP "CSV Injection" lists = + - @ and tab / carriage return prefixes.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+# A phone number or a signed number cannot call anything: "+52 686 555 0101" stays as typed.
+_PLAIN_NUMBER = re.compile(r"[+-][\d\s().,/-]*\Z")
+
+_FIRST = frozenset(c[0] for c in _FORMULA_START)
 
 Progress = Callable[[str, int], None]
 
@@ -28,6 +35,16 @@ Progress = Callable[[str, int], None]
 class Column:
     header: str          # already translated
     kind: str = "text"   # text | int | date | datetime
+
+
+def safe_text(value):
+    """``value`` as it must be written from user text: a string that would start a formula
+    gets a leading apostrophe (shown, so the reader sees the text was escaped); anything
+    else is returned unchanged. openpyxl would otherwise store "=..." as a live formula."""
+    if (isinstance(value, str) and value.startswith(_FORMULA_START)
+            and not _PLAIN_NUMBER.match(value)):
+        return "'" + value
+    return value
 
 
 def new_workbook() -> Workbook:
@@ -65,7 +82,7 @@ def _header_cells(ws, columns: Sequence[Column]) -> list[WriteOnlyCell]:
     align = Alignment(vertical="center")
     cells = []
     for column in columns:
-        cell = WriteOnlyCell(ws, column.header)
+        cell = WriteOnlyCell(ws, safe_text(column.header))
         cell.font, cell.fill, cell.alignment = font, fill, align
         cells.append(cell)
     return cells
@@ -91,8 +108,10 @@ def write_sheet(wb: Workbook, title: str, columns: Sequence[Column], rows: Itera
             dated.append((i, cell))
     count = 0
     for row in chain(sample, rows):
+        # Every string cell, whatever its column's kind: no user text becomes a formula.
+        row = [safe_text(v) if v.__class__ is str and v and v[0] in _FIRST else v
+               for v in row]
         if dated:
-            row = list(row)
             for i, cell in dated:
                 if row[i] is not None:
                     cell.value = row[i]

@@ -1,15 +1,20 @@
 """A person's optional photo (table ``person_photo``): set, remove, read.
 
-The desktop decodes the chosen file and downscales it with Qt before calling
-:func:`set_photo` (about 480 px on the long side, some 60 KB of JPEG), so this module needs no
-imaging library: it checks that the bytes are a JPEG or PNG by their header and that they fit
-the size limit. A photo is personal data, not health data (EDIT_PEOPLE / VIEW_PEOPLE).
+The desktop downscales the chosen file with Qt before calling :func:`set_photo`, but this
+module trusts no caller: :func:`prepare_photo` decodes the bytes itself with Pillow (no Qt
+below ui/), refuses files that are too large in bytes or in pixels before decoding them
+(a "decompression bomb" declares a huge size in a small file), and re-encodes the image as a
+JPEG of at most 480 px on the long side with no metadata (EXIF: GPS position, camera serial,
+date; ICC profiles, comments, and anything hidden after the image data are dropped).
+A photo is personal data, not health data (EDIT_PEOPLE / VIEW_PEOPLE).
 
 A new photo tombstones the previous row and adds its own; a row's image never changes, so the
 history (storage hook) records "photo added" / "photo removed" and never the bytes."""
 
 from __future__ import annotations
 
+import io
+import warnings
 from collections.abc import Iterable
 from contextlib import nullcontext
 from dataclasses import dataclass, replace
@@ -31,6 +36,12 @@ from .stays import take_write_lock
 # The desktop aims at ~60 KB; this leaves room for a detailed face and refuses raw camera
 # files (several MB each would bloat every center's file and every sync).
 MAX_PHOTO_BYTES = 100 * 1024
+# What the service accepts before decoding: a phone photo (up to ~40 MP, ~15 MB), not more.
+MAX_SOURCE_BYTES = 15 * 1024 * 1024
+MAX_SOURCE_PIXELS = 40_000_000
+MAX_SOURCE_SIDE = 12_000
+LONG_SIDE = 480       # px of the stored photo (ID card at 300 dpi needs ~300 px)
+JPEG_QUALITY = 82
 JPEG, PNG = "image/jpeg", "image/png"
 _SIGNATURES = ((b"\xff\xd8\xff", JPEG), (b"\x89PNG\r\n\x1a\n", PNG))
 REPLACED = "replaced by a new photo"
@@ -54,17 +65,67 @@ def image_type(data: bytes) -> str | None:
     return None
 
 
+def _invalid(msgid: str, **params) -> ValidationError:
+    return ValidationError([FieldError("photo", msgid, params)])
+
+
 def check_image(data: bytes | None) -> str:
-    """The MIME type of ``data``; :class:`ValidationError` (field ``photo``) when it is not
-    a JPEG/PNG or is too large."""
+    """The MIME type of ``data`` by its header; :class:`ValidationError` (field ``photo``)
+    when it is not a JPEG/PNG or larger than a photo can be. Cheap: decodes nothing."""
     mime = image_type(data or b"")
     if mime is None:
-        raise ValidationError([FieldError("photo", "The file is not a JPEG or PNG image.")])
-    if len(data) > MAX_PHOTO_BYTES:
-        raise ValidationError([FieldError(
-            "photo", "The photo is too large ({size} KB; at most {max} KB).",
-            {"size": -(-len(data) // 1024), "max": MAX_PHOTO_BYTES // 1024})])
+        raise _invalid("The file is not a JPEG or PNG image.")
+    if len(data) > MAX_SOURCE_BYTES:
+        raise _invalid("The photo is too large ({size} KB; at most {max} KB).",
+                       size=-(-len(data) // 1024), max=MAX_SOURCE_BYTES // 1024)
     return mime
+
+
+def prepare_photo(data: bytes | None) -> bytes:
+    """Decode ``data`` (JPEG or PNG), bound it and re-encode it: a JPEG of at most
+    :data:`LONG_SIDE` px and :data:`MAX_PHOTO_BYTES`, without any metadata.
+    :class:`ValidationError` (field ``photo``, Spanish message) for anything else."""
+    from PIL import Image, ImageOps  # imported on use: opening the app does not pay for it
+
+    check_image(data)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
+            width, height = image.size  # from the header: nothing decoded yet
+            if (width * height > MAX_SOURCE_PIXELS or max(width, height) > MAX_SOURCE_SIDE
+                    or min(width, height) < 1):
+                raise _invalid("The image is too large ({width} × {height} pixels; at most "
+                               "{max} megapixels).", width=width, height=height,
+                               max=MAX_SOURCE_PIXELS // 1_000_000)
+            if image.format == "JPEG":  # decode at 1/2..1/8 scale straight away
+                image.draft("RGB", (LONG_SIDE * 2, LONG_SIDE * 2))
+            image.load()
+            image = ImageOps.exif_transpose(image)  # keep it upright, then drop the EXIF
+            if image.mode in ("RGBA", "LA", "P", "PA"):
+                image = image.convert("RGBA")
+                flat = Image.new("RGB", image.size, (255, 255, 255))
+                flat.paste(image, mask=image.getchannel("A"))
+                image = flat
+            elif image.mode != "RGB":
+                image = image.convert("RGB")
+            image.thumbnail((LONG_SIDE, LONG_SIDE), Image.Resampling.LANCZOS)
+            clean = Image.new("RGB", image.size)  # a new image carries no info/exif/icc
+            clean.paste(image)
+    except ValidationError:
+        raise
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
+        # Pillow's own guard fired while reading the header (sizes far beyond ours)
+        raise _invalid("The image declares a size far too large for a photo.") from exc
+    except (OSError, SyntaxError, ValueError, TypeError, EOFError, MemoryError) as exc:
+        raise _invalid("The image is damaged or cannot be read.") from exc
+    for quality in (JPEG_QUALITY, 70, 55, 40):
+        out = io.BytesIO()
+        clean.save(out, "JPEG", quality=quality, optimize=True)
+        if out.tell() <= MAX_PHOTO_BYTES:
+            return out.getvalue()
+    raise _invalid("The photo is too large ({size} KB; at most {max} KB).",  # pragma: no cover
+                   size=-(-out.tell() // 1024), max=MAX_PHOTO_BYTES // 1024)
 
 
 def _live_person(session: Session, person_id: str) -> Person:
@@ -88,11 +149,19 @@ def _tombstone(photo: PersonPhoto, actor: Actor, reason: str | None) -> None:
 
 def set_photo(db: Database, actor: Actor, person_id: str, image: bytes, *,
               taken_at: datetime | None = None, session: Session | None = None) -> str:
-    """Store ``image`` (JPEG or PNG bytes, already downscaled) as the person's photo,
-    replacing the current one. Returns the id of the new row. With ``session`` the rows join
-    the caller's transaction (the registration saves the household and its photos at once)."""
+    """Store ``image`` (JPEG or PNG bytes) as the person's photo, replacing the current one;
+    it is decoded, bounded and re-encoded by :func:`prepare_photo` first. Returns the id of
+    the new row. With ``session`` the rows join the caller's transaction (the registration
+    saves the household and its photos at once)."""
     actor.require(Permission.EDIT_PEOPLE)
-    mime = check_image(image)
+    image = prepare_photo(image)
+    return _store(db, actor, person_id, image, taken_at=taken_at, session=session)
+
+
+def _store(db: Database, actor: Actor, person_id: str, image: bytes, *,
+           taken_at: datetime | None, session: Session | None) -> str:
+    """Store an image already made by :func:`prepare_photo`."""
+    mime = JPEG
     with (nullcontext(session) if session is not None
           else db.session(actor.username)) as s:
         take_write_lock(s)
@@ -130,21 +199,22 @@ def register_with_photos(db: Database, actor: Actor, *, member_photos: list[byte
     None for no photo) in one transaction: a refused photo saves nothing."""
     if any(member_photos):
         actor.require(Permission.EDIT_PEOPLE)
-    errors = []
+    errors, prepared = [], []
     for index, image in enumerate(member_photos):
-        if image is not None:
-            try:
-                check_image(image)
-            except ValidationError as exc:
-                errors += [replace(e, field=f"members.{index}.{e.field}")
-                           for e in exc.errors]
+        if image is None:
+            prepared.append(None)
+            continue
+        try:
+            prepared.append(prepare_photo(image))
+        except ValidationError as exc:
+            errors += [replace(e, field=f"members.{index}.{e.field}") for e in exc.errors]
     if errors:
         raise ValidationError(errors)
     with db.session(actor.username) as s:
         done = register_household(db, actor, session=s, **registration)
-        for person_id, image in zip(done.person_ids, member_photos):
+        for person_id, image in zip(done.person_ids, prepared):
             if image is not None:
-                set_photo(db, actor, person_id, image, session=s)
+                _store(db, actor, person_id, image, taken_at=None, session=s)
     return done
 
 

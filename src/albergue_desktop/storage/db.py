@@ -1,14 +1,17 @@
 """Opening an Albergue database file: checks, migrations, pragmas, sessions.
 
-``Database.open(path)`` refuses files that are not SQLite, SQLite files of other programs and
-files from a newer Albergue (typed :class:`StorageError` with a translated message), creates
-and initializes a new file, and upgrades an older one in place.
+``Database.open(path)`` refuses files that are not SQLite, SQLite files of other programs,
+files from a newer Albergue, empty (0-byte) files and damaged files (``PRAGMA quick_check``)
+with a typed :class:`StorageError` and a translated message; creates and initializes a new
+file (mode 0600 on POSIX, in a 0700 data folder), and upgrades an older one in place.
+Threat model and file permissions: docs/threat-model.md.
 """
 
 from __future__ import annotations
 
 import os
 import sqlite3
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -34,16 +37,56 @@ class AlbergueSession(Session):
 versioning.install(AlbergueSession)
 
 
+PRIVATE_DIR_MODE = 0o700
+PRIVATE_FILE_MODE = 0o600
+
+
+def data_dir() -> Path:
+    """The user's Albergue data folder (platformdirs); not created here."""
+    return Path(user_data_dir("Albergue", "Albergue"))
+
+
 def default_db_path() -> Path:
     """``ALBERGUE_DB`` if set, else ``albergue.sqlite`` in the user's data directory."""
     env = os.environ.get("ALBERGUE_DB")
     if env:
         return Path(env).expanduser()
-    return Path(user_data_dir("Albergue", "Albergue")) / "albergue.sqlite"
+    return data_dir() / "albergue.sqlite"
 
 
 def demo_db_path() -> Path:
-    return Path(user_data_dir("Albergue", "Albergue")) / "albergue-demo.sqlite"
+    return data_dir() / "albergue-demo.sqlite"
+
+
+def ensure_private_dir(folder: Path) -> Path:
+    """Create ``folder`` (and parents) readable by this user only: 0700 on POSIX, tightened
+    if it already exists with wider rights. Windows keeps the profile folder's ACL (the
+    user's own AppData)."""
+    folder.mkdir(parents=True, exist_ok=True, mode=PRIVATE_DIR_MODE)
+    if os.name == "posix":
+        mode = stat.S_IMODE(folder.stat().st_mode)
+        if mode != PRIVATE_DIR_MODE:
+            os.chmod(folder, PRIVATE_DIR_MODE)
+    return folder
+
+
+def _is_in_data_dir(path: Path) -> bool:
+    try:
+        return path.parent == data_dir().resolve()
+    except OSError:
+        return False
+
+
+def _make_private(path: Path) -> None:
+    """0600 for a database file and its -wal / -shm / -journal companions (POSIX)."""
+    if os.name != "posix":
+        return
+    for file in (path, *(Path(f"{path}{s}") for s in ("-wal", "-shm", "-journal"))):
+        try:
+            if stat.S_IMODE(file.stat().st_mode) & 0o077:
+                os.chmod(file, PRIVATE_FILE_MODE)
+        except FileNotFoundError:
+            pass
 
 
 def _set_pragmas(dbapi_conn, _record) -> None:
@@ -62,15 +105,25 @@ def _begin(conn) -> None:
 
 
 def inspect_file(path: Path) -> int | None:
-    """Schema version of an existing Albergue file; None for a missing or empty file.
-    Raises :class:`StorageError` for anything that is not an Albergue database."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Schema version of an existing Albergue file; None for a missing file or a valid
+    SQLite file without tables. Raises :class:`StorageError` for anything that is not an
+    intact Albergue database: an empty (0-byte) file is refused, never initialized (it is
+    usually a copy that failed, and a fresh database in its place would hide the loss)."""
+    if not path.exists():
         return None
+    if path.stat().st_size == 0:
+        raise StorageError("{path} is empty (0 bytes): it is not an Albergue database. If it "
+                           "should hold data, restore it from a backup or copy it again; to "
+                           "start a new database, choose a file name that does not exist.",
+                           path=str(path))
     with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
+        header = fh.read(100)
+    if header[:16] != SQLITE_HEADER:
         raise StorageError("{path} is not an Albergue database (it is not an SQLite file).",
                            path=str(path))
+    if not _is_hot(path):  # a hot file's header may be ahead of its pages until recovery
+        _refuse_truncated(path, header)
+    full_check = needs_full_check(path)  # before connecting: a hot WAL is looked at first
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
         try:
@@ -89,6 +142,8 @@ def inspect_file(path: Path) -> int | None:
                     path=str(path))
             version = conn.execute(
                 "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            if full_check:
+                _quick_check(conn, path)
             return int(version[0]) if version else 0
         finally:
             conn.close()
@@ -96,14 +151,94 @@ def inspect_file(path: Path) -> int | None:
         raise StorageError("{path} is damaged: {detail}", path=str(path), detail=str(exc)) from exc
 
 
+# quick_check reads the whole file: ~10 ms per MB measured here (docs/threat-model.md), so a
+# center file (a few thousand people, ~15 MB) is always checked, while a 100,000-person
+# central file (~480 MB, seconds) is checked when its last writer did not close it cleanly.
+FULL_CHECK_MAX_BYTES = 64 * 1024 * 1024
+
+
+def needs_full_check(path: Path) -> bool:
+    """Whether opening ``path`` runs ``PRAGMA quick_check``: always for a file of up to
+    :data:`FULL_CHECK_MAX_BYTES`; for a larger one when it is "hot" (a non-empty ``-wal`` or
+    a ``-journal`` beside it: the last writer crashed, was killed or lost power, or is still
+    writing), which is when damage happens. Truncated copies are caught for every size by
+    :func:`_refuse_truncated`; a damaged page of a clean large file by SQLite on first read."""
+    try:
+        return path.stat().st_size <= FULL_CHECK_MAX_BYTES or _is_hot(path)
+    except OSError:
+        return True
+
+
+def _is_hot(path: Path) -> bool:
+    try:
+        wal = Path(f"{path}-wal")
+        return (wal.exists() and wal.stat().st_size > 0) or Path(f"{path}-journal").exists()
+    except OSError:
+        return True
+
+
+def _refuse_truncated(path: Path, header: bytes) -> None:
+    """A copy cut short (a USB stick pulled out, a full disk): the header says how many
+    pages the file has (when its "valid-for" counter matches); fewer bytes on disk is
+    damage, found without reading the file."""
+    if len(header) < 100:
+        raise StorageError("{path} is damaged ({detail}). Nothing was changed in it; restore "
+                           "it from a backup or ask for help.", path=str(path),
+                           detail=f"{len(header)} bytes")
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    if header[24:28] != header[92:96] or not pages:
+        return  # written by an old SQLite: the in-header size is not reliable
+    size, expected = path.stat().st_size, pages * page_size
+    if size < expected:
+        raise StorageError("{path} is incomplete ({size} of {expected} bytes): the copy was "
+                           "cut short. Nothing was changed in it; restore it from a backup or "
+                           "copy it again.", path=str(path), size=size, expected=expected)
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """``PRAGMA quick_check``: every page and index readable and well formed (not the
+    slower index-vs-table cross check of ``integrity_check``). Cost measured in
+    docs/threat-model.md. A damaged file is refused before anything writes to it."""
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    if problems != ["ok"]:
+        raise StorageError("{path} is damaged ({detail}). Nothing was changed in it; restore "
+                           "it from a backup or ask for help.", path=str(path),
+                           detail="; ".join(problems))
+
+
 def _prepare(path: Path) -> None:
     """Create or upgrade the file so it holds the current schema."""
     found = inspect_file(path)
     if found is not None and found > migrations.CURRENT_SCHEMA_VERSION:
         raise SchemaTooNewError(str(path), found, migrations.CURRENT_SCHEMA_VERSION)
+    private = _is_in_data_dir(path) or path == default_db_path().resolve()
+    if private:
+        ensure_private_dir(path.parent)
+        _make_private(path)
     if found == migrations.CURRENT_SCHEMA_VERSION:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
+    created = False
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        try:  # created readable by this user only; SQLite gives -wal/-shm the same mode
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, PRIVATE_FILE_MODE))
+            created = True
+        except FileExistsError:
+            pass
+        except OSError as exc:
+            raise _storage_error(exc, path) from exc
+    try:
+        _create_or_upgrade(path, found)
+    except BaseException:
+        if created:  # ours and empty: no 0-byte file stays behind to be refused next time
+            for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+                file.unlink(missing_ok=True)
+        raise
+
+
+def _create_or_upgrade(path: Path, found: int | None) -> None:
     conn = sqlite3.connect(path, isolation_level=None)
     try:
         conn.execute("PRAGMA journal_mode = WAL")

@@ -31,13 +31,8 @@ from .jobs import save_copy
 
 def read_file(path: Path, sheet: str | None) -> tuple[ei.SheetData, list[str]]:
     """The sheet's rows and headers, and the names of every sheet of the workbook."""
-    data = ei.read_sheet(path, sheet)
-    from openpyxl import load_workbook
-    wb = load_workbook(path, read_only=True)
-    try:
-        return data, list(wb.sheetnames)
-    finally:
-        wb.close()
+    data = ei.read_sheet(path, sheet)  # checked and bounded (untrusted file): open it once
+    return data, list(data.sheets)
 
 
 def error_report_path(source: Path) -> Path:
@@ -45,8 +40,16 @@ def error_report_path(source: Path) -> Path:
     cannot be written."""
     folder = source.parent
     if not folder.is_dir() or not _writable(folder):
-        folder = Path(tempfile.gettempdir())
+        folder = _fallback_folder()
     return folder / f"{source.stem}-errores.xlsx"
+
+
+def _fallback_folder() -> Path:
+    """The user's Documents (or home) folder: not the temp folder, which is the app's
+    private one, emptied at exit (storage/private_tmp.py)."""
+    home = Path.home()
+    documents = home / "Documents"
+    return documents if documents.is_dir() and _writable(documents) else home
 
 
 def _writable(folder: Path) -> bool:
@@ -66,7 +69,7 @@ def run_import(db, actor, preview, allowed, source: Path) -> tuple[ei.ImportResu
             report = ei.write_error_report(preview, left_out, error_report_path(source))
         except AlbergueError:  # the people are imported; the report goes to the temp folder
             report = ei.write_error_report(
-                preview, left_out, Path(tempfile.gettempdir()) / f"{source.stem}-errores.xlsx")
+                preview, left_out, _fallback_folder() / f"{source.stem}-errores.xlsx")
     return result, report
 
 

@@ -38,13 +38,13 @@ def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.IntegrityError as exc:
-        raise SyncRefused("{path} cannot be merged: {detail}. Nothing was merged.",
+        raise SyncRefused("{path} cannot be merged: {detail}. Nothing of it was merged.",
                           path=str(plan.path), detail=str(exc)) from exc
     except sqlite3.OperationalError as exc:
         text = str(exc).lower()
         if "full" in text:
-            raise SyncRefused("The disk is full; nothing was merged. Free some space and try "
-                              "again.") from exc
+            raise SyncRefused("The disk is full; nothing of {path} was merged. Free some "
+                              "space and try again.", path=str(plan.path)) from exc
         if "locked" in text or "busy" in text:
             raise SyncRefused("The database {path} is busy; try again in a moment.",
                               path=str(target)) from exc

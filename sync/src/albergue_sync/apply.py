@@ -109,13 +109,31 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     if max_hlc > int(meta.get("hlc_last", 0)):
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'hlc_last'", (str(max_hlc),))
     report.seq_merged = int(src_meta["seq_last"])
+    _write_bookmark(conn, plan, options, report,
+                    changed=bool(report.new or report.updated or received or joined
+                                 or detected or rejoined))
+    options.report(len(tables), len(tables), "merge", "")
+    options.check_cancelled(plan.path)  # the last moment: the commit follows
+
+
+def _write_bookmark(conn: sqlite3.Connection, plan: _Plan, options: Options,
+                    report: SourceReport, *, changed: bool) -> None:
+    """Record how far this source was merged. A merge that changed nothing and would write
+    the same bookmark writes nothing at all: a repeated merge leaves the target file byte
+    for byte as it was (the bookmark's time and counts are those of the last merge that
+    did something)."""
+    mark = seq_mark(conn, report.seq_merged, "src")
+    key = (plan.info.epoch, report.seq_merged, options.direction, int(options.with_health),
+           mark)
+    old = conn.execute("SELECT epoch, seq_merged, direction, with_health, seq_mark "
+                       "FROM main.sync_source WHERE site_id = ?",
+                       (plan.info.site_id,)).fetchone()
+    if not changed and old is not None and tuple(old) == key:
+        return
     conn.execute(
         "INSERT OR REPLACE INTO main.sync_source (site_id, epoch, seq_merged, merged_at, "
         "direction, with_health, source_path, rows_new, rows_updated, rows_unchanged, "
         "conflicts, seq_mark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (plan.info.site_id, plan.info.epoch, report.seq_merged, files.utc_text(),
          options.direction, int(options.with_health), str(plan.path), report.new,
-         report.updated, report.unchanged, report.conflicts,
-         seq_mark(conn, report.seq_merged, "src")))
-    options.report(len(tables), len(tables), "merge", "")
-    options.check_cancelled(plan.path)  # the last moment: the commit follows
+         report.updated, report.unchanged, report.conflicts, mark))

@@ -217,10 +217,17 @@ def find_stay_clashes(conn: sqlite3.Connection, seq: int) -> list[Conflict]:
 def find_deleted_people_in_stays(conn: sqlite3.Connection, seq: int) -> list[Conflict]:
     """Open stays (touched by this merge, or of a person it touched) whose person is deleted:
     a delete at one center and a check-in at another before they synced. Logged per stay."""
+    # Two indexed lookups (stays this merge touched; open stays of people it touched), not
+    # one OR over both tables' change_seq, which no index serves: the cost follows the
+    # changes, not the number of open stays in the target.
     rows = conn.execute(
         "SELECT s.id, s.person_id FROM main.stay s JOIN main.person p ON p.id = s.person_id "
-        "WHERE s.check_out IS NULL AND s.deleted = 0 AND p.deleted = 1 "
-        "AND (s.change_seq = :seq OR p.change_seq = :seq)", {"seq": seq}).fetchall()
+        "WHERE s.change_seq = :seq AND s.check_out IS NULL AND s.deleted = 0 "
+        "AND p.deleted = 1 "
+        "UNION "
+        "SELECT s.id, s.person_id FROM main.person p JOIN main.stay s "
+        "ON s.person_id = p.id AND s.check_out IS NULL AND s.deleted = 0 "
+        "WHERE p.change_seq = :seq AND p.deleted = 1 ORDER BY 1", {"seq": seq}).fetchall()
     return [Conflict("deleted_person", "stay", stay_id, "person_id", None, None, person_id,
                      None, {"person_id": person_id}) for stay_id, person_id in rows]
 
@@ -240,6 +247,7 @@ def repair_bed_status(conn: sqlite3.Connection, seq: int) -> int:
     return conn.execute(
         f"UPDATE main.bed AS b SET status = {derived}, change_seq = :seq "
         f"WHERE b.deleted = 0 AND b.status IN ('available', 'occupied') "
-        f"AND (b.change_seq = :seq OR b.id IN (SELECT bed_id FROM main.stay "
-        f"WHERE change_seq = :seq AND bed_id IS NOT NULL)) AND b.status <> {derived}",
+        f"AND b.id IN (SELECT id FROM main.bed WHERE change_seq = :seq UNION "
+        f"SELECT bed_id FROM main.stay WHERE change_seq = :seq AND bed_id IS NOT NULL) "
+        f"AND b.status <> {derived}",
         {"seq": seq}).rowcount

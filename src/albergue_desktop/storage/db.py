@@ -13,6 +13,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from albergue_sync import SyncRefused
+from albergue_sync import files as sync_files
 from platformdirs import user_data_dir
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -22,8 +24,6 @@ from sqlmodel import Session
 from ..domain.errors import SchemaTooNewError, StorageError
 from . import migrations, versioning
 
-SQLITE_HEADER = migrations.SQLITE_HEADER
-APP_ID = migrations.APP_ID
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -63,37 +63,21 @@ def _begin(conn) -> None:
 
 def inspect_file(path: Path) -> int | None:
     """Schema version of an existing Albergue file; None for a missing or empty file.
-    Raises :class:`StorageError` for anything that is not an Albergue database."""
+    Raises :class:`StorageError` for anything that is not an Albergue database. The check
+    itself is the sync engine's (``albergue_sync.files.file_meta``): one for both."""
     if not path.exists() or path.stat().st_size == 0:
         return None
-    with open(path, "rb") as fh:
-        header = fh.read(16)
-    if header != SQLITE_HEADER:
-        raise StorageError("{path} is not an Albergue database (it is not an SQLite file).",
-                           path=str(path))
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "meta" not in tables:
-                if tables:
-                    raise StorageError(
-                        "{path} is an SQLite database from another program, not Albergue.",
-                        path=str(path))
-                return None
-            row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
-            if row is None or row[0] != APP_ID:
-                raise StorageError(
-                    "{path} is an SQLite database from another program, not Albergue.",
-                    path=str(path))
-            version = conn.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            return int(version[0]) if version else 0
-        finally:
-            conn.close()
+        meta = sync_files.file_meta(path)
+    except SyncRefused as exc:  # another program's file, or not SQLite at all
+        if "another program" in exc.msgid:
+            raise StorageError("{path} is an SQLite database from another program, not "
+                               "Albergue.", path=str(path)) from exc
+        raise StorageError("{path} is not an Albergue database (it is not an SQLite file).",
+                           path=str(path)) from exc
     except sqlite3.DatabaseError as exc:
         raise StorageError("{path} is damaged: {detail}", path=str(path), detail=str(exc)) from exc
+    return None if meta is None else int(meta.get("schema_version", 0))
 
 
 def _prepare(path: Path) -> None:

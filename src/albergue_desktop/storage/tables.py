@@ -12,6 +12,7 @@ import datetime as dt
 from datetime import date, datetime
 from typing import Any
 
+from albergue_sync.rules import BOOKKEEPING
 from sqlalchemy import JSON, Index, LargeBinary, text
 from sqlmodel import Field, SQLModel
 
@@ -19,10 +20,8 @@ from .ids import new_id
 
 # Columns maintained by the versioning hook; everything else is a data field that is merged
 # field by field.
-BOOKKEEPING_FIELDS = frozenset({
-    "id", "site_id", "created_at", "created_by", "updated_at", "updated_by",
-    "hlc", "change_seq", "vv", "fv",
-})
+# The sync engine's list (albergue_sync.rules.BOOKKEEPING): one definition for both.
+BOOKKEEPING_FIELDS = BOOKKEEPING
 
 
 class SyncedBase(SQLModel):

@@ -147,6 +147,41 @@ def damaged(path: Path, exc: BaseException | str) -> SyncRefused:
                        "that file.", path=str(path), detail=str(exc))
 
 
+def _foreign(path: Path) -> SyncRefused:
+    return SyncRefused("{path} is an SQLite database from another program, not Albergue.",
+                       path=str(path))
+
+
+def file_meta(path: Path, *, shown: Path | None = None) -> dict[str, str] | None:
+    """The ``meta`` of an existing Albergue file (opened normally, only read); None for an
+    SQLite file without any table yet (a new, empty database). The one check of "is this an
+    Albergue file" for the engine and the desktop (``storage/db.py inspect_file``).
+
+    Raises SyncRefused for a file that is not SQLite or belongs to another program, and
+    ``sqlite3.DatabaseError`` for a damaged one (each caller words that its own way)."""
+    path = Path(path)
+    shown = Path(shown) if shown is not None else path
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != schema.SQLITE_HEADER:
+        raise SyncRefused("{path} is not an Albergue database (it is not an SQLite file).",
+                          path=str(shown))
+    conn = connect(path, readonly=False)
+    try:
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            if tables:
+                raise _foreign(shown)
+            return None
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
+    finally:
+        conn.close()
+    if meta.get("app") != schema.APP_ID or "site_id" not in meta:
+        raise _foreign(shown)
+    return meta
+
+
 def inspect(path: Path, *, shown: Path | None = None) -> FileInfo:
     """Header and meta of an existing Albergue file (opened normally, only read). Refuses
     what is not one, and files of a newer schema. ``shown``: the path to name in messages
@@ -155,13 +190,12 @@ def inspect(path: Path, *, shown: Path | None = None) -> FileInfo:
     shown = Path(shown) if shown is not None else path
     check_header(path, shown=shown)
     try:
-        conn = connect(path, readonly=False)
-    except sqlite3.Error as exc:
+        meta = file_meta(path, shown=shown)
+    except sqlite3.DatabaseError as exc:
         raise damaged(shown, exc) from exc
-    try:
-        info = FileInfo(shown, read_meta(conn, shown))
-    finally:
-        conn.close()
+    if meta is None:
+        raise _foreign(shown)
+    info = FileInfo(shown, meta)
     if info.schema_version > schema.CURRENT_SCHEMA_VERSION:
         raise SyncRefused("{path} uses schema {found}, newer than this albergue-sync (schema "
                           "{supported}). Update Albergue on this computer first.",

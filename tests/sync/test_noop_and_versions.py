@@ -101,3 +101,30 @@ def test_a_mixed_version_round(two_centers, tmp_path, monkeypatch):
         merge_files(old_center, [central], Options(direction="pull"))
     assert file_digest(central) == before
     assert file_digest(old_center) == old_digest
+
+
+def test_occupancy_is_derived_so_no_merge_writes_a_bed(two_centers, tmp_path):
+    """bed.status holds only what staff set; a check-in writes the stay alone, and a merge has
+    nothing to repair (no unstamped bed writes): the central's beds equal the center's."""
+    from albergue_desktop.services import stays
+    from albergue_desktop.services.context import SYSTEM
+    from albergue_desktop.storage.bed_queries import free_beds
+    from sync_helpers import contents
+
+    (a, a_center), _ = two_centers
+    pid = register(a, a_center)
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [a.path])
+    bed_id = contents(a.path)["bed"].popitem()[0]
+    stays.check_in(a, SYSTEM, person_id=pid, center_id=a_center, bed_id=bed_id)
+    [report] = merge_files(central, [a.path])
+    assert report.tables["bed"]["read"] == 0 and report.tables["stay"]["new"] == 1
+    assert contents(central)["bed"] == contents(a.path)["bed"]
+    assert {b["status"] for b in contents(central)["bed"].values()} == {"available"}
+    from albergue_desktop.storage.db import Database
+
+    with Database.open(central) as db, db.session() as s:
+        free = {b.bed_id for b in free_beds(session=s, center_ids=[a_center])}
+        assert bed_id not in free and len(free) == 2
+    columns = [r[1] for r in sqlite3.connect(central).execute("PRAGMA table_info(household)")]
+    assert "size" not in columns

@@ -121,8 +121,8 @@ class BedPlanner:
         for area in self.areas:
             for _ in range(1 + len(area.kinds) // 12):
                 area.kinds.append(BedKind.COT)
-            area.status = [BedStatus.OCCUPIED if i in area.occupied else BedStatus.AVAILABLE
-                           for i in range(len(area.kinds))]
+            # What staff set; occupancy follows from the stays (schema v0010).
+            area.status = [BedStatus.AVAILABLE for _ in range(len(area.kinds))]
             if rng.random() < 0.3:
                 area.status[-1] = BedStatus.OUT_OF_SERVICE
             area.area_m2 = round(len(area.kinds) * rng.uniform(3.6, 4.6) * 2) / 2

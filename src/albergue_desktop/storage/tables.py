@@ -89,6 +89,8 @@ class BedBase(SQLModel):
     center_id: str = Field(foreign_key="center.id", index=True)
     code: str
     kind: str = Field(default="cot")
+    # What staff set: available | out_of_service. Occupancy follows from the open stays
+    # (storage/bed_queries.py), never stored (schema v0010).
     status: str = Field(default="available")
     block_reason: str | None = None
 
@@ -103,7 +105,6 @@ class HouseholdBase(SQLModel):
     center_id: str | None = Field(default=None, foreign_key="center.id", index=True)
     # No FK: the head is a person of this household, created in the same transaction.
     head_person_id: str | None = Field(default=None, index=True)
-    size: int = 1
     couple_civil_status: str | None = None
     address: str | None = None
     notes: str | None = None

@@ -12,7 +12,7 @@ from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import (
     find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
-    merge_table, repair_bed_status, synced_tables,
+    merge_table, synced_tables,
 )
 
 
@@ -97,8 +97,6 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
         found += find_stay_clashes(conn, seq)
     if {"stay", "person"} & touched and {"stay", "person"} <= set(tables):
         found += find_deleted_people_in_stays(conn, seq)
-    if {"stay", "bed"} & touched and {"stay", "bed"} <= set(tables):
-        report.updated += repair_bed_status(conn, seq)
     read, received, joined = conflictlog.merge_incoming(conn, since=plan.since, seq=seq)
     report.rows_read += read
     detected, rejoined = conflictlog.record(conn, found, seq=seq, site_id=meta["site_id"],

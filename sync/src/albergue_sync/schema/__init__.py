@@ -24,6 +24,7 @@ MIGRATIONS: dict[int, str] = {
     3: "v0003_health_beds.sql",
     4: "v0004_duplicate_review.sql",
     5: "v0005_person_photo.sql",
+    10: "v0010_derived_status.sql",
 }
 CURRENT_SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -52,8 +53,11 @@ def load(version: int) -> list[str]:
 
 def apply(conn: sqlite3.Connection, from_version: int, to_version: int = CURRENT_SCHEMA_VERSION,
           ) -> None:
-    """Run migrations ``from_version+1 .. to_version`` on an open transaction of ``conn``."""
-    for version in range(from_version + 1, to_version + 1):
+    """Run migrations ``from_version+1 .. to_version`` on an open transaction of ``conn``.
+
+    Only registered numbers run: while branches with their own migration numbers are merged, a
+    number may be missing (renumbered at merge time, so released files never skip one)."""
+    for version in sorted(v for v in MIGRATIONS if from_version < v <= to_version):
         for statement in load(version):
             conn.execute(statement)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",

@@ -207,6 +207,8 @@ BAD_STAMPS = {
     "fv dot too short": ("fv", '{"*": [1, "abc"]}'),
     "fv dot text hlc": ("fv", '{"*": ["1", "abc", 3]}'),
     "fv a number": ("fv", "42"),
+    "fv star of four": ("fv", '{"*": [1, "abc", 3, 4]}'),
+    "fv good star, bad field dot": ("fv", '{"*": [1, "abc", 3], "notes": "x"}'),
     "vv empty": ("vv", ""),
 }
 

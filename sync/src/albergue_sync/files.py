@@ -307,21 +307,26 @@ def _rollback_mode(path: Path) -> bool:
     return len(header) >= 20 and header[18] == 1
 
 
-def _copy_with_journals(source: Path, dest: Path) -> None:
+def _copy_with_journals(source: Path, dest: Path) -> bool:
+    """Copy the file and its journal or WAL; True when there was one."""
     shutil.copyfile(source, dest)
+    found = False
     for side in ("-wal", "-journal"):
         extra = Path(f"{source}{side}")
         try:
             shutil.copyfile(extra, Path(f"{dest}{side}"))
+            found = True
         except FileNotFoundError:
             pass
+    return found
 
 
 def recovered_copy(source: Path, dest: Path) -> None:
     """Copy ``source`` with its ``-wal``/``-journal`` to ``dest`` and open the copy normally:
     SQLite then recovers it as it would after a crash (a hot rollback journal is rolled
     back; a WAL contributes only its committed frames; an unfinished transaction is left
-    out). The copy ends self-contained (rollback journal, no side files).
+    out). The copy ends self-contained (no side files); a file copied without any journal
+    or WAL needs no recovery and is left as copied.
 
     A file in rollback-journal mode is copied under a shared lock when one can be taken (a
     live writer then cannot commit halfway through the copy); a WAL is safe to copy as is,
@@ -342,13 +347,15 @@ def recovered_copy(source: Path, dest: Path) -> None:
                     guard.close()
                 guard = None
         try:
-            _copy_with_journals(source, dest)
+            journals = _copy_with_journals(source, dest)
         finally:
             if guard is not None:
                 guard.close()
     except OSError as exc:
         raise SyncRefused("Cannot read {path}: {detail}", path=str(source),
                           detail=exc.strerror or str(exc)) from exc
+    if not journals:
+        return  # a closed file: nothing to recover
     try:
         conn = sqlite3.connect(dest, isolation_level=None)
         try:

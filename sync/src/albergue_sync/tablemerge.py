@@ -39,8 +39,23 @@ def columns(conn: sqlite3.Connection, table: str, db: str = "main") -> list[tupl
         f"PRAGMA {db}.table_info({q(table)})")]
 
 
+_TABLES_BY_SCHEMA: dict[str, list[str]] = {}
+
+
 def synced_tables(conn: sqlite3.Connection, db: str = "main") -> list[str]:
-    """Tables that carry the sync stamps, parents before children (foreign keys)."""
+    """Tables that carry the sync stamps, parents before children (foreign keys). Kept per
+    schema text: it depends on nothing else, and every merge step asks for it."""
+    key = conn.execute(f"SELECT group_concat(name || ':' || coalesce(sql, ''), ';') "
+                       f"FROM {db}.sqlite_master WHERE type = 'table'").fetchone()[0] or ""
+    found = _TABLES_BY_SCHEMA.get(key)
+    if found is None:
+        if len(_TABLES_BY_SCHEMA) > 16:
+            _TABLES_BY_SCHEMA.clear()
+        found = _TABLES_BY_SCHEMA[key] = _synced_tables(conn, db)
+    return list(found)
+
+
+def _synced_tables(conn: sqlite3.Connection, db: str) -> list[str]:
     # Two queries over the table-valued pragmas rather than two PRAGMAs per table: this
     # runs several times per source, and an incremental merge is otherwise cheap.
     cols: dict[str, set[str]] = {}

@@ -126,8 +126,17 @@ def _check_clock(path: Path, hlc: int) -> None:
 
 
 def _max_row_hlc(conn: sqlite3.Connection, since: int) -> int:
-    return max([0, *(conn.execute(f"SELECT coalesce(max(hlc), 0) FROM {t} WHERE change_seq > ?",
-                                  (since,)).fetchone()[0] for t in synced_tables(conn))])
+    return max([0, *(h for _, h in changed_tables(conn, since).values())])
+
+
+def changed_tables(conn: sqlite3.Connection, since: int) -> dict[str, tuple[int, int]]:
+    """Synced table -> (rows changed after ``since``, their greatest hlc), in one query."""
+    tables = synced_tables(conn)
+    if not tables:
+        return {}
+    sql = " UNION ALL ".join(f"SELECT '{t}', count(*), coalesce(max(hlc), 0) FROM \"{t}\" "
+                             f"WHERE change_seq > :since" for t in tables)
+    return {t: (n, h) for t, n, h in conn.execute(sql, {"since": since})}
 
 
 def _check_against_target(path: Path, info: FileInfo, target: FileInfo | None,
@@ -179,8 +188,9 @@ def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
             src_bookmarks = read_bookmarks(conn)
             if not full:
                 _check_mark(path, conn, seen, target)
-            _check_clock(path, _max_row_hlc(conn, since))
-            validate.check_rows(conn, path, since)
+            changed = changed_tables(conn, since)
+            _check_clock(path, max([0, *(h for _, h in changed.values())]))
+            validate.check_rows(conn, path, since, [t for t, (n, _) in changed.items() if n])
         finally:
             conn.close()
         _check_against_target(path, info, target, bookmarks, src_bookmarks)

@@ -79,11 +79,12 @@ def bad_row(conn: sqlite3.Connection, table: str, since: int,
     return str(row[0])[:40], row[1]
 
 
-def check_rows(conn: sqlite3.Connection, path: Path, since: int) -> None:
+def check_rows(conn: sqlite3.Connection, path: Path, since: int,
+               only: list[str] | None = None) -> None:
     """Refuse ``path`` (opened as ``conn``) if a row changed after ``since`` has malformed
-    stamps or ids."""
+    stamps or ids. ``only``: the tables known to have such rows (the others are skipped)."""
     tables = synced_tables(conn)
-    for table in tables:
+    for table in tables if only is None else [t for t in tables if t in only]:
         found = bad_row(conn, table, since, set(tables))
         if found is not None:
             row_id, column = found

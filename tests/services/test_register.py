@@ -56,7 +56,7 @@ def test_registers_household_members_documents_and_vaccinations(db, center, inta
         persons = [s.get(Person, pid) for pid in reg.person_ids]
         (doc,) = s.exec(select(IdentityDocument)).all()
         (vac,) = s.exec(select(Vaccination)).all()
-    assert (hh.size, hh.center_id, hh.head_person_id) == (3, center.id, reg.person_ids[0])
+    assert (len(persons), hh.center_id, hh.head_person_id) == (3, center.id, reg.person_ids[0])
     assert (hh.couple_civil_status, hh.notes) == ("married", "Llegaron juntos")
     assert all(p.household_id == hh.id and p.center_id == center.id for p in persons)
     assert [p.relationship for p in persons] == ["head", "spouse", "child"]

@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -84,7 +85,7 @@ def contents(path: Path, *, skip: frozenset[str] = frozenset()) -> dict:
     the file's local change_seq. Comparable across files."""
     import json
 
-    conn = sqlite3.connect(uri(path, readonly=True), uri=True)
+    conn = sqlite3.connect(uri(path, readonly=False), uri=True)  # opened normally, only read
     try:
         out = {}
         for table in synced_tables(conn):
@@ -105,7 +106,7 @@ def contents(path: Path, *, skip: frozenset[str] = frozenset()) -> dict:
 
 def conflict_set(path: Path) -> dict:
     """The conflict log of a file, without what is local to the file (change_seq)."""
-    conn = sqlite3.connect(uri(path, readonly=True), uri=True)
+    conn = sqlite3.connect(uri(path, readonly=False), uri=True)  # opened normally, only read
     try:
         cur = conn.execute("SELECT * FROM sync_conflict ORDER BY id")
         names = [d[0] for d in cur.description]
@@ -129,7 +130,8 @@ def bulk_people(path: Path, count: int, *, prefix: str = "bulk") -> None:
         site, seq, hlc = meta["site_id"], int(meta["seq_last"]), int(meta["hlc_last"]) + 1
         rows = []
         for i in range(1, count + 1):
-            row = dict(template, id=f"{prefix}-{i:08d}", folio=None, hlc=hlc,
+            row = dict(template, id=str(uuid.uuid5(uuid.NAMESPACE_URL, f"{prefix}-{i}")),
+                       folio=None, hlc=hlc,
                        change_seq=seq + i, vv=json.dumps({site: seq + i}),
                        fv=json.dumps({"*": [hlc, site, seq + i]}), site_id=site,
                        given_names=f"Persona {prefix} {i}")
@@ -170,7 +172,7 @@ def bulk_touch(path: Path, notes: str) -> int:
 
 def state(path: Path) -> tuple:
     """Everything a merge may change in a file: merged rows, conflicts, clocks, bookmarks."""
-    conn = sqlite3.connect(uri(path, readonly=True), uri=True)
+    conn = sqlite3.connect(uri(path, readonly=False), uri=True)  # opened normally, only read
     try:
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         marks = conn.execute("SELECT site_id, epoch, seq_merged FROM sync_source "

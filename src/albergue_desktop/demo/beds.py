@@ -143,8 +143,8 @@ class BedPlanner:
         for area in self.areas:
             for _ in range(1 + len(area.kinds) // 12):
                 area.kinds.append(BedKind.COT)
-            area.status = [BedStatus.OCCUPIED if i in area.occupied else BedStatus.AVAILABLE
-                           for i in range(len(area.kinds))]
+            # What staff set; occupancy follows from the stays (schema v0010).
+            area.status = [BedStatus.AVAILABLE for _ in range(len(area.kinds))]
             if rng.random() < 0.3:
                 area.status[-1] = BedStatus.OUT_OF_SERVICE
             per_bed = rng.uniform(SPHERE_COLD_M2_PER_PERSON + 0.1, SPHERE_COLD_M2_PER_PERSON + 1.1)

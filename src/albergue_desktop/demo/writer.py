@@ -127,7 +127,7 @@ class PeopleRows:
             center = hh.center
             last = hh.legs[-1]
             household = make[Household](
-                center_id=self.center_ids[center], size=len(hh.members),
+                center_id=self.center_ids[center],
                 couple_civil_status=data.couple_civil_status,
                 address=last.destination if last.reason == CheckoutReason.HOUSING else None)
             rows[Household].append(household)

@@ -117,7 +117,7 @@ def _bed_for_change(session, bed_id: str) -> Bed:
     occupied = session.connection().exec_driver_sql(
         "SELECT 1 FROM stay WHERE bed_id = ? AND check_out IS NULL AND deleted = 0",
         (bed_id,)).first()
-    if occupied or bed.status == BedStatus.OCCUPIED:
+    if occupied:
         raise RuleViolation("Bed {bed} is occupied; move or check out its occupant first.",
                             bed=bed.code)
     return bed

@@ -113,7 +113,7 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
         prefix = folio_prefix(center)
         number = queries.next_folio_number(session=session, prefix=prefix)
         hh_data = household.model_dump() if household else {}
-        hh_data.update(center_id=center_id, size=len(members))
+        hh_data.update(center_id=center_id)
         hh = Household(**hh_data)
         session.add(hh)
         people: list[Person] = []

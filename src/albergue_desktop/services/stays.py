@@ -60,22 +60,12 @@ def _take_bed(session: Session, bed_id: str, center_id: str) -> Bed:
     occupied = session.exec(select(Stay).where(Stay.bed_id == bed_id,
                                                Stay.check_out == None,  # noqa: E711
                                                Stay.deleted == False)).first()  # noqa: E712
-    if bed.status != BedStatus.AVAILABLE or occupied is not None:
+    # Occupancy is the open stays (bed.status keeps only what staff set: schema v0010).
+    if bed.status == BedStatus.OUT_OF_SERVICE or occupied is not None:
         raise RuleViolation("Bed {bed} is not available ({status}).", bed=bed.code,
                             status=label("bed_status",
                                          BedStatus.OCCUPIED if occupied else bed.status))
-    bed.status = BedStatus.OCCUPIED
-    session.add(bed)
     return bed
-
-
-def _free_bed(session: Session, bed_id: str | None) -> None:
-    if bed_id is None:
-        return
-    bed = session.get(Bed, bed_id)
-    if bed is not None and bed.status == BedStatus.OCCUPIED:
-        bed.status = BedStatus.AVAILABLE
-        session.add(bed)
 
 
 def close_open_stay(session: Session, person_id: str, *, when: datetime, reason: str,
@@ -92,7 +82,6 @@ def close_open_stay(session: Session, person_id: str, *, when: datetime, reason:
     if notes:
         stay.notes = notes
     session.add(stay)
-    _free_bed(session, stay.bed_id)
     return stay
 
 
@@ -240,7 +229,6 @@ def move_bed(db: Database, actor: Actor, *, person_id: str, bed_id: str) -> Stay
                                 center=at.name if at else "?")
         if stay.bed_id == bed_id:
             return stay
-        _free_bed(session, stay.bed_id)
         session.flush()
         _take_bed(session, bed_id, stay.center_id)
         stay.bed_id = bed_id

@@ -2,7 +2,8 @@
 the desktop (the Sync screen runs these off the GUI thread).
 
 "Enviar" (push) merges a consistent snapshot of this database (SQLite backup API through
-``albergue_sync.status.export``; the app keeps the file open) into the central file,
+``albergue_sync.status.export``, into a private folder beside this database: see
+``albergue_sync.files.WorkDir``; the app keeps the file open) into the central file,
 creating it when missing. "Traer" (pull) merges the central file into this database,
 health records of other centers only when asked. Both go through the sync engine, one
 transaction per file: a refusal or a cancel leaves the target as it was (a central file
@@ -12,13 +13,13 @@ this file's ``meta`` (local, never synced).
 
 from __future__ import annotations
 
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
 from albergue_sync import Options, SourceReport, SyncRefused, merge_files
+from albergue_sync import files as sync_work
 from albergue_sync.status import export
 from sqlalchemy import text
 from sqlmodel import select
@@ -95,10 +96,12 @@ def push(db: Database, actor: Actor, central: Path, *, progress: Progress | None
     _not_itself(db, central)
     created = not central.exists() or central.stat().st_size == 0
     try:
-        with tempfile.TemporaryDirectory(prefix="albergue-push-") as tmp:
+        # The snapshot holds personal data: it goes to the app's own folder (beside this
+        # database, removed afterwards, or by the next sync if this one is killed).
+        with sync_work.WorkDir(db.path) as work:
             if progress is not None:
                 progress(0, 1, "export", str(db.path))
-            snapshot = Path(tmp) / db.path.name
+            snapshot = work.path / db.path.name
             export(db.path, snapshot)
             try:
                 reports = merge_files(central, [snapshot], _options(progress, cancelled))

@@ -48,7 +48,7 @@ class BedTile:
     bed_id: str
     code: str
     kind: str
-    status: str  # available | occupied | out_of_service (as stored)
+    status: str  # available | out_of_service: what staff set (occupancy: ``occupant``)
     block_reason: str | None
     area_id: str
     occupant: Occupant | None
@@ -195,7 +195,7 @@ def free_beds(*, session: Session, center_ids: list[str]) -> list[FreeBedRow]:
     rows = session.connection().execute(text(f"""
         SELECT b.id, b.code, b.area_id, b.center_id FROM bed b JOIN area a ON a.id = b.area_id
         WHERE b.center_id IN {_in("c", center_ids, params)} AND b.deleted = 0
-          AND a.deleted = 0 AND b.status = 'available'
+          AND a.deleted = 0 AND b.status <> 'out_of_service'
           AND NOT EXISTS (SELECT 1 FROM stay s WHERE s.bed_id = b.id AND {PRESENT})
         ORDER BY a.name, a.id, length(b.code), b.code"""), params)
     return [FreeBedRow(r.id, r.code, r.area_id, r.center_id) for r in rows]

@@ -16,6 +16,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from albergue_sync import SyncRefused
+from albergue_sync import files as sync_files
 from platformdirs import user_data_dir
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -25,8 +27,6 @@ from sqlmodel import Session
 from ..domain.errors import SchemaTooNewError, StorageError
 from . import migrations, versioning
 
-SQLITE_HEADER = migrations.SQLITE_HEADER
-APP_ID = migrations.APP_ID
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -108,7 +108,9 @@ def inspect_file(path: Path) -> int | None:
     """Schema version of an existing Albergue file; None for a missing file or a valid
     SQLite file without tables. Raises :class:`StorageError` for anything that is not an
     intact Albergue database: an empty (0-byte) file is refused, never initialized (it is
-    usually a copy that failed, and a fresh database in its place would hide the loss)."""
+    usually a copy that failed, and a fresh database in its place would hide the loss).
+    "Is this an Albergue file" is the sync engine's check (``albergue_sync.files.file_meta``):
+    one for both."""
     if not path.exists():
         return None
     if path.stat().st_size == 0:
@@ -118,37 +120,29 @@ def inspect_file(path: Path) -> int | None:
                            path=str(path))
     with open(path, "rb") as fh:
         header = fh.read(100)
-    if header[:16] != SQLITE_HEADER:
+    if header[:16] != migrations.SQLITE_HEADER:
         raise StorageError("{path} is not an Albergue database (it is not an SQLite file).",
                            path=str(path))
     if not _is_hot(path):  # a hot file's header may be ahead of its pages until recovery
         _refuse_truncated(path, header)
     full_check = needs_full_check(path)  # before connecting: a hot WAL is looked at first
     try:
-        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute(
-                "SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if "meta" not in tables:
-                if tables:
-                    raise StorageError(
-                        "{path} is an SQLite database from another program, not Albergue.",
-                        path=str(path))
-                return None
-            row = conn.execute("SELECT value FROM meta WHERE key = 'app'").fetchone()
-            if row is None or row[0] != APP_ID:
-                raise StorageError(
-                    "{path} is an SQLite database from another program, not Albergue.",
-                    path=str(path))
-            version = conn.execute(
-                "SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
-            if full_check:
+        meta = sync_files.file_meta(path)
+        if meta is not None and full_check:
+            conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+            try:
                 _quick_check(conn, path)
-            return int(version[0]) if version else 0
-        finally:
-            conn.close()
+            finally:
+                conn.close()
+    except SyncRefused as exc:  # another program's file, or not SQLite at all
+        if "another program" in exc.msgid:
+            raise StorageError("{path} is an SQLite database from another program, not "
+                               "Albergue.", path=str(path)) from exc
+        raise StorageError("{path} is not an Albergue database (it is not an SQLite file).",
+                           path=str(path)) from exc
     except sqlite3.DatabaseError as exc:
         raise StorageError("{path} is damaged: {detail}", path=str(path), detail=str(exc)) from exc
+    return None if meta is None else int(meta.get("schema_version", 0))
 
 
 # quick_check reads the whole file: ~10 ms per MB measured here (docs/threat-model.md), so a

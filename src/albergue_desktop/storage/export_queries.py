@@ -44,7 +44,9 @@ def centers(*, session: Session) -> Iterator[tuple]:
 def households(*, session: Session) -> Iterator[tuple]:
     return _stream(session, """
         SELECT hp.folio AS head_folio, hp.given_names AS head_given, hp.surnames AS head_surnames,
-               c.code AS center_code, h.size, h.couple_civil_status, h.address, h.notes,
+               c.code AS center_code,
+               (SELECT count(*) FROM person m WHERE m.household_id = h.id
+                AND m.deleted = 0) AS size, h.couple_civil_status, h.address, h.notes,
                h.created_at
         FROM household h LEFT JOIN person hp ON hp.id = h.head_person_id
         LEFT JOIN center c ON c.id = h.center_id

@@ -1,9 +1,8 @@
-"""Identifiers: UUIDv7 (time-ordered) primary keys as canonical text."""
+"""Identifiers: UUIDv7 (time-ordered) primary keys as canonical text, made by the sync
+engine's one implementation (``albergue_sync.stamps.new_id``)."""
 
 from __future__ import annotations
 
-import uuid6
+from albergue_sync.stamps import new_id
 
-
-def new_id() -> str:
-    return str(uuid6.uuid7())
+__all__ = ["new_id"]

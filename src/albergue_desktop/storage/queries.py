@@ -218,7 +218,8 @@ def stats(*, session: Session) -> dict[str, object]:
                   AND s.deleted = 0 AND s.status <> 'pending') AS present,
                (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0) AS beds,
                (SELECT count(*) FROM bed b WHERE b.center_id = c.id AND b.deleted = 0
-                  AND b.status = 'available') AS free_beds
+                  AND b.status <> 'out_of_service' AND NOT EXISTS (SELECT 1 FROM stay s
+                  WHERE s.bed_id = b.id AND s.check_out IS NULL AND s.deleted = 0)) AS free_beds
         FROM center c WHERE c.deleted = 0 ORDER BY c.code""")).all()
     return {
         "people": q("SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"),

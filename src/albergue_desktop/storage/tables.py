@@ -12,6 +12,7 @@ import datetime as dt
 from datetime import date, datetime
 from typing import Any
 
+from albergue_sync.rules import BOOKKEEPING
 from sqlalchemy import JSON, Index, LargeBinary, text
 from sqlmodel import Field, SQLModel
 
@@ -19,10 +20,8 @@ from .ids import new_id
 
 # Columns maintained by the versioning hook; everything else is a data field that is merged
 # field by field.
-BOOKKEEPING_FIELDS = frozenset({
-    "id", "site_id", "created_at", "created_by", "updated_at", "updated_by",
-    "hlc", "change_seq", "vv", "fv",
-})
+# The sync engine's list (albergue_sync.rules.BOOKKEEPING): one definition for both.
+BOOKKEEPING_FIELDS = BOOKKEEPING
 
 
 class SyncedBase(SQLModel):
@@ -90,6 +89,8 @@ class BedBase(SQLModel):
     center_id: str = Field(foreign_key="center.id", index=True)
     code: str
     kind: str = Field(default="cot")
+    # What staff set: available | out_of_service. Occupancy follows from the open stays
+    # (storage/bed_queries.py), never stored (schema v0010).
     status: str = Field(default="available")
     block_reason: str | None = None
 
@@ -104,7 +105,6 @@ class HouseholdBase(SQLModel):
     center_id: str | None = Field(default=None, foreign_key="center.id", index=True)
     # No FK: the head is a person of this household, created in the same transaction.
     head_person_id: str | None = Field(default=None, index=True)
-    size: int = 1
     couple_civil_status: str | None = None
     address: str | None = None
     notes: str | None = None

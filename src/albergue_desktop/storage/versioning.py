@@ -6,24 +6,25 @@ vector ``vv`` (site -> counter) and the per-field dots ``fv`` (field -> [hlc, si
 of SYNC.md, plus created/updated at and by. It also appends an :class:`AuditEvent` per
 change. Physical deletes of synced rows are refused: set the tombstone instead.
 
-The clock state (``hlc_last``, ``seq_last``) lives in the ``meta`` table and is advanced in
-the same transaction as the rows it stamps, so it survives restarts and a laptop clock that
-goes backwards.
+The clock and the stamps are the sync engine's (``albergue_sync.stamps``: one implementation
+for both). The clock state (``hlc_last``, ``seq_last``) lives in the ``meta`` table and is
+advanced in the same transaction as the rows it stamps, so it survives restarts and a laptop
+clock that goes backwards.
 """
 
 from __future__ import annotations
 
-import time
 from collections.abc import MutableMapping, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
+from albergue_sync import stamps
+from albergue_sync.stamps import HLC_COUNTER_BITS, hlc_to_ms, next_hlc  # noqa: F401
+from albergue_sync.stamps import now_ms as wall_clock_ms
 from sqlalchemy import event, inspect, text
 from sqlalchemy.orm import Session
 
 from .tables import BOOKKEEPING_FIELDS, AuditEvent, SyncedBase
-
-HLC_COUNTER_BITS = 16
 
 
 def utcnow() -> datetime:
@@ -31,25 +32,10 @@ def utcnow() -> datetime:
     return datetime.now(timezone.utc)
 
 
-def wall_clock_ms() -> int:
-    return time.time_ns() // 1_000_000
-
-
-def hlc_to_ms(hlc: int) -> int:
-    return hlc >> HLC_COUNTER_BITS
-
-
-def next_hlc(last: int, now_ms: int) -> int:
-    """Hybrid logical clock tick: physical milliseconds in the high bits, a counter in the
-    low bits when the clock has not advanced (or went backwards)."""
-    candidate = now_ms << HLC_COUNTER_BITS
-    return candidate if candidate > last else last + 1
-
-
 # Fields whose values never enter the audit log, of any table: a password hash (even old)
 # is an offline-crackable secret, and lockout counters tell an attacker where to aim. The
 # account services write their own audit events without them (services/accounts.py); the
-# sync engine strips them too (albergue_sync/redact.py) and schema v8 cleaned old rows.
+# sync engine strips them too (albergue_sync/redact.py) and a schema migration cleaned old rows.
 AUDIT_SECRET_FIELDS = frozenset({"password_hash", "failed_attempts", "locked_until"})
 
 
@@ -106,8 +92,8 @@ def new_row_stamp(ctx: WriteContext, seq: int, hlc: int, now: datetime) -> dict[
     every field not listed: one entry instead of one per column."""
     return {
         "site_id": ctx.site_id, "created_at": now, "created_by": ctx.username,
-        "updated_at": now, "updated_by": ctx.username, "hlc": hlc, "change_seq": seq,
-        "vv": {ctx.site_id: seq}, "fv": {"*": [hlc, ctx.site_id, seq]},
+        "updated_at": now, "updated_by": ctx.username,
+        **stamps.new_stamp(ctx.site_id, seq, hlc),
     }
 
 
@@ -119,13 +105,7 @@ def _stamp(obj: SyncedBase, ctx: WriteContext, seq: int, hlc: int, now: datetime
         for name, value in new_row_stamp(ctx, seq, hlc, now).items():
             setattr(obj, name, value)
         return
-    dot = [hlc, ctx.site_id, seq]
-    fv = dict(obj.fv or {})
-    for name in fields:
-        fv[name] = dot
-    vv = dict(obj.vv or {})
-    vv[ctx.site_id] = seq
-    obj.fv, obj.vv = fv, vv
+    obj.vv, obj.fv = stamps.stamp_update(obj.vv, obj.fv, fields, ctx.site_id, seq, hlc)
     obj.hlc, obj.change_seq = hlc, seq
     obj.updated_at, obj.updated_by = now, ctx.username
 

@@ -12,7 +12,7 @@ from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import (
     find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
-    merge_table, repair_bed_status, synced_tables,
+    merge_table, synced_tables,
 )
 
 
@@ -38,13 +38,13 @@ def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
                 conn.execute("ROLLBACK")
             raise
     except sqlite3.IntegrityError as exc:
-        raise SyncRefused("{path} cannot be merged: {detail}. Nothing was merged.",
+        raise SyncRefused("{path} cannot be merged: {detail}. Nothing of it was merged.",
                           path=str(plan.path), detail=str(exc)) from exc
     except sqlite3.OperationalError as exc:
         text = str(exc).lower()
         if "full" in text:
-            raise SyncRefused("The disk is full; nothing was merged. Free some space and try "
-                              "again.") from exc
+            raise SyncRefused("The disk is full; nothing of {path} was merged. Free some "
+                              "space and try again.", path=str(plan.path)) from exc
         if "locked" in text or "busy" in text:
             raise SyncRefused("The database {path} is busy; try again in a moment.",
                               path=str(target)) from exc
@@ -98,8 +98,6 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
         found += find_stay_clashes(conn, seq)
     if {"stay", "person"} & touched and {"stay", "person"} <= set(tables):
         found += find_deleted_people_in_stays(conn, seq)
-    if {"stay", "bed"} & touched and {"stay", "bed"} <= set(tables):
-        report.updated += repair_bed_status(conn, seq)
     read, received, joined = conflictlog.merge_incoming(conn, since=plan.since, seq=seq)
     report.rows_read += read
     detected, rejoined = conflictlog.record(conn, found, seq=seq, site_id=meta["site_id"],
@@ -118,13 +116,31 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     if max_hlc > int(meta.get("hlc_last", 0)):
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'hlc_last'", (str(max_hlc),))
     report.seq_merged = int(src_meta["seq_last"])
+    _write_bookmark(conn, plan, options, report,
+                    changed=bool(report.new or report.updated or received or joined
+                                 or detected or rejoined))
+    options.report(len(tables), len(tables), "merge", "")
+    options.check_cancelled(plan.path)  # the last moment: the commit follows
+
+
+def _write_bookmark(conn: sqlite3.Connection, plan: _Plan, options: Options,
+                    report: SourceReport, *, changed: bool) -> None:
+    """Record how far this source was merged. A merge that changed nothing and would write
+    the same bookmark writes nothing at all: a repeated merge leaves the target file byte
+    for byte as it was (the bookmark's time and counts are those of the last merge that
+    did something)."""
+    mark = seq_mark(conn, report.seq_merged, "src")
+    key = (plan.info.epoch, report.seq_merged, options.direction, int(options.with_health),
+           mark)
+    old = conn.execute("SELECT epoch, seq_merged, direction, with_health, seq_mark "
+                       "FROM main.sync_source WHERE site_id = ?",
+                       (plan.info.site_id,)).fetchone()
+    if not changed and old is not None and tuple(old) == key:
+        return
     conn.execute(
         "INSERT OR REPLACE INTO main.sync_source (site_id, epoch, seq_merged, merged_at, "
         "direction, with_health, source_path, rows_new, rows_updated, rows_unchanged, "
         "conflicts, seq_mark) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         (plan.info.site_id, plan.info.epoch, report.seq_merged, files.utc_text(),
          options.direction, int(options.with_health), str(plan.path), report.new,
-         report.updated, report.unchanged, report.conflicts,
-         seq_mark(conn, report.seq_merged, "src")))
-    options.report(len(tables), len(tables), "merge", "")
-    options.check_cancelled(plan.path)  # the last moment: the commit follows
+         report.updated, report.unchanged, report.conflicts, mark))

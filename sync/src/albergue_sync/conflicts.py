@@ -11,9 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import secrets
 import sqlite3
-import time
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -21,18 +19,10 @@ from typing import Any
 from . import conflictlog, files
 from .i18n import SyncRefused, translate
 from .rowmerge import _key, dump_json, parse_json
+from .stamps import new_id
 from .tablemerge import columns, q, to_json_value, to_raw
 
 RESOLVER = "albergue-sync"
-
-
-def new_id() -> str:
-    """A UUIDv7 (time-ordered), as the desktop's ids."""
-    ms = time.time_ns() // 1_000_000
-    value = (ms & ((1 << 48) - 1)) << 80 | 0x7 << 76 | secrets.randbits(12) << 64 \
-        | 0b10 << 62 | secrets.randbits(62)
-    text = f"{value:032x}"
-    return f"{text[:8]}-{text[8:12]}-{text[12:16]}-{text[16:20]}-{text[20:]}"
 
 
 def list_conflicts(path: Path, *, include_resolved: bool = False) -> list[dict[str, Any]]:

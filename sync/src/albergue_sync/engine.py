@@ -1,10 +1,11 @@
 """Merging source files into a target file (SYNC.md "Apply").
 
 Every source is checked before the target is opened for writing: header, meta, schema,
-site identity, clocks, bookmarks. A full merge reads a snapshot taken with the SQLite backup
-API and checked with ``PRAGMA quick_check`` (upgraded on that temporary copy when older); an
-incremental merge (same site and epoch as the bookmark) reads only rows changed since the
-bookmark, in place and read-only, inside the merge transaction. Then, per source, one
+site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`). Each source is read
+from a private copy recovered as after a crash (:func:`files.recovered_copy`, in a
+:class:`files.WorkDir` beside the target): only committed data travels. A full merge checks
+that copy with ``PRAGMA quick_check`` (and upgrades it when older); an incremental merge
+(same site and epoch as the bookmark) reads only rows changed since the bookmark. Then, per source, one
 ``BEGIN IMMEDIATE`` transaction: new rows set-based, rows on both sides through the pure
 row merge, conflicts, bookmark, commit. A crash at any point leaves the target as it was.
 """
@@ -12,13 +13,12 @@ row merge, conflicts, bookmark, commit. A crash at any point leaves the target a
 from __future__ import annotations
 
 import sqlite3
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import files, schema
+from . import files, schema, validate
 from .files import FileInfo
 from .i18n import SyncCancelled, SyncRefused
 from .tablemerge import synced_tables
@@ -75,7 +75,6 @@ class _Plan:
     full: bool
     since: int
     seconds: float
-    tmp: tempfile.TemporaryDirectory | None = None
 
 
 def read_bookmarks(conn: sqlite3.Connection, db: str = "main") -> dict[str, dict]:
@@ -142,8 +141,17 @@ def clock_ahead_ms(hlc: int) -> int:
 
 
 def _max_row_hlc(conn: sqlite3.Connection, since: int) -> int:
-    return max([0, *(conn.execute(f"SELECT coalesce(max(hlc), 0) FROM {t} WHERE change_seq > ?",
-                                  (since,)).fetchone()[0] for t in synced_tables(conn))])
+    return max([0, *(h for _, h in changed_tables(conn, since).values())])
+
+
+def changed_tables(conn: sqlite3.Connection, since: int) -> dict[str, tuple[int, int]]:
+    """Synced table -> (rows changed after ``since``, their greatest hlc), in one query."""
+    tables = synced_tables(conn)
+    if not tables:
+        return {}
+    sql = " UNION ALL ".join(f"SELECT '{t}', count(*), coalesce(max(hlc), 0) FROM \"{t}\" "
+                             f"WHERE change_seq > :since" for t in tables)
+    return {t: (n, h) for t, n, h in conn.execute(sql, {"since": since})}
 
 
 def _check_against_target(path: Path, info: FileInfo, target: FileInfo | None,
@@ -194,97 +202,83 @@ def _check_target_mark(path: Path, target: FileInfo, back: dict) -> None:
 
 
 def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
-          options: Options) -> _Plan:
+          options: Options, work: files.WorkDir) -> _Plan:
+    """Check one source on a recovered private copy (see :func:`files.recovered_copy`): the
+    source itself is only copied, never opened by SQLite."""
     started = time.perf_counter()
-    info = files.inspect(path)
+    attach = work.file("source")
+    files.recovered_copy(path, attach)
+    info = files.inspect(attach, shown=path)
     _check_clock(path, info.hlc_last)
     seen = bookmarks.get(info.site_id)
     full = (options.full or seen is None or seen["epoch"] != info.epoch
             or info.schema_version < schema.CURRENT_SCHEMA_VERSION
             or (options.with_health and not seen["with_health"]))
-    tmp = None
-    if full:
-        tmp = tempfile.TemporaryDirectory(prefix="albergue-sync-")
-        attach = Path(tmp.name) / "snapshot.sqlite"
-        try:
-            files.snapshot(path, attach)
-            info = FileInfo(path, files.inspect(attach).meta)
+    try:
+        if full:
+            files.quick_check(attach, path)
             if info.schema_version < schema.CURRENT_SCHEMA_VERSION:
                 files.upgrade(attach, info.schema_version)
-        except BaseException:
-            tmp.cleanup()
-            raise
-    else:
-        attach = path
-    since = 0 if full else int(seen["seq_merged"])
-    try:
+        since = 0 if full else int(seen["seq_merged"])
         conn = files.connect(attach, readonly=True)
         try:
             src_bookmarks = read_bookmarks(conn)
             if not full:
                 _check_mark(path, conn, seen, target)
-            _check_clock(path, _max_row_hlc(conn, since))
+            changed = changed_tables(conn, since)
+            _check_clock(path, max([0, *(h for _, h in changed.values())]))
+            validate.check_rows(conn, path, since, [t for t, (n, _) in changed.items() if n])
         finally:
             conn.close()
         _check_against_target(path, info, target, bookmarks, src_bookmarks)
     except sqlite3.DatabaseError as exc:
-        if tmp:
-            tmp.cleanup()
         raise files.damaged(path, exc) from exc
-    except BaseException:
-        if tmp:
-            tmp.cleanup()
-        raise
-    return _Plan(path, info, attach, full, since, time.perf_counter() - started, tmp)
+    return _Plan(path, info, attach, full, since, time.perf_counter() - started)
 
 
 def plan_sources(target: Path, sources: list[Path], options: Options,
-                 ) -> tuple[FileInfo | None, list[_Plan]]:
-    """Check the target (if it exists) and every source, read-only. Raises SyncRefused."""
+                 work: files.WorkDir) -> tuple[FileInfo | None, list[_Plan]]:
+    """Check the target (if it exists) and every source, before anything is written: a
+    refused source leaves the target untouched, and so does every source after it.
+    Sources are read from private copies in ``work``. Raises SyncRefused."""
     target_info = None
     bookmarks: dict[str, dict] = {}
     if target.exists() and target.stat().st_size > 0:
         target_info = files.inspect(target)
-        conn = files.connect(target, readonly=True)
+        conn = files.connect(target, readonly=False)  # only read
         try:
             bookmarks = read_bookmarks(conn)
         finally:
             conn.close()
     plans: list[_Plan] = []
-    try:
-        for done, path in enumerate(sources):
-            options.report(done, len(sources), "check", str(path))
-            options.check_cancelled(path)
-            plan = _plan(Path(path), target_info, bookmarks, options)
-            for other in plans:
-                if other.info.site_id == plan.info.site_id:
-                    if plan.tmp:
-                        plan.tmp.cleanup()
-                    raise SyncRefused(
-                        "{first} and {second} claim the same site ({site}); merge only one of "
-                        "them. If one is a copy that kept being used, give it a new identity "
-                        "with `albergue-sync rekey FILE`.", first=str(other.path),
-                        second=str(plan.path), site=plan.info.site_id[:8])
-            plans.append(plan)
-    except BaseException:
-        for plan in plans:
-            if plan.tmp:
-                plan.tmp.cleanup()
-        raise
+    for done, path in enumerate(sources):
+        options.report(done, len(sources), "check", str(path))
+        options.check_cancelled(path)
+        plan = _plan(Path(path), target_info, bookmarks, options, work)
+        for other in plans:
+            if other.info.site_id == plan.info.site_id:
+                raise SyncRefused(
+                    "{first} and {second} claim the same site ({site}); merge only one of "
+                    "them. If one is a copy that kept being used, give it a new identity "
+                    "with `albergue-sync rekey FILE`.", first=str(other.path),
+                    second=str(plan.path), site=plan.info.site_id[:8])
+        plans.append(plan)
     return target_info, plans
 
 
 def merge_files(target: Path, sources: list[Path], options: Options | None = None,
                 ) -> list[SourceReport]:
     """Merge every source into ``target`` (created if missing, once every source passed its
-    checks). One transaction per source. Raises SyncRefused with the target untouched."""
+    checks). One transaction per source. Raises SyncRefused with the target untouched, or,
+    when a source fails after others were committed (a full disk), with ``reports`` of the
+    sources that were merged and a message naming them."""
     from .apply import apply_source  # noqa: PLC0415 (apply imports this module's types)
 
     options = options or Options()
     target = Path(target)
-    target_info, plans = plan_sources(target, [Path(s) for s in sources], options)
-    reports = []
-    try:
+    reports: list[SourceReport] = []
+    with files.WorkDir(target) as work:
+        target_info, plans = plan_sources(target, [Path(s) for s in sources], options, work)
         if target_info is None:
             target_info = files.create(target)
         elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
@@ -295,10 +289,18 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
                 reports.append(apply_source(target, plan, options))
             except SyncRefused as exc:
                 exc.reports = reports  # the sources merged before this one stay merged
+                if reports:
+                    raise _partly_merged(exc, reports, plans) from exc
                 raise
-    finally:
-        for plan in plans:
-            if plan.tmp:
-                plan.tmp.cleanup()
     return reports
 
+
+def _partly_merged(exc: SyncRefused, reports: list[SourceReport],
+                   plans: list[_Plan]) -> SyncRefused:
+    """A refusal after some sources were committed: say exactly which were merged."""
+    merged = [r.path for r in reports]
+    left = [str(p.path) for p in plans if str(p.path) not in merged]
+    out = type(exc)("Merged: {merged}. Not merged: {left}. {reason}",
+                    merged=", ".join(merged), left=", ".join(left), reason=str(exc))
+    out.reports = reports
+    return out

@@ -1,15 +1,21 @@
-"""Albergue files as the engine sees them: checked read-only, snapshotted with the SQLite
-backup API, upgraded on a temporary copy, created, re-identified.
+"""Albergue files as the engine sees them: checked, copied for reading, upgraded on a
+temporary copy, created, re-identified.
 
-Nothing here opens a file for writing unless asked to: the checks read through a read-only
-connection (``immutable`` when no WAL is present, so no ``-wal``/``-shm`` files appear next to
-a file that is refused).
+A source is never read in place and never in SQLite's ``immutable`` mode (which would read a
+writer's uncommitted pages, or the pages of a writer killed mid-transaction, as committed):
+:func:`recovered_copy` copies the file with its ``-wal``/``-journal`` into a private work
+folder beside the target (:class:`WorkDir`, never the system temp folder: the copies hold
+personal data) and opens that copy normally, so SQLite rolls a hot journal back, replays only
+the committed frames of a WAL and ignores an unfinished transaction. A read-only USB stick is
+therefore enough. A killed merge leaves its work folder behind; the next one removes it.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,14 +29,11 @@ HLC_COUNTER_BITS = 16
 
 
 def uri(path: Path, *, readonly: bool) -> str:
-    """SQLite URI of ``path``. Read-only URIs of files without a WAL are ``immutable``: the
-    read creates no side files and takes no locks (a file with a WAL is read normally so
-    its latest committed changes are seen)."""
+    """SQLite URI of ``path``; ``readonly`` opens it with ``mode=ro`` (locks and journal
+    checks as usual: never ``immutable``). The engine opens read-only only its own copies
+    (:func:`recovered_copy`); a user's file is opened normally."""
     text = f"file:{quote(str(Path(path).resolve()))}"
-    if not readonly:
-        return text
-    wal = Path(f"{path}-wal")
-    return text + ("?mode=ro" if wal.exists() else "?mode=ro&immutable=1")
+    return text + "?mode=ro" if readonly else text
 
 
 def connect(path: Path, *, readonly: bool) -> sqlite3.Connection:
@@ -98,18 +101,19 @@ class FileInfo:
         return self.meta.get("center_id")
 
 
-def check_header(path: Path) -> None:
+def check_header(path: Path, *, shown: Path | None = None) -> None:
+    shown = path if shown is None else shown
     if not path.exists():
-        raise SyncRefused("{path} does not exist.", path=str(path))
+        raise SyncRefused("{path} does not exist.", path=str(shown))
     try:
         with open(path, "rb") as fh:
             header = fh.read(100)
     except OSError as exc:
-        raise SyncRefused("Cannot read {path}: {detail}", path=str(path),
+        raise SyncRefused("Cannot read {path}: {detail}", path=str(shown),
                           detail=exc.strerror or str(exc)) from exc
     if len(header) < 100 or header[:16] != schema.SQLITE_HEADER:
         raise SyncRefused("{path} is not an Albergue database (it is not an SQLite file).",
-                          path=str(path))
+                          path=str(shown))
     # A copy cut short (a USB stick pulled out): the header says how many pages there are.
     page_size = int.from_bytes(header[16:18], "big")
     page_size = 65536 if page_size == 1 else page_size
@@ -118,7 +122,7 @@ def check_header(path: Path) -> None:
     if counter_valid and pages and path.stat().st_size < pages * page_size \
             and not Path(f"{path}-wal").exists():
         raise SyncRefused("{path} is damaged ({detail}). Nothing was merged; make a new copy "
-                          "of that file.", path=str(path), detail="truncated")
+                          "of that file.", path=str(shown), detail="truncated")
 
 
 def read_meta(conn: sqlite3.Connection, path: Path, db: str = "main") -> dict[str, str]:
@@ -143,32 +147,247 @@ def damaged(path: Path, exc: BaseException | str) -> SyncRefused:
                        "that file.", path=str(path), detail=str(exc))
 
 
-def inspect(path: Path) -> FileInfo:
-    """Header and meta of an existing Albergue file, read-only. Refuses what is not one, and
-    files of a newer schema."""
+def _foreign(path: Path) -> SyncRefused:
+    return SyncRefused("{path} is an SQLite database from another program, not Albergue.",
+                       path=str(path))
+
+
+def file_meta(path: Path, *, shown: Path | None = None) -> dict[str, str] | None:
+    """The ``meta`` of an existing Albergue file (opened normally, only read); None for an
+    SQLite file without any table yet (a new, empty database). The one check of "is this an
+    Albergue file" for the engine and the desktop (``storage/db.py inspect_file``).
+
+    Raises SyncRefused for a file that is not SQLite or belongs to another program, and
+    ``sqlite3.DatabaseError`` for a damaged one (each caller words that its own way)."""
     path = Path(path)
-    check_header(path)
+    shown = Path(shown) if shown is not None else path
+    with open(path, "rb") as fh:
+        header = fh.read(16)
+    if header != schema.SQLITE_HEADER:
+        raise SyncRefused("{path} is not an Albergue database (it is not an SQLite file).",
+                          path=str(shown))
+    conn = connect(path, readonly=False)
     try:
-        conn = connect(path, readonly=True)
-    except sqlite3.Error as exc:
-        raise damaged(path, exc) from exc
-    try:
-        info = FileInfo(path, read_meta(conn, path))
+        tables = {r[0] for r in conn.execute(
+            "SELECT name FROM sqlite_master WHERE type = 'table'")}
+        if "meta" not in tables:
+            if tables:
+                raise _foreign(shown)
+            return None
+        meta = dict(conn.execute("SELECT key, value FROM meta"))
     finally:
         conn.close()
+    if meta.get("app") != schema.APP_ID or "site_id" not in meta:
+        raise _foreign(shown)
+    return meta
+
+
+def inspect(path: Path, *, shown: Path | None = None) -> FileInfo:
+    """Header and meta of an existing Albergue file (opened normally, only read). Refuses
+    what is not one, and files of a newer schema. ``shown``: the path to name in messages
+    and in the result (the user's file, when ``path`` is the engine's copy of it)."""
+    path = Path(path)
+    shown = Path(shown) if shown is not None else path
+    check_header(path, shown=shown)
+    try:
+        meta = file_meta(path, shown=shown)
+    except sqlite3.DatabaseError as exc:
+        raise damaged(shown, exc) from exc
+    if meta is None:
+        raise _foreign(shown)
+    info = FileInfo(shown, meta)
     if info.schema_version > schema.CURRENT_SCHEMA_VERSION:
         raise SyncRefused("{path} uses schema {found}, newer than this albergue-sync (schema "
                           "{supported}). Update Albergue on this computer first.",
-                          path=str(path), found=info.schema_version,
+                          path=str(shown), found=info.schema_version,
                           supported=schema.CURRENT_SCHEMA_VERSION)
     return info
+
+
+# --- private work folder and recovered copies ----------------------------------------------
+
+WORK_SUFFIX = ".albergue-sync"
+_LOCK_NAME = "in-use.lock"
+_UNLOCKED_GRACE_S = 60  # a run folder without its lock file yet (just being made)
+
+
+def work_root(near: Path) -> Path:
+    """The private folder of temporary copies made for merging into ``near``: beside it,
+    hidden (``.NAME.albergue-sync``), in a folder the app writes anyway."""
+    near = Path(near).absolute()
+    return near.parent / f".{near.name}{WORK_SUFFIX}"
+
+
+def _try_lock(fh) -> bool:
+    """Take an exclusive lock on an open file without waiting; False when another open
+    file (another run, alive) holds it."""
+    try:
+        if os.name == "nt":  # pragma: no cover - Windows
+            import msvcrt  # noqa: PLC0415
+
+            msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl  # noqa: PLC0415
+
+            fcntl.flock(fh.fileno(), fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
+def clean_stale(root: Path) -> int:
+    """Remove run folders under ``root`` left by runs that were killed (their lock is free).
+    Returns how many were removed."""
+    removed = 0
+    try:
+        runs = [p for p in root.iterdir() if p.is_dir()]
+    except OSError:
+        return 0
+    for run in runs:
+        lock = run / _LOCK_NAME
+        try:
+            if not lock.exists():
+                if time.time() - run.stat().st_mtime < _UNLOCKED_GRACE_S:
+                    continue
+                stale = True
+            else:
+                with open(lock, "r+b") as fh:
+                    stale = _try_lock(fh)
+        except OSError:
+            continue
+        if stale:
+            shutil.rmtree(run, ignore_errors=True)
+            removed += not run.exists()
+    return removed
+
+
+class WorkDir:
+    """One run's private folder under :func:`work_root` (mode 700), locked while in use.
+    Creating one first removes the folders of killed runs; :meth:`cleanup` removes it (and
+    the root, when empty)."""
+
+    def __init__(self, near: Path) -> None:
+        self.root = work_root(near)
+        try:
+            self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+            clean_stale(self.root)
+            self.path = Path(tempfile.mkdtemp(prefix="run-", dir=self.root))
+            self._lock = open(self.path / _LOCK_NAME, "wb")
+        except OSError as exc:
+            raise SyncRefused("Cannot write {path}: {detail}", path=str(self.root),
+                              detail=exc.strerror or str(exc)) from exc
+        _try_lock(self._lock)
+        self._count = 0
+
+    def file(self, stem: str = "copy") -> Path:
+        self._count += 1
+        return self.path / f"{stem}-{self._count}.sqlite"
+
+    def cleanup(self) -> None:
+        if self._lock is not None:
+            self._lock.close()
+            self._lock = None
+        shutil.rmtree(self.path, ignore_errors=True)
+        try:
+            self.root.rmdir()
+        except OSError:
+            pass  # another run is using it, or it is not empty
+
+    def __enter__(self) -> WorkDir:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.cleanup()
+
+
+def _rollback_mode(path: Path) -> bool:
+    """The header's write version: 1 rollback journal, 2 WAL."""
+    with open(path, "rb") as fh:
+        header = fh.read(20)
+    return len(header) >= 20 and header[18] == 1
+
+
+def _copy_with_journals(source: Path, dest: Path) -> bool:
+    """Copy the file and its journal or WAL; True when there was one."""
+    shutil.copyfile(source, dest)
+    found = False
+    for side in ("-wal", "-journal"):
+        extra = Path(f"{source}{side}")
+        try:
+            shutil.copyfile(extra, Path(f"{dest}{side}"))
+            found = True
+        except FileNotFoundError:
+            pass
+    return found
+
+
+def recovered_copy(source: Path, dest: Path) -> None:
+    """Copy ``source`` with its ``-wal``/``-journal`` to ``dest`` and open the copy normally:
+    SQLite then recovers it as it would after a crash (a hot rollback journal is rolled
+    back; a WAL contributes only its committed frames; an unfinished transaction is left
+    out). The copy ends self-contained (no side files); a file copied without any journal
+    or WAL needs no recovery and is left as copied.
+
+    A file in rollback-journal mode is copied under a shared lock when one can be taken (a
+    live writer then cannot commit halfway through the copy); a WAL is safe to copy as is,
+    since its frames are checksummed and only a commit frame makes them count."""
+    source, dest = Path(source), Path(dest)
+    check_header(source)
+    try:
+        guard = None
+        if _rollback_mode(source):
+            try:
+                guard = connect(source, readonly=True)
+                guard.execute("BEGIN")
+                guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            except sqlite3.Error:
+                # A hot journal (READONLY_ROLLBACK) or a writer holding its lock: copy as is;
+                # the copy's recovery rolls the unfinished transaction back.
+                if guard is not None:
+                    guard.close()
+                guard = None
+        try:
+            journals = _copy_with_journals(source, dest)
+        finally:
+            if guard is not None:
+                guard.close()
+    except OSError as exc:
+        raise SyncRefused("Cannot read {path}: {detail}", path=str(source),
+                          detail=exc.strerror or str(exc)) from exc
+    if not journals:
+        return  # a closed file: nothing to recover
+    try:
+        conn = sqlite3.connect(dest, isolation_level=None)
+        try:
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # recovery
+            conn.execute("PRAGMA journal_mode = DELETE")  # checkpoints and drops a WAL
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise damaged(source, exc) from exc
+    for side in ("-wal", "-shm", "-journal"):
+        Path(f"{dest}{side}").unlink(missing_ok=True)
+
+
+def quick_check(path: Path, shown: Path) -> None:
+    """``PRAGMA quick_check`` of an engine copy; refuses ``shown`` when it fails."""
+    try:
+        conn = sqlite3.connect(path, isolation_level=None)
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        raise damaged(shown, exc) from exc
+    if problems != ["ok"]:
+        raise damaged(shown, "; ".join(problems[:3]))
 
 
 def snapshot(source: Path, dest: Path) -> None:
     """A consistent copy of ``source`` (live or not) through the SQLite backup API, as a
     self-contained file (rollback journal, no WAL), checked with ``quick_check``."""
     try:
-        src = connect(source, readonly=True)
+        src = connect(source, readonly=False)  # only read; opened normally (locks, recovery)
         try:
             out = sqlite3.connect(dest, isolation_level=None)
             try:

@@ -65,10 +65,19 @@ ES: dict[str, str] = {
         "nuevo.",
     "{path} changed while it was being merged; try again.":
         "{path} cambió mientras se integraba; inténtelo de nuevo.",
-    "{path} cannot be merged: {detail}. Nothing was merged.":
-        "{path} no se puede integrar: {detail}. No se integró nada.",
-    "The disk is full; nothing was merged. Free some space and try again.":
-        "El disco está lleno; no se integró nada. Libere espacio e inténtelo de nuevo.",
+    "{path} cannot be merged: {detail}. Nothing of it was merged.":
+        "{path} no se puede integrar: {detail}. No se integró nada de ese archivo.",
+    "The disk is full; nothing of {path} was merged. Free some space and try again.":
+        "El disco está lleno; no se integró nada de {path}. Libere espacio e inténtelo de "
+        "nuevo.",
+    "Merged: {merged}. Not merged: {left}. {reason}":
+        "Se integró: {merged}. No se integró: {left}. {reason}",
+    "{path} has a record with malformed synchronization data ({table} {row}, {column}): it "
+    "was edited outside Albergue or is damaged. Nothing was merged; make a new copy of that "
+    "file from the center's computer.":
+        "{path} tiene un registro con datos de sincronización mal formados ({table} {row}, "
+        "{column}): se editó fuera de Albergue o está dañado. No se integró nada; haga una "
+        "copia nueva de ese archivo desde la computadora del centro.",
     "The database {path} is busy; try again in a moment.":
         "La base de datos {path} está ocupada; inténtelo de nuevo en un momento.",
     "Cannot write {path}: {detail}": "No se puede escribir {path}: {detail}",

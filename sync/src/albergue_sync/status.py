@@ -14,7 +14,7 @@ from .tablemerge import synced_tables
 
 def status(path: Path) -> dict[str, Any]:
     info = files.inspect(path)
-    conn = files.connect(path, readonly=True)
+    conn = files.connect(path, readonly=False)  # only read
     try:
         sources = sorted(read_bookmarks(conn).values(), key=lambda b: b["merged_at"],
                          reverse=True)

@@ -39,14 +39,38 @@ def columns(conn: sqlite3.Connection, table: str, db: str = "main") -> list[tupl
         f"PRAGMA {db}.table_info({q(table)})")]
 
 
+_TABLES_BY_SCHEMA: dict[str, list[str]] = {}
+
+
 def synced_tables(conn: sqlite3.Connection, db: str = "main") -> list[str]:
-    """Tables that carry the sync stamps, parents before children (foreign keys)."""
-    names = [r[0] for r in conn.execute(
-        f"SELECT name FROM {db}.sqlite_master WHERE type = 'table' ORDER BY name")]
-    tables = [n for n in names if n not in LOCAL_TABLES
-              and SYNCED_COLUMNS <= {c for c, _ in columns(conn, n, db)}]
-    parents = {t: {r[2] for r in conn.execute(f"PRAGMA {db}.foreign_key_list({q(t)})")
-                   if r[2] in tables and r[2] != t} for t in tables}
+    """Tables that carry the sync stamps, parents before children (foreign keys). Kept per
+    schema text: it depends on nothing else, and every merge step asks for it."""
+    key = conn.execute(f"SELECT group_concat(name || ':' || coalesce(sql, ''), ';') "
+                       f"FROM {db}.sqlite_master WHERE type = 'table'").fetchone()[0] or ""
+    found = _TABLES_BY_SCHEMA.get(key)
+    if found is None:
+        if len(_TABLES_BY_SCHEMA) > 16:
+            _TABLES_BY_SCHEMA.clear()
+        found = _TABLES_BY_SCHEMA[key] = _synced_tables(conn, db)
+    return list(found)
+
+
+def _synced_tables(conn: sqlite3.Connection, db: str) -> list[str]:
+    # Two queries over the table-valued pragmas rather than two PRAGMAs per table: this
+    # runs several times per source, and an incremental merge is otherwise cheap.
+    cols: dict[str, set[str]] = {}
+    for table, column in conn.execute(
+            f"SELECT m.name, c.name FROM {db}.sqlite_master m, "
+            f"pragma_table_info(m.name, ?) c WHERE m.type = 'table' "
+            f"AND m.sql LIKE '%change_seq%'", (db,)):
+        cols.setdefault(table, set()).add(column)
+    tables = [n for n in sorted(cols) if n not in LOCAL_TABLES and SYNCED_COLUMNS <= cols[n]]
+    parents: dict[str, set[str]] = {t: set() for t in tables}
+    for table, parent in conn.execute(
+            f"SELECT m.name, f.\"table\" FROM {db}.sqlite_master m, "
+            f"pragma_foreign_key_list(m.name, ?) f WHERE m.type = 'table'", (db,)):
+        if table in parents and parent in parents and parent != table:
+            parents[table].add(parent)
     rank = {t: i for i, t in enumerate(MERGED_TABLES)}
     ordered: list[str] = []
     pending = sorted(tables, key=lambda t: (rank.get(t, len(rank)), t))
@@ -230,29 +254,16 @@ def find_stay_clashes(conn: sqlite3.Connection, seq: int) -> list[Conflict]:
 def find_deleted_people_in_stays(conn: sqlite3.Connection, seq: int) -> list[Conflict]:
     """Open stays (touched by this merge, or of a person it touched) whose person is deleted:
     a delete at one center and a check-in at another before they synced. Logged per stay."""
+    # Two indexed lookups (stays this merge touched; open stays of people it touched), not
+    # one OR over both tables' change_seq, which no index serves: the cost follows the
+    # changes, not the number of open stays in the target.
     rows = conn.execute(
         "SELECT s.id, s.person_id FROM main.stay s JOIN main.person p ON p.id = s.person_id "
-        "WHERE s.check_out IS NULL AND s.deleted = 0 AND p.deleted = 1 "
-        "AND (s.change_seq = :seq OR p.change_seq = :seq)", {"seq": seq}).fetchall()
+        "WHERE s.change_seq = :seq AND s.check_out IS NULL AND s.deleted = 0 "
+        "AND p.deleted = 1 "
+        "UNION "
+        "SELECT s.id, s.person_id FROM main.person p JOIN main.stay s "
+        "ON s.person_id = p.id AND s.check_out IS NULL AND s.deleted = 0 "
+        "WHERE p.change_seq = :seq AND p.deleted = 1 ORDER BY 1", {"seq": seq}).fetchall()
     return [Conflict("deleted_person", "stay", stay_id, "person_id", None, None, person_id,
                      None, {"person_id": person_id}) for stay_id, person_id in rows]
-
-
-def repair_bed_status(conn: sqlite3.Connection, seq: int) -> int:
-    """Set ``bed.status`` of the beds this merge touched (the bed row, or a stay pointing at
-    it) from the open stays: occupied iff a live open stay is in it. Out-of-service and
-    deleted beds are left alone. Returns the number of beds changed.
-
-    Deliberately not stamped as a write of this file (vv, fv and hlc stay as merged; only
-    change_seq moves): the status is derived from the stays, which converge, and every file
-    repairs it the same way whenever a stay or bed reaches it, so all files end up equal.
-    A stamped write would be an invented edit by the merging site that races real edits of
-    the bed (out of service) and shows up as spurious conflicts."""
-    derived = ("CASE WHEN EXISTS (SELECT 1 FROM main.stay s WHERE s.bed_id = b.id "
-               "AND s.check_out IS NULL AND s.deleted = 0) THEN 'occupied' ELSE 'available' END")
-    return conn.execute(
-        f"UPDATE main.bed AS b SET status = {derived}, change_seq = :seq "
-        f"WHERE b.deleted = 0 AND b.status IN ('available', 'occupied') "
-        f"AND (b.change_seq = :seq OR b.id IN (SELECT bed_id FROM main.stay "
-        f"WHERE change_seq = :seq AND bed_id IS NOT NULL)) AND b.status <> {derived}",
-        {"seq": seq}).rowcount

@@ -104,7 +104,7 @@ def test_family_of_four_registered_with_the_keyboard_only(open_dialog, keyboard,
         people = [s.get(Person, pid) for pid in registration.person_ids]
         (passport,) = s.exec(select(IdentityDocument)).all()
         (dose,) = s.exec(select(Vaccination)).all()
-    assert household.size == 4 and household.head_person_id == people[0].id
+    assert len(people) == 4 and household.head_person_id == people[0].id
     assert [(p.folio, p.given_names, p.surnames, p.sex, p.relationship) for p in people] == [
         ("MXL-03-000001", "Marie-Claude", "Joseph", "F", "head"),
         ("MXL-03-000002", "Jean-Baptiste", "Saint-Vil", "M", "spouse"),

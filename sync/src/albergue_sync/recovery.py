@@ -110,11 +110,13 @@ def _rewrite(conn: sqlite3.Connection, dot_map: DotMap, vv_map: Callable[[dict],
 
 def _audit(conn: sqlite3.Connection, *, site: str, seq: int, hlc: int, action: str,
            changes: dict[str, Any], user: str) -> None:
+    # table 'site' (the file's identity), not 'meta': audit rows of local tables never leave
+    # their file (redact.py), while a rekey or a clock jump must reach the supervisor.
     now = files.utc_text()
     conn.execute(
         "INSERT INTO audit_event (id, site_id, created_at, created_by, updated_at, updated_by,"
         " deleted, hlc, change_seq, vv, fv, at, username, action, table_name, row_id, changes)"
-        " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 'meta', ?, ?)",
+        " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 'site', ?, ?)",
         (new_id(), site, now, user, now, user, hlc, seq, dump_json({site: seq}),
          dump_json({"*": [hlc, site, seq]}), now, user, action, site, json.dumps(changes)))
 

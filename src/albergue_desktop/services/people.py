@@ -136,7 +136,7 @@ def get_person(db: Database, actor: Actor, person_id: str) -> Person:
     """The person as the actor may see it: clinical specific-needs codes are removed for
     roles without health permission (the returned object is detached; never saved)."""
     actor.require(Permission.VIEW_PEOPLE)
-    with db.session(actor.username) as session:
+    with db.read_session() as session:
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError("person", person_id)
@@ -221,7 +221,7 @@ def delete_person(db: Database, actor: Actor, person_id: str, *, reason: str) ->
 def search_people(db: Database, actor: Actor, text_query: str, *, limit: int = 50,
                   center_id: str | None = None) -> list[queries.PersonRow]:
     actor.require(Permission.VIEW_PEOPLE)
-    with db.session(actor.username) as session:
+    with db.read_session() as session:
         return queries.find_people(session=session, text_query=text_query, limit=limit,
                                    center_id=center_id)
 

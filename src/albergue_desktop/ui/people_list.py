@@ -42,19 +42,19 @@ def _column_samples() -> dict[int, list[str]]:
 
 def _load_page(db: Database, before_rowid: int | None, limit: int,
                **filters: str) -> list[PersonRow]:
-    with db.session() as session:
+    with db.read_session() as session:
         return queries.find_people(session=session, before_rowid=before_rowid, limit=limit,
                                    **filters)
 
 
 def _search(db: Database, text: str, **filters: str) -> list[PersonRow]:
-    with db.session() as session:
+    with db.read_session() as session:
         return queries.find_people(session=session, text_query=text, limit=SEARCH_LIMIT,
                                    **filters)
 
 
 def _count(db: Database, **filters: str) -> int:
-    with db.session() as session:
+    with db.read_session() as session:
         return queries.count_people(session=session, **filters)
 
 

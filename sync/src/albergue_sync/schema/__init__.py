@@ -24,6 +24,9 @@ MIGRATIONS: dict[int, str] = {
     3: "v0003_health_beds.sql",
     4: "v0004_duplicate_review.sql",
     5: "v0005_person_photo.sql",
+    # Numbers after 5 are handed out per branch and may leave gaps until they are merged;
+    # :func:`apply` runs the versions that exist, in order.
+    11: "v0011_person_key.sql",
 }
 CURRENT_SCHEMA_VERSION = max(MIGRATIONS)
 
@@ -53,7 +56,7 @@ def load(version: int) -> list[str]:
 def apply(conn: sqlite3.Connection, from_version: int, to_version: int = CURRENT_SCHEMA_VERSION,
           ) -> None:
     """Run migrations ``from_version+1 .. to_version`` on an open transaction of ``conn``."""
-    for version in range(from_version + 1, to_version + 1):
+    for version in sorted(v for v in MIGRATIONS if from_version < v <= to_version):
         for statement in load(version):
             conn.execute(statement)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",

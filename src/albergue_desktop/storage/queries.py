@@ -189,6 +189,12 @@ def find_person_by_folio(*, session: Session, folio: str) -> str | None:
     return row[0] if row else None
 
 
+# The live people through their partial index (schema v11): without INDEXED BY the planner
+# may walk ix_person_merged_into_id and read every person row to check ``deleted``.
+LIVE_PEOPLE = ("person INDEXED BY ix_person_live WHERE deleted = 0"
+               " AND merged_into_id IS NULL")
+
+
 def count_people(*, session: Session, center_id: str | None = None,
                  status: str | None = None, nationality: str | None = None,
                  need: str | None = None, household_id: str | None = None) -> int:
@@ -197,8 +203,7 @@ def count_people(*, session: Session, center_id: str | None = None,
                              need=need, household_id=household_id)
     if not where:
         return session.connection().execute(text(
-            "SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"
-        )).scalar_one()
+            f"SELECT count(*) FROM {LIVE_PEOPLE}")).scalar_one()
     sql = ("SELECT count(*) FROM person p LEFT JOIN stay s ON s.person_id = p.id"
            " AND s.check_out IS NULL AND s.deleted = 0"
            f" WHERE p.deleted = 0 AND p.merged_into_id IS NULL {where}")
@@ -253,7 +258,7 @@ def stats(*, session: Session) -> dict[str, object]:
                   AND b.status = 'available') AS free_beds
         FROM center c WHERE c.deleted = 0 ORDER BY c.code""")).all()
     return {
-        "people": q("SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"),
+        "people": q(f"SELECT count(*) FROM {LIVE_PEOPLE}"),
         "households": q("SELECT count(*) FROM household WHERE deleted = 0"),
         # people, not stays: a confirmed duplicate's stays count for the person it is linked to
         "present": owners_with_stays(conn, _PRESENT),

@@ -189,7 +189,7 @@ class Person(PersonBase, SyncedBase, table=True):
         Index("ix_person_folio", "folio", "site_id"),
         Index("ix_person_center_folio", "center_id", "folio"),
         # the live people, counted from the index (schema v11)
-        Index("ix_person_live", "center_id",
+        Index("ix_person_live", "deleted", "merged_into_id",
               sqlite_where=text("deleted = 0 AND merged_into_id IS NULL")),
     )
     folio: str | None = Field(default=None, max_length=20)
@@ -252,7 +252,7 @@ class Stay(SyncedBase, table=True):
               sqlite_where=text("check_out IS NULL AND deleted = 0 AND bed_id IS NOT NULL")),
         Index("ix_stay_center_open", "center_id", "check_out"),
         # the people with stays, counted from the index (schema v11)
-        Index("ix_stay_live_person", "person_id", sqlite_where=text("deleted = 0")),
+        Index("ix_stay_live_person", "person_id", "deleted", sqlite_where=text("deleted = 0")),
     )
     person_id: str = Field(foreign_key="person.id", index=True)
     center_id: str = Field(foreign_key="center.id")

@@ -102,6 +102,7 @@ END;
 
 -- Counts answered from an index: the live people (the count after every save), and the
 -- people with stays (present and discharged, without joining every stay to its person).
-CREATE INDEX ix_person_live ON person (center_id) WHERE deleted = 0 AND merged_into_id IS NULL;
+CREATE INDEX ix_person_live ON person (deleted, merged_into_id)
+    WHERE deleted = 0 AND merged_into_id IS NULL;
 
-CREATE INDEX ix_stay_live_person ON stay (person_id) WHERE deleted = 0;
+CREATE INDEX ix_stay_live_person ON stay (person_id, deleted) WHERE deleted = 0;

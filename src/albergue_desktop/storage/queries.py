@@ -218,29 +218,36 @@ def next_folio_number(*, session: Session, prefix: str) -> int:
     return int(last[len(prefix):]) + 1 if last else 1
 
 
-_LIVE = "s.deleted = 0"  # index ix_stay_live_person
-_OPEN = "s.check_out IS NULL AND s.deleted = 0"  # index ix_stay_open_person
-_PRESENT = f"{_OPEN} AND s.status <> 'pending'"
+# Stays counted by :func:`owners_with_stays`: (condition over ``stay s``, the index that
+# answers it; INDEXED BY because the planner, with or without ANALYZE, may otherwise pick an
+# index that reads every stay row).
+_LIVE = ("s.deleted = 0", "ix_stay_live_person")
+_OPEN = ("s.check_out IS NULL AND s.deleted = 0", "ix_stay_open_person")
+_PRESENT = ("s.check_out IS NULL AND s.deleted = 0 AND s.status <> 'pending'",
+            "ix_stay_open_person")
 
 
-def owners_with_stays(conn, stay_where: str) -> int:
-    """How many people have a stay matching ``stay_where`` (over ``stay s``), a confirmed
-    duplicate's stays counting for the person it is linked to (``merged_into_id``).
+def owners_with_stays(conn, stays: tuple[str, str]) -> int:
+    """How many people have a stay matching ``stays`` (one of ``_LIVE``, ``_OPEN``,
+    ``_PRESENT``), a confirmed duplicate's stays counting for the person it is linked to
+    (``merged_into_id``).
 
     Answered from the stay index on ``person_id`` alone (no join of every stay to its person
     by text id): the people with such stays, minus the linked duplicates among them, plus
     the people they are linked to that were not counted yet. Linked duplicates are few and
     found through ``ix_person_merged_into_id``. A stay whose person has not arrived yet (a
     sync orphan) counts as its person_id."""
+    stay_where, index = stays
     direct = conn.execute(text(
-        f"SELECT count(*) FROM (SELECT s.person_id FROM stay s WHERE {stay_where}"
-        " GROUP BY s.person_id)")).scalar_one()
+        f"SELECT count(*) FROM (SELECT DISTINCT s.person_id FROM stay s INDEXED BY {index}"
+        f" WHERE {stay_where})")).scalar_one()
     has_stay = f"EXISTS (SELECT 1 FROM stay s WHERE s.person_id = {{who}} AND {stay_where})"
     linked, targets = conn.execute(text(f"""
         SELECT count(*), count(DISTINCT CASE WHEN NOT ({has_stay.format(who="m.merged_into_id")}
                                           AND t.merged_into_id IS NULL)
                                      THEN m.merged_into_id END)
-        FROM person m LEFT JOIN person t ON t.id = m.merged_into_id
+        FROM person m INDEXED BY ix_person_merged_into_id
+        LEFT JOIN person t ON t.id = m.merged_into_id
         WHERE m.merged_into_id IS NOT NULL AND {has_stay.format(who="m.id")}""")).one()
     return direct - linked + targets
 

@@ -69,17 +69,14 @@ def folio_prefix(center: Center) -> str:
     return f"{center.city_prefix}-{center.code}-"
 
 
-def register_household(db: Database, actor: Actor, *, center_id: str,
-                       members: list[MemberInput], household: HouseholdInput | None = None,
-                       today: date | None = None,
-                       session: Session | None = None) -> Registration:
-    """Register a household and all its members (with documents and vaccinations) in one
-    transaction. The head is the member with relationship ``head`` (a lone member becomes
-    head). Each person gets the next folio of the center. Nothing is written on error.
-    With ``session`` the rows join the caller's open transaction (a spreadsheet import
-    commits all its households at once) and the caller commits."""
+def check_household(actor: Actor, members: list[MemberInput],
+                    today: date) -> tuple[list[dict], int]:
+    """Validate and tidy a household as typed: (the members' person fields, the index of
+    the head). The head is the member with relationship ``head`` (a lone member becomes
+    head). Raises :class:`ValidationError` with every problem, or ``PermissionDenied`` when
+    clinical needs are recorded without the health permission. Shared by every write path
+    that registers people (:func:`register_household`, ``services.imports``)."""
     actor.require(Permission.REGISTER)
-    today = today or date.today()
     errors: list[FieldError] = []
     if not members:
         errors.append(FieldError("members", "A household needs at least one member."))
@@ -101,7 +98,20 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
         raise ValidationError(errors)
     if any(is_health_need(code) for d in datas for code in d.get("specific_needs") or []):
         actor.require(Permission.EDIT_HEALTH)
+    return datas, heads[0]
 
+
+def register_household(db: Database, actor: Actor, *, center_id: str,
+                       members: list[MemberInput], household: HouseholdInput | None = None,
+                       today: date | None = None,
+                       session: Session | None = None) -> Registration:
+    """Register a household and all its members (with documents and vaccinations) in one
+    transaction. The head is the member with relationship ``head`` (a lone member becomes
+    head). Each person gets the next folio of the center. Nothing is written on error.
+    With ``session`` the rows join the caller's open transaction (a spreadsheet import
+    commits all its households at once) and the caller commits."""
+    today = today or date.today()
+    datas, head = check_household(actor, members, today)
     with (nullcontext(session) if session is not None
           else db.session(actor.username)) as session:
         take_write_lock(session)  # the next folio is read and used in one locked transaction
@@ -121,7 +131,7 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
             person.search_key = _search_key(person)
             people.append(person)
             session.add(person)
-        hh.head_person_id = people[heads[0]].id
+        hh.head_person_id = people[head].id
         session.flush()  # persons before their documents (foreign keys)
         for member, person in zip(members, people):
             for doc in member.documents:

@@ -125,7 +125,7 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
         hh = Household(**hh_data)
         session.add(hh)
         people: list[Person] = []
-        for offset, (member, data) in enumerate(zip(members, datas)):
+        for offset, data in enumerate(datas):
             person = Person(**data, folio=f"{prefix}{number + offset:06d}", center_id=center_id,
                             household_id=hh.id)
             person.search_key = _search_key(person)
@@ -139,7 +139,7 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
                                              number_key=identifier_key(doc.number)))
             for vac in member.vaccinations:
                 session.add(Vaccination(**vac.model_dump(), person_id=person.id))
-    return Registration(hh.id, [p.id for p in people], [p.folio for p in people])
+    return Registration(hh.id, [p.id for p in people], [str(p.folio) for p in people])
 
 
 def get_person(db: Database, actor: Actor, person_id: str) -> Person:

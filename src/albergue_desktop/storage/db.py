@@ -160,7 +160,8 @@ class Database:
         self.engine = engine
         self.write_engine = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         with engine.connect() as conn:
-            meta = dict(conn.exec_driver_sql("SELECT key, value FROM meta").all())
+            meta: dict[str, str] = dict(conn.exec_driver_sql(
+                "SELECT key, value FROM meta").all())
         self.site_id: str = meta["site_id"]
         self.epoch: str = meta["epoch"]
         self.schema_version = int(meta["schema_version"])

@@ -124,7 +124,7 @@ def _filters(*, center_id: str | None = None, status: str | None = None,
              nationality: str | None = None, need: str | None = None,
              household_id: str | None = None) -> tuple[str, dict[str, object]]:
     """SQL conditions (over ``person p`` and its open stay ``s``) for the list filters."""
-    where, params = "", {}
+    where, params = "", dict[str, object]()
     if center_id:
         where += " AND coalesce(s.center_id, p.center_id) = :center_id"
         params["center_id"] = center_id

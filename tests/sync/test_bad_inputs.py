@@ -77,9 +77,10 @@ def test_newer_schema_names_both_versions(setup, tmp_path, capsys):
     newer = tmp_path / "newer.sqlite"
     export(b.path, newer)
     with sqlite3.connect(newer) as conn:
-        conn.execute("UPDATE meta SET value = '9' WHERE key = 'schema_version'")
+        conn.execute("UPDATE meta SET value = ? WHERE key = 'schema_version'",
+                     (str(CURRENT_SCHEMA_VERSION + 4),))
     err = refused(capsys, ["merge", "--into", str(central), str(newer)], central,
-                  expect="esquema 9")
+                  expect=f"esquema {CURRENT_SCHEMA_VERSION + 4}")
     assert f"esquema {CURRENT_SCHEMA_VERSION}" in err
 
 

@@ -12,9 +12,10 @@ service for the writes.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 
-from ..domain.errors import FieldError, NotFoundError, ValidationError
+from ..domain.errors import NotFoundError, ValidationError
 from ..domain.normalize import identifier_key, name_key
 from ..storage import queries
 from ..storage.bulk import RowFactory, insert_new_rows
@@ -36,8 +37,7 @@ def register_households(db: Database, actor: Actor, *, center_id: str,
         try:
             checked.append(check_household(actor, list(members), today))
         except ValidationError as exc:
-            errors += [FieldError(f"households.{n}.{e.field}", e.msgid, e.params)
-                       for e in exc.errors]
+            errors += [replace(e, field=f"households.{n}.{e.field}") for e in exc.errors]
     if errors:
         raise ValidationError(errors)
     make = {model: RowFactory(model) for model in (Household, Person, IdentityDocument,

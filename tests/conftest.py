@@ -9,11 +9,22 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("ALBERGUE_LANG", "es")
 
+from hypothesis import settings  # noqa: E402
+
 from albergue_desktop.domain import i18n  # noqa: E402
 from albergue_desktop.services import centers  # noqa: E402
 from albergue_desktop.services.context import SYSTEM, Actor  # noqa: E402
 from factories import member  # noqa: E402  (tests/ is on sys.path: rootdir conftest)
 from albergue_desktop.storage.db import Database  # noqa: E402
+
+
+# In CI (the CI environment variable, set by .ci/run) property tests are derandomized: the
+# same examples on every run, so a red build is reproducible and never a coin toss.
+# Tests that set max_examples or deadline keep them; the profile supplies the rest.
+settings.register_profile("ci", derandomize=True, deadline=None, print_blob=True)
+settings.register_profile("dev", deadline=None)
+settings.load_profile("ci" if os.environ.get("CI") else
+                      os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
 @pytest.fixture(autouse=True)

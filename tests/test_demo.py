@@ -243,7 +243,8 @@ def test_file_integrity_foreign_keys_and_full_text_index(demo):
                              || ' ' || coalesce((SELECT group_concat(d.number_key, ' ')
                                                  FROM identity_document d
                                                  WHERE d.person_id = p.id), '')
-                      FROM person p JOIN person_fts f ON f.rowid = p.rowid""")
+                      FROM person p JOIN person_key k ON k.person_id = p.id
+                      JOIN person_fts f ON f.rowid = k.n""")
     assert len(rows) == 2767
     assert all(name == want_name and sorted(ident.split()) == sorted(want_ident.split())
                for name, ident, want_name, want_ident in rows)

@@ -272,7 +272,7 @@ def stats(args: argparse.Namespace) -> int:
     path = database_path(args)
     db = open_existing(path)
     try:
-        with db.session() as session:
+        with db.read_session() as session:
             numbers = queries.stats(session=session)
     finally:
         db.close()

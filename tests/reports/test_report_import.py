@@ -144,6 +144,11 @@ def test_a_person_already_registered_is_held_back_unless_confirmed(db, center, t
     assert result.people == 2 and count(db, "person") == 3
 
 
+def count_in(session, table: str) -> int:
+    from sqlalchemy import text
+    return session.connection().execute(text(f"SELECT count(*) FROM {table}")).scalar_one()
+
+
 def test_a_failure_during_the_import_leaves_nothing(db, center, tmp_path, monkeypatch):
     rows = [[i, f"Persona{'abcdefghij'[i]}", "Joseph", "F", "01/01/1990", "HT", None, None,
              None, i, "Jefa"] for i in range(6)]
@@ -151,18 +156,19 @@ def test_a_failure_during_the_import_leaves_nothing(db, center, tmp_path, monkey
                              center_id=center.id, today=TODAY)
     assert preview.summary()["households"] == 6
     calls = []
-    real = people.register_household
+    from albergue_desktop.services import imports
+    real = imports.insert_new_rows
 
-    def flaky(*args, **kwargs):
+    def flaky(session, tables):
         calls.append(1)
-        if len(calls) == 4:
-            raise OSError("disk I/O error")
-        return real(*args, **kwargs)
+        real(session, tables[:3])  # households, documents and people are in; then it fails
+        assert count_in(session, "person") > 0
+        raise OSError("disk I/O error")
 
-    monkeypatch.setattr("albergue_desktop.reports.excel_import.register_household", flaky)
+    monkeypatch.setattr(imports, "insert_new_rows", flaky)
     with pytest.raises(OSError):
         confirm_import(db, SYSTEM, preview)
-    assert len(calls) == 4 and count(db, "person") == 0 and count(db, "household") == 0
+    assert len(calls) == 1 and count(db, "person") == 0 and count(db, "household") == 0
 
 
 def test_wrong_headers_are_refused_in_spanish(db, center, tmp_path):

@@ -3,7 +3,6 @@ ways with its warnings, and the bed board (including one of 500 beds)."""
 
 from __future__ import annotations
 
-import time
 from datetime import date
 
 import pytest
@@ -183,7 +182,8 @@ def test_bed_board_shows_tiles_households_and_arrivals(db, center, family, cots)
     assert board.capacity.present == 2
 
 
-def test_bed_board_of_500_beds_is_quick(db, center):
+def test_bed_board_of_500_beds(db, center):
+    """A large board is complete. Its speed is measured in bench/bench_beds.py."""
     area = centers.create_area(db, SYSTEM, center_id=center.id, name="Nave B", area_m2=1800)
     centers.add_beds(db, SYSTEM, area_id=area.id, count=490)
     reg = people.register_household(db, SYSTEM, center_id=center.id, members=[
@@ -193,9 +193,6 @@ def test_bed_board_of_500_beds_is_quick(db, center):
     free = [t for a in board.areas for t in a.beds if t.state == "free"]
     for pid, tile in zip(reg.person_ids, free):
         stays.check_in(db, SYSTEM, person_id=pid, center_id=center.id, bed_id=tile.bed_id)
-    started = time.perf_counter()
     board = bed_board(db, COORD, center.id)
-    elapsed = time.perf_counter() - started
     assert sum(len(a.beds) for a in board.areas) == 500
     assert sum(t.state == "occupied" for a in board.areas for t in a.beds) == 60
-    assert elapsed < 0.5, f"bed board of 500 beds took {elapsed:.3f}s"

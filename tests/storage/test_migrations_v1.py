@@ -269,8 +269,15 @@ def test_the_metadata_check_catches_a_column_without_migration(tmp_path, monkeyp
 
 def test_fts_index_is_rebuilt_consistently_after_upgrade(v1_copy):
     Database.open(v1_copy).close()
-    live = raw(v1_copy, "SELECT rowid FROM person WHERE deleted = 0 ORDER BY rowid")
+    live = raw(v1_copy, "SELECT k.n FROM person p JOIN person_key k ON k.person_id = p.id"
+                        " WHERE p.deleted = 0 ORDER BY k.n")
     assert raw(v1_copy, "SELECT rowid FROM person_fts ORDER BY rowid") == live
+    # every person has a key, in registration order (schema v11)
+    assert raw(v1_copy, "SELECT count(*) FROM person") == \
+        raw(v1_copy, "SELECT count(*) FROM person_key")
+    by_key = raw(v1_copy, "SELECT p.created_at FROM person p JOIN person_key k"
+                          " ON k.person_id = p.id ORDER BY k.n")
+    assert by_key == sorted(by_key)
     conn = sqlite3.connect(v1_copy)
     try:  # FTS5's own check: the index agrees with its stored content
         conn.execute("INSERT INTO person_fts(person_fts) VALUES ('integrity-check')")

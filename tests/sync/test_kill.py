@@ -1,9 +1,10 @@
-"""A merge killed with SIGKILL at random points leaves the target as it was (or, if the kill
-came after the commit, fully merged) and passing ``PRAGMA integrity_check``."""
+"""A merge killed with SIGKILL inside its write transaction leaves the target as it was and
+passing ``PRAGMA integrity_check``; running the merge again completes it. The kill is placed
+by what the merge has done (bytes written to the WAL, the write lock held while the process
+is frozen with SIGSTOP), never by a sleep, so it lands inside the transaction on any machine."""
 
 from __future__ import annotations
 
-import random
 import shutil
 import signal
 import sqlite3
@@ -33,6 +34,42 @@ def integrity(path) -> list[str]:
         conn.close()
 
 
+def _holds_write_lock(path) -> bool:
+    """True while another connection is inside a write transaction on ``path``."""
+    probe = sqlite3.connect(path, timeout=0, isolation_level=None)
+    try:
+        probe.execute("BEGIN IMMEDIATE")
+        probe.execute("ROLLBACK")
+        return False
+    except sqlite3.OperationalError as exc:
+        assert "locked" in str(exc) or "busy" in str(exc), exc
+        return True
+    finally:
+        probe.close()
+
+
+def _wal_size(path) -> int:
+    wal = path.with_name(path.name + "-wal")
+    return wal.stat().st_size if wal.exists() else 0
+
+
+def _stop_inside_the_transaction(proc, target, wal_grown: int) -> None:
+    """Wait (polling, no timing involved) until the merge has written ``wal_grown`` bytes of
+    its transaction, freeze it with SIGSTOP and check it still holds the write lock: the
+    kill that follows lands inside the transaction, whatever the machine's speed."""
+    start_wal = _wal_size(target)
+    deadline = time.monotonic() + 300  # a safety net against a hung test only
+    while True:
+        assert proc.poll() is None, "the merge ended before the point to kill it"
+        assert time.monotonic() < deadline, "the merge never reached the point to kill it"
+        if _wal_size(target) - start_wal >= wal_grown and _holds_write_lock(target):
+            proc.send_signal(signal.SIGSTOP)
+            if _holds_write_lock(target):
+                return
+            proc.send_signal(signal.SIGCONT)  # it was between two transactions: go on
+        time.sleep(0.002)
+
+
 def test_sigkill_mid_merge_leaves_the_target_whole(tmp_path):
     db, center_id = make_center(tmp_path / "center.sqlite", "01")
     register(db, center_id)
@@ -44,25 +81,19 @@ def test_sigkill_mid_merge_leaves_the_target_whole(tmp_path):
     bulk_touch(source, "cambio que llega después")  # the next merge updates 3000 rows
     after_file = tmp_path / "after.sqlite"
     shutil.copy(base, after_file)
-    started = time.perf_counter()
     assert run_merge(after_file, source).wait() == 0
-    duration = time.perf_counter() - started
     before, after = state(base), state(after_file)
     assert before != after
-    rng = random.Random(20211210)
-    outcomes = []
-    for attempt in range(4):
+    # killed at several depths of the merge's write transaction (bytes it has written)
+    for attempt, wal_grown in enumerate((1, 64 * 1024, 512 * 1024)):
         target = tmp_path / f"target{attempt}.sqlite"
         shutil.copy(base, target)
         proc = run_merge(target, source)
-        time.sleep(rng.uniform(0.15, 1.0) * duration)
+        _stop_inside_the_transaction(proc, target, wal_grown)
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert integrity(target) == ["ok"]
-        now = state(target)
-        assert now in (before, after)
-        outcomes.append("after" if now == after else "before")
+        assert state(target) == before  # killed inside the transaction: nothing of it stays
         # and the interrupted merge can simply be run again
         assert run_merge(target, source).wait() == 0
         assert state(target)[:2] == after[:2]
-    assert "before" in outcomes

@@ -24,6 +24,35 @@ def member(given: str, surnames: str, sex: str, relationship: str = "head",
 HOUSEHOLDS = 100  # of 3 people: 300 people, plus Josè's household of 2
 
 
+# pytest-qt waits 5 s by default for a signal, a condition or a window. On a loaded machine
+# (two suites on two cores) a worker task such as reducing and saving a photo can take longer,
+# and test_record_photo failed that way. The wait is a safety net against a hung test, never
+# a timing the test asserts: waits that succeed return as soon as the event happens, so a
+# long default costs nothing when all is well. Explicit ``timeout=`` arguments are kept.
+PATIENT_WAIT_MS = 120_000
+_WAITS = ("waitSignal", "waitSignals", "waitUntil", "waitExposed", "waitActive",
+          "waitCallback")
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _patient_waits():
+    from pytestqt.qtbot import QtBot
+
+    originals = {name: getattr(QtBot, name) for name in _WAITS}
+
+    def patient(original):
+        def wait(self, *args, **kwargs):
+            kwargs.setdefault("timeout", PATIENT_WAIT_MS)
+            return original(self, *args, **kwargs)
+        return wait
+
+    for name, original in originals.items():
+        setattr(QtBot, name, patient(original))
+    yield
+    for name, original in originals.items():
+        setattr(QtBot, name, original)
+
+
 @pytest.fixture(scope="session", autouse=True)
 def _spanish_qt(qapp):
     install_translators(qapp, "es")

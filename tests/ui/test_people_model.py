@@ -104,3 +104,21 @@ def test_set_rows_replaces_the_list_and_stops_paging(people_db, qtbot):
     assert {model.data(model.index(r, pm.COL_NAME)) for r in range(2)} == {
         "Josè SAINT-VIL", "Nadège SAINT-VIL"}
     assert model.data(model.index(5, 0)) is None  # outside the rows
+
+
+def test_packed_lines_read_back_as_the_rows_loaded():
+    rows = [queries.PersonRow(9, "id-1", "MXL-03-000009", "Ana\x1fMaría", "Pierre", "F",
+                              date(1990, 2, 3), True, "HT", "03", "Centro 3", "A-01",
+                              "present", "hh-1"),
+            queries.PersonRow(8, "id-2", None, "Jean", "Louis", "M", None, False, None, None,
+                              None, None, "registered", None)]
+    model = pm.PeopleModel(today=TODAY)
+    model.set_rows(rows)
+    assert model.person(1) == rows[1]
+    first = model.person(0)
+    assert first.given_names == "Ana María"  # a separator inside a value does not shift fields
+    assert (first.list_key, first.folio, first.birth_date, first.birth_date_estimated,
+            first.bed_code, first.household_id) == (9, "MXL-03-000009", date(1990, 2, 3),
+                                                    True, "A-01", "hh-1")
+    assert model.row_of_folio("mxl-03-000009") == 0 and model.row_of_folio("X") is None
+    assert model.data(model.index(1, pm.COL_FOLIO)) == ""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QDialog
 from sqlmodel import select
 from ui_helpers import show_window
@@ -86,7 +86,7 @@ def admin(db, center):
 
 def _locked_window(qtbot, db, actor, idle_ms=150):
     window = show_window(qtbot, MainWindow(db, actor, idle_ms=idle_ms))
-    qtbot.waitUntil(lambda: window.locked, timeout=3000)
+    qtbot.waitUntil(lambda: window.locked)
     return window
 
 
@@ -108,13 +108,55 @@ def test_idle_time_locks_and_the_password_unlocks(db, admin, qtbot):
     window.close()
 
 
-def test_keyboard_and_mouse_input_keep_the_session_open(db, admin, qtbot):
+class _ManualTimer(QObject):
+    """Stands in for the idle watcher's QTimer: counts restarts and fires only when the test
+    says, so the test does not race a clock on a loaded machine."""
+
+    timeout = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.starts, self._active, self._interval = 0, False, 0
+
+    def setSingleShot(self, _single):
+        pass
+
+    def setInterval(self, ms):
+        self._interval = ms
+
+    def interval(self):
+        return self._interval
+
+    def start(self):
+        self.starts, self._active = self.starts + 1, True
+
+    def stop(self):
+        self._active = False
+
+    def isActive(self):
+        return self._active
+
+    def fire(self):
+        self._active = False
+        self.timeout.emit()
+
+
+def test_keyboard_and_mouse_input_keep_the_session_open(db, admin, qtbot, monkeypatch):
+    from albergue_desktop.ui.auth import lock
+
+    monkeypatch.setattr(lock, "QTimer", _ManualTimer)
     window = show_window(qtbot, MainWindow(db, admin, idle_ms=400))
-    for _ in range(8):  # 800 ms of typing, twice the idle time
-        qtbot.keyClick(window.people.search_box, Qt.Key.Key_Shift)
-        qtbot.wait(100)
-        assert not window.locked
-    qtbot.waitUntil(lambda: window.locked, timeout=3000)  # then nothing: it locks
+    timer = window.idle._timer
+    assert isinstance(timer, _ManualTimer) and timer.isActive()
+    before = timer.starts
+    qtbot.keyClick(window.people.search_box, Qt.Key.Key_Shift)
+    assert timer.starts > before  # a key restarts the idle time
+    before = timer.starts
+    qtbot.mouseMove(window.people.search_box)
+    qtbot.mouseClick(window.people.search_box, Qt.MouseButton.LeftButton)
+    assert timer.starts > before and not window.locked  # and so does the mouse
+    timer.fire()  # then nothing for the idle time: it locks
+    assert window.locked
     window.close()
 
 

@@ -113,7 +113,7 @@ def validate_rfc(field: str, value: str | None) -> list[FieldError]:
     if len(stdnum_rfc.compact(value)) != 13:  # people have 13-character RFCs; 12 is companies
         return [FieldError(field, "Invalid RFC: {reason}.", {"reason": "wrong length"})]
     try:
-        compact = stdnum_rfc.validate(value, validate_check_digits=False)
+        stdnum_rfc.validate(value, validate_check_digits=False)
     except stdnum_exc.ValidationError as exc:
         reason = _stdnum_reason(exc, stdnum_rfc.compact(value)[4:10])
         return [FieldError(field, "Invalid RFC: {reason}.", {"reason": reason})]

@@ -115,7 +115,7 @@ def local_tz() -> tzinfo:
 
 def printed_by(db: Database, actor: Actor) -> str:
     """'Full Name (username)' when the user exists in this file, else the username."""
-    with db.session() as session:
+    with db.read_session() as session:
         row = session.connection().execute(text(
             "SELECT full_name FROM app_user WHERE username = :u"), {"u": actor.username}).first()
     if row and row[0] and row[0] != actor.username:
@@ -127,7 +127,7 @@ def resolve_center(db: Database, code_or_id: str | None) -> tuple[str | None, st
     """(center id, header label) for a center code or id; (None, "All centers") for None."""
     if not code_or_id:
         return None, _("All centers")
-    with db.session() as session:
+    with db.read_session() as session:
         center = find_center(session, code_or_id)
         if center is None or center.deleted:
             raise RuleViolation("There is no center with the code {code} in this file.",

@@ -6,7 +6,7 @@
    People already registered are found with :class:`ExistingPeople` (the scoring of
    ``domain.matching``, blocked for bulk use).
 2. :func:`confirm_import`: register every valid row, grouped by the household column, in ONE
-   transaction through ``services.people.register_household``; then save a workbook with the
+   transaction through ``services.imports.register_households``; then save a workbook with the
    rows left out and why. A household with one bad row is left out whole (families stay
    together). Without a household column each row is a household of one.
 """
@@ -31,7 +31,8 @@ from ..domain.permissions import Permission
 from ..domain.validation import validate_document, validate_person
 from ..services.context import Actor
 from ..services.duplicates import DuplicateCandidate
-from ..services.people import MemberInput, register_household
+from ..services import imports
+from ..services.people import MemberInput
 from ..storage.db import Database
 from ..storage.tables import IdentityDocumentBase
 from . import import_mapping as im
@@ -393,15 +394,10 @@ def confirm_import(db: Database, actor: Actor, preview: ImportPreview, *,
     actor.require(Permission.REGISTER)
     plan, left_out = preview.plan(allow_duplicates)
     folios: list[str] = []
-    if plan:
-        with db.session(actor.username) as session:
-            for members in plan:
-                reg = register_household(db, actor, center_id=preview.center_id,
-                                         members=members,
-                                         today=preview.today, session=session)
-                folios += reg.folios
-                session.flush()
-                session.expunge_all()  # keeps each flush small on 10,000-row imports
+    if plan:  # the transaction belongs to the service; this module reads and writes files
+        for reg in imports.register_households(db, actor, center_id=preview.center_id,
+                                               households=plan, today=preview.today):
+            folios += reg.folios
     report = write_error_report(preview, left_out, error_report) \
         if left_out and error_report is not None else None
     return ImportResult(len(folios), len(plan), folios, len(left_out), report)

@@ -48,7 +48,7 @@ SELECT p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date,
          LIMIT 1) AS present_at
 FROM person p LEFT JOIN center c ON c.id = p.center_id
 WHERE p.deleted = 0 AND p.merged_into_id IS NULL
-ORDER BY p.rowid
+ORDER BY p.created_at, p.id
 """
 
 

@@ -36,7 +36,7 @@ def _candidate_rows(conn, facts: PersonFacts):
     if tokens:
         match = " OR ".join(f'name : "{t}"' for t in tokens)
         ids |= {r[0] for r in conn.execute(text(
-            "SELECT p.id FROM person_fts f JOIN person p ON p.rowid = f.rowid "
+            "SELECT k.person_id FROM person_fts f JOIN person_key k ON k.n = f.rowid "
             "WHERE person_fts MATCH :m ORDER BY f.rank LIMIT :n"),
             {"m": match, "n": MAX_CANDIDATES})}
     for number in docs:

@@ -71,17 +71,14 @@ def folio_prefix(center: Center) -> str:
     return f"{center.city_prefix}-{center.code}-"
 
 
-def register_household(db: Database, actor: Actor, *, center_id: str,
-                       members: list[MemberInput], household: HouseholdInput | None = None,
-                       today: date | None = None,
-                       session: Session | None = None) -> Registration:
-    """Register a household and all its members (with documents and vaccinations) in one
-    transaction. The head is the member with relationship ``head`` (a lone member becomes
-    head). Each person gets the next folio of the center. Nothing is written on error.
-    With ``session`` the rows join the caller's open transaction (a spreadsheet import
-    commits all its households at once) and the caller commits."""
+def check_household(actor: Actor, members: list[MemberInput],
+                    today: date) -> tuple[list[dict], int]:
+    """Validate and tidy a household as typed: (the members' person fields, the index of
+    the head). The head is the member with relationship ``head`` (a lone member becomes
+    head). Raises :class:`ValidationError` with every problem, or ``PermissionDenied`` when
+    clinical needs are recorded without the health permission. Shared by every write path
+    that registers people (:func:`register_household`, ``services.imports``)."""
     actor.require(Permission.REGISTER)
-    today = today or clock.today()
     errors: list[FieldError] = []
     if not members:
         errors.append(FieldError("members", "A household needs at least one member."))
@@ -103,7 +100,20 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
         raise ValidationError(errors)
     for d in datas:
         _require_record(actor, d.get("specific_needs") or [])
+    return datas, heads[0]
 
+
+def register_household(db: Database, actor: Actor, *, center_id: str,
+                       members: list[MemberInput], household: HouseholdInput | None = None,
+                       today: date | None = None,
+                       session: Session | None = None) -> Registration:
+    """Register a household and all its members (with documents and vaccinations) in one
+    transaction. The head is the member with relationship ``head`` (a lone member becomes
+    head). Each person gets the next folio of the center. Nothing is written on error.
+    With ``session`` the rows join the caller's open transaction (a spreadsheet import
+    commits all its households at once) and the caller commits."""
+    today = today or clock.today()
+    datas, head = check_household(actor, members, today)
     with (nullcontext(session) if session is not None
           else db.session(actor.username)) as session:
         take_write_lock(session)  # the next folio is read and used in one locked transaction
@@ -117,13 +127,13 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
         hh = Household(**hh_data)
         session.add(hh)
         people: list[Person] = []
-        for offset, (member, data) in enumerate(zip(members, datas)):
+        for offset, data in enumerate(datas):
             person = Person(**data, folio=f"{prefix}{number + offset:06d}", center_id=center_id,
                             household_id=hh.id)
             person.search_key = _search_key(person)
             people.append(person)
             session.add(person)
-        hh.head_person_id = people[heads[0]].id
+        hh.head_person_id = people[head].id
         session.flush()  # persons before their documents (foreign keys)
         for member, person in zip(members, people):
             for doc in member.documents:
@@ -131,14 +141,14 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
                                              number_key=identifier_key(doc.number)))
             for vac in member.vaccinations:
                 session.add(Vaccination(**vac.model_dump(), person_id=person.id))
-    return Registration(hh.id, [p.id for p in people], [p.folio for p in people])
+    return Registration(hh.id, [p.id for p in people], [str(p.folio) for p in people])
 
 
 def get_person(db: Database, actor: Actor, person_id: str) -> Person:
     """The person as the actor may see it: clinical specific-needs codes are removed for
     roles without health permission (the returned object is detached; never saved)."""
     actor.require(Permission.VIEW_PEOPLE)
-    with db.session(actor.username) as session:
+    with db.read_session() as session:
         person = session.get(Person, person_id)
         if person is None:
             raise NotFoundError("person", person_id)
@@ -247,7 +257,7 @@ def delete_person(db: Database, actor: Actor, person_id: str, *, reason: str) ->
 def search_people(db: Database, actor: Actor, text_query: str, *, limit: int = 50,
                   center_id: str | None = None) -> list[queries.PersonRow]:
     actor.require(Permission.VIEW_PEOPLE)
-    with db.session(actor.username) as session:
+    with db.read_session() as session:
         return queries.find_people(session=session, text_query=text_query, limit=limit,
                                    center_id=center_id)
 

@@ -36,7 +36,7 @@ def browse_people(db: Database, actor: Actor, before_rowid: int | None, limit: i
                   **filters: str) -> list[PersonRow]:
     """A page of the list (newest first), as filtered."""
     _check(actor, filters)
-    with db.session(actor.username) as session:
+    with db.read_session() as session:
         return queries.find_people(session=session, before_rowid=before_rowid, limit=limit,
                                    **filters)
 
@@ -44,12 +44,12 @@ def browse_people(db: Database, actor: Actor, before_rowid: int | None, limit: i
 def search_people(db: Database, actor: Actor, text_query: str, *, limit: int,
                   **filters: str) -> list[PersonRow]:
     _check(actor, filters)
-    with db.session(actor.username) as session:
+    with db.read_session() as session:
         return queries.find_people(session=session, text_query=text_query, limit=limit,
                                    **filters)
 
 
 def count_people(db: Database, actor: Actor, **filters: str) -> int:
     _check(actor, filters)
-    with db.session(actor.username) as session:
+    with db.read_session() as session:
         return queries.count_people(session=session, **filters)

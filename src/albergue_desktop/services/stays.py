@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from sqlalchemy import text
+from sqlalchemy.orm import Session as OrmSession
 from sqlmodel import Session, select
 
 from ..domain import clock
@@ -24,9 +25,11 @@ from ..storage.tables import Bed, Center, Person, Stay
 from .context import Actor
 
 
-def take_write_lock(session: Session) -> None:
+def take_write_lock(session: OrmSession) -> None:
     """Take the database write lock now, before reading the state we decide on (a deferred
-    transaction that reads first cannot upgrade once another connection has written)."""
+    transaction that reads first cannot upgrade once another connection has written).
+    Sessions from ``Database.session()`` already begin with ``BEGIN IMMEDIATE``; this stays
+    for a caller's own session and as a statement of intent."""
     session.connection().execute(text("UPDATE meta SET value = value WHERE key = 'seq_last'"))
 
 

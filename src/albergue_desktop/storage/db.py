@@ -100,8 +100,26 @@ def _set_pragmas(dbapi_conn, _record) -> None:
     cur.close()
 
 
+# Execution option naming how a transaction begins. Write sessions take the write lock at
+# BEGIN (``IMMEDIATE``): a deferred transaction that reads first and writes later decides on a
+# snapshot another connection may already have changed, and cannot upgrade to a writer then
+# (two windows adding beds at once). Read sessions begin deferred and never wait for a writer.
+BEGIN_OPTION = "albergue_begin"
+
+
 def _begin(conn) -> None:
-    conn.exec_driver_sql("BEGIN")
+    if conn.get_execution_options().get(BEGIN_OPTION) == "IMMEDIATE":
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        conn.exec_driver_sql("BEGIN")
+
+
+def _refuse_writes(session: Session, _flush_context, _instances) -> None:
+    if session.info.get("read_only") and (session.new or session.dirty or session.deleted):
+        raise RuntimeError("A read session cannot write; use Database.session().")
+
+
+event.listen(AlbergueSession, "before_flush", _refuse_writes)
 
 
 def inspect_file(path: Path) -> int | None:
@@ -269,8 +287,10 @@ class Database:
     def __init__(self, path: Path, engine: Engine) -> None:
         self.path = path
         self.engine = engine
+        self.write_engine = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
         with engine.connect() as conn:
-            meta = dict(conn.exec_driver_sql("SELECT key, value FROM meta").all())
+            meta: dict[str, str] = dict(conn.exec_driver_sql(
+                "SELECT key, value FROM meta").all())
         self.site_id: str = meta["site_id"]
         self.epoch: str = meta["epoch"]
         self.schema_version = int(meta["schema_version"])
@@ -298,11 +318,29 @@ class Database:
 
     @contextmanager
     def session(self, username: str | None = None, *, audit: bool = True) -> Iterator[Session]:
-        """A unit of work: commits on success, rolls back on any error. Disk-full and busy
-        errors become :class:`StorageError` with a message for the user."""
-        session = AlbergueSession(self.engine, expire_on_commit=False)
+        """A unit of work that may write: it begins with ``BEGIN IMMEDIATE`` (the write lock
+        is held from the first statement, so what it reads is what it writes over), commits
+        on success and rolls back on any error. Disk-full and busy errors become
+        :class:`StorageError` with a message for the user. Use :meth:`read_session` for reads:
+        it does not wait for (or hold up) a writer."""
+        session = AlbergueSession(self.write_engine, expire_on_commit=False)
         session.info["write_context"] = versioning.WriteContext(self.site_id, username,
                                                                 audit=audit)
+        with self._unit_of_work(session) as unit:
+            yield unit
+
+    @contextmanager
+    def read_session(self) -> Iterator[Session]:
+        """A read-only unit of work: a deferred transaction (one consistent snapshot in WAL)
+        that never takes the write lock, so it answers while a pull or an import writes.
+        Flushing a change in it raises ``RuntimeError``."""
+        session = AlbergueSession(self.engine, expire_on_commit=False)
+        session.info["read_only"] = True
+        with self._unit_of_work(session) as unit:
+            yield unit
+
+    @contextmanager
+    def _unit_of_work(self, session: Session) -> Iterator[Session]:
         try:
             yield session
             session.commit()

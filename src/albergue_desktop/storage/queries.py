@@ -17,9 +17,10 @@ from ..domain.validation import age_on
 
 @dataclass(frozen=True)
 class PersonRow:
-    """One line of the people list."""
+    """One line of the people list. ``list_key``: the person's key in the list order
+    (``person_key.n``, by registration, newest last; see docs/person-key-and-counts.md)."""
 
-    rowid: int
+    list_key: int
     id: str
     folio: str | None
     given_names: str
@@ -35,6 +36,11 @@ class PersonRow:
     household_id: str | None
 
     @property
+    def rowid(self) -> int:
+        """Former name of :attr:`list_key` (it was person's hidden rowid)."""
+        return self.list_key
+
+    @property
     def full_name(self) -> str:
         return f"{self.given_names} {self.surnames.upper()}".strip()
 
@@ -45,7 +51,7 @@ class PersonRow:
 
 
 _SELECT_PEOPLE = """
-SELECT p.rowid, p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date,
+SELECT k.n AS list_key, p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date,
        p.birth_date_estimated, p.nationality,
        coalesce(sc.code, rc.code) AS center_code, coalesce(sc.name, rc.name) AS center_name,
        b.code AS bed_code,
@@ -70,7 +76,7 @@ def _row(r) -> PersonRow:
     birth = r.birth_date
     if isinstance(birth, str):
         birth = date.fromisoformat(birth[:10])
-    return PersonRow(r.rowid, r.id, r.folio, r.given_names, r.surnames, r.sex, birth,
+    return PersonRow(r.list_key, r.id, r.folio, r.given_names, r.surnames, r.sex, birth,
                      bool(r.birth_date_estimated), r.nationality, r.center_code, r.center_name,
                      r.bed_code, r.status, r.household_id)
 
@@ -119,7 +125,7 @@ def _filters(*, center_id: str | None = None, status: str | None = None,
              nationality: str | None = None, need: str | None = None,
              household_id: str | None = None) -> tuple[str, dict[str, object]]:
     """SQL conditions (over ``person p`` and its open stay ``s``) for the list filters."""
-    where, params = "", {}
+    where, params = "", dict[str, object]()
     if center_id:
         where += " AND coalesce(s.center_id, p.center_id) = :center_id"
         params["center_id"] = center_id
@@ -145,11 +151,12 @@ def find_people(*, session: Session, text_query: str | None = None,
                 nationality: str | None = None, need: str | None = None,
                 household_id: str | None = None, before_rowid: int | None = None,
                 limit: int = 200) -> list[PersonRow]:
-    """People, newest first. With ``text_query``: full-text match on names, folio, CURP,
+    """People, newest registered first. With ``text_query``: full-text match on names, folio, CURP,
     RFC and document numbers (case- and accent-insensitive, prefixes), newest first.
     The filters (center, status as in :data:`PERSON_STATUSES`, nationality, one
-    specific-needs code, household) narrow either list. ``before_rowid`` pages through the
-    list without text (keyset pagination), filtered or not."""
+    specific-needs code, household) narrow either list. ``before_rowid`` (a
+    :attr:`PersonRow.list_key`) pages through the list without text (keyset pagination),
+    filtered or not."""
     where, params = _filters(center_id=center_id, status=status, nationality=nationality,
                              need=need, household_id=household_id)
     params["limit"] = limit
@@ -158,18 +165,20 @@ def find_people(*, session: Session, text_query: str | None = None,
         if match is None:
             return []
         params["match"] = match
-        source = ("person_fts f JOIN person p ON p.rowid = f.rowid")
+        # CROSS JOIN keeps the order of the tables: the index first, then each person.
+        source = ("person_fts f CROSS JOIN person_key k ON k.n = f.rowid"
+                  " CROSS JOIN person p ON p.id = k.person_id")
         where += " AND person_fts MATCH :match"
-        # Newest first, like the unfiltered list: FTS5 walks its index in rowid order and
+        # Newest first, like the unfiltered list: FTS5 walks its index in key order and
         # stops at the limit, where ordering by bm25 rank would score every match first
         # (p95 55 ms against 10 ms on 100,000 people, bench/bench_foundation.py).
         order = "ORDER BY f.rowid DESC"
     else:
-        source = "person p"
+        source = "person_key k CROSS JOIN person p ON p.id = k.person_id"
         if before_rowid is not None:
-            where += " AND p.rowid < :before"
+            where += " AND k.n < :before"
             params["before"] = before_rowid
-        order = "ORDER BY p.rowid DESC"
+        order = "ORDER BY k.n DESC"
     sql = _SELECT_PEOPLE.format(source=source, where=where, order=order)
     return [_row(r) for r in session.connection().execute(text(sql), params)]
 
@@ -181,6 +190,12 @@ def find_person_by_folio(*, session: Session, folio: str) -> str | None:
     return row[0] if row else None
 
 
+# The live people through their partial index (schema v11): without INDEXED BY the planner
+# may walk ix_person_merged_into_id and read every person row to check ``deleted``.
+LIVE_PEOPLE = ("person INDEXED BY ix_person_live WHERE deleted = 0"
+               " AND merged_into_id IS NULL")
+
+
 def count_people(*, session: Session, center_id: str | None = None,
                  status: str | None = None, nationality: str | None = None,
                  need: str | None = None, household_id: str | None = None) -> int:
@@ -189,8 +204,7 @@ def count_people(*, session: Session, center_id: str | None = None,
                              need=need, household_id=household_id)
     if not where:
         return session.connection().execute(text(
-            "SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"
-        )).scalar_one()
+            f"SELECT count(*) FROM {LIVE_PEOPLE}")).scalar_one()
     sql = ("SELECT count(*) FROM person p LEFT JOIN stay s ON s.person_id = p.id"
            " AND s.check_out IS NULL AND s.deleted = 0"
            f" WHERE p.deleted = 0 AND p.merged_into_id IS NULL {where}")
@@ -205,7 +219,38 @@ def next_folio_number(*, session: Session, prefix: str) -> int:
     return int(last[len(prefix):]) + 1 if last else 1
 
 
-_OWNER = "coalesce(p.merged_into_id, p.id)"  # the person a record counts for
+# Stays counted by :func:`owners_with_stays`: (condition over ``stay s``, the index that
+# answers it; INDEXED BY because the planner, with or without ANALYZE, may otherwise pick an
+# index that reads every stay row).
+_LIVE = ("s.deleted = 0", "ix_stay_live_person")
+_OPEN = ("s.check_out IS NULL AND s.deleted = 0", "ix_stay_open_person")
+_PRESENT = ("s.check_out IS NULL AND s.deleted = 0 AND s.status <> 'pending'",
+            "ix_stay_open_person")
+
+
+def owners_with_stays(conn, stays: tuple[str, str]) -> int:
+    """How many people have a stay matching ``stays`` (one of ``_LIVE``, ``_OPEN``,
+    ``_PRESENT``), a confirmed duplicate's stays counting for the person it is linked to
+    (``merged_into_id``).
+
+    Answered from the stay index on ``person_id`` alone (no join of every stay to its person
+    by text id): the people with such stays, minus the linked duplicates among them, plus
+    the people they are linked to that were not counted yet. Linked duplicates are few and
+    found through ``ix_person_merged_into_id``. A stay whose person has not arrived yet (a
+    sync orphan) counts as its person_id."""
+    stay_where, index = stays
+    direct = conn.execute(text(
+        f"SELECT count(*) FROM (SELECT DISTINCT s.person_id FROM stay s INDEXED BY {index}"
+        f" WHERE {stay_where})")).scalar_one()
+    has_stay = f"EXISTS (SELECT 1 FROM stay s WHERE s.person_id = {{who}} AND {stay_where})"
+    linked, targets = conn.execute(text(f"""
+        SELECT count(*), count(DISTINCT CASE WHEN NOT ({has_stay.format(who="m.merged_into_id")}
+                                          AND t.merged_into_id IS NULL)
+                                     THEN m.merged_into_id END)
+        FROM person m INDEXED BY ix_person_merged_into_id
+        LEFT JOIN person t ON t.id = m.merged_into_id
+        WHERE m.merged_into_id IS NOT NULL AND {has_stay.format(who="m.id")}""")).one()
+    return direct - linked + targets
 
 
 def stats(*, session: Session) -> dict[str, object]:
@@ -222,15 +267,11 @@ def stats(*, session: Session) -> dict[str, object]:
                   WHERE s.bed_id = b.id AND s.check_out IS NULL AND s.deleted = 0)) AS free_beds
         FROM center c WHERE c.deleted = 0 ORDER BY c.code""")).all()
     return {
-        "people": q("SELECT count(*) FROM person WHERE deleted = 0 AND merged_into_id IS NULL"),
+        "people": q(f"SELECT count(*) FROM {LIVE_PEOPLE}"),
         "households": q("SELECT count(*) FROM household WHERE deleted = 0"),
         # people, not stays: a confirmed duplicate's stays count for the person it is linked to
-        "present": q(f"""SELECT count(DISTINCT {_OWNER}) FROM stay s JOIN person p
-                         ON p.id = s.person_id WHERE s.check_out IS NULL AND s.deleted = 0
-                         AND s.status <> 'pending'"""),
-        "discharged": q(f"""SELECT count(*) FROM (SELECT sum(s.check_out IS NULL) AS open
-                            FROM stay s JOIN person p ON p.id = s.person_id
-                            WHERE s.deleted = 0 GROUP BY {_OWNER}) WHERE open = 0"""),
+        "present": owners_with_stays(conn, _PRESENT),
+        "discharged": owners_with_stays(conn, _LIVE) - owners_with_stays(conn, _OPEN),
         "documents": q("SELECT count(*) FROM identity_document WHERE deleted = 0"),
         "centers": [dict(code=r.code, name=r.name, present=r.present, beds=r.beds,
                          free_beds=r.free_beds) for r in by_center],

@@ -191,6 +191,9 @@ class Person(PersonBase, SyncedBase, table=True):
         # unique per site as center codes (a trigger of schema v2; merges log clashes)
         Index("ix_person_folio", "folio", "site_id"),
         Index("ix_person_center_folio", "center_id", "folio"),
+        # the live people, counted from the index (schema v11)
+        Index("ix_person_live", "deleted", "merged_into_id",
+              sqlite_where=text("deleted = 0 AND merged_into_id IS NULL")),
     )
     folio: str | None = Field(default=None, max_length=20)
     center_id: str | None = Field(default=None, foreign_key="center.id")
@@ -199,6 +202,17 @@ class Person(PersonBase, SyncedBase, table=True):
     # Set by the duplicates review of the sync issue: this record is the same person as
     # ``merged_into_id``; every list follows the link.
     merged_into_id: str | None = Field(default=None, index=True)
+
+
+class PersonKey(SQLModel, table=True):
+    """The list and full-text key of a person in this file (schema v11, kept by triggers;
+    never written by the app, never synced): an explicit integer that sorts by registration,
+    where person's hidden rowid sorts by arrival and may change on VACUUM.
+    See docs/person-key-and-counts.md."""
+
+    __tablename__ = "person_key"
+    n: int = Field(primary_key=True)
+    person_id: str = Field(unique=True)
 
 
 class IdentityDocumentBase(SQLModel):
@@ -240,6 +254,8 @@ class Stay(SyncedBase, table=True):
         Index("ix_stay_open_bed", "bed_id",
               sqlite_where=text("check_out IS NULL AND deleted = 0 AND bed_id IS NOT NULL")),
         Index("ix_stay_center_open", "center_id", "check_out"),
+        # the people with stays, counted from the index (schema v11)
+        Index("ix_stay_live_person", "person_id", "deleted", sqlite_where=text("deleted = 0")),
     )
     person_id: str = Field(foreign_key="person.id", index=True)
     center_id: str = Field(foreign_key="center.id")

@@ -59,7 +59,7 @@ class WriteContext:
 def _reserve(session: Session, count: int, clock) -> tuple[int, int]:
     """Advance seq_last by ``count`` and the HLC once; return (first seq, hlc)."""
     conn = session.connection()
-    rows = dict(conn.execute(text(
+    rows: dict[str, str] = dict(conn.execute(text(
         "SELECT key, value FROM meta WHERE key IN ('seq_last', 'hlc_last')")).all())
     seq_last = int(rows.get("seq_last", 0))
     hlc = next_hlc(int(rows.get("hlc_last", 0)), clock())
@@ -146,14 +146,14 @@ def _before_flush(session: Session, flush_context, instances) -> None:
         for obj in synced_new:
             if not isinstance(obj, AuditEvent):
                 audits.append(AuditEvent(at=now, username=ctx.username, action="create",
-                                         table_name=obj.__tablename__, row_id=obj.id))
+                                         table_name=str(obj.__tablename__), row_id=obj.id))
         for obj, changes in updates:
             shown = {k: v for k, v in changes.items() if k not in AUDIT_SECRET_FIELDS}
             if not shown:
                 continue  # only secrets changed: the service audits the action itself
             action = "delete" if changes.get("deleted", (False, False))[1] else "update"
             audits.append(AuditEvent(
-                at=now, username=ctx.username, action=action, table_name=obj.__tablename__,
+                at=now, username=ctx.username, action=action, table_name=str(obj.__tablename__),
                 row_id=obj.id,
                 changes={k: [_jsonable(o), _jsonable(n)] for k, (o, n) in shown.items()}))
         session.add_all(audits)

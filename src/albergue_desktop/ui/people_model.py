@@ -4,11 +4,18 @@ Two ways to fill it: ``browse(loader)`` pages through everyone lazily (the view 
 next page through ``canFetchMore``/``fetchMore`` as the user scrolls, so 100,000 people cost no
 more than the pages actually seen), and ``set_rows(rows)`` shows a fixed list such as search
 results. ``PERSON_ROLE`` returns the :class:`PersonRow` behind a line.
+
+Memory: a loaded line is kept packed (:class:`_PackedRows`: its key in an integer array and
+its fields in one string) instead of as a :class:`PersonRow` with a dozen string objects,
+about a quarter of the memory; the lines on screen are unpacked on demand and cached.
+bench/bench_people_model.py measures it after scrolling to the end of 100,000 people.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from array import array
+from collections import OrderedDict
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
@@ -35,11 +42,72 @@ _Index = QModelIndex | QPersistentModelIndex
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 
 
+_SEP = "\x1f"  # unit separator (a control character; replaced by a space inside a value)
+# PersonRow fields after list_key, in packed order; the optional ones pack None as "".
+_TEXT_FIELDS = ("id", "folio", "given_names", "surnames", "sex", "birth_date",
+                "birth_date_estimated", "nationality", "center_code", "center_name",
+                "bed_code", "status", "household_id")
+_REQUIRED = frozenset({"id", "given_names", "surnames", "sex", "status"})
+_CACHE_SIZE = 512  # unpacked lines kept: a screenful many times over
+
+
+class _PackedRows:
+    """The loaded lines, packed: ``list_key`` in an ``array('q')`` and the other fields
+    joined by a separator in one string per line (one object per line instead of ~15).
+    Lines read back as :class:`PersonRow`, the recent ones from a small cache."""
+
+    def __init__(self, rows: Iterable[PersonRow] = ()) -> None:
+        self._keys = array("q")
+        self._packed: list[str] = []
+        self._cache: OrderedDict[int, PersonRow] = OrderedDict()
+        self.extend(rows)
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def extend(self, rows: Iterable[PersonRow]) -> None:
+        for r in rows:
+            values = (r.id, r.folio or "", r.given_names, r.surnames, r.sex,
+                      r.birth_date.isoformat() if r.birth_date else "",
+                      "1" if r.birth_date_estimated else "", r.nationality or "",
+                      r.center_code or "", r.center_name or "", r.bed_code or "", r.status,
+                      r.household_id or "")
+            packed = _SEP.join(values)
+            if packed.count(_SEP) != len(values) - 1:  # a separator inside a value
+                packed = _SEP.join(v.replace(_SEP, " ") for v in values)
+            self._keys.append(r.list_key)
+            self._packed.append(packed)
+
+    def key(self, row: int) -> int:
+        return self._keys[row]
+
+    def __getitem__(self, row: int) -> PersonRow:
+        cached = self._cache.get(row)
+        if cached is not None:
+            self._cache.move_to_end(row)
+            return cached
+        values = self._packed[row].split(_SEP)
+        fields: dict = {name: (value if value or name in _REQUIRED else None)
+                        for name, value in zip(_TEXT_FIELDS, values)}
+        fields["birth_date"] = date.fromisoformat(values[5]) if values[5] else None
+        fields["birth_date_estimated"] = values[6] == "1"
+        person = PersonRow(self._keys[row], **fields)
+        self._cache[row] = person
+        if len(self._cache) > _CACHE_SIZE:
+            self._cache.popitem(last=False)
+        return person
+
+    def find_folio(self, folio: str) -> int | None:
+        needle = f"{_SEP}{folio}{_SEP}"
+        return next((i for i, packed in enumerate(self._packed)
+                     if needle in packed and self[i].folio == folio), None)
+
+
 class PeopleModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, *, page_size: int = PAGE_SIZE,
                  today: date | None = None) -> None:
         super().__init__(parent)
-        self._rows: list[PersonRow] = []
+        self._rows = _PackedRows()
         self._loader: PageLoader | None = None
         self._page_size = page_size
         self._fetching = False
@@ -55,7 +123,7 @@ class PeopleModel(QAbstractTableModel):
         """Show exactly ``rows`` (no lazy loading)."""
         self.beginResetModel()
         self._date = clock.today()
-        self._rows = list(rows)
+        self._rows = _PackedRows(rows)
         self._loader = None
         self.endResetModel()
 
@@ -65,7 +133,7 @@ class PeopleModel(QAbstractTableModel):
         a short first page means there is nothing more to fetch."""
         self.beginResetModel()
         self._date = clock.today()
-        self._rows = list(first_page or [])
+        self._rows = _PackedRows(first_page or [])
         self._loader = loader
         if first_page is not None and len(first_page) < self._page_size:
             self._loader = None
@@ -81,7 +149,7 @@ class PeopleModel(QAbstractTableModel):
             return
         self._fetching = True
         try:
-            before = self._rows[-1].rowid if self._rows else None
+            before = self._rows.key(len(self._rows) - 1) if len(self._rows) else None
             page = self._loader(before, self._page_size)
             if len(page) < self._page_size:
                 self._loader = None  # the end of the list: nothing more to fetch
@@ -101,7 +169,7 @@ class PeopleModel(QAbstractTableModel):
     def row_of_folio(self, folio: str) -> int | None:
         """Row of the person with this folio among the loaded rows."""
         wanted = folio.strip().upper()
-        return next((i for i, r in enumerate(self._rows) if r.folio == wanted), None)
+        return self._rows.find_folio(wanted)
 
     def rowCount(self, parent: _Index = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)

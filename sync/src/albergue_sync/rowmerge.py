@@ -149,7 +149,7 @@ def _swallowed_edits(table, target, source, data_fields, delete_dot, side_t, sid
     """Edits of a row, made concurrently with its deletion, that the delete hides: logged so
     a delete never silently swallows an edit (and a deleted row never silently returns)."""
     found = []
-    for row, (vv, star, named), (vv_del, _, named_del) in (
+    for row, (vv, star, named), (vv_del, _, _named_del) in (
             (target, side_t, side_s), (source, side_s, side_t)):
         if row["deleted"] or covers(vv, delete_dot):
             continue  # this copy is deleted too, or it saw the delete

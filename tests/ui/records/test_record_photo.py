@@ -128,7 +128,7 @@ def test_the_registration_saves_the_members_photo(db, center, big_photo, tmp_pat
     basic.surnames.setText("Joseph")
     basic.sex.set_code("F")
     basic.birth_date.setText("01/05/1990")
-    with qtbot.waitSignal(dialog.household_registered, timeout=10_000) as saved:
+    with qtbot.waitSignal(dialog.household_registered) as saved:
         dialog.save()
     (person_id,) = saved.args[0].person_ids
     stored = photos.get_photo(db, SYSTEM, person_id)

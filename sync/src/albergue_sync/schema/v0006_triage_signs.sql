@@ -1,4 +1,4 @@
--- Schema version 6: the whole IITT card in a screening (issue 9). Frozen once released.
+-- Schema version 6: the whole IITT card in a screening. Frozen once released.
 
 -- The emergency and priority signs ticked (JSON list of codes), the apparent age band
 -- recorded when the person has no date of birth, and a clinician's up-triage: the existing

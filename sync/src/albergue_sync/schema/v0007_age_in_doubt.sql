@@ -1,4 +1,4 @@
--- Schema version 7: "edad en duda" (issue 9). Frozen once released.
+-- Schema version 7: "edad en duda". Frozen once released.
 
 -- Staff tick that a person's age is in doubt (an estimated birth date alone is not doubt).
 -- Placement presumes such a person a minor (LGDNNA art. 5), as it does a person without a

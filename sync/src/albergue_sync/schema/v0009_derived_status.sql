@@ -1,4 +1,4 @@
--- Schema version 10: only what staff set is stored (issue 10). Frozen once released.
+-- Schema version 9: only what staff set is stored. Frozen once released.
 
 -- bed.status keeps what staff set (available, or out_of_service with a reason); whether a
 -- bed is occupied follows from the open stays, so it is never written: no merge has to

@@ -8,6 +8,7 @@ in :mod:`.clinical_rules` (reviewed by a clinician), the respiratory case defini
 from __future__ import annotations
 
 from dataclasses import dataclass, field, fields
+from typing import Any
 
 from .clinical_enums import (
     AgeBand, AgeBasis, ApparentAge, Avpu, ChronicCondition, Flag, Measure, ObstetricSign, Op,
@@ -223,9 +224,11 @@ def assess(screening: ScreeningInput, *, age_months: int | None = None,
                               under_5=under_5)
     signs = signs_observed(screening, under_12=under_12)
     fired: list[Finding] = []
+    shown: Any
     for r in rules:
         may_be_older = over_50 if over_50 is not None else (
-            r.older_than_months is not None and months > r.older_than_months)
+            r.older_than_months is not None and months is not None
+            and months > r.older_than_months)
         if not r.applies_to(bands, pregnant=screening.pregnant, may_be_older=may_be_older):
             continue
         observed = _observed(r.measure, screening, resp, signs, months)
@@ -234,7 +237,7 @@ def assess(screening: ScreeningInput, *, age_months: int | None = None,
             if r.op is Op.PRESENT and r.value is not None:
                 shown = r.value
             elif r.op is Op.AT_LEAST:
-                shown = frozenset(observed) & r.any_of  # type: ignore[arg-type]
+                shown = frozenset(observed) & r.any_of  # type: ignore[call-overload]
             else:
                 shown = observed
             fired.append(Finding(r, shown))

@@ -77,7 +77,8 @@ def clock_warnings(db: Database, *, now_ms: int | None = None) -> list[ClockWarn
     sites)."""
     now = wall_ms() if now_ms is None else now_ms
     with db.engine.connect() as conn:
-        hlc_last, other = recovery.file_clocks(conn.connection.driver_connection)
+        hlc_last, other = recovery.file_clocks(
+            conn.connection.driver_connection)  # type: ignore[arg-type]
     flags = recovery.assess_clock(now, release_ms=_release_ms(), hlc_last=hlc_last,
                                   other_hlc=other)
     return [ClockWarning(

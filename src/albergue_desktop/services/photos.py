@@ -91,7 +91,7 @@ def prepare_photo(data: bytes | None) -> bytes:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
+            image: Image.Image = Image.open(io.BytesIO(data), formats=("JPEG", "PNG"))
             width, height = image.size  # from the header: nothing decoded yet
             if (width * height > MAX_SOURCE_PIXELS or max(width, height) > MAX_SOURCE_SIDE
                     or min(width, height) < 1):

@@ -10,7 +10,8 @@ unaccompanied flag (SC-UC); separated children (SC-SC); the "edad en duda" flag
 (``person.age_in_doubt``; without a birth date the age is uncertain too, an estimated birth
 date alone is not). Centers: open ones (or those asked for), their areas in order with free
 beds, Sphere room left, and who is lodged there (adults, unaccompanied minors, other
-households and their respiratory cases, by the isolation flag of their latest screening). The rules are described in ``docs/placement.md``.
+households and their respiratory cases, by the isolation flag of their latest screening).
+The rules are described in ``docs/placement.md``.
 """
 
 from __future__ import annotations

@@ -255,7 +255,7 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
             earlier = TriageColour(carried.final_colour)
             if earlier.rank > result.colour.rank:
                 raise_to, reason, raised_by = earlier, carried.raise_reason or "", \
-                    carried.raised_by
+                    carried.raised_by or raised_by
         if center_id is None:
             stay = current_stay(session, person_id)
             center_id = stay.center_id if stay is not None else person.center_id

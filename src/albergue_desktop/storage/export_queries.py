@@ -87,7 +87,8 @@ def documents(*, session: Session) -> Iterator[tuple]:
 def stays(*, session: Session) -> Iterator[tuple]:
     return _stream(session, f"""
         SELECT p.folio, p.given_names, p.surnames, c.code AS center, a.name AS area,
-               a.segment AS area_segment, b.code AS bed, s.check_in, s.check_out, s.reason, s.destination, s.notes
+               a.segment AS area_segment, b.code AS bed, s.check_in, s.check_out, s.reason,
+               s.destination, s.notes
         FROM stay s JOIN person x ON x.id = s.person_id {_OWNER}
         JOIN center c ON c.id = s.center_id
         LEFT JOIN bed b ON b.id = s.bed_id LEFT JOIN area a ON a.id = b.area_id

@@ -55,7 +55,7 @@ def clean_stale(root: Path, *, now: float | None = None) -> list[Path]:
     run, and anything else (not a folder of a live process) older than
     :data:`STALE_SECONDS`. Returns what was removed."""
     now = time.time() if now is None else now
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(root.iterdir())
     except FileNotFoundError:

@@ -189,32 +189,32 @@ def _run(args: argparse.Namespace) -> None:
             rows = conflict_log.list_conflicts(args.file, include_resolved=args.all)
             print(json.dumps(rows, indent=2)) if args.json else _print_conflicts(rows)
     elif args.command == "rekey":
-        result = recovery.rekey(args.file, against=args.against, user=conflict_log.user_name())
+        recovered = recovery.rekey(args.file, against=args.against, user=conflict_log.user_name())
         info = files.inspect(args.file)
         print(json.dumps({"path": str(args.file), "site_id": info.site_id,
-                          "epoch": info.epoch, **asdict(result)}) if args.json else _(
+                          "epoch": info.epoch, **asdict(recovered)}) if args.json else _(
             "{path}: new site {site}, epoch {epoch}.", path=str(args.file), site=info.site_id,
             epoch=info.epoch))
-        if not args.json and result.writes:
+        if not args.json and recovered.writes:
             print(_("{writes} changes made after the copy or restore (after change {fork}) "
-                    "now belong to the new site; nothing was lost.", writes=result.writes,
-                    fork=result.fork_after))
+                    "now belong to the new site; nothing was lost.", writes=recovered.writes,
+                    fork=recovered.fork_after))
     elif args.command == "reclock":
-        result = recovery.reclock(args.file, user=conflict_log.user_name())
+        recovered = recovery.reclock(args.file, user=conflict_log.user_name())
         if args.json:
-            print(json.dumps(asdict(result)))
-        elif result.writes or result.hlc_after != result.hlc_before:
+            print(json.dumps(asdict(recovered)))
+        elif recovered.writes or recovered.hlc_after != recovered.hlc_before:
             print(_("{path}: {writes} changes dated up to {before} re-dated from {after}; "
                     "nothing was lost. The jump is in the audit log.", path=str(args.file),
-                    writes=result.writes,
-                    before=files.utc_text(files.hlc_to_ms(result.hlc_before))[:16],
-                    after=files.utc_text(files.hlc_to_ms(result.hlc_after))[:16]))
+                    writes=recovered.writes,
+                    before=files.utc_text(files.hlc_to_ms(recovered.hlc_before))[:16],
+                    after=files.utc_text(files.hlc_to_ms(recovered.hlc_after))[:16]))
         else:
             print(_("{path}: no change is dated ahead of this computer's clock; nothing to "
                     "do.", path=str(args.file)))
-        if result.foreign_ahead and not args.json:
+        if recovered.foreign_ahead and not args.json:
             print(_("{count} changes from other sites are still dated ahead: run reclock on "
-                    "the computers that wrote them.", count=result.foreign_ahead))
+                    "the computers that wrote them.", count=recovered.foreign_ahead))
 
 
 class _Usage(Exception):

@@ -5,8 +5,8 @@ site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`). Each source
 from a private copy recovered as after a crash (:func:`files.recovered_copy`, in a
 :class:`files.WorkDir` beside the target): only committed data travels. A full merge checks
 that copy with ``PRAGMA quick_check`` (and upgrades it when older); an incremental merge
-(same site and epoch as the bookmark) reads only rows changed since the bookmark. Then, per source, one
-``BEGIN IMMEDIATE`` transaction: new rows set-based, rows on both sides through the pure
+(same site and epoch as the bookmark) reads only rows changed since the bookmark. Then, per
+source, one ``BEGIN IMMEDIATE`` transaction: new rows set-based, rows on both sides through the pure
 row merge, conflicts, bookmark, commit. A crash at any point leaves the target as it was.
 """
 

@@ -110,7 +110,7 @@ def withhold(conn: sqlite3.Connection, seq: int, own_center: str | None) -> int:
         rows = conn.execute(
             f"SELECT p.id, p.{field}, p.fv FROM main.{table} p WHERE p.change_seq = :seq "
             f"AND NOT {_own_people(own_center) if table == 'person' else '0'}", args).fetchall()
-        updates = []
+        updates: list[tuple] = []
         for row_id, raw, fv_raw in rows:
             codes = _codes(raw)
             kept = _visible(codes)

@@ -1,4 +1,4 @@
--- Schema version 8: clean what files already hold that they must not (issue 9,
+-- Schema version 8: clean what files already hold that they must not (see
 -- docs/sensitive-data.md). Data only, no table changes. Frozen once released.
 
 -- Audit rows of local-only tables (user accounts, bookkeeping) that came from other files

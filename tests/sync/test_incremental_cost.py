@@ -97,6 +97,5 @@ def test_incremental_merge_cost_is_flat_when_the_central_doubles(two_centers, tm
 
     delete(a, people[3])
     costs = [_counted_merge(monkeypatch, target, [a.path]) for target in (small, central)]
-    print("costs", costs)
     # A central twice as large: about the same work.
     assert costs[1] <= costs[0] * 1.2, costs

@@ -209,6 +209,7 @@ def inspect(path: Path, *, shown: Path | None = None) -> FileInfo:
 WORK_SUFFIX = ".albergue-sync"
 _LOCK_NAME = "in-use.lock"
 _UNLOCKED_GRACE_S = 60  # a run folder without its lock file yet (just being made)
+GUARD_TIMEOUT_MS = 500  # wait for a source's writer before copying without its lock
 
 
 def work_root(near: Path) -> Path:
@@ -338,6 +339,9 @@ def recovered_copy(source: Path, dest: Path) -> None:
         if _rollback_mode(source):
             try:
                 guard = connect(source, readonly=True)
+                # A writer committing gets a moment; one stuck mid-transaction does not
+                # hold the merge up (its pages are rolled back in the copy).
+                guard.execute(f"PRAGMA busy_timeout = {GUARD_TIMEOUT_MS}")
                 guard.execute("BEGIN")
                 guard.execute("SELECT count(*) FROM sqlite_master").fetchone()
             except sqlite3.Error:

@@ -241,6 +241,7 @@ ES: dict[str, str] = {
     "Area": "Área",
     "Type": "Tipo",
     "Minor": "Menor",
+    "Age in doubt": "Edad en duda",
     "Isolation": "Aislamiento",
     "Pregnant": "Embarazo",
     "Chronic": "Crónico",
@@ -448,6 +449,7 @@ ES: dict[str, str] = {
     "Passport": "Pasaporte",
     "Impossible date: {value}.": "Fecha imposible: {value}.",
     "Unrecognized date: {value}.": "Fecha no reconocida: {value}.",
+    "Not a yes/no value: {value}.": "No es un valor sí/no: {value}.",
     "Unrecognized age: {value}.": "Edad no reconocida: {value}.",
     "Unrecognized sex: {value}.": "Sexo no reconocido: {value}.",
     "Ambiguous sex \"M\": write Mujer or Hombre (or use H/M).":

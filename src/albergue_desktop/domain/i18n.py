@@ -204,6 +204,10 @@ ES: dict[str, str] = {
     "password {password})":
         "Base de datos de demostración lista: {path} (usuarios admin, registro, salud, "
         "coordinacion, supervision; contraseña {password})",
+    "The demo database {path} was made by an older version (no demo day): a new "
+    "one is made; the old one is kept as {old}.":
+        "La base de datos de demostración {path} es de una versión anterior (sin día de "
+        "demostración): se crea una nueva; la anterior se conserva como {old}.",
     "People: {persons}; households: {households}; centers: {centers}; beds: {beds} "
     "({present} occupied); {seconds} s: {path}":
         "Personas: {persons}; núcleos familiares: {households}; centros: {centers}; camas: "

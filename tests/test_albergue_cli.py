@@ -287,3 +287,32 @@ def test_every_cli_message_has_spanish():
         if msgid not in i18n.ES:
             missing.append(msgid)
     assert missing == []
+
+
+def test_demo_flag_remakes_a_demo_file_made_before_the_demo_day(fake_ui, tmp_path, capsys,
+                                                                monkeypatch):
+    """A demo file without its day (meta as_of) would open on the real clock and without
+    the DEMO banner: `albergue --demo` sets it aside and makes a new one. A real file (no
+    demo_seed) given with --db is never touched."""
+    demo_path = tmp_path / "albergue-demo.sqlite"
+    real = demo.generate_demo
+    runs = []
+    monkeypatch.setattr(demo, "generate_demo", lambda db, **kw: runs.append(1) or real(
+        db, persons=30, **kw))
+    assert run(capsys, "--demo", "--db", str(demo_path))[0] == 0
+    conn = sqlite3.connect(demo_path)
+    conn.execute("DELETE FROM meta WHERE key = 'as_of'")  # as the older versions left it
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "--demo", "--db", str(demo_path))
+    assert code == 0 and runs == [1, 1]
+    assert "versión anterior" in err and "albergue-demo.sqlite.old" in err
+    conn = sqlite3.connect(demo_path)
+    assert conn.execute("SELECT value FROM meta WHERE key = 'as_of'").fetchone() is not None
+    conn.close()
+    assert (tmp_path / "albergue-demo.sqlite.old").exists()
+    assert run(capsys, "--demo", "--db", str(demo_path))[0] == 0 and runs == [1, 1]
+    # a real file without as_of is never remade
+    real_db = tmp_path / "real.sqlite"
+    Database.open(real_db).close()
+    assert run(capsys, "--demo", "--db", str(real_db))[0] == 0 and runs == [1, 1]

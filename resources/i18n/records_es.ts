@@ -212,6 +212,10 @@
         <translation>información de salud</translation>
     </message>
     <message>
+        <source>confidential: protection</source>
+        <translation>confidencial: protección</translation>
+    </message>
+    <message>
         <source>This record was deleted on {date} by {user}. Reason: {reason}</source>
         <translation>Este registro fue eliminado el {date} por {user}. Motivo: {reason}</translation>
     </message>

@@ -163,13 +163,53 @@ def build_demo_atomically(path: Path, fill) -> object:
     return result
 
 
+def _stale_demo(path: Path) -> bool:
+    """True for a demo file (meta ``demo_seed``) made before the demo had its day (no meta
+    ``as_of``, domain/clock.py): it would open on the computer's clock, without the DEMO
+    banner. Any other file (a real one, or unreadable) is never touched."""
+    import sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error:
+        return False
+    try:
+        keys = {k for (k,) in conn.execute(
+            "SELECT key FROM meta WHERE key IN ('demo_seed', ?)", (clock.AS_OF_META_KEY,))}
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return keys == {"demo_seed"}
+
+
+def _set_aside(path: Path) -> Path:
+    """Rename an old demo file (and its WAL files) to a free ``.old`` name; nothing lost."""
+    n, old = 1, path.with_name(path.name + ".old")
+    while old.exists():
+        n += 1
+        old = path.with_name(f"{path.name}.old{n}")
+    for suffix in ("-wal", "-shm"):
+        side = Path(f"{path}{suffix}")
+        if side.exists():
+            os.replace(side, f"{old}{suffix}")
+    os.replace(path, old)
+    return old
+
+
 def ensure_demo(path: Path) -> None:
     """Create the demo database at ``path`` unless it exists. It is written to a side file
-    and renamed when complete, so an interrupted first run never leaves half a demo."""
+    and renamed when complete, so an interrupted first run never leaves half a demo.
+    A demo file made before the demo had its day is set aside and made anew."""
     from .demo import DEMO_PASSWORD, generate_demo
 
     if path.exists():
-        return
+        if not _stale_demo(path):
+            return
+        old = _set_aside(path)
+        print(t("The demo database {path} was made by an older version (no demo day): a new "
+                "one is made; the old one is kept as {old}.", path=path, old=old),
+              file=sys.stderr)
     build_demo_atomically(path, lambda db: generate_demo(db, progress=Progress()))
     print(t("Demo database ready: {path} (users admin, registro, salud, coordinacion, "
             "supervision; password {password})", path=path, password=DEMO_PASSWORD),
@@ -242,8 +282,8 @@ def demo(args: argparse.Namespace) -> int:
 
 def search(args: argparse.Namespace) -> int:
     if not args.text.strip():
-        print(f"albergue search: {t('Say what to look for: a name, a folio or a document number.')}",
-              file=sys.stderr)
+        hint = t("Say what to look for: a name, a folio or a document number.")
+        print(f"albergue search: {hint}", file=sys.stderr)
         return 2
     db = open_existing(database_path(args))
     try:

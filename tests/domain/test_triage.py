@@ -686,3 +686,13 @@ def test_the_design_note_lists_every_rule_with_its_source():
     text = (Path(__file__).parents[2] / "docs" / "triage.md").read_text(encoding="utf-8")
     for r in RULES:
         assert f"| {r.id} |" in text and r.source.value in text
+
+
+@pytest.mark.parametrize("age_years", [5, 12, 30, 70, None])
+@pytest.mark.parametrize("symptom", [s for s in Symptom if s is not F])
+def test_measured_fever_with_any_symptom_recommends_a_consultation_at_every_age(symptom,
+                                                                                age_years):
+    """Irritability at 5 years or more is not part of the case definition, but it is still
+    a symptom on the screen: with measured fever the person leaves with a consultation."""
+    result = assess(ScreeningInput(temperature_c=38.0, symptoms={symptom}), age_years=age_years)
+    assert result.consultation and "DGE-FEVER-RESP" in result.rule_ids

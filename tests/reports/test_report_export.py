@@ -135,3 +135,27 @@ def test_civil_status_is_exported_as_a_spanish_label(db, center, make_member, tm
     people_rows = rows(wb["Personas"])
     person = dict(zip(people_rows[0], people_rows[1]))
     assert person["Estado civil"] == "Unión libre"
+
+
+def test_age_in_doubt_is_exported_and_reads_back_on_import(db, center, make_member, tmp_path):
+    """Staff's "edad en duda" travels with the person: a column of the People sheet, and
+    the import of that workbook keeps it (a presumed minor is not lost on the way)."""
+    from albergue_desktop.reports.excel_import import confirm_import, preview_import, read_sheet
+    from albergue_desktop.services import people
+    people.register_household(db, SYSTEM, center_id=center.id,
+                              members=[make_member(age_in_doubt=True)])
+    wb = load_workbook(export_workbook(db, SYSTEM, tmp_path / "e.xlsx", day=DAY, tz=TZ))
+    people_rows = rows(wb["Personas"])
+    person = dict(zip(people_rows[0], people_rows[1]))
+    assert person["Edad en duda"] == "Sí"
+    sheet = read_sheet(tmp_path / "e.xlsx", "Personas")
+    assert "age_in_doubt" in sheet.mapping.values()
+    preview = preview_import(db, SYSTEM, sheet, center_id=center.id, today=DAY,
+                             check_duplicates=False)
+    assert [r.errors for r in preview.rows] == [[]]
+    assert preview.rows[0].member.age_in_doubt is True
+    confirm_import(db, SYSTEM, preview, error_report=tmp_path / "errores.xlsx")
+    with db.session() as s:
+        flags = s.connection().exec_driver_sql(
+            "SELECT age_in_doubt FROM person ORDER BY created_at").scalars().all()
+    assert [bool(f) for f in flags] == [True, True]

@@ -319,3 +319,17 @@ def test_bulk_duplicate_index_finds_what_the_duplicates_service_finds(db, center
             found_by_service += 1
             assert got is not None and got.match.score == expected[0].match.score, facts
     assert found_by_service > 40
+
+
+def test_age_in_doubt_column_is_read_and_a_bad_value_is_a_clear_error(db, center, tmp_path):
+    headers = ["Nombre", "Apellidos", "Sexo", "Edad", "Edad en duda"]
+    sheet = read_sheet(xlsx(tmp_path / "c.xlsx", [
+        ["Dieu-Nés", "LOUIS", "F", 16, "Sí"], ["Wilner", "PIERRE", "M", 40, None],
+        ["Ti-Jean", "JOSEPH", "M", 15, "quizás"]], headers=headers))
+    assert sheet.mapping[4] == "age_in_doubt" and sheet.mapping[3] == "age"
+    preview = preview_import(db, SYSTEM, sheet, center_id=center.id, today=TODAY)
+    first, second, third = preview.rows
+    assert first.member.age_in_doubt is True and first.member.birth_date_estimated is True
+    assert second.member.age_in_doubt is False
+    assert third.member is None
+    assert third.errors == ["Edad en duda: No es un valor sí/no: quizás."]

@@ -113,3 +113,17 @@ def test_health_flags_come_from_the_latest_screening(db, world, health_actor, co
     rows = {r.given_names: r for r in load_rows(db, SYSTEM, world.c3.id)}
     assert rows["Marie-Claude"].pregnant is False and rows["Jean-Baptiste"].chronic is True
     assert rows["Ti-Jean"].pregnant is None  # never screened: not recorded
+
+
+def test_age_in_doubt_is_flagged_instead_of_an_age_judgement(db, world, coordinator, tmp_path):
+    """A person whose age staff doubt is presumed a minor (LGDNNA art. 5): the roster says
+    "Edad en duda", never nothing (an adult-looking age alone would hide the doubt)."""
+    rows = load_rows(db, coordinator, None)
+    wilner = next(r for r in rows if r.given_names == "Wilner")
+    out = roster_pdf([replace(wilner, age_in_doubt=True)], coordinator, tmp_path / "d.pdf",
+                     on=DAY)
+    (text,) = pdf_text(out)
+    assert "Edad en duda" in text
+    out = roster_pdf([replace(wilner, birth_date=None)], coordinator, tmp_path / "n.pdf", on=DAY)
+    (text,) = pdf_text(out)
+    assert "Edad en duda" in text

@@ -120,3 +120,18 @@ def test_admin_does_not_see_clinical_needs(db, center, nadege, qtbot):
     view = _open(qtbot, window, nadege)
     assert "SM-CI" not in view.needs_label.text()
     window.close()
+
+
+def test_protection_codes_are_labelled_confidential_in_the_record(db, center, qtbot):
+    """SV-* and WR-WR identify a person at risk (docs/sensitive-data.md): the record of a
+    role that may see them says they are confidential, as it does for health codes."""
+    reg = people.register_household(db, SYSTEM, center_id=center.id, members=[MemberInput(
+        given_names="Roseline", surnames="Pierre", sex="F", birth_date=date(1995, 3, 2),
+        nationality="HT", specific_needs=["SV-VA", "WR-WR", "WR-LC"])])
+    window = _window(qtbot, db, center, "coordinacion")
+    view = _open(qtbot, window, reg.person_ids[0])
+    text = view.needs_label.text()
+    assert "(SV-VA) — confidencial: protección" in text
+    assert "(WR-WR) — confidencial: protección" in text
+    assert "(WR-LC) — confidencial" not in text
+    window.close()

@@ -230,6 +230,10 @@ ES: dict[str, str] = {
     "password {password})":
         "Base de datos de demostración lista: {path} (usuarios admin, registro, salud, "
         "coordinacion, supervision; contraseña {password})",
+    "The demo database {path} was made by an older version (no demo day): a new "
+    "one is made; the old one is kept as {old}.":
+        "La base de datos de demostración {path} es de una versión anterior (sin día de "
+        "demostración): se crea una nueva; la anterior se conserva como {old}.",
     "People: {persons}; households: {households}; centers: {centers}; beds: {beds} "
     "({present} occupied); {seconds} s: {path}":
         "Personas: {persons}; núcleos familiares: {households}; centros: {centers}; camas: "
@@ -267,6 +271,7 @@ ES: dict[str, str] = {
     "Area": "Área",
     "Type": "Tipo",
     "Minor": "Menor",
+    "Age in doubt": "Edad en duda",
     "Isolation": "Aislamiento",
     "Pregnant": "Embarazo",
     "Chronic": "Crónico",
@@ -474,6 +479,7 @@ ES: dict[str, str] = {
     "Passport": "Pasaporte",
     "Impossible date: {value}.": "Fecha imposible: {value}.",
     "Unrecognized date: {value}.": "Fecha no reconocida: {value}.",
+    "Not a yes/no value: {value}.": "No es un valor sí/no: {value}.",
     "Unrecognized age: {value}.": "Edad no reconocida: {value}.",
     "Unrecognized sex: {value}.": "Sexo no reconocido: {value}.",
     "Ambiguous sex \"M\": write Mujer or Hombre (or use H/M).":

@@ -78,6 +78,9 @@ class RespiratoryResult:
     low_spo2: bool
     measured_fever: bool = False
     missing: str | None = None  # which part of the definition is missing (msgid)
+    # every symptom reported in the window (irritability at 5 years or more too, which the
+    # definition does not count but which is still a symptom of the screen)
+    reported: frozenset[Symptom] = frozenset()
 
     @property
     def needs_isolation(self) -> bool:
@@ -86,7 +89,8 @@ class RespiratoryResult:
     @property
     def fever_with_symptom(self) -> bool:
         """Measured fever and any other respiratory symptom: medical consultation."""
-        return self.measured_fever and bool((self.major | self.minor) - {Symptom.FEVER})
+        return self.measured_fever and bool(
+            (self.major | self.minor | self.reported) - {Symptom.FEVER})
 
 
 def screen_respiratory(symptoms: frozenset[Symptom] | set[Symptom], spo2: float | None = None,
@@ -120,7 +124,8 @@ def screen_respiratory(symptoms: frozenset[Symptom] | set[Symptom], spo2: float 
     else:
         screen = RespiratoryScreen.NEGATIVE
         missing = MISSING_MAJOR if minor else None
-    return RespiratoryResult(screen, major, minor, warnings, low_spo2, measured_fever, missing)
+    return RespiratoryResult(screen, major, minor, warnings, low_spo2, measured_fever, missing,
+                             frozenset(symptoms))
 
 
 def symptoms_in_window(onsets: Mapping[Symptom, date], *, today: date,

@@ -73,7 +73,8 @@ def _people_rows(session, *, today: date, local: _Local, role: str, label=label)
     for r in eq.people(session=session):
         birth = _date(r.birth_date)
         yield (r.folio, r.given_names, r.surnames, r.document_name, label("sex", r.sex), birth,
-               _yes_no(r.birth_date_estimated), age_on(birth, today) if birth else None,
+               _yes_no(r.birth_date_estimated), _yes_no(r.age_in_doubt),
+               age_on(birth, today) if birth else None,
                label("country", r.nationality), label("country", r.country_of_birth),
                label("civil_status", r.civil_status), label("relationship", r.relationship),
                r.household_folio,
@@ -93,7 +94,7 @@ def _cols(*spec: str) -> list[Column]:
 
 
 PEOPLE = ("Folio", "Given names", "Surnames", "Name on document", "Sex", "Date of birth:date",
-          "Estimated date", "Age:int", "Nationality", "Country of birth", "Civil status",
+          "Estimated date", "Age in doubt", "Age:int", "Nationality", "Country of birth", "Civil status",
           "Relationship", "Household (head's folio)", "Center", "Bed", "Status", "Phone",
           "Migratory status", "Valid from:date", "Valid until:date", "CURP", "RFC",
           "Specific needs", "Arrival date:date", "Registered on:datetime")

@@ -286,6 +286,7 @@ def preview_import(db: Database, actor: Actor, sheet: SheetData, *, center_id: s
         "nationality": im.parse_country, "relationship": im.parse_relationship,
         "curp": im.parse_identifier, "passport": im.parse_identifier,
         "phone": im.parse_text, "household": im.parse_text,
+        "age_in_doubt": im.parse_yes_no,
     }
     rows = [_parse_row(n, values, mapping, parsers, today) for n, values in sheet.rows]
     _mark_repeats(rows)

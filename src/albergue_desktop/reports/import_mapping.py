@@ -28,6 +28,10 @@ FIELDS: dict[str, tuple[str, tuple[str, ...]]] = {
                                      "fec nac", "nacimiento", "date of birth", "birth date",
                                      "birthdate", "dob", "date de naissance")),
     "age": ("Age", ("edad", "age", "anos", "edad anos")),
+    # Staff's "edad en duda" (person.age_in_doubt): the person is presumed a minor
+    # (LGDNNA art. 5, docs/placement.md); the column of the partner workbook reads back.
+    "age_in_doubt": ("Age in doubt", ("edad en duda", "edad dudosa", "age in doubt",
+                                      "age doubtful", "age douteux")),
     "nationality": ("Nationality", ("nacionalidad", "nationality", "pais de origen", "pais",
                                     "country", "nationalite")),
     "curp": ("CURP", ("curp",)),
@@ -233,8 +237,9 @@ def parse_country(value: object) -> str | None:
 
 _RELATIONSHIPS = {
     "head": ("jefe", "jefa", "jefe a", "jefe de familia", "jefa de familia", "titular",
+             "jefe a de familia",
              "head", "head of household", "chef de famille"),
-    "spouse": ("esposa", "esposo", "conyuge", "pareja", "concubina", "concubino", "spouse",
+    "spouse": ("esposa", "esposo", "conyuge", "pareja", "conyuge o pareja", "concubina", "concubino", "spouse",
                "wife", "husband", "partner", "epouse", "epoux"),
     "child": ("hijo", "hija", "hijo a", "child", "son", "daughter", "fils", "fille"),
     "other_relative": ("otro familiar", "hermano", "hermana", "madre", "padre", "abuela",
@@ -242,6 +247,7 @@ _RELATIONSHIPS = {
                        "prima", "relative", "other relative"),
     "non_relative": ("sin parentesco", "amigo", "amiga", "conocido", "non relative", "friend"),
 }
+# (the Spanish labels of the partner workbook, "Jefe(a) de familia", read back too)
 _RELATIONSHIP_KEYS = {w: code for code, words in _RELATIONSHIPS.items() for w in words}
 
 
@@ -261,6 +267,22 @@ def parse_text(value: object) -> str | None:
         value = int(value)  # phone numbers and household numbers typed as numbers
     text = str(value).strip()
     return text or None
+
+
+_YES = frozenset({"si", "s", "yes", "y", "x", "1", "true", "verdadero", "oui"})
+_NO = frozenset({"no", "n", "0", "false", "falso", "non"})
+
+
+def parse_yes_no(value: object) -> bool:
+    """A yes/no cell ("Sí", "No", "x", 1, TRUE...); empty is no."""
+    if value is None or value is False or value is True:
+        return bool(value)
+    key = name_key(str(parse_text(value) or ""))
+    if not key or key in _NO:
+        return False
+    if key in _YES:
+        return True
+    raise CellError("Not a yes/no value: {value}.", value=value)
 
 
 def parse_identifier(value: object) -> str | None:

@@ -46,7 +46,11 @@ def flags(row: rq.RosterRow, *, on: date, role: str) -> str:
     only) isolation, pregnancy and chronic disease when the data records them."""
     out = []
     health = allows(role, Permission.VIEW_HEALTH)
-    if row.birth_date is not None and age_on(row.birth_date, on) < common.ADULT_AGE:
+    if row.age_in_doubt or row.birth_date is None:
+        # No birth date, or staff ticked "edad en duda": presumed a minor (LGDNNA art. 5,
+        # docs/placement.md), so the paper says so as the placement rules do.
+        out.append(_("Age in doubt"))
+    elif age_on(row.birth_date, on) < common.ADULT_AGE:
         out.append(_("Minor"))
     out += common.visible_needs(row.specific_needs, role=role)
     if health:

@@ -85,6 +85,7 @@ class RosterRow:
     isolation: bool
     pregnant: bool | None = None
     chronic: bool | None = None
+    age_in_doubt: bool = False  # staff ticked "edad en duda" (presumed a minor, LGDNNA art. 5)
 
     @property
     def full_name(self) -> str:
@@ -93,7 +94,7 @@ class RosterRow:
 
 _ROSTER_SQL = """
 SELECT p.id, p.folio, p.given_names, p.surnames, p.sex, p.birth_date, p.birth_date_estimated,
-       p.nationality, p.relationship, p.specific_needs, p.household_id,
+       p.age_in_doubt, p.nationality, p.relationship, p.specific_needs, p.household_id,
        hp.surnames AS head_surnames, hp.given_names AS head_given, hp.folio AS head_folio,
        c.code AS center_code, c.name AS center_name, c.profile AS center_profile,
        a.name AS area_name, a.segment AS area_segment, b.code AS bed_code, s.check_in,
@@ -136,7 +137,8 @@ def roster_rows(*, session: Session, center_id: str | None = None) -> list[Roste
             r.bed_code, parse_ts(r.check_in),
             ISOLATION in (r.area_segment, r.center_profile) or bool(r.sc_isolation),
             None if r.sc_pregnant is None else bool(r.sc_pregnant),
-            None if r.sc_chronic is None else bool(_json_list(r.sc_chronic))))
+            None if r.sc_chronic is None else bool(_json_list(r.sc_chronic)),
+            bool(r.age_in_doubt)))
     return out
 
 

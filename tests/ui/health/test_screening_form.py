@@ -271,3 +271,12 @@ def test_a_clinician_raises_the_colour_and_the_record_shows_both(db, family, tas
     assert table.item(0, 1).text() == "ROJO\n(calculado: AMARILLO)"
     assert table.item(0, 2).text().startswith(
         "Subido a ROJO por enf1: Muy decaida, labios palidos")
+
+
+def test_a_narrow_window_never_cuts_off_the_form(db, family, tasks, qtbot):
+    """The form scrolls only vertically: shrinking the window must not hide the right
+    column of the signs (it used to at about 1100 px wide)."""
+    dialog = open_dialog(qtbot, db, tasks, [family.mother])
+    dialog.resize(900, 700)
+    qtbot.waitUntil(lambda: dialog.form.width() <= dialog.form_scroll.viewport().width())
+    assert dialog.form.width() >= dialog.form.minimumSizeHint().width()

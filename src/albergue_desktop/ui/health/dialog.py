@@ -88,6 +88,12 @@ class ScreeningDialog(QDialog):
         scroll.setWidgetResizable(True)
         scroll.setWidget(self.form)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        # without a horizontal scroll bar, a narrower window would cut off the right column
+        # of the signs and check lists: the form's area never gets narrower than the form
+        scroll.setMinimumWidth(self.form.minimumSizeHint().width()
+                               + scroll.verticalScrollBar().sizeHint().width()
+                               + 2 * scroll.frameWidth())
+        self.form_scroll = scroll
         self.panel = ResultPanel(self)
         self.raise_combo = QComboBox(self)
         self.raise_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

@@ -142,11 +142,16 @@ class ScreeningForm(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.age_box = QGroupBox(self.tr("Age"), self)
-        age_row = QHBoxLayout(self.age_box)
+        # the note under the choice, full width: beside it, it widened the form past the
+        # scroll area and the right column of the signs was cut off
+        age_column = QVBoxLayout(self.age_box)
+        age_row = QHBoxLayout()
         age_row.addWidget(QLabel(self.tr("&Apparent age (no date of birth):"), self.age_box,
                                  buddy=self.apparent_age))
         age_row.addWidget(self.apparent_age)
-        age_row.addWidget(self.apparent_note, 1)
+        age_row.addStretch(1)
+        age_column.addLayout(age_row)
+        age_column.addWidget(self.apparent_note)
         layout.addWidget(self.age_box)
         layout.addWidget(self._vitals_box())
         self.emergency_box = QGroupBox(self.tr("Emergency signs (RED): IITT card"), self)

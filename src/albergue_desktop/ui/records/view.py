@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from ...domain import clock
 from ...domain.errors import AlbergueError
 from ...domain.labels import label
-from ...domain.permissions import Permission, is_health_need
+from ...domain.permissions import Permission, is_health_need, is_protection_need
 from ...domain.validation import age_on
 from ...services.context import Actor
 from ...services.records import PersonRecord, person_record
@@ -250,6 +250,8 @@ class PersonRecordView(QWidget):
             text = f"{need_label(code)} ({code})"
             if is_health_need(code):
                 text += " — " + self.tr("health information")
+            elif is_protection_need(code):  # SV-*, WR-WR: docs/sensitive-data.md
+                text += " — " + self.tr("confidential: protection")
             items.append(f"<li>{sections.escape(text)}</li>")
         return "<ul style='margin: 0'>" + "".join(items) + "</ul>"
 

@@ -28,7 +28,18 @@ MIGRATIONS: dict[int, str] = {
     7: "v0007_age_in_doubt.sql",
     8: "v0008_sensitive_audit.sql",
     9: "v0009_derived_status.sql",
+    11: "v0011_audit_chain.sql",
 }
+
+# Steps a migration needs in Python after its script, same transaction (version -> callable
+# on the connection). The audit chain needs SHA-256, which SQLite lacks.
+def _audit_chain_backfill(conn: sqlite3.Connection) -> None:
+    from ..auditchain import backfill
+
+    backfill(conn)
+
+
+POST_STEPS = {11: _audit_chain_backfill}
 CURRENT_SCHEMA_VERSION = max(MIGRATIONS)
 
 META_DDL = ("CREATE TABLE meta (\n\t\"key\" VARCHAR NOT NULL, \n\t"
@@ -63,6 +74,8 @@ def apply(conn: sqlite3.Connection, from_version: int, to_version: int = CURRENT
     for version in sorted(v for v in MIGRATIONS if from_version < v <= to_version):
         for statement in load(version):
             conn.execute(statement)
+        if version in POST_STEPS:
+            POST_STEPS[version](conn)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                      (str(version),))
 

@@ -118,8 +118,9 @@ def test_verify_catches_a_row_inserted_without_a_link(center_a, capsys):
     a, _c, _pid = center_a
     a.close()
     raw(a.path, "INSERT INTO audit_event (id, site_id, deleted, hlc, change_seq, vv, fv, at, "
-                "username, action, changes) SELECT 'falso', site_id, 0, hlc, change_seq + 100,"
-                " vv, fv, at, 'admin', 'update', '{}' FROM audit_event LIMIT 1")
+                "username, action, changes) SELECT 'falso', site_id, 0, hlc + 1, change_seq + 1,"
+                " vv, fv, at, 'admin', 'update', '{}' FROM audit_event ORDER BY hlc DESC "
+                "LIMIT 1")
     code, _out, err = run(capsys, "verify", a.path)
     assert code == 1 and "falso" in err and "escrito fuera de Albergue" in err
 
@@ -214,7 +215,7 @@ def test_the_upgrade_chains_a_files_own_rows_in_order_and_counts_the_others(tmp_
     assert chained == [("e1", 1), ("e2", 2), ("e3", 3)]
     result = auditchain.verify(conn)
     assert result.ok and result.legacy == 1 and result.rows == 4
-    # an unchained row written after the upgrade is not legacy
-    conn.execute("UPDATE audit_event SET change_seq = 9 WHERE id = 'x1'")
-    assert auditchain.verify(conn).broken.id == "x1"
+    # an unchained row of this site dated after its chain began is not legacy
+    conn.execute("UPDATE audit_event SET chain_site = NULL, chain_seq = NULL WHERE id = 'e3'")
+    assert auditchain.verify(conn).broken.id == "e3"
     conn.close()

@@ -232,26 +232,30 @@ class Verdict:
         return self.broken is None
 
 
-def verify(conn: sqlite3.Connection, db: str = "main", legacy_mark: int | None = None,
-           ) -> Verdict:
-    """Check every chain of ``db.audit_event``; the first broken link found (by chain, then
-    link number) is in ``broken``. Unchained rows are broken unless written before the chain
-    existed (``change_seq`` at most the ``audit_chain_from`` mark of the file's meta)."""
+def verify(conn: sqlite3.Connection, db: str = "main") -> Verdict:
+    """Check every chain of ``db.audit_event``; the first broken link found (unchained rows
+    first, then by chain and link number) is in ``broken``. An unchained row is "legacy"
+    (written before its site had the chain, schema v11) when its site has no chain in this
+    file or its clock is not after the first link this file holds of that site; any other
+    unchained row was written outside Albergue."""
     verdict = Verdict()
     if not has_chain(conn, db):
         return verdict
-    if legacy_mark is None:
-        mark = conn.execute(f"SELECT value FROM {db}.meta WHERE key = 'audit_chain_from'"
-                            ).fetchone()
-        legacy_mark = int(mark[0]) if mark else 0
-    rows = conn.execute(_ROW_SQL.format(db=db).replace(" FROM", ", change_seq FROM")
+    anchors = dict(conn.execute(
+        f"SELECT a.chain_site, a.hlc FROM {db}.audit_event a JOIN (SELECT chain_site, "
+        f"min(chain_seq) AS first FROM {db}.audit_event WHERE chain_seq IS NOT NULL "
+        f"GROUP BY chain_site) f ON f.chain_site = a.chain_site AND f.first = a.chain_seq"
+    ).fetchall())
+    rows = conn.execute(_ROW_SQL.format(db=db).replace(" FROM", ", hlc FROM")
                         + " ORDER BY chain_site, chain_seq")
     chain, last = None, None
     for r in rows:
-        row = dict(zip((*_NAMES, "change_seq"), r))
+        row = dict(zip((*_NAMES, "hlc"), r))
         verdict.rows += 1
         if row["chain_seq"] is None or row["chain_site"] is None:
-            if int(row["change_seq"] or 0) <= legacy_mark:
+            site = row["site_id"]
+            anchor = anchors.get(site, anchors.get(f"{site}/local"))
+            if anchor is None or int(row["hlc"] or 0) <= int(anchor):
                 verdict.legacy += 1
                 continue
             verdict.broken = verdict.broken or Broken(

@@ -1,7 +1,6 @@
 -- Schema version 11: the tamper-evident audit log (issue 12, docs/audit-chain.md).
 -- A hash chain per site over payload hashes. After this script the upgrade chains the
--- file's own audit rows in Python (albergue_sync.auditchain.backfill: SQLite has no SHA-256)
--- and records in meta 'audit_chain_from' the last change written before the chain.
+-- file's own audit rows in Python (albergue_sync.auditchain.backfill: SQLite has no SHA-256).
 
 ALTER TABLE audit_event ADD COLUMN chain_site VARCHAR;
 
@@ -16,6 +15,3 @@ ALTER TABLE audit_event ADD COLUMN chain_hash VARCHAR(64);
 ALTER TABLE audit_event ADD COLUMN payload_redacted BOOLEAN NOT NULL DEFAULT 0;
 
 CREATE INDEX ix_audit_chain ON audit_event (chain_site, chain_seq);
-
-INSERT OR REPLACE INTO meta(key, value)
-SELECT 'audit_chain_from', value FROM meta WHERE key = 'seq_last';

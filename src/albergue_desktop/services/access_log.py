@@ -20,7 +20,7 @@ from sqlmodel import Session, select
 from ..domain.permissions import Permission, visible_needs
 from ..storage.db import Database
 from ..storage.tables import (
-    AuditEvent, IdentityDocument, PersonPhoto, Screening, Stay, Vaccination,
+    AuditEvent, IdentityDocument, Person, PersonPhoto, Screening, Stay, Vaccination,
 )
 from ..storage.versioning import utcnow
 from .context import Actor
@@ -91,7 +91,7 @@ class AuditFilter:
     table_name: str | None = None
     start: date | None = None  # first day included (UTC)
     end: date | None = None  # last day included (UTC)
-    person_id: str | None = None
+    person_id: str | None = None  # a person's id or folio
 
 
 @dataclass(frozen=True)
@@ -147,7 +147,9 @@ def search(db: Database, actor: Actor, flt: AuditFilter, *, limit: int = VIEWER_
         if flt.end:
             query = query.where(AuditEvent.at < _day_start(flt.end + timedelta(days=1)))
         if flt.person_id:
-            query = query.where(AuditEvent.row_id.in_(_person_rows(session, flt.person_id)))
+            wanted = flt.person_id.strip()
+            found = session.exec(select(Person.id).where(Person.folio == wanted.upper())).first()
+            query = query.where(AuditEvent.row_id.in_(_person_rows(session, found or wanted)))
         events = session.exec(query.order_by(AuditEvent.at.desc(), AuditEvent.id)
                               .limit(limit)).all()
         lines = []

@@ -80,7 +80,11 @@ def _live(model):
     return model.deleted == False  # noqa: E712
 
 
-def person_record(db: Database, actor: Actor, person_id: str) -> PersonRecord:
+def person_record(db: Database, actor: Actor, person_id: str, *,
+                  audited: bool = True) -> PersonRecord:
+    """The record as ``actor`` may see it. Opening it is an audited read (issue 12:
+    services/access_log.py); ``audited`` False only for a reload of a record already open
+    (after its own edit)."""
     actor.require(Permission.VIEW_PEOPLE)
     with db.session(actor.username) as session:
         person = session.get(Person, person_id)
@@ -120,8 +124,9 @@ def person_record(db: Database, actor: Actor, person_id: str) -> PersonRecord:
                        if person.merged_into_id else None)
         center = session.get(Center, person.center_id) if person.center_id else None
         session.expunge_all()
-        access_log.note(session, actor, access_log.VIEW_RECORD, table_name="person",
-                        row_id=person_id)
+        if audited:
+            access_log.note(session, actor, access_log.VIEW_RECORD, table_name="person",
+                            row_id=person_id)
     person.specific_needs = visible_needs(actor.role, person.specific_needs or [])
     return PersonRecord(person, center, household, members, documents, vaccinations,
                         stays, history, merged_into, duplicates)

@@ -128,11 +128,8 @@ def test_verify_catches_a_row_inserted_without_a_link(center_a, capsys):
 def test_a_merge_of_a_tampered_source_is_refused_and_the_target_untouched(center_a,
                                                                          tmp_path):
     a, _c, pid = center_a
-    central = tmp_path / "central.sqlite"
-    merge_files(central, [a.path])
-    register(a, _c, "Jean", "Baptiste")
     a.close()
-    before = file_digest(central)
+    central = tmp_path / "central.sqlite"
     seq, event = _update_row(a.path, f"row_id = '{pid}' AND action = 'update'",
                              "changes = '{}'")
     with pytest.raises(SyncRefused) as refused:
@@ -140,7 +137,37 @@ def test_a_merge_of_a_tampered_source_is_refused_and_the_target_untouched(center
     message = str(refused.value)
     assert "registro de auditoría fue alterado" in message and f"eslabón {seq}" in message
     assert event in message and "No se integró nada" in message
+    assert not central.exists() or raw(central, "SELECT count(*) FROM person") == [(0,)]
+
+
+def test_an_incremental_merge_checks_the_new_links_and_where_they_join(two_centers, tmp_path):
+    (a, a_center), _ = two_centers
+    register(a, a_center, "Rose", "Pierre")
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [a.path])
+    jean = register(a, a_center, "Jean", "Baptiste")  # two audit rows: household, person
+    a.close()
+    before = file_digest(central)
+    site = raw(a.path, "SELECT value FROM meta WHERE key = 'site_id'")[0][0]
+    # the first new link (Jean's household, then Jean), edited: refused
+    seq, event = _update_row(a.path, f"chain_site = '{site}' AND chain_seq = (SELECT "
+                             f"chain_seq FROM audit_event WHERE row_id = '{jean}') - 1",
+                             "username = 'nadie'")
+    with pytest.raises(SyncRefused) as refused:
+        merge_files(central, [a.path])
+    assert f"eslabón {seq}" in str(refused.value) and event in str(refused.value)
     assert file_digest(central) == before
+    # put back, then the first new link deleted: the next one no longer joins the old chain
+    raw(a.path, "UPDATE audit_event SET username = 'system' WHERE id = ?", (event,))
+    assert verdict(a.path).ok
+    raw(a.path, "DELETE FROM audit_event WHERE id = ?", (event,))
+    with pytest.raises(SyncRefused) as refused:
+        merge_files(central, [a.path])
+    assert f"eslabón {seq + 1}" in str(refused.value)
+    assert "falta el eslabón anterior" in str(refused.value)
+    assert file_digest(central) == before
+    assert raw(central, "SELECT max(chain_seq) FROM audit_event WHERE chain_site = ?",
+               (site,)) == [(seq - 1,)]
 
 
 def test_redaction_by_a_pull_without_health_keeps_every_chain_verifiable(two_centers,

@@ -64,7 +64,7 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
         raise SyncRefused("{path} changed while it was being merged; try again.",
                           path=str(plan.path))
     # a source whose audit log was altered is refused whole (auditchain.py)
-    auditchain.check_source(conn, str(plan.path), "src")
+    auditchain.check_source(conn, str(plan.path), "src", plan.since)
     meta = dict(conn.execute("SELECT key, value FROM main.meta"))
     seq = int(meta["seq_last"]) + 1
     health_filter = options.direction == "pull" and not options.with_health

@@ -232,59 +232,77 @@ class Verdict:
         return self.broken is None
 
 
-def verify(conn: sqlite3.Connection, db: str = "main") -> Verdict:
-    """Check every chain of ``db.audit_event``; the first broken link found (unchained rows
-    first, then by chain and link number) is in ``broken``. An unchained row is "legacy"
-    (written before its site had the chain, schema v11) when its site has no chain in this
-    file or its clock is not after the first link this file holds of that site; any other
-    unchained row was written outside Albergue."""
+def verify(conn: sqlite3.Connection, db: str = "main", since: int = 0) -> Verdict:
+    """Check the chains of ``db.audit_event`` (the rows changed after ``since``, each linked
+    to the link before it even when that one is older: a merge checks only what it reads);
+    the first broken link found (unchained rows first, then by chain and link number) is in
+    ``broken``. An unchained row is "legacy" (written before its site had the chain, schema
+    v11) when its site has no chain in this file or its clock is not after the first link
+    this file holds of that site; any other unchained row was written outside Albergue."""
     verdict = Verdict()
     if not has_chain(conn, db):
         return verdict
-    anchors = dict(conn.execute(
-        f"SELECT a.chain_site, a.hlc FROM {db}.audit_event a JOIN (SELECT chain_site, "
-        f"min(chain_seq) AS first FROM {db}.audit_event WHERE chain_seq IS NOT NULL "
-        f"GROUP BY chain_site) f ON f.chain_site = a.chain_site AND f.first = a.chain_seq"
-    ).fetchall())
+    firsts: dict[str, tuple[int, int] | None] = {}
+
+    def first(chain: str) -> tuple[int, int] | None:  # (chain_seq, hlc) of its first link
+        if chain not in firsts:
+            row = conn.execute(f"SELECT chain_seq, hlc FROM {db}.audit_event WHERE "
+                               "chain_site = ? AND chain_seq IS NOT NULL ORDER BY chain_seq "
+                               "LIMIT 1", (chain,)).fetchone()
+            firsts[chain] = (int(row[0]), int(row[1] or 0)) if row else None
+        return firsts[chain]
+
+    def before(chain: str, seq: int) -> tuple[int, str] | None:
+        row = conn.execute(f"SELECT chain_seq, chain_hash FROM {db}.audit_event WHERE "
+                           "chain_site = ? AND chain_seq = ? LIMIT 1", (chain, seq)).fetchone()
+        return (int(row[0]), row[1]) if row else None
+
     rows = conn.execute(_ROW_SQL.format(db=db).replace(" FROM", ", hlc FROM")
-                        + " ORDER BY chain_site, chain_seq")
+                        + " WHERE change_seq > ? ORDER BY chain_site, chain_seq", (since,))
     chain, last = None, None
     for r in rows:
         row = dict(zip((*_NAMES, "hlc"), r))
         verdict.rows += 1
         if row["chain_seq"] is None or row["chain_site"] is None:
             site = row["site_id"]
-            anchor = anchors.get(site, anchors.get(f"{site}/local"))
-            if anchor is None or int(row["hlc"] or 0) <= int(anchor):
+            anchor = first(site) or first(f"{site}/local")
+            if anchor is None or int(row["hlc"] or 0) <= anchor[1]:
                 verdict.legacy += 1
                 continue
             verdict.broken = verdict.broken or Broken(
                 row["site_id"], None, row["id"], "it has no link (written outside Albergue)")
             continue
+        seq = int(row["chain_seq"])
         if row["chain_site"] != chain:
             chain, last = row["chain_site"], None
             verdict.chains += 1
-            verdict.anchors[chain] = row["chain_seq"]
+            verdict.anchors[chain] = seq
+        if seq > 1 and (last is None or last[0] < seq - 1):
+            # the link before it was not read here (older than ``since``) or is missing
+            found = before(chain, seq - 1)
+            anchor = first(chain)
+            if found is not None or anchor is None or seq > anchor[0]:
+                last = found or (seq - 2, "")  # missing: reported below
         reason = None
         if row["payload_redacted"]:
             verdict.redacted += 1
         elif payload_hash(row["changes"]) != row["payload_hash"]:
             reason = "its content does not match its hash"
         if reason is None and link_hash(row["prev_hash"] or "", row["payload_hash"] or "",
-                                        chain, row["chain_seq"], row) != row["chain_hash"]:
+                                        chain, seq, row) != row["chain_hash"]:
             reason = "its data does not match its link hash"
         if reason is None and last is not None:
-            if row["chain_seq"] == last[0]:
+            if seq == last[0]:
                 reason = "two events claim this link"
-            elif row["chain_seq"] != last[0] + 1:
+            elif seq != last[0] + 1:
                 reason = "the link before it is missing"
             elif row["prev_hash"] != last[1]:
                 reason = "it does not point to the link before it"
-        elif reason is None and row["chain_seq"] == 1 and row["prev_hash"] != GENESIS:
+        elif reason is None and seq == 1 and row["prev_hash"] != GENESIS:
             reason = "it does not point to the link before it"
         if reason and verdict.broken is None:
-            verdict.broken = Broken(chain, row["chain_seq"], row["id"], reason)
-        last = (row["chain_seq"], row["chain_hash"])
+            verdict.broken = Broken(chain, seq, row["id"], reason)
+        last = (seq, row["chain_hash"])
     return verdict
 
 
@@ -297,9 +315,11 @@ def describe(path: str, broken: Broken, *, merge: bool) -> tuple[str, dict[str, 
         "reason": i18n.translate(broken.reason)}
 
 
-def check_source(conn: sqlite3.Connection, path: str, db: str = "src") -> None:
-    """The merge's check: refuse a source whose audit chain is broken (SyncRefused)."""
-    verdict = verify(conn, db)
+def check_source(conn: sqlite3.Connection, path: str, db: str = "src", since: int = 0,
+                 ) -> None:
+    """The merge's check: refuse a source whose audit chain is broken in the rows it brings
+    (changed after ``since``) or where they join the older ones (SyncRefused)."""
+    verdict = verify(conn, db, since)
     if verdict.broken is not None:
         msgid, args = describe(path, verdict.broken, merge=True)
         raise i18n.SyncRefused(msgid, **args)

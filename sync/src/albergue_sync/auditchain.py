@@ -74,6 +74,8 @@ def chain_key(site_id: str, table_name: str | None) -> str:
 
 
 def canonical(changes: Any) -> str:
+    if changes in ("{}", "", None, {}):
+        return "{}"  # most events (creations, record opened): no parsing
     if isinstance(changes, (str, bytes)):
         try:
             changes = json.loads(changes) if changes else {}
@@ -91,6 +93,8 @@ def norm_at(value: Any) -> str:
     """``at`` as one text whatever wrote it (an aware datetime of the ORM, the engine's
     ``YYYY-MM-DD HH:MM:SS.ffffff`` text, a naive UTC datetime read back)."""
     if isinstance(value, str):
+        if len(value) == 26 and value[10] == " " and value[19] == ".":
+            return value  # already the stored form (the desktop's and the engine's)
         try:
             value = datetime.fromisoformat(value)
         except ValueError:

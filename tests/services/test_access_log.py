@@ -161,3 +161,14 @@ def test_a_read_event_refuses_anything_but_plain_values(db):
         access_log.record(db, SYSTEM, access_log.PRINT, report="x", rows=[1, 2])
     with pytest.raises(ValueError):
         access_log.record(db, SYSTEM, "update")
+
+
+def test_command_line_search_and_stats_are_audited(db, world, capsys):
+    from albergue_desktop.cli import main
+
+    assert main(["search", "--db", str(db.path), "Rose"]) == 0
+    assert main(["stats", "--db", str(db.path)]) == 0
+    found = events(db, "cli_read")
+    assert [json.loads(c) for (_u, _t, _r, c) in found] == [
+        {"command": "search", "results": 1}, {"command": "stats"}]
+    assert all("Rose" not in c for (*_x, c) in found)  # the search text is not kept

@@ -184,6 +184,34 @@
         <translation>Historial de cambios</translation>
     </message>
     <message>
+        <source>Who viewed this record</source>
+        <translation>Quién consultó este registro</translation>
+    </message>
+    <message>
+        <source>record</source>
+        <translation>registro</translation>
+    </message>
+    <message>
+        <source>health history</source>
+        <translation>historial de salud</translation>
+    </message>
+    <message>
+        <source>When (UTC)</source>
+        <translation>Cuándo (UTC)</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Usuario</translation>
+    </message>
+    <message>
+        <source>Viewed</source>
+        <translation>Consultó</translation>
+    </message>
+    <message>
+        <source>No one has viewed this record yet.</source>
+        <translation>Nadie ha consultado este registro todavía.</translation>
+    </message>
+    <message>
         <source>This record cannot be shown</source>
         <translation>No se puede mostrar este registro</translation>
     </message>

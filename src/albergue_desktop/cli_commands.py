@@ -17,6 +17,7 @@ from .domain import clock
 from .domain.errors import AlbergueError, RuleViolation
 from .domain.i18n import translate as t
 from .domain.labels import label
+from .services import access_log
 from .services.auth import check_password_strength
 from .services.centers import init_center_database, normalize_center_code
 from .services.context import SYSTEM
@@ -288,6 +289,8 @@ def search(args: argparse.Namespace) -> int:
     db = open_existing(database_path(args))
     try:
         rows = search_people(db, SYSTEM, args.text, limit=args.limit)
+        # audited read (issue 12): the command and how many people it showed, not the text
+        access_log.record(db, SYSTEM, access_log.CLI_READ, command="search", results=len(rows))
     finally:
         db.close()
     if args.json:
@@ -314,6 +317,7 @@ def stats(args: argparse.Namespace) -> int:
     try:
         with db.read_session() as session:
             numbers = queries.stats(session=session)
+        access_log.record(db, SYSTEM, access_log.CLI_READ, command="stats")
     finally:
         db.close()
     if args.json:

@@ -142,6 +142,7 @@ ES: dict[str, str] = {
     "view and record protection-sensitive data": "ver y registrar datos sensibles de protección",
     "synchronize with the central file": "sincronizar con el archivo central",
     "review sync conflicts and duplicates": "revisar conflictos y duplicados",
+    "view the audit log": "consultar el registro de auditoría",
     # duplicates review and conflicts (issue 3: services/sync_links.py, sync_conflicts.py)
     "The record {folio} was deleted.": "El registro {folio} fue eliminado.",
     "A record cannot be a duplicate of itself.":

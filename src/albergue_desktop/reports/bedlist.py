@@ -16,6 +16,7 @@ from ..domain.errors import NotFoundError
 from ..domain.i18n import translate as _
 from ..domain.labels import label
 from ..domain.permissions import Permission
+from ..services import access_log
 from ..services.context import Actor
 from ..storage import report_queries as rq
 from ..storage.db import Database
@@ -69,6 +70,7 @@ def _summary(rows: list[rq.BedRow], unbedded: int) -> str:
                                  if unbedded else "")
 
 
+@access_log.audited(access_log.PRINT, "bed_list")
 def bedlist_pdf(source: Database | Sequence[rq.BedRow], actor: Actor, out, *,
                 center: str | None = None, area: str | None = None, on: date | None = None,
                 info: PrintInfo | None = None) -> Path:

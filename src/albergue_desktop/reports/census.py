@@ -15,6 +15,7 @@ from reportlab.platypus import Paragraph, Spacer
 from ..domain import clock
 from ..domain.i18n import translate as _
 from ..domain.labels import label
+from ..services import access_log
 from ..services.census import Breakdown, DailyNumbers, daily_numbers, daily_numbers_all
 from ..services.context import Actor
 from ..storage.db import Database
@@ -153,6 +154,7 @@ def _table(header: list[str], rows: list[list], first_width: float, total_width:
     return long_table(data, widths, extra)
 
 
+@access_log.audited(access_log.PRINT, "census")
 def census_pdf(db: Database, actor: Actor, out, *, day: date | None = None,
                center: str | None = None, tz: tzinfo | None = None,
                census: Census | None = None) -> Path:

@@ -15,6 +15,7 @@ from ..domain.i18n import translate as _
 from ..domain.labels import label
 from ..domain.permissions import Permission
 from ..domain.validation import age_on
+from ..services import access_log
 from ..services.context import Actor
 from ..storage import export_queries as eq
 from ..storage import report_queries as rq
@@ -100,6 +101,7 @@ PEOPLE = ("Folio", "Given names", "Surnames", "Name on document", "Sex", "Date o
           "Specific needs", "Arrival date:date", "Registered on:datetime")
 
 
+@access_log.audited(access_log.EXPORT, "workbook")
 def export_workbook(db: Database, actor: Actor, out, *, day: date | None = None,
                     tz: tzinfo | None = None, progress: Progress | None = None) -> Path:
     """Write the workbook to ``out``. ``progress(sheet, rows)`` is called as rows are

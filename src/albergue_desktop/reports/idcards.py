@@ -19,6 +19,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from ..domain.i18n import translate as _
 from ..domain.permissions import Permission
+from ..services import access_log
 from ..services.context import Actor
 from ..services.photos import photos_of
 from ..storage import report_queries as rq
@@ -145,6 +146,7 @@ def draw_card(c: Canvas, x: float, y: float, card: rq.IdCardRow,
     renderPDF.draw(qr_drawing(card.folio), c, x + CARD_W - QR_SIZE - 6, y + 5)
 
 
+@access_log.audited(access_log.PRINT, "id_cards")
 def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
                 center: str | None = None, person_ids: list[str] | None = None,
                 info: PrintInfo | None = None,

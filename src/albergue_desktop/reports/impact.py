@@ -9,6 +9,7 @@ from pathlib import Path
 
 from ..domain.i18n import translate as _
 from ..domain.permissions import Permission
+from ..services import access_log
 from ..services.context import Actor
 from ..storage import report_queries as rq
 from ..storage.db import Database
@@ -84,6 +85,7 @@ def period_text(start: date | None, end: date | None) -> str:
     return _("Period: everything recorded")
 
 
+@access_log.audited(access_log.PRINT, "impact")
 def impact_pdf(db: Database, actor: Actor, out, *, start: date | None = None,
                end: date | None = None, tz: tzinfo | None = None,
                values: dict[str, int | None] | None = None) -> Path:

@@ -17,6 +17,7 @@ from ..domain.i18n import translate as _
 from ..domain.labels import label
 from ..domain.permissions import Permission, allows
 from ..domain.validation import age_on
+from ..services import access_log
 from ..services.context import Actor
 from ..storage import report_queries as rq
 from ..storage.db import Database
@@ -103,6 +104,7 @@ def _center_tables(rows: list[rq.RosterRow], *, on: date, role: str, st) -> list
     return story
 
 
+@access_log.audited(access_log.PRINT, "roster")
 def roster_pdf(source: Database | Sequence[rq.RosterRow], actor: Actor, out, *,
                center: str | None = None, on: date | None = None,
                info: PrintInfo | None = None) -> Path:

@@ -15,6 +15,7 @@ from ..storage.tables import (
     AuditEvent, Bed, Center, Household, IdentityDocument, Person, PersonPhoto, Stay,
     Vaccination,
 )
+from . import access_log
 from .context import Actor
 
 
@@ -79,7 +80,11 @@ def _live(model):
     return model.deleted == False  # noqa: E712
 
 
-def person_record(db: Database, actor: Actor, person_id: str) -> PersonRecord:
+def person_record(db: Database, actor: Actor, person_id: str, *,
+                  audited: bool = True) -> PersonRecord:
+    """The record as ``actor`` may see it. Opening it is an audited read (issue 12:
+    services/access_log.py); ``audited`` False only for a reload of a record already open
+    (after its own edit)."""
     actor.require(Permission.VIEW_PEOPLE)
     with db.session(actor.username) as session:
         person = session.get(Person, person_id)
@@ -109,14 +114,19 @@ def person_record(db: Database, actor: Actor, person_id: str) -> PersonRecord:
         related = [person_id, *(s.id for s in stays), *(r for model in (
             IdentityDocument, Vaccination, PersonPhoto) for r in session.exec(
                 select(model.id).where(model.person_id == person_id)))]
-        events = session.exec(select(AuditEvent).where(AuditEvent.row_id.in_(related))
-                              .order_by(AuditEvent.at))
+        # the history of changes: reads are listed apart (access_log.viewers_of)
+        events = session.exec(select(AuditEvent).where(
+            AuditEvent.row_id.in_(related),
+            AuditEvent.action.not_in(access_log.READ_ACTIONS)).order_by(AuditEvent.at))
         history = [HistoryLine(e.at, e.username, e.action, e.table_name,
                                _visible_changes(actor, e.changes)) for e in events]
         merged_into = (session.get(Person, person.merged_into_id)
                        if person.merged_into_id else None)
         center = session.get(Center, person.center_id) if person.center_id else None
         session.expunge_all()
+        if audited:
+            access_log.note(session, actor, access_log.VIEW_RECORD, table_name="person",
+                            row_id=person_id)
     person.specific_needs = visible_needs(actor.role, person.specific_needs or [])
     return PersonRecord(person, center, household, members, documents, vaccinations,
                         stays, history, merged_into, duplicates)

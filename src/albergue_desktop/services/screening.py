@@ -38,6 +38,7 @@ from ..domain.respiratory import CASE_DEFINITION, symptoms_in_window
 from ..domain.triage import ScreeningInput, TriageResult, assess, validate_screening
 from ..storage.db import Database
 from ..storage.tables import Person, Screening
+from . import access_log
 from .context import Actor
 from .stays import current_stay, take_write_lock
 
@@ -332,7 +333,11 @@ def screenings_of(db: Database, actor: Actor, person_id: str) -> list[ScreeningR
     ``corrected_by_id`` set)."""
     actor.require(Permission.VIEW_HEALTH)
     with db.session(actor.username) as session:
-        return person_screenings(session, person_id)
+        records = person_screenings(session, person_id)
+        # audited read (issue 12): who saw the history, how many visits; never the values
+        access_log.note(session, actor, access_log.VIEW_HEALTH, table_name="screening",
+                        row_id=person_id, what="screenings", count=len(records))
+        return records
 
 
 def latest_screening(db: Database, actor: Actor, person_id: str) -> ScreeningRecord | None:

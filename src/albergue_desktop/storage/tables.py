@@ -293,13 +293,21 @@ class AuditEvent(SyncedBase, table=True):
     """Append-only log of who changed what. Written by the versioning hook."""
 
     __tablename__ = "audit_event"
-    __table_args__ = (Index("ix_audit_row", "table_name", "row_id"),)
+    __table_args__ = (Index("ix_audit_row", "table_name", "row_id"),
+                      Index("ix_audit_chain", "chain_site", "chain_seq"))
     at: datetime
     username: str | None = None
-    action: str  # create, update, delete, sign_in, sign_in_failed, ...
+    action: str  # create, update, delete, sign_in, sign_in_failed, view_*, ...
     table_name: str | None = None
     row_id: str | None = None
     changes: dict[str, Any] = Field(default_factory=dict, sa_type=JSON)
+    # hash chain (schema v11, sync/src/albergue_sync/auditchain.py): set by the flush hook
+    chain_site: str | None = None
+    chain_seq: int | None = None
+    payload_hash: str | None = Field(default=None, max_length=64)
+    prev_hash: str | None = Field(default=None, max_length=64)
+    chain_hash: str | None = Field(default=None, max_length=64)
+    payload_redacted: bool = False
 
 
 # --- sync bookkeeping (written by the albergue_sync engine, schema v2) ---------------------

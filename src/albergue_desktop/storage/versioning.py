@@ -18,7 +18,7 @@ from collections.abc import MutableMapping, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
-from albergue_sync import stamps
+from albergue_sync import auditchain, stamps
 from albergue_sync.stamps import HLC_COUNTER_BITS, hlc_to_ms, next_hlc  # noqa: F401
 from albergue_sync.stamps import now_ms as wall_clock_ms
 from sqlalchemy import event, inspect, text
@@ -166,6 +166,28 @@ def _before_flush(session: Session, flush_context, instances) -> None:
     for obj, changes in updates:
         _stamp(obj, ctx, seq, hlc, now, list(changes), is_new=False)
         seq += 1
+    _chain([o for o in [*synced_new, *audits] if isinstance(o, AuditEvent)], session)
+
+
+def _chain(events: list[AuditEvent], session: Session) -> None:
+    """Link new audit rows into their site's hash chain (albergue_sync.auditchain), in the
+    order they were stamped. Runs after :func:`_reserve`, which holds the write lock, so no
+    other writer can take the same link."""
+    if not events:
+        return
+    conn = session.connection()
+    tips: dict[str, Any] = {}
+    for event_row in events:
+        chain = auditchain.chain_key(event_row.site_id, event_row.table_name)
+        if chain not in tips:
+            found = conn.execute(text(auditchain.TIP_SQL), {"chain": chain}).first()
+            tips[chain] = (int(found[0]), found[1]) if found else None
+        row = {"id": event_row.id, "at": event_row.at, "username": event_row.username,
+               "action": event_row.action, "table_name": event_row.table_name,
+               "row_id": event_row.row_id, "changes": event_row.changes}
+        for name, value in auditchain.link(tips[chain], chain, row).items():
+            setattr(event_row, name, value)
+        tips[chain] = (event_row.chain_seq, event_row.chain_hash)
 
 
 def install(session_class: type[Session]) -> None:

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from ..domain import i18n
 from ..domain.permissions import Permission
+from .audit import actions as audit_actions
 from .auth.admin import can_administer
 from .beds import actions as beds_actions
 from .health import actions as health_actions
@@ -79,6 +80,7 @@ class MainMenus(QObject):
         beds_actions.add_menu(self)
         reports_actions.add_menu(self)
         sync_actions.add_menu(self)
+        audit_actions.add_menu(self)
 
         if can_administer(actor):
             admin_menu = bar.addMenu(self.tr("&Administration"))

@@ -6,7 +6,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from . import conflictlog, files, redact
+from . import auditchain, conflictlog, files, redact
 from .engine import Options, SourceReport, _check_clock, _Plan, clock_ahead_ms, seq_mark
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
@@ -63,6 +63,8 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     if (src_meta["site_id"], src_meta.get("epoch")) != (plan.info.site_id, plan.info.epoch):
         raise SyncRefused("{path} changed while it was being merged; try again.",
                           path=str(plan.path))
+    # a source whose audit log was altered is refused whole (auditchain.py)
+    auditchain.check_source(conn, str(plan.path), "src", plan.since)
     meta = dict(conn.execute("SELECT key, value FROM main.meta"))
     seq = int(meta["seq_last"]) + 1
     health_filter = options.direction == "pull" and not options.with_health
@@ -105,6 +107,7 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     # what this file may not hold (audit of local tables, secrets, withheld health data)
     dropped, _redacted = redact.redact_merged(conn, seq, withhold_health=health_filter,
                                               own_center=meta.get("center_id"))
+    auditchain.mark_redacted(conn, seq)  # redacted payloads keep their hash and the chain
     report.new -= dropped
     if dropped and "audit_event" in report.tables:
         report.tables["audit_event"]["new"] -= dropped

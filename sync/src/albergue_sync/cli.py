@@ -1,4 +1,4 @@
-"""``albergue-sync``: export, merge, pull, status, conflicts, rekey.
+"""``albergue-sync``: export, merge, pull, status, conflicts, rekey, reclock, verify.
 
 ``reclock`` re-dates the changes of a file whose clock was once far ahead; ``rekey`` gives a
 restored backup or a copy a new identity (see docs/sync-recovery.md).
@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from . import conflicts as conflict_log
-from . import files, recovery
+from . import auditchain, files, recovery
 from .engine import Options, SourceReport, merge_files
 from .i18n import SyncRefused, translate as _
 from .status import export, status
@@ -102,6 +102,8 @@ def _parser() -> argparse.ArgumentParser:
                         "que ese archivo no tiene")
     p = command("reclock", "vuelve a fechar los cambios de un archivo cuyo reloj estuvo "
                            "adelantado (con el reloj ya corregido)")
+    p.add_argument("file", type=Path)
+    p = command("verify", "comprueba la cadena de huellas del registro de auditoría")
     p.add_argument("file", type=Path)
     return parser
 
@@ -199,6 +201,8 @@ def _run(args: argparse.Namespace) -> None:
             print(_("{writes} changes made after the copy or restore (after change {fork}) "
                     "now belong to the new site; nothing was lost.", writes=recovered.writes,
                     fork=recovered.fork_after))
+    elif args.command == "verify":
+        _verify(args)
     elif args.command == "reclock":
         recovered = recovery.reclock(args.file, user=conflict_log.user_name())
         if args.json:
@@ -215,6 +219,25 @@ def _run(args: argparse.Namespace) -> None:
         if recovered.foreign_ahead and not args.json:
             print(_("{count} changes from other sites are still dated ahead: run reclock on "
                     "the computers that wrote them.", count=recovered.foreign_ahead))
+
+
+def _verify(args: argparse.Namespace) -> None:
+    """``verify FILE``: check the audit hash chains; the first broken link exits 1."""
+    files.inspect(args.file)
+    conn = files.connect(args.file, readonly=True)
+    try:
+        verdict = auditchain.verify(conn)
+    finally:
+        conn.close()
+    if verdict.broken is not None:
+        msgid, params = auditchain.describe(str(args.file), verdict.broken, merge=False)
+        if args.json:
+            print(json.dumps({"ok": False, **asdict(verdict.broken)}))
+        raise SyncRefused(msgid, **params)
+    print(json.dumps({"ok": True, **asdict(verdict)}) if args.json else _(
+        "{path}: audit log ok: {rows} events in {chains} chains ({redacted} with a redacted "
+        "payload, {legacy} from before the chain).", path=str(args.file), rows=verdict.rows,
+        chains=verdict.chains, redacted=verdict.redacted, legacy=verdict.legacy))
 
 
 class _Usage(Exception):

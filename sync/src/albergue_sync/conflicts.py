@@ -16,7 +16,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
-from . import conflictlog, files
+from . import auditchain, conflictlog, files
 from .i18n import SyncRefused, translate
 from .rowmerge import _key, dump_json, parse_json
 from .stamps import new_id
@@ -208,13 +208,12 @@ def _write_row(conn, path, conflict, writes, *, site, seq, hlc, now, user) -> di
 
 
 def _audit(conn, conflict, changes, *, site, seq, hlc, now, user) -> None:
-    conn.execute(
-        "INSERT INTO audit_event (id, site_id, created_at, created_by, updated_at, updated_by,"
-        " deleted, hlc, change_seq, vv, fv, at, username, action, table_name, row_id, changes)"
-        " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, 'resolve_conflict', ?, ?, ?)",
-        (new_id(), site, now, user, now, user, hlc, seq, dump_json({site: seq}),
-         dump_json({"*": [hlc, site, seq]}), now, user, conflict["table_name"],
-         conflict["row_id"], json.dumps(changes)))
+    auditchain.insert(conn, {
+        "id": new_id(), "site_id": site, "created_at": now, "created_by": user,
+        "updated_at": now, "updated_by": user, "deleted": 0, "hlc": hlc, "change_seq": seq,
+        "vv": dump_json({site: seq}), "fv": dump_json({"*": [hlc, site, seq]}), "at": now,
+        "username": user, "action": "resolve_conflict", "table_name": conflict["table_name"],
+        "row_id": conflict["row_id"], "changes": json.dumps(changes)})
 
 
 def user_name() -> str:

@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import conflictlog, files, schema
+from . import auditchain, conflictlog, files, schema
 from .conflicts import new_id
 from .engine import CLOCK_LEEWAY_MS
 from .i18n import SyncRefused
@@ -113,12 +113,12 @@ def _audit(conn: sqlite3.Connection, *, site: str, seq: int, hlc: int, action: s
     # table 'site' (the file's identity), not 'meta': audit rows of local tables never leave
     # their file (redact.py), while a rekey or a clock jump must reach the supervisor.
     now = files.utc_text()
-    conn.execute(
-        "INSERT INTO audit_event (id, site_id, created_at, created_by, updated_at, updated_by,"
-        " deleted, hlc, change_seq, vv, fv, at, username, action, table_name, row_id, changes)"
-        " VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 'site', ?, ?)",
-        (new_id(), site, now, user, now, user, hlc, seq, dump_json({site: seq}),
-         dump_json({"*": [hlc, site, seq]}), now, user, action, site, json.dumps(changes)))
+    auditchain.insert(conn, {
+        "id": new_id(), "site_id": site, "created_at": now, "created_by": user,
+        "updated_at": now, "updated_by": user, "deleted": 0, "hlc": hlc, "change_seq": seq,
+        "vv": dump_json({site: seq}), "fv": dump_json({"*": [hlc, site, seq]}), "at": now,
+        "username": user, "action": action, "table_name": "site", "row_id": site,
+        "changes": json.dumps(changes)})
 
 
 def _transaction(path: Path, work: Callable[[sqlite3.Connection, dict], RecoveryReport],
@@ -287,6 +287,11 @@ def rekey(path: Path, *, against: Path | None = None, user: str = "albergue-sync
             conn, lambda d: (d[0], new, d[2]) if moved(d) else d, vv_map,
             lambda s, star: new if s == old and moved(star) else s)
         report.rows, report.writes, report.conflicts = rows, len(mapped), records
+        # the moved audit rows leave the old site's chain (the other copy holds those links
+        # for its own rows) and start the new site's chain, in their order
+        if auditchain.has_chain(conn):
+            auditchain.rechain(conn, "site_id = ? AND chain_site IN (?, ?)",
+                               (new, old, f"{old}/local"))
         seq = int(meta["seq_last"]) + 1
         hlc = files.next_hlc(int(meta["hlc_last"]), files.now_ms())
         epoch = schema.new_epoch()

@@ -20,6 +20,7 @@ from ...domain.errors import AlbergueError
 from ...domain.labels import label
 from ...domain.permissions import Permission, is_health_need, is_protection_need
 from ...domain.validation import age_on
+from ...services import access_log
 from ...services.context import Actor
 from ...services.records import PersonRecord, person_record
 from ...storage.db import Database
@@ -142,6 +143,11 @@ class PersonRecordView(QWidget):
         grid.addLayout(right, 0, 1)
         history = QVBoxLayout()
         self.history_label = self._html_box(self.tr("History of changes"), history, body)
+        # who opened this record or its health history (issue 12): supervision and admin
+        self.viewers_label = None
+        if actor.can(Permission.VIEW_AUDIT):
+            self.viewers_label = self._html_box(self.tr("Who viewed this record"), history,
+                                                body)
         grid.addLayout(history, 1, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
@@ -189,8 +195,21 @@ class PersonRecordView(QWidget):
             self.photo.reload()
             if self.health is not None:
                 self.health.reload()
-        self._tasks.run(partial(person_record, self._db, self._actor, self.person_id),
-                        self._show, self._failed)
+        # opening the record is an audited read; a reload after an edit is not a new one
+        self._tasks.run(partial(person_record, self._db, self._actor, self.person_id,
+                                audited=self.record is None), self._show, self._failed)
+        if self.viewers_label is not None:
+            self._tasks.run(partial(access_log.viewers_of, self._db, self._actor,
+                                    self.person_id), self._show_viewers, self._failed)
+
+    def _show_viewers(self, lines: list) -> None:
+        what = {access_log.VIEW_RECORD: self.tr("record"),
+                access_log.VIEW_HEALTH: self.tr("health history")}
+        self.viewers_label.setText(sections.table_html(
+            [self.tr("When (UTC)"), self.tr("User"), self.tr("Viewed")],
+            [[line.at.strftime("%d/%m/%Y %H:%M"), line.username or "—",
+              what.get(line.action, line.action)] for line in lines],
+            self.tr("No one has viewed this record yet.")))
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, AlbergueError):

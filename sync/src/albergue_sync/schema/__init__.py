@@ -29,7 +29,18 @@ MIGRATIONS: dict[int, str] = {
     8: "v0008_sensitive_audit.sql",
     9: "v0009_derived_status.sql",
     10: "v0010_person_key.sql",
+    11: "v0011_audit_chain.sql",
 }
+
+# Steps a migration needs in Python after its script, same transaction (version -> callable
+# on the connection). The audit chain needs SHA-256, which SQLite lacks.
+def _audit_chain_backfill(conn: sqlite3.Connection) -> None:
+    from ..auditchain import backfill
+
+    backfill(conn)
+
+
+POST_STEPS = {11: _audit_chain_backfill}
 CURRENT_SCHEMA_VERSION = max(MIGRATIONS)
 
 META_DDL = ("CREATE TABLE meta (\n\t\"key\" VARCHAR NOT NULL, \n\t"
@@ -61,6 +72,8 @@ def apply(conn: sqlite3.Connection, from_version: int, to_version: int = CURRENT
     for version in range(from_version + 1, to_version + 1):
         for statement in load(version):
             conn.execute(statement)
+        if version in POST_STEPS:
+            POST_STEPS[version](conn)
         conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES ('schema_version', ?)",
                      (str(version),))
 

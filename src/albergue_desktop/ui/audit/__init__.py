@@ -1,0 +1,1 @@
+"""The audit log viewer (issue 12): supervision and administration."""

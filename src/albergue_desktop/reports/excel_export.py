@@ -95,7 +95,8 @@ def _cols(*spec: str) -> list[Column]:
 
 
 PEOPLE = ("Folio", "Given names", "Surnames", "Name on document", "Sex", "Date of birth:date",
-          "Estimated date", "Age in doubt", "Age:int", "Nationality", "Country of birth", "Civil status",
+          "Estimated date", "Age in doubt", "Age:int", "Nationality", "Country of birth",
+          "Civil status",
           "Relationship", "Household (head's folio)", "Center", "Bed", "Status", "Phone",
           "Migratory status", "Valid from:date", "Valid until:date", "CURP", "RFC",
           "Specific needs", "Arrival date:date", "Registered on:datetime")

@@ -15,7 +15,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from typing import Any
 
 from albergue_sync.rules import HEALTH_TABLES
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..domain.permissions import Permission, visible_needs
 from ..storage.db import Database
@@ -79,8 +79,8 @@ def viewers_of(db: Database, actor: Actor, person_id: str) -> list[ViewLine]:
     with db.session(actor.username) as session:
         rows = session.exec(select(AuditEvent.at, AuditEvent.username, AuditEvent.action)
                             .where(AuditEvent.row_id == person_id,
-                                   AuditEvent.action.in_((VIEW_RECORD, VIEW_HEALTH)))
-                            .order_by(AuditEvent.at.desc()))
+                                   col(AuditEvent.action).in_((VIEW_RECORD, VIEW_HEALTH)))
+                            .order_by(col(AuditEvent.at).desc()))
         return [ViewLine(at, user, action) for at, user, action in rows]
 
 
@@ -149,8 +149,8 @@ def search(db: Database, actor: Actor, flt: AuditFilter, *, limit: int = VIEWER_
         if flt.person_id:
             wanted = flt.person_id.strip()
             found = session.exec(select(Person.id).where(Person.folio == wanted.upper())).first()
-            query = query.where(AuditEvent.row_id.in_(_person_rows(session, found or wanted)))
-        events = session.exec(query.order_by(AuditEvent.at.desc(), AuditEvent.id)
+            query = query.where(col(AuditEvent.row_id).in_(_person_rows(session, found or wanted)))
+        events = session.exec(query.order_by(col(AuditEvent.at).desc(), AuditEvent.id)
                               .limit(limit)).all()
         lines = []
         for e in events:
@@ -192,7 +192,7 @@ def audited(action: str, what: str):
             if isinstance(source, Database):
                 shown = {k: v for k, v in options.items()
                          if isinstance(v, (*_PAYLOAD_TYPES, date)) and v is not None}
-                record(source, actor, action, report=what, **shown)
+                record(source, actor, action, report=what, **shown)  # type: ignore[arg-type]
             return path
         return run
     return wrap

@@ -56,7 +56,8 @@ def households(*, session: Session) -> Iterator[tuple]:
 def people(*, session: Session) -> Iterator[tuple]:
     return _stream(session, f"""
         SELECT p.folio, p.given_names, p.surnames, p.document_name, p.sex, p.birth_date,
-               p.birth_date_estimated, p.age_in_doubt, p.nationality, p.country_of_birth, p.civil_status,
+               p.birth_date_estimated, p.age_in_doubt, p.nationality, p.country_of_birth,
+               p.civil_status,
                p.relationship, hp.folio AS household_folio, coalesce(sc.code, rc.code) AS center,
                b.code AS bed,
                CASE WHEN s.id IS NOT NULL AND s.status = 'pending' THEN 'in_transit'

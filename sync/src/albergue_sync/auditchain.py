@@ -263,7 +263,8 @@ def verify(conn: sqlite3.Connection, db: str = "main", since: int = 0) -> Verdic
 
     rows = conn.execute(_ROW_SQL.format(db=db).replace(" FROM", ", hlc FROM")
                         + " WHERE change_seq > ? ORDER BY chain_site, chain_seq", (since,))
-    chain, last = None, None
+    chain: Any = None
+    last: tuple[int, str] | None = None
     for r in rows:
         row = dict(zip((*_NAMES, "hlc"), r))
         verdict.rows += 1

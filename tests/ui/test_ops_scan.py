@@ -10,7 +10,8 @@ lambda, a nested ``def`` passed by name, or ``partial(f, ...)``. Callbacks (``on
 A module-level function of ``ui/`` that calls a service is a worker function (it may call
 services; e.g. ``reports/jobs.py``); calling it directly from a screen is flagged like calling
 the service itself. Building a service's input (a class such as ``HouseholdInput``) is fine;
-``Database.open`` or any other attribute of a class is a call and is flagged. Pure functions
+``Database.open`` or any other attribute of a class is a call and is flagged, and so is any
+method of a database object (``db.meta(...)``, ``self._db.session()``). Pure functions
 that never see the database are listed in :data:`PURE` (each checked to take no database).
 """
 
@@ -44,8 +45,10 @@ PURE = {
 NOT_YET_CONVERTED: set[str] = {
     "app.py::AppSession.start::services.accounts.has_users",
     "app.py::AppSession.start::services.sync_files.needs_central_setup",
+    "auth/admin_center.py::CenterPage.__init__::<database>.meta",
     "auth/admin_center.py::CenterPage._load_centers::services.centers.list_centers",
     "auth/admin_center.py::CenterPage.save::services.beds.update_center",
+    "auth/admin_users.py::UserDialog.__init__::<database>.meta",
     "auth/admin_users.py::UserDialog.__init__::services.centers.list_centers",
     "auth/admin_users.py::UsersPage.__init__::services.centers.list_centers",
     "auth/admin_users.py::UsersPage._create.<lambda>::services.centers.create_user",
@@ -55,6 +58,7 @@ NOT_YET_CONVERTED: set[str] = {
     "auth/admin_users.py::UsersPage.toggle_active.<lambda>::services.accounts.set_active",
     "auth/setup.py::FirstRunDialog.create::services.centers.init_center_database",
     "auth/sign_in.py::SignInDialog.__init__::ui.auth.sign_in.center_title",
+    "beds/board.py::BedBoardView.__init__::<database>.meta",
     "beds/board.py::BedBoardView.__init__::services.centers.list_centers",
     "beds/center_config.py::CenterConfigDialog.__init__::services.centers.list_centers",
     "beds/center_config.py::CenterConfigDialog.block_selected.block_all::services.beds.block_bed",
@@ -62,15 +66,17 @@ NOT_YET_CONVERTED: set[str] = {
     "beds/stay_dialogs.py::TransferDialog.__init__::services.centers.list_centers",
     "health/dialog.py::ScreeningDialog._names_of::services.people.get_person",
     "main_menus.py::MainMenus._build::ui.beds.actions.add_menu",
+    "main_window.py::MainWindow._demo_banner::<database>.meta",
     "main_window.py::MainWindow._on_next_step::ui.health.actions.screen_household",
-    "main_window.py::MainWindow._site_text::services.centers.list_centers",
     "main_window.py::MainWindow.lock::services.accounts.full_name",
+    "main_window.py::MainWindow.open_registration::<database>.meta",
     "people_filters.py::FilterBar.__init__::services.centers.list_centers",
     "people_filters.py::FilterBar.reload_centers::services.centers.list_centers",
-    "records/delete.py::DeletePersonDialog.confirm::services.people.delete_person",
     "records/edit.py::EditPersonDialog.save::services.person_details.save_details",
+    "reports/form.py::ReportForm.__init__::<database>.meta",
     "reports/form.py::ReportForm.__init__::services.centers.list_centers",
     "reports/form.py::ReportForm._load_areas::ui.reports.jobs.areas_of",
+    "reports/import_wizard.py::FilePage.__init__::<database>.meta",
     "reports/import_wizard.py::FilePage.__init__::services.centers.list_centers",
     "sync/central_setup.py::CentralSetupDialog.__init__::services.centers.list_centers",
     "sync/central_setup.py::CentralSetupDialog.create::services.sync_files.init_central_database",
@@ -124,6 +130,13 @@ def _target(func: ast.expr, names: dict[str, str]) -> str | None:
     if isinstance(func, ast.Name) and func.id in names:
         return ".".join([names[func.id]] + chain)
     return None
+
+
+def _is_db(node: ast.expr) -> bool:
+    """``db``, ``self._db``, ``window.db``: a :class:`Database` (whose methods read the file)."""
+    name = node.attr if isinstance(node, ast.Attribute) else \
+        node.id if isinstance(node, ast.Name) else None
+    return name in {"db", "_db"}
 
 
 def _is_class(dotted: str) -> bool:
@@ -200,7 +213,7 @@ class _Scan(ast.NodeVisitor):
                 and node.func.id in self.module_functions:
             target = f"{self.local_module}.{node.func.id}"
         if target is None and isinstance(node.func, ast.Attribute) \
-                and node.func.attr in SESSION_METHODS:
+                and (node.func.attr in SESSION_METHODS or _is_db(node.func.value)):
             target = f"<database>.{node.func.attr}"
         if target is not None:
             self.calls.append((target, where, self.deferred_depth > 0, self._top_function()))
@@ -275,6 +288,8 @@ def test_the_scan_sees_a_direct_call():
         "class Screen:\n"
         "    def bad(self):\n"
         "        people.get_person(self.db, 1)\n"
+        "    def bad_meta(self):\n"
+        "        self._db.meta('center_id')\n"
         "    def bad_worker(self):\n"
         "        load(self.db)\n"
         "    def bad_callback(self):\n"
@@ -289,5 +304,6 @@ def test_the_scan_sees_a_direct_call():
     assert sites == {
         ("_scan_probe.py", "Screen.bad", "services.people.get_person"),
         ("_scan_probe.py", "Screen.bad_worker", "ui._scan_probe.load"),
+        ("_scan_probe.py", "Screen.bad_meta", "<database>.meta"),
         ("_scan_probe.py", "Screen.bad_callback.<lambda>", "services.people.get_person"),
     }

@@ -42,6 +42,7 @@ class Changes:
     beds: bool = False
     centers: bool = False
     screenings: bool = False
+    photos: bool = False
     users: bool = False
     settings: bool = False
     conflicts: bool = False

@@ -217,7 +217,6 @@ class MainWindow(QMainWindow):
             view = PersonRecordView(self.db, self.actor, person_id, self.tasks, self.tabs)
             view.title_changed.connect(partial(self._set_tab_title, view))
             view.open_person_requested.connect(self.open_person)
-            view.person_changed.connect(lambda _id: self.after_write())
             view.person_deleted.connect(self._on_deleted)
             self.records[person_id] = view
             self.tabs.addTab(view, self.tr("Record"))

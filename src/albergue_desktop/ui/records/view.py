@@ -309,7 +309,8 @@ class PersonRecordView(QWidget):
                 or not self._actor.can(Permission.EDIT_PEOPLE)):
             return
         from .edit import EditPersonDialog
-        self._dialog = EditPersonDialog(self._db, self._actor, self.record.person, self,
+        self._dialog = EditPersonDialog(self._db, self._actor, self.record.person,
+                                        self._tasks, self,
                                         documents=self.record.documents,
                                         vaccinations=self.record.vaccinations)
         self._dialog.saved.connect(self._on_saved)
@@ -331,5 +332,4 @@ class PersonRecordView(QWidget):
             self.reload()
 
     def _on_saved(self) -> None:
-        self.reload()
-        self.person_changed.emit(self.person_id)
+        self.person_changed.emit(self.person_id)  # the reload follows changed(Changes)

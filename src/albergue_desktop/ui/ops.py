@@ -26,7 +26,7 @@ from PySide6.QtCore import QCoreApplication, QObject, Signal
 from PySide6.QtWidgets import QLabel, QWidget
 from shiboken6 import isValid
 
-from ..domain.errors import AlbergueError
+from ..domain.errors import AlbergueError, ValidationError
 from .tasks import TaskManager
 
 ERROR_STYLE = "color: #b00020;"
@@ -110,10 +110,13 @@ def alive(widget: QObject, fn: Callable[..., None]) -> Callable[..., None]:
 
 
 def error_text(error: BaseException) -> str:
-    """The message a user reads for a failed op (Spanish by default, see ``domain/i18n.py``).
+    """The message a user reads for a failed op (Spanish by default, see ``domain/i18n.py``):
+    a :class:`ValidationError` as each field's message (without the field's code name).
     Only :class:`AlbergueError` is meant for users: anything else is re-raised as a bug."""
     if not isinstance(error, AlbergueError):
         raise error
+    if isinstance(error, ValidationError):
+        return "\n".join(e.message() for e in error.errors) or str(error)
     return str(error)
 
 

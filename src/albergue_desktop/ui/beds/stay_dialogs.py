@@ -15,16 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import BeddingItem, CenterStatus, CheckoutReason
-from ...domain.errors import AlbergueError, ValidationError
+from ...domain.errors import AlbergueError
 from ...domain.labels import label
 from ...services import beds, centers, people, stays
 from ...services.bed_board import BedBoard
 from ...services.context import Actor
 from ...storage.bed_queries import BedTile, Occupant
 from ...storage.db import Database
+from ..ops import ERROR_STYLE, error_text
 from ..tasks import TaskManager
 
-ERROR_STYLE = "color: #b00020;"
 BLOCK_REASONS = (QT_TRANSLATE_NOOP("BlockDialog", "Broken cot"),
                  QT_TRANSLATE_NOOP("BlockDialog", "Wet mat"),
                  QT_TRANSLATE_NOOP("BlockDialog", "Kept free for isolation"),
@@ -77,13 +77,6 @@ class ServiceDialog(QDialog):
         self.busy = False
         self.ok_button.setEnabled(True)
         self.message.setText(error_text(error))
-
-
-def error_text(error: AlbergueError) -> str:
-    """A service error for the user: each field's message without the field's code name."""
-    if isinstance(error, ValidationError):
-        return "\n".join(e.message() for e in error.errors) or str(error)
-    return str(error)
 
 
 def bedding_boxes(parent: QWidget, kind: str | None) -> tuple[QWidget, dict[str, QCheckBox]]:

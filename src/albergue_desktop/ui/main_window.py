@@ -291,8 +291,7 @@ class MainWindow(QMainWindow):
         from .auth.admin import AdminDialog, can_administer
         if not can_administer(self.actor):
             return None
-        dialog = AdminDialog(self.db, self.actor, self)
-        dialog.center_changed.connect(self.refresh_totals)
+        dialog = AdminDialog(self.db, self.actor, self, tasks=self.tasks)
         dialog.idle_minutes_changed.connect(lambda m: self.idle.set_timeout(m * 60_000))
         self._dialog = dialog
         dialog.open()

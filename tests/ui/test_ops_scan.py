@@ -53,8 +53,6 @@ NOT_YET_CONVERTED: set[str] = {
     "main_window.py::MainWindow._demo_banner::<database>.meta",
     "main_window.py::MainWindow.lock::services.accounts.full_name",
     "main_window.py::MainWindow.open_registration::<database>.meta",
-    "people_filters.py::FilterBar.__init__::services.centers.list_centers",
-    "people_filters.py::FilterBar.reload_centers::services.centers.list_centers",
     "reports/form.py::ReportForm.__init__::<database>.meta",
     "reports/form.py::ReportForm.__init__::services.centers.list_centers",
     "reports/form.py::ReportForm._load_areas::ui.reports.jobs.areas_of",

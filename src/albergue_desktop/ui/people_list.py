@@ -82,7 +82,7 @@ class PeopleList(QWidget):
         self._tasks = tasks
         self._page_size = page_size
         self._generation = 0  # bumped by every search; older results are dropped
-        self.filter_bar = FilterBar(db, self, actor=actor)
+        self.filter_bar = FilterBar(db, tasks, self, actor=actor)
         self.filter_bar.changed.connect(self.refresh)
 
         own_box = search_box is None

@@ -36,7 +36,9 @@ def family(db, center):
 
 
 def _window(qtbot, db, role, center):
-    return show_window(qtbot, MainWindow(db, actor_of(role, center.id)))
+    window = show_window(qtbot, MainWindow(db, actor_of(role, center.id)))
+    qtbot.waitUntil(lambda: window.people.model.rowCount() > 0)  # the first page: worker
+    return window
 
 
 def _search(qtbot, window, text):

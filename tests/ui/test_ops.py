@@ -11,7 +11,14 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from albergue_desktop.domain.errors import FieldError, StorageError, ValidationError
 from albergue_desktop.ui.ops import (
-    Cancelled, CancelToken, Changes, error_text, hub, on_changed, query_op, show_error,
+    Cancelled,
+    CancelToken,
+    Changes,
+    error_text,
+    hub,
+    on_changed,
+    query_op,
+    show_error,
     write_op,
 )
 from albergue_desktop.ui.tasks import TaskManager

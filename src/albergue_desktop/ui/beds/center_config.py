@@ -27,6 +27,8 @@ from ..ops import ERROR_STYLE, Changes, error_text, query_op, write_op
 from ..tasks import TaskManager
 from .labels import segment_label, segment_pairs, state_label
 
+BEDS = Changes.of("beds")
+
 
 def load_center(db: Database, actor: Actor, center_id: str) -> tuple[Center, BedBoard]:
     """The center's stored settings and its bed board (on the worker)."""
@@ -276,8 +278,8 @@ class CenterConfigDialog(QDialog):
 
     # --- writing ------------------------------------------------------------------------
 
-    def _write(self, fn, success: str, changes: Changes = Changes.of("beds")) -> None:
-        write_op(self, self.tasks, fn, changes=changes,
+    def _write(self, fn, success: str, changes: Changes | None = None) -> None:
+        write_op(self, self.tasks, fn, changes=changes or BEDS,
                  on_done=lambda _r: self._written(success), on_error=self._failed)
 
     def _written(self, success: str) -> None:

@@ -49,7 +49,6 @@ NOT_YET_CONVERTED: set[str] = {
     "auth/sign_in.py::SignInDialog.__init__::ui.auth.sign_in.center_title",
     "beds/board.py::BedBoardView.__init__::<database>.meta",
     "beds/board.py::BedBoardView.__init__::services.centers.list_centers",
-    "beds/stay_dialogs.py::TransferDialog.__init__::services.centers.list_centers",
     "main_window.py::MainWindow._demo_banner::<database>.meta",
     "main_window.py::MainWindow.lock::services.accounts.full_name",
     "main_window.py::MainWindow.open_registration::<database>.meta",

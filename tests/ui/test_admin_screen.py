@@ -23,7 +23,8 @@ def admin(db, center):
 @pytest.fixture
 def dialog(db, admin, qtbot):
     d = AdminDialog(db, admin)
-    show_window(qtbot, d, size=(900, 520))
+    with qtbot.waitSignals([d.users_page.loaded, d.center_page.loaded]):  # read on the worker
+        show_window(qtbot, d, size=(900, 520))
     yield d
     d.done(0)
 
@@ -66,7 +67,8 @@ def test_admin_resets_a_password_changes_a_role_and_deactivates(db, dialog, admi
     centers.create_user(db, admin, username="rosa", full_name="Rosa Pérez", role="registro",
                         password="registro-123", center_id=center.id)
     page = dialog.users_page
-    page.reload()
+    with qtbot.waitSignal(page.loaded):
+        page.reload()
     page.select_username("rosa")
     assert page.active_button.isEnabled() and page.role_button.isEnabled()
 
@@ -83,17 +85,20 @@ def test_admin_resets_a_password_changes_a_role_and_deactivates(db, dialog, admi
     assert accounts.sign_in(db, "rosa", "nueva-clave-1").role == "registro"
 
     page.role_combo.setCurrentIndex(page.role_combo.findData("coordinacion"))
-    qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "rosa tiene ahora el rol Coordinación del centro."
     assert _row_texts(page, "rosa")[2] == "Coordinación del centro"
 
     assert page.active_button.text() == "&Desactivar"
-    qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
     assert _row_texts(page, "rosa")[4] == "Desactivada"
     with pytest.raises(SignInError, match="desactivada"):
         accounts.sign_in(db, "rosa", "nueva-clave-1")
     assert page.active_button.text() == "Re&activar"
-    qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(page.active_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "Cuenta rosa reactivada."
     assert accounts.sign_in(db, "rosa", "nueva-clave-1").role == "coordinacion"
 
@@ -126,7 +131,8 @@ def test_center_settings_are_saved(db, dialog, admin, center, qtbot):
     assert page.message.text() == "Nada que guardar: no se cambió ningún campo."
     page.name_edit.clear()
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
-    assert "Este campo es obligatorio." in page.message.text()
+    qtbot.waitUntil(lambda: "Este campo es obligatorio." in page.message.text())
+    assert page.name_edit.text() == ""  # refused: the form keeps what was typed
 
 
 def test_services_refuse_other_roles(db, center):

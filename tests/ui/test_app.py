@@ -97,6 +97,7 @@ def test_a_new_file_opens_the_first_run_setup_then_sign_in(tmp_path, qapp, qtbot
         qtbot.keyClick(dialog.form.password_edit, Qt.Key.Key_Return)
 
     def look_and_quit(window):
+        qtbot.waitUntil(lambda: window.site_label.text() != "")  # read in the background
         seen.update(user=window.user_label.text(), site=window.site_label.text())
         window.close()
 

@@ -22,6 +22,7 @@ def window(people_db, qtbot):
     w.show()
     w.activateWindow()
     qtbot.waitActive(w)
+    qtbot.waitUntil(lambda: w.people.model.rowCount() > 0)  # the first page: the worker
     yield w
     w.close()  # stops the background worker
 

@@ -36,7 +36,9 @@ def family(db, center):
 
 
 def _window(qtbot, db, role, center):
-    return show_window(qtbot, MainWindow(db, actor_of(role, center.id)))
+    window = show_window(qtbot, MainWindow(db, actor_of(role, center.id)))
+    qtbot.waitUntil(lambda: window.people.model.rowCount() > 0)  # the first page: worker
+    return window
 
 
 def _search(qtbot, window, text):
@@ -107,6 +109,7 @@ def test_edit_through_the_record_and_the_history_shows_it(db, center, family, qt
     phone.clear()
     qtbot.keyClicks(phone, "abc")
     qtbot.keyClick(phone, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not dialog.saving)  # the service answers on the worker
     assert dialog.isVisible()  # an invalid phone: nothing saved, the message by the field
     assert dialog.errors["phone"].isVisible()
     assert dialog.errors["phone"].text() == "Número de teléfono no válido."

@@ -218,7 +218,8 @@ def test_a_half_typed_new_user_survives_the_lock(db, admin, qtbot):
                        (user_dialog.password_edit, "registro-123"),
                        (user_dialog.repeat_edit, "registro-123")):
         edit.setText(text)
-    user_dialog._check_and_accept()  # the OK button still creates the user
+    with qtbot.waitSignal(page.changed):  # created on the worker
+        user_dialog._check_and_accept()  # the OK button still creates the user
     assert page.message.text() == "Usuario rosa creado."
     admin_dialog.done(0)
     window.close()

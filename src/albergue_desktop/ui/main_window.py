@@ -18,15 +18,23 @@ from ..domain.permissions import Permission
 from ..services import accounts, centers
 from ..services.context import Actor
 from ..storage.db import Database
+from ..storage.tables import Center
 from . import settings
 from .auth.labels import role_label
 from .auth.lock import IdleWatcher, LockScreen
 from .main_menus import MainMenus
+from .ops import Changes, error_text, on_changed, query_op
 from .people_list import SEARCH_LIMIT, PeopleList, _count
 from .tasks import TaskManager
 
 MAX_RECORD_TABS = 8
 NOTICE_MS = 10_000  # how long a notice stays in the status bar
+
+
+def _site(db: Database) -> tuple[Center | None, str]:
+    """(the center this file belongs to or None, the site id): read on the worker."""
+    center_id = db.meta("center_id")
+    return next((c for c in centers.list_centers(db) if c.id == center_id), None), db.site_id
 
 
 class MainWindow(QMainWindow):
@@ -98,6 +106,7 @@ class MainWindow(QMainWindow):
                                 else settings.idle_minutes() * 60_000, self)
         self.idle.idle.connect(self.lock)
 
+        on_changed(self, self._on_changed)
         self.refresh_totals()
         self.people.search_box.setFocus()
 
@@ -121,28 +130,44 @@ class MainWindow(QMainWindow):
     # --- totals -----------------------------------------------------------------------------
 
     def refresh_totals(self) -> None:
-        """The number of people (read in the background) and the center of this file."""
-        self.site_label.setText(self._site_text())
-        self.tasks.run(partial(_count, self.db, self.actor),
-                       lambda total: self.count_label.setText(self._count_text(total)))
+        """The center of this file and the number of people, both read in the background."""
+        query_op(self, self.tasks, partial(_site, self.db), self._show_site,
+                 on_error=lambda e: self.site_label.setText(error_text(e)))
+        query_op(self, self.tasks, partial(_count, self.db, self.actor),
+                 lambda total: self.count_label.setText(self._count_text(total)),
+                 on_error=lambda e: self.count_label.setText(error_text(e)))
 
     def _count_text(self, total: int) -> str:
         return self.tr("%Ln person(s)", "", total)
 
-    def _site_text(self) -> str:
+    def _show_site(self, site: tuple[Center | None, str]) -> None:
         """Which center this file belongs to; a supervisor's merged file names no center."""
-        center_id = self.db.meta("center_id")
-        center = next((c for c in centers.list_centers(self.db) if c.id == center_id), None)
+        center, site_id = site
         if center is not None:
-            return self.tr("Center {code} · {name}").format(code=center.code, name=center.name)
-        return self.tr("All centers · site {site}").format(site=self.db.site_id[:8])
+            text = self.tr("Center {code} · {name}").format(code=center.code, name=center.name)
+        else:
+            text = self.tr("All centers · site {site}").format(site=site_id[:8])
+        self.site_label.setText(text)
 
     def after_write(self) -> None:
-        """Something was registered, edited or deleted: totals, list and open records."""
+        """A write made outside ``ui/ops.py`` (registration, beds, sync): totals, list and open
+        records. Writes through ``write_op`` arrive at :meth:`_on_changed` instead."""
         self.refresh_totals()
         self.people.refresh()
         for view in self.records.values():
             view.reload()
+
+    def _on_changed(self, changes: Changes) -> None:
+        """Refresh only what a write op changed: the count follows people, the list what it
+        shows (people, households, stays, beds, screenings), the site label centers."""
+        if changes.people:
+            query_op(self, self.tasks, partial(_count, self.db, self.actor),
+                     lambda total: self.count_label.setText(self._count_text(total)),
+                     on_error=lambda e: self.count_label.setText(error_text(e)))
+        if changes.touches("people", "households", "stays", "beds", "screenings"):
+            self.people.refresh()  # open records follow the same signal themselves
+        if changes.centers:
+            self.refresh_totals()
 
     # --- the people list --------------------------------------------------------------------
 
@@ -192,7 +217,6 @@ class MainWindow(QMainWindow):
             view = PersonRecordView(self.db, self.actor, person_id, self.tasks, self.tabs)
             view.title_changed.connect(partial(self._set_tab_title, view))
             view.open_person_requested.connect(self.open_person)
-            view.person_changed.connect(lambda _id: self.after_write())
             view.person_deleted.connect(self._on_deleted)
             self.records[person_id] = view
             self.tabs.addTab(view, self.tr("Record"))
@@ -210,7 +234,6 @@ class MainWindow(QMainWindow):
         view = self.records.get(person_id)
         if view is not None:
             self.close_tab(self.tabs.indexOf(view))
-        self.after_write()
         self.statusBar().showMessage(self.tr("The record was deleted."), NOTICE_MS)
 
     def close_tab(self, index: int) -> None:
@@ -268,8 +291,7 @@ class MainWindow(QMainWindow):
         from .auth.admin import AdminDialog, can_administer
         if not can_administer(self.actor):
             return None
-        dialog = AdminDialog(self.db, self.actor, self)
-        dialog.center_changed.connect(self.refresh_totals)
+        dialog = AdminDialog(self.db, self.actor, self, tasks=self.tasks)
         dialog.idle_minutes_changed.connect(lambda m: self.idle.set_timeout(m * 60_000))
         self._dialog = dialog
         dialog.open()

@@ -4,6 +4,8 @@ household of one person. ``filters()`` gives the keyword arguments of
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QPushButton, QToolButton, QWidget
 
@@ -12,7 +14,10 @@ from ..services import centers, people_list
 from ..services.context import Actor
 from ..storage.db import Database
 from ..storage.queries import PERSON_STATUSES
+from ..storage.tables import Center
+from .ops import Changes, error_text, on_changed, query_op
 from .records.fields import need_label
+from .tasks import TaskManager
 
 
 def _combo(parent: QWidget, everything: str, pairs: list[tuple[str, str]],
@@ -27,17 +32,19 @@ def _combo(parent: QWidget, everything: str, pairs: list[tuple[str, str]],
 
 
 class FilterBar(QWidget):
-    """``changed()`` whenever a filter is set or cleared."""
+    """``changed()`` whenever a filter is set or cleared; ``centers_loaded()`` when the
+    center choices arrive from the worker (at start, and after a write changes centers)."""
 
     changed = Signal()
+    centers_loaded = Signal()
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *,
+    def __init__(self, db: Database, tasks: TaskManager, parent: QWidget | None = None, *,
                  actor: Actor) -> None:
         super().__init__(parent)
         self.db = db
+        self._tasks = tasks
         self._household: tuple[str, str] | None = None  # (household_id, whose)
-        center_pairs = [(c.id, f"{c.code} · {c.name}") for c in centers.list_centers(db)]
-        self.center_combo = _combo(self, self.tr("All centers"), center_pairs,
+        self.center_combo = _combo(self, self.tr("All centers"), [],
                                    self.tr("Filter by center"))
         self.status_combo = _combo(self, self.tr("Any status"),
                                    [(s, label("person_status", s)) for s in PERSON_STATUSES],
@@ -75,21 +82,32 @@ class FilterBar(QWidget):
         layout.addStretch(1)
         layout.addWidget(self.clear_button)
         self._update_household()
+        on_changed(self, self._on_changed)
+        self.reload_centers()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.centers:
+            self.reload_centers()
 
     def reload_centers(self) -> None:
-        """Read the centers again (a pull from the central file may bring new ones),
-        keeping the chosen center."""
+        """Read the centers again on the worker (a pull from the central file may bring new
+        ones), keeping the chosen center."""
+        query_op(self, self._tasks, partial(centers.list_centers, self.db), self._fill_centers,
+                 on_error=error_text)  # a busy file: the list keeps the centers it has
+
+    def _fill_centers(self, found: list[Center]) -> None:
         chosen = self.center_combo.currentData()
         self.center_combo.blockSignals(True)
         try:
             while self.center_combo.count() > 1:
                 self.center_combo.removeItem(1)
-            for c in centers.list_centers(self.db):
+            for c in found:
                 self.center_combo.addItem(f"{c.code} · {c.name}", c.id)
             index = self.center_combo.findData(chosen) if chosen else 0
             self.center_combo.setCurrentIndex(max(index, 0))
         finally:
             self.center_combo.blockSignals(False)
+        self.centers_loaded.emit()
 
     def filters(self) -> dict[str, str]:
         values = {"center_id": self.center_combo.currentData(),

@@ -24,6 +24,7 @@ from ..services.context import Actor
 from ..storage.db import Database
 from ..storage.queries import PersonRow
 from . import people_model as pm
+from .ops import error_text, query_op
 from .people_filters import FilterBar
 from .tasks import TaskManager
 
@@ -82,7 +83,7 @@ class PeopleList(QWidget):
         self._tasks = tasks
         self._page_size = page_size
         self._generation = 0  # bumped by every search; older results are dropped
-        self.filter_bar = FilterBar(db, self, actor=actor)
+        self.filter_bar = FilterBar(db, tasks, self, actor=actor)
         self.filter_bar.changed.connect(self.refresh)
 
         own_box = search_box is None
@@ -92,7 +93,7 @@ class PeopleList(QWidget):
         self.search_box.setAccessibleName(self.tr("Search people"))
         self.search_box.installEventFilter(self)
 
-        self.model = pm.PeopleModel(self, page_size=page_size)
+        self.model = pm.PeopleModel(self, page_size=page_size, run=self._run_page)
         self.table = QTableView(self)
         self.table.setModel(self.model)
         self._setup_table()
@@ -156,16 +157,12 @@ class PeopleList(QWidget):
         self._count_filtered()
 
     def show_everyone(self) -> None:
-        """Everyone (as filtered), newest first; the first page is read at once (in the
-        background when filtered: a rare filter scans far), the rest on scrolling."""
+        """Everyone (as filtered), newest first; the first page is read on the worker (the
+        rows shown stay until it arrives, so a refresh does not flash an empty list), the
+        rest on scrolling."""
         self._generation += 1
         filters = self.filters()
         loader = partial(_load_page, self._db, self._actor, **filters)
-        if not filters:
-            self.model.browse(loader)
-            self.model.fetchMore(QModelIndex())
-            self.results_shown.emit(-1, "")
-            return
         generation = self._generation
         self._tasks.run(partial(loader, None, self._page_size),
                         lambda rows: self._show_first_page(generation, loader, rows),
@@ -199,6 +196,15 @@ class PeopleList(QWidget):
         self._tasks.run(partial(_search, self._db, self._actor, text, **filters),
                         lambda rows: self._show_results(generation, text, rows, select_folio),
                         partial(self._search_error, generation))
+
+    def _run_page(self, work, deliver) -> None:
+        """The model's next page (scrolling) is read on the worker, never in fetchMore."""
+        query_op(self, self._tasks, work, deliver, on_error=self._page_failed)
+
+    def _page_failed(self, error: BaseException) -> None:
+        text = error_text(error)
+        self.model.fetch_failed()
+        self.search_failed.emit(text)
 
     def _search_error(self, generation: int, error: BaseException) -> None:
         if not isinstance(error, AlbergueError):

@@ -17,6 +17,7 @@ from array import array
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
 
@@ -37,6 +38,9 @@ PAGE_SIZE = 200
 # loader(before_rowid, limit) -> the next ``limit`` people older than ``before_rowid``
 # (None: from the newest), newest first.
 PageLoader = Callable[[int | None, int], list[PersonRow]]
+# run(work, deliver): ``work()`` off the GUI thread, then ``deliver(page)`` on it (the window
+# passes ui/ops.py's query_op); without it pages are read in place (tests of the model).
+PageRunner = Callable[[Callable[[], list[PersonRow]], Callable[[list[PersonRow]], None]], None]
 
 _Index = QModelIndex | QPersistentModelIndex
 _ALIGN_RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
@@ -105,12 +109,14 @@ class _PackedRows:
 
 class PeopleModel(QAbstractTableModel):
     def __init__(self, parent: QObject | None = None, *, page_size: int = PAGE_SIZE,
-                 today: date | None = None) -> None:
+                 today: date | None = None, run: PageRunner | None = None) -> None:
         super().__init__(parent)
         self._rows = _PackedRows()
         self._loader: PageLoader | None = None
         self._page_size = page_size
         self._fetching = False
+        self._run = run
+        self._fill = 0  # bumped by every reset: a page asked for before it is dropped
         self._today = today  # fixed "today" for tests; None: the date of the last fill
         self._date = clock.today()
         self._headers = [self.tr("Folio"), self.tr("Name"), self.tr("Sex"), self.tr("Age"),
@@ -125,6 +131,8 @@ class PeopleModel(QAbstractTableModel):
         self._date = clock.today()
         self._rows = _PackedRows(rows)
         self._loader = None
+        self._fill += 1
+        self._fetching = False
         self.endResetModel()
 
     def browse(self, loader: PageLoader, first_page: Sequence[PersonRow] | None = None) -> None:
@@ -135,6 +143,8 @@ class PeopleModel(QAbstractTableModel):
         self._date = clock.today()
         self._rows = _PackedRows(first_page or [])
         self._loader = loader
+        self._fill += 1
+        self._fetching = False
         if first_page is not None and len(first_page) < self._page_size:
             self._loader = None
         self.endResetModel()
@@ -148,18 +158,34 @@ class PeopleModel(QAbstractTableModel):
         if parent.isValid() or self._loader is None or self._fetching:
             return
         self._fetching = True
+        before = self._rows.key(len(self._rows) - 1) if len(self._rows) else None
+        work = partial(self._loader, before, self._page_size)
+        if self._run is not None:  # off the GUI thread; the page arrives in _arrived
+            self._run(work, partial(self._arrived, self._fill))
+            return
         try:
-            before = self._rows.key(len(self._rows) - 1) if len(self._rows) else None
-            page = self._loader(before, self._page_size)
-            if len(page) < self._page_size:
-                self._loader = None  # the end of the list: nothing more to fetch
-            if page:
-                start = len(self._rows)
-                self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
-                self._rows.extend(page)
-                self.endInsertRows()
+            self._append(work())
         finally:
             self._fetching = False
+
+    def _arrived(self, fill: int, page: list[PersonRow]) -> None:
+        if fill != self._fill:
+            return  # the list was reset meanwhile (new filters, a refresh)
+        self._fetching = False
+        self._append(page)
+
+    def fetch_failed(self) -> None:
+        """The page could not be read (e.g. the file is busy): scrolling asks again."""
+        self._fetching = False
+
+    def _append(self, page: list[PersonRow]) -> None:
+        if len(page) < self._page_size:
+            self._loader = None  # the end of the list: nothing more to fetch
+        if page:
+            start = len(self._rows)
+            self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
+            self._rows.extend(page)
+            self.endInsertRows()
 
     # --- reading ---------------------------------------------------------------------------
 

@@ -110,6 +110,7 @@ def test_someone_without_a_bed_gets_one_and_a_transfer_is_received(db, world, ta
     click_tile(qtbot, view, world.beds["A-01"])  # Nadège: transfer to center 04
     key(qtbot, view, Qt.Key.Key_T)
     dialog = view.dialog
+    qtbot.waitUntil(lambda: dialog.centers_loaded)  # read on the worker
     assert dialog.center.currentData() == world.other_id
     qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: open_stay(db, world.present) is not None

@@ -53,8 +53,8 @@ def test_record_health_section_opens_a_new_screening(db, center, family, qtbot):
 def test_next_step_screens_each_member_of_the_new_household(db, center, family, qtbot):
     window = show_window(qtbot, MainWindow(db, actor_of("supervision", center.id)))
     window._on_next_step("screening", family.household_id)
+    qtbot.waitUntil(lambda: isinstance(window._dialog, ScreeningDialog))  # members: worker
     dialog = window._dialog
-    assert isinstance(dialog, ScreeningDialog)
     assert sorted(dialog.person_ids) == sorted([family.mother, family.father, family.child])
     qtbot.waitUntil(lambda: dialog.person_combo.count() == 3 and dialog.facts is not None)
     assert window.people.filters() == {"household_id": family.household_id}

@@ -117,6 +117,7 @@ def test_errors_show_by_their_fields_and_nothing_is_saved(db, center, josue, qtb
     new_vac.widgets["date"].setText("01/01/2030")
     dialog.tabs.setCurrentWidget(dialog.basic)
     dialog.save()
+    qtbot.waitUntil(lambda: not dialog.saving)  # the service answers on the worker
     assert dialog.isVisible()
     assert dialog.message.text() == "Los datos tienen errores; no se guardó nada."
     assert doc_row.slots["number"].error.text() == "Este campo es obligatorio."

@@ -121,7 +121,7 @@ def test_cancel_leaves_the_central_file_unchanged(qtbot, center_files, open_wind
     type_path(qtbot, view, central)
     # cancel while the person table is being merged (the worker asks between tables)
     view._worker_progress.connect(
-        lambda _d, _t, stage, table: table == "person" and view._cancel.set(),
+        lambda _d, _t, stage, table: table == "person" and view._cancel.cancel(),
         Qt.ConnectionType.DirectConnection)
     run(qtbot, view, view.push_button)
     assert view.message.text() == "Cancelado. No se cambió nada."

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QVBoxLayout
 from ...domain.permissions import Permission
 from ...services.context import Actor
 from ...storage.db import Database
+from ..tasks import TaskManager
 from .admin_center import CenterPage, ComputerPage
 from .admin_users import UsersPage
 
@@ -23,16 +24,19 @@ class AdminDialog(QDialog):
     center_changed = Signal()
     idle_minutes_changed = Signal(int)
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, *,
+                 tasks: TaskManager | None = None) -> None:
+        """``tasks``: the window's worker (a dialog opened on its own makes one)."""
         super().__init__(parent)
+        tasks = tasks or TaskManager(self)
         self.setWindowTitle(self.tr("Administration"))
         self.tabs = QTabWidget(self)
         self.users_page = self.center_page = self.computer_page = None
         if actor.can(Permission.MANAGE_USERS):
-            self.users_page = UsersPage(db, actor, self)
+            self.users_page = UsersPage(db, actor, tasks, self)
             self.tabs.addTab(self.users_page, self.tr("&Users"))
         if actor.can(Permission.MANAGE_CENTERS):
-            self.center_page = CenterPage(db, actor, self)
+            self.center_page = CenterPage(db, actor, tasks, self)
             self.center_page.changed.connect(self.center_changed)
             self.tabs.addTab(self.center_page, self.tr("C&enter"))
         if actor.can(Permission.MANAGE_USERS):

@@ -4,32 +4,45 @@ time before the session locks)."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox, QComboBox, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox,
     QVBoxLayout, QWidget,
 )
 
-from ...domain.errors import AlbergueError
 from ...services import beds, centers
 from ...services.context import Actor
 from ...storage.db import Database
+from ...storage.tables import Center
 from .. import settings
+from ..ops import Changes, query_op, show_error, write_op
+from ..tasks import TaskManager
 from .labels import CENTER_PROFILE_LABELS, CENTER_STATUS_LABELS, pairs
-from .sign_in import ERROR_STYLE
 
 EDITED_FIELDS = ("name", "address", "status", "profile", "daily_capacity", "has_medical_care")
 
 
+def centers_and_own(db: Database) -> tuple[list[Center], str | None]:
+    """Every center and the one this file belongs to (on the worker)."""
+    return centers.list_centers(db), db.meta("center_id")
+
+
 class CenterPage(QWidget):
-    """``changed()`` after the center is saved."""
+    """``changed()`` after the center is saved; ``loaded()`` when the centers are shown
+    (read on the worker; the form stays disabled until then)."""
 
     changed = Signal()
+    loaded = Signal()
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, actor: Actor, tasks: TaskManager,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._actor = actor
+        self._tasks = tasks
+        self._saving = False
         self.center_combo = QComboBox(self)
         self.name_edit = QLineEdit(self)
         self.address_edit = QLineEdit(self)
@@ -66,13 +79,22 @@ class CenterPage(QWidget):
         layout.addWidget(self.message)
         layout.addStretch(1)
 
-        self._centers = []
-        self._load_centers(db.meta("center_id") or actor.center_id)
+        self._centers: list[Center] = []
+        self.save_button.setEnabled(False)
         self.center_combo.currentIndexChanged.connect(self._show_center)
         self.save_button.clicked.connect(self.save)
+        self.reload()
 
-    def _load_centers(self, select_id: str | None) -> None:
-        self._centers = centers.list_centers(self._db)
+    def reload(self, select_id: str | None = None, after=None) -> None:
+        """Read the centers again; ``after()`` once they are shown."""
+        query_op(self, self._tasks, partial(centers_and_own, self._db),
+                 partial(self._load_centers, select_id, after),
+                 on_error=lambda e: show_error(self.message, e))
+
+    def _load_centers(self, select_id: str | None, after,
+                      loaded: tuple[list[Center], str | None]) -> None:
+        self._centers, own = loaded
+        select_id = select_id or own or self._actor.center_id
         self.center_combo.blockSignals(True)
         self.center_combo.clear()
         for center in self._centers:
@@ -81,6 +103,9 @@ class CenterPage(QWidget):
         self.center_combo.setCurrentIndex(max(0, index))
         self.center_combo.blockSignals(False)
         self._show_center()
+        self.loaded.emit()
+        if after is not None:
+            after()
 
     def current_center(self):
         index = self.center_combo.currentIndex()
@@ -88,7 +113,7 @@ class CenterPage(QWidget):
 
     def _show_center(self) -> None:
         center = self.current_center()
-        self.save_button.setEnabled(center is not None)
+        self.save_button.setEnabled(center is not None and not self._saving)
         if center is None:
             return
         self.name_edit.setText(center.name)
@@ -108,23 +133,32 @@ class CenterPage(QWidget):
 
     def save(self) -> None:
         center = self.current_center()
-        if center is None:
+        if center is None or self._saving:
             return
         changes = {k: v for k, v in self._values().items() if getattr(center, k) != v}
         if not changes:
             self.message.setStyleSheet("")
             self.message.setText(self.tr("Nothing to save: no field was changed."))
             return
-        try:
-            beds.update_center(self._db, self._actor, center.id, beds.CenterUpdate(**changes))
-        except AlbergueError as exc:
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(str(exc))
-            return
+        self._saving = True
+        self.save_button.setEnabled(False)
+        write_op(self, self._tasks,
+                 partial(beds.update_center, self._db, self._actor, center.id,
+                         beds.CenterUpdate(**changes)),
+                 changes=Changes.of("centers"),
+                 on_done=lambda _r: self._saved(center.id), on_error=self._failed)
+
+    def _saved(self, center_id: str) -> None:
+        self._saving = False
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Center saved."))
-        self._load_centers(center.id)
-        self.changed.emit()
+        self.reload(center_id, after=self.changed.emit)  # the form shows what was stored
+
+    def _failed(self, error: BaseException) -> None:
+        """Refused: what was typed stays in the form."""
+        self._saving = False
+        self.save_button.setEnabled(self.current_center() is not None)
+        show_error(self.message, error)
 
 
 class ComputerPage(QWidget):

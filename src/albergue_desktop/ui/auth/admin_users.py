@@ -3,6 +3,8 @@ password, change a role, deactivate and reactivate accounts."""
 
 from __future__ import annotations
 
+from functools import partial
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
@@ -10,14 +12,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ...domain.errors import AlbergueError
 from ...services import accounts, centers
 from ...services.auth import MIN_PASSWORD_LENGTH
 from ...services.context import Actor
 from ...storage.db import Database
+from ...storage.tables import Center
 from ...storage.versioning import utcnow
+from ..ops import ERROR_STYLE, Changes, query_op, show_error, write_op
+from ..tasks import TaskManager
 from .labels import ROLE_LABELS, pairs, role_label
-from .sign_in import ERROR_STYLE
 
 
 def _password_edit(parent: QWidget) -> QLineEdit:
@@ -27,10 +30,11 @@ def _password_edit(parent: QWidget) -> QLineEdit:
 
 
 class UserDialog(QDialog):
-    """A new user, or (``reset_for`` a username) a new password for an existing one."""
+    """A new user, or (``reset_for`` a username) a new password for an existing one.
+    ``centers``: the choices of center (already read by the page), ``own`` preselected."""
 
-    def __init__(self, db: Database, parent: QWidget | None = None, *,
-                 reset_for: str | None = None) -> None:
+    def __init__(self, centers: list[Center], own: str | None, parent: QWidget | None = None,
+                 *, reset_for: str | None = None) -> None:
         super().__init__(parent)
         self.resetting = reset_for is not None
         self.setWindowTitle(self.tr("Reset password") if self.resetting
@@ -42,8 +46,7 @@ class UserDialog(QDialog):
             self.role_combo.addItem(text, code)
         self.center_combo = QComboBox(self)
         self.center_combo.addItem(self.tr("All centers"), None)
-        own = db.meta("center_id")
-        for center in centers.list_centers(db):
+        for center in centers:
             self.center_combo.addItem(f"{center.code} · {center.name}", center.id)
             if center.id == own:
                 self.center_combo.setCurrentIndex(self.center_combo.count() - 1)
@@ -93,19 +96,29 @@ class UserDialog(QDialog):
             self.accept()
 
 
+def users_and_centers(db: Database, actor: Actor) -> tuple[list, list[Center], str | None]:
+    """The accounts ``actor`` may manage, every center and this file's own (on the worker)."""
+    return accounts.list_users(db, actor), centers.list_centers(db), db.meta("center_id")
+
+
 class UsersPage(QWidget):
-    """``changed()`` after every successful change."""
+    """``changed()`` after every successful change; ``loaded()`` each time the list is shown
+    (read on the worker)."""
 
     changed = Signal()
+    loaded = Signal()
     COLUMNS = 5
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, actor: Actor, tasks: TaskManager,
+                 parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
         self._actor = actor
+        self._tasks = tasks
         self._users = []
         self._dialog: UserDialog | None = None
-        self._centers = {c.id: c for c in centers.list_centers(db)}
+        self._centers: dict[str, Center] = {}
+        self._own: str | None = None
         self.table = QTableWidget(0, self.COLUMNS, self)
         self.table.setHorizontalHeaderLabels([self.tr("Username"), self.tr("Full name"),
                                               self.tr("Role"), self.tr("Center"),
@@ -154,10 +167,18 @@ class UsersPage(QWidget):
 
     # --- the list -----------------------------------------------------------------------------
 
-    def reload(self, select_username: str | None = None) -> None:
+    def reload(self, select_username: str | None = None, after=None) -> None:
+        """Read the list again; ``after()`` once it is shown."""
         current = select_username or (self.selected_user().username
                                       if self.selected_user() else None)
-        self._users = accounts.list_users(self._db, self._actor)
+        query_op(self, self._tasks, partial(users_and_centers, self._db, self._actor),
+                 partial(self._show, current, after),
+                 on_error=lambda e: show_error(self.message, e))
+
+    def _show(self, current: str | None, after, loaded) -> None:
+        users, center_list, self._own = loaded
+        self._users = users
+        self._centers = {c.id: c for c in center_list}
         self.table.setRowCount(len(self._users))
         now = utcnow()
         for row, user in enumerate(self._users):
@@ -178,6 +199,9 @@ class UsersPage(QWidget):
             if user.username == current:
                 self.table.selectRow(row)
         self._update_buttons()
+        self.loaded.emit()
+        if after is not None:
+            after()
 
     def selected_user(self):
         rows = self.table.selectionModel().selectedRows() if self.table.selectionModel() else []
@@ -202,18 +226,17 @@ class UsersPage(QWidget):
 
     # --- actions ------------------------------------------------------------------------------
 
-    def _do(self, action, success: str, select: str | None = None) -> bool:
-        try:
-            action()
-        except AlbergueError as exc:
-            self.message.setStyleSheet(ERROR_STYLE)
-            self.message.setText(str(exc))
-            return False
-        self.message.setStyleSheet("")
-        self.message.setText(success)
-        self.reload(select)
-        self.changed.emit()
-        return True
+    def _do(self, action, success: str, select: str | None = None) -> None:
+        """Run the service call ``action`` on the worker; the message says how it went once
+        the list shows the result."""
+        def done(_result) -> None:
+            def shown() -> None:
+                self.message.setStyleSheet("")
+                self.message.setText(success)
+                self.changed.emit()
+            self.reload(select, after=shown)
+        write_op(self, self._tasks, action, changes=Changes.of("users"), on_done=done,
+                 on_error=lambda e: show_error(self.message, e))
 
     def _ask(self, dialog: UserDialog, then) -> None:
         """Show ``dialog`` (window-modal, not a nested event loop: the idle lock may hide it
@@ -223,25 +246,26 @@ class UsersPage(QWidget):
         dialog.open()
 
     def create_user(self) -> None:
-        self._ask(UserDialog(self._db, self), self._create)
+        self._ask(UserDialog(list(self._centers.values()), self._own, self), self._create)
 
     def _create(self, dialog: UserDialog) -> None:
         username = dialog.username_edit.text().strip().lower()
-        self._do(lambda: centers.create_user(
-            self._db, self._actor, username=username, full_name=dialog.full_name_edit.text(),
-            role=dialog.role_combo.currentData(), password=dialog.password_edit.text(),
-            center_id=dialog.center_combo.currentData()),
+        # partial: the typed values are read here, on the GUI thread
+        self._do(partial(
+            centers.create_user, self._db, self._actor, username=username,
+            full_name=dialog.full_name_edit.text(), role=dialog.role_combo.currentData(),
+            password=dialog.password_edit.text(), center_id=dialog.center_combo.currentData()),
             self.tr("User {username} created.").format(username=username), username)
 
     def reset_password(self) -> None:
         user = self.selected_user()
         if user is not None:
-            self._ask(UserDialog(self._db, self, reset_for=user.username),
+            self._ask(UserDialog([], None, self, reset_for=user.username),
                       lambda dialog: self._reset(user, dialog))
 
     def _reset(self, user, dialog: UserDialog) -> None:
-        self._do(lambda: accounts.reset_password(self._db, self._actor, user.id,
-                                                 dialog.password_edit.text()),
+        self._do(partial(accounts.reset_password, self._db, self._actor, user.id,
+                         dialog.password_edit.text()),
                  self.tr("New password set for {username}.").format(username=user.username))
 
     def change_role(self) -> None:
@@ -249,7 +273,7 @@ class UsersPage(QWidget):
         if user is None:
             return
         role = self.role_combo.currentData()
-        self._do(lambda: accounts.set_role(self._db, self._actor, user.id, role),
+        self._do(partial(accounts.set_role, self._db, self._actor, user.id, role),
                  self.tr("{username} now has the role {role}.").format(
                      username=user.username, role=role_label(role)))
 
@@ -260,7 +284,7 @@ class UsersPage(QWidget):
         active = not user.active
         text = (self.tr("Account {username} reactivated.") if active
                 else self.tr("Account {username} deactivated."))
-        self._do(lambda: accounts.set_active(self._db, self._actor, user.id, active),
+        self._do(partial(accounts.set_active, self._db, self._actor, user.id, active),
                  text.format(username=user.username))
 
     def keyPressEvent(self, event) -> None:  # Insert: new user, as in a list

@@ -4,12 +4,15 @@ numbers, placement of the selected person's household, center configuration) and
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from ...domain.permissions import Permission
+from ...storage.db import Database
+from ..ops import error_text, query_op
 
 if TYPE_CHECKING:
     from ..main_menus import MainMenus
@@ -106,21 +109,36 @@ def place_selected(window: MainWindow) -> QDialog | None:
     return place_household(window, household_id)
 
 
-def open_center_config(window: MainWindow) -> QDialog | None:
-    if not window.actor.can(Permission.MANAGE_CENTERS):
-        return None
-    view = bed_board_of(window)
-    center_id = (view.center_id if view is not None else None) or \
-        window.db.meta("center_id") or window.actor.center_id
+def center_to_configure(db: Database, fallback: str | None) -> str | None:
+    """The file's own center, else ``fallback`` (the user's), else the first one (worker)."""
+    from ...services import centers
+    center_id = db.meta("center_id") or fallback
     if center_id is None:
-        from ...services import centers
-        found = centers.list_centers(window.db)
+        found = centers.list_centers(db)
         center_id = found[0].id if found else None
+    return center_id
+
+
+def open_center_config(window: MainWindow) -> None:
+    """The center shown on the bed board, or the one :func:`center_to_configure` finds (read
+    on the worker, then the dialog opens)."""
+    if not window.actor.can(Permission.MANAGE_CENTERS):
+        return
+    view = bed_board_of(window)
+    if view is not None and view.center_id is not None:
+        _open_center_config(window, view.center_id)
+        return
+    query_op(window, window.tasks,
+             partial(center_to_configure, window.db, window.actor.center_id),
+             partial(_open_center_config, window),
+             on_error=lambda e: window.statusBar().showMessage(error_text(e), NOTICE_MS))
+
+
+def _open_center_config(window: MainWindow, center_id: str | None) -> None:
     if center_id is None:
-        return None
+        return
     from .center_config import CenterConfigDialog
     dialog = CenterConfigDialog(window.db, window.actor, center_id, window.tasks, window)
     dialog.changed.connect(lambda: _refresh_board(window))
     window._dialog = dialog
     dialog.open()
-    return dialog

@@ -23,13 +23,13 @@ from ...services.bed_board import BedBoard, bed_board
 from ...services.context import Actor
 from ...storage.bed_queries import Occupant
 from ...storage.db import Database
+from ..ops import error_text
 from ..tasks import TaskManager
 from .board_actions import KEYS, BoardActions
 from .daily import DailyNumbersPanel
 from .grid import BedGrid
 from .labels import capacity_lines, segment_label
 from .panel import BoardPanel
-from .stay_dialogs import error_text
 
 ERROR_STYLE, WARNING_STYLE = "color: #b00020;", "color: #b00020; font-weight: bold;"
 BANNER_STYLE = "background: #e3f2fd; color: #0d47a1; padding: 6px; font-weight: bold;"

@@ -16,20 +16,30 @@ from PySide6.QtWidgets import (
 
 from ...domain.capacity import M2_PER_PERSON_DEFAULT, M2_PRESETS, preset_for
 from ...domain.enums import BedKind
-from ...domain.errors import AlbergueError
 from ...domain.labels import label
 from ...domain.permissions import Permission
 from ...services import beds, centers
 from ...services.bed_board import BedBoard, BoardArea, bed_board
 from ...services.context import Actor
 from ...storage.db import Database
+from ...storage.tables import Center
+from ..ops import ERROR_STYLE, Changes, error_text, query_op, write_op
 from ..tasks import TaskManager
 from .labels import segment_label, segment_pairs, state_label
-from .stay_dialogs import ERROR_STYLE, error_text
+
+BEDS = Changes.of("beds")
+
+
+def load_center(db: Database, actor: Actor, center_id: str) -> tuple[Center, BedBoard]:
+    """The center's stored settings and its bed board (on the worker)."""
+    center = next(c for c in centers.list_centers(db) if c.id == center_id)
+    return center, bed_board(db, actor, center_id)
 
 
 class CenterConfigDialog(QDialog):
-    """``changed()`` after each saved change."""
+    """``changed()`` after each saved change. Opens at once; the center's settings and areas
+    arrive from the worker (``loaded()``), and the center form is filled on the first load
+    only, so a later reload never overwrites what is being typed."""
 
     changed = Signal()
     loaded = Signal()
@@ -40,24 +50,21 @@ class CenterConfigDialog(QDialog):
         super().__init__(parent)
         self.db, self.actor, self.tasks, self.center_id = db, actor, tasks, center_id
         self.board: BedBoard | None = None
+        self.center: Center | None = None
         self.setWindowTitle(self.tr("Configure center"))
-        center = next(c for c in centers.list_centers(db) if c.id == center_id)
 
         self.profile = QComboBox(self)
         for code, text in segment_pairs(areas=False):
             self.profile.addItem(text, code)
-        self.profile.setCurrentIndex(max(0, self.profile.findData(center.profile)))
         self.medical = QCheckBox(self.tr("The center has &medical care"), self)
-        self.medical.setChecked(center.has_medical_care)
         self.capacity = QSpinBox(self)
         self.capacity.setRange(0, 5000)
         self.capacity.setSpecialValueText(self.tr("not set"))
-        self.capacity.setValue(center.daily_capacity or 0)
         self.m2 = QDoubleSpinBox(self)
         self.m2.setRange(1, 20)
         self.m2.setSingleStep(0.5)
         self.m2.setSuffix(" m²")
-        self.m2.setValue(center.m2_per_person or M2_PER_PERSON_DEFAULT)
+        self.m2.setValue(M2_PER_PERSON_DEFAULT)
         self.m2_preset = QComboBox(self)
         for preset in M2_PRESETS:
             self.m2_preset.addItem(preset.text(), preset.key)
@@ -75,8 +82,9 @@ class CenterConfigDialog(QDialog):
         m2_row.addWidget(self.m2)
         m2_cell.addLayout(m2_row)
         m2_cell.addWidget(self.m2_source)
-        save_center = QPushButton(self.tr("&Save center"), self)
-        center_box = QGroupBox(f"{center.code} · {center.name}", self)
+        self.save_center_button = save_center = QPushButton(self.tr("&Save center"), self)
+        self.center_box = center_box = QGroupBox("…", self)
+        center_box.setEnabled(False)  # until the stored settings arrive
         form = QFormLayout(center_box)
         form.addRow(self.tr("&Profile"), self.profile)
         form.addRow("", self.medical)
@@ -208,10 +216,22 @@ class CenterConfigDialog(QDialog):
     # --- loading ------------------------------------------------------------------------
 
     def reload(self) -> None:
-        self.tasks.run(partial(bed_board, self.db, self.actor, self.center_id), self._show,
-                       self._failed)
+        query_op(self, self.tasks, partial(load_center, self.db, self.actor, self.center_id),
+                 self._show, on_error=self._failed)
 
-    def _show(self, board: BedBoard) -> None:
+    def _fill_center(self, center: Center) -> None:
+        self.center = center
+        self.center_box.setTitle(f"{center.code} · {center.name}")
+        self.profile.setCurrentIndex(max(0, self.profile.findData(center.profile)))
+        self.medical.setChecked(center.has_medical_care)
+        self.capacity.setValue(center.daily_capacity or 0)
+        self.m2.setValue(center.m2_per_person or M2_PER_PERSON_DEFAULT)
+        self.center_box.setEnabled(True)
+
+    def _show(self, loaded: tuple[Center, BedBoard]) -> None:
+        center, board = loaded
+        if self.center is None:
+            self._fill_center(center)
         current = self.current_area()
         self.board = board
         self.table.setRowCount(len(board.areas))
@@ -258,8 +278,9 @@ class CenterConfigDialog(QDialog):
 
     # --- writing ------------------------------------------------------------------------
 
-    def _write(self, fn, success: str) -> None:
-        self.tasks.run(fn, lambda _r: self._written(success), self._failed)
+    def _write(self, fn, success: str, changes: Changes | None = None) -> None:
+        write_op(self, self.tasks, fn, changes=changes or BEDS,
+                 on_done=lambda _r: self._written(success), on_error=self._failed)
 
     def _written(self, success: str) -> None:
         self.message.setStyleSheet("")
@@ -268,18 +289,19 @@ class CenterConfigDialog(QDialog):
         self.reload()
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, AlbergueError):
-            raise error
+        text = error_text(error)
         self.message.setStyleSheet(ERROR_STYLE)
-        self.message.setText(error_text(error))
+        self.message.setText(text)
 
     def save_center(self) -> None:
+        if self.center is None:
+            return  # not loaded yet: nothing to compare with, nothing typed
         changes = beds.CenterUpdate(profile=self.profile.currentData(),
                                     has_medical_care=self.medical.isChecked(),
                                     daily_capacity=self.capacity.value() or None,
                                     m2_per_person=self.m2.value())
         self._write(partial(beds.update_center, self.db, self.actor, self.center_id, changes),
-                    self.tr("Center saved."))
+                    self.tr("Center saved."), Changes.of("centers", "beds"))
 
     def _area_values(self) -> dict:
         return {"name": self.area_name.text().strip(),
@@ -333,7 +355,10 @@ class CenterConfigDialog(QDialog):
             for tile in tiles:
                 beds.block_bed(self.db, self.actor, tile.bed_id, reason=reason)
         if tiles:
-            self._write(block_all, self.tr("%n bed(s) blocked.", "", len(tiles)))
+            write_op(self, self.tasks, block_all, changes=Changes.of("beds"),
+                     on_done=lambda _r: self._written(
+                         self.tr("%n bed(s) blocked.", "", len(tiles))),
+                     on_error=self._failed)
 
     def unblock_selected(self) -> None:
         tiles = self._selected_tiles()
@@ -342,4 +367,7 @@ class CenterConfigDialog(QDialog):
             for tile in tiles:
                 beds.unblock_bed(self.db, self.actor, tile.bed_id)
         if tiles:
-            self._write(unblock_all, self.tr("%n bed(s) unblocked.", "", len(tiles)))
+            write_op(self, self.tasks, unblock_all, changes=Changes.of("beds"),
+                     on_done=lambda _r: self._written(
+                         self.tr("%n bed(s) unblocked.", "", len(tiles))),
+                     on_error=self._failed)

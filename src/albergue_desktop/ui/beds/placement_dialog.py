@@ -22,9 +22,10 @@ from ...services.context import Actor
 from ...services.placement import ChosenBed, PlacementProposal
 from ...storage.db import Database
 from ..health.common import colour_word
+from ..ops import ERROR_STYLE, error_text
 from ..tasks import TaskManager
 from .labels import rule_label
-from .stay_dialogs import ERROR_STYLE, bedding_boxes, error_text
+from .stay_dialogs import bedding_boxes
 
 NOTICE_STYLE = "background: #fff8e1; color: #5d4300; padding: 6px;"
 

@@ -15,16 +15,16 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.enums import BeddingItem, CenterStatus, CheckoutReason
-from ...domain.errors import AlbergueError, ValidationError
+from ...domain.errors import AlbergueError
 from ...domain.labels import label
 from ...services import beds, centers, people, stays
 from ...services.bed_board import BedBoard
 from ...services.context import Actor
 from ...storage.bed_queries import BedTile, Occupant
 from ...storage.db import Database
+from ..ops import ERROR_STYLE, error_text, query_op
 from ..tasks import TaskManager
 
-ERROR_STYLE = "color: #b00020;"
 BLOCK_REASONS = (QT_TRANSLATE_NOOP("BlockDialog", "Broken cot"),
                  QT_TRANSLATE_NOOP("BlockDialog", "Wet mat"),
                  QT_TRANSLATE_NOOP("BlockDialog", "Kept free for isolation"),
@@ -77,13 +77,6 @@ class ServiceDialog(QDialog):
         self.busy = False
         self.ok_button.setEnabled(True)
         self.message.setText(error_text(error))
-
-
-def error_text(error: AlbergueError) -> str:
-    """A service error for the user: each field's message without the field's code name."""
-    if isinstance(error, ValidationError):
-        return "\n".join(e.message() for e in error.errors) or str(error)
-    return str(error)
 
 
 def bedding_boxes(parent: QWidget, kind: str | None) -> tuple[QWidget, dict[str, QCheckBox]]:
@@ -251,9 +244,11 @@ class TransferDialog(ServiceDialog):
         self.form.addRow(self.tr("Person"), QLabel(
             f"<b>{occupant.full_name}</b> · {occupant.folio or '—'}", self))
         self.center = QComboBox(self)
-        for c in centers.list_centers(db):
-            if c.id != from_center_id and c.status != CenterStatus.CLOSED:
-                self.center.addItem(f"{c.code} · {c.name}", c.id)
+        self.centers_loaded = False
+        self.ok_button.setEnabled(False)  # until the centers arrive from the worker
+        query_op(self, tasks, partial(centers.list_centers, db),
+                 partial(self._fill_centers, from_center_id),
+                 on_error=lambda e: self.message.setText(error_text(e)))
         self.notes = QLineEdit(self)
         self.form.addRow(self.tr("&To center"), self.center)
         self.form.addRow(self.tr("&Notes"), self.notes)
@@ -262,7 +257,16 @@ class TransferDialog(ServiceDialog):
         note.setWordWrap(True)
         self.layout_.insertWidget(1, note)
 
+    def _fill_centers(self, from_center_id: str, found: list) -> None:
+        for c in found:
+            if c.id != from_center_id and c.status != CenterStatus.CLOSED:
+                self.center.addItem(f"{c.code} · {c.name}", c.id)
+        self.centers_loaded = True
+        self.ok_button.setEnabled(not self.busy)
+
     def submit(self) -> None:
+        if not self.centers_loaded:
+            return
         if self.center.currentData() is None:
             self.message.setText(self.tr("There is no other open center."))
             return

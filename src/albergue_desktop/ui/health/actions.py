@@ -3,6 +3,7 @@ record screenings) and the "health screening" next step of a new registration.""
 
 from __future__ import annotations
 
+from functools import partial
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
@@ -10,6 +11,9 @@ from PySide6.QtWidgets import QDialog
 
 from ...domain.permissions import Permission
 from ...services import people_list
+from ...services.context import Actor
+from ...storage.db import Database
+from ..ops import error_text, query_op
 
 if TYPE_CHECKING:
     from ..main_menus import MainMenus
@@ -44,7 +48,7 @@ def open_screening(window: MainWindow, person_ids: list[str]) -> QDialog | None:
         return None
     from .dialog import ScreeningDialog
     dialog = ScreeningDialog(window.db, window.actor, person_ids, window.tasks, window)
-    dialog.saved.connect(lambda _pid: window.after_write())
+    # the list and open records follow changed(Changes) from the dialog's write op
     window._dialog = dialog
     dialog.open()
     return dialog
@@ -59,18 +63,22 @@ def screen_selected(window: MainWindow) -> QDialog | None:
     return open_screening(window, [person_id])
 
 
-def household_member_ids(window: MainWindow, household_id: str) -> list[str]:
-    rows = people_list.browse_people(window.db, window.actor, None, 100,
-                                     household_id=household_id)
+def household_member_ids(db: Database, actor: Actor, household_id: str) -> list[str]:
+    """The members of a household by folio (on the worker)."""
+    rows = people_list.browse_people(db, actor, None, 100, household_id=household_id)
     return [r.id for r in sorted(rows, key=lambda r: r.folio or "")]
 
 
-def screen_household(window: MainWindow, household_id: str) -> QDialog | None:
-    """Next step of a registration: screen each member in turn; a role that does not record
-    screenings is told who does."""
+def screen_household(window: MainWindow, household_id: str) -> None:
+    """Next step of a registration: screen each member in turn (the members are read on the
+    worker, then the dialog opens); a role that does not record screenings is told who
+    does."""
     if not window.actor.can(Permission.EDIT_HEALTH):
         window.statusBar().showMessage(QCoreApplication.translate(
             "health_actions", "Next step: health screening, by the health staff (the "
             "household is shown in the list)."), NOTICE_MS)
-        return None
-    return open_screening(window, household_member_ids(window, household_id))
+        return
+    query_op(window, window.tasks,
+             partial(household_member_ids, window.db, window.actor, household_id),
+             partial(open_screening, window),
+             on_error=lambda e: window.statusBar().showMessage(error_text(e), NOTICE_MS))

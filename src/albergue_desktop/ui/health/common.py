@@ -11,7 +11,6 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QSizePolicy, QWidg
 from ...domain.clinical_enums import TriageColour
 
 CONTEXT = "health"
-ERROR_STYLE = "color: #b00020;"
 FIELD_ERROR_STYLE = "QLineEdit { border: 2px solid #b00020; border-radius: 3px; }"
 
 # (background, text) of each colour; the word is always shown with it.

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 from ...domain import clock
 from ...domain.clinical_enums import TriageColour
 from ...domain.clinical_rules import age_in_months
-from ...domain.errors import AlbergueError, FieldError, PermissionDenied
+from ...domain.errors import FieldError, PermissionDenied
 from ...domain.labels import label
 from ...domain.permissions import Permission
 from ...domain.respiratory import symptoms_in_window
@@ -29,8 +29,9 @@ from ...services import people, screening
 from ...services.context import Actor
 from ...services.vaccination_summary import VaccinationSummary, vaccination_summary
 from ...storage.db import Database
+from ..ops import ERROR_STYLE, Changes, error_text, query_op, write_op
 from ..tasks import TaskManager
-from .common import ERROR_STYLE, colour_word
+from .common import colour_word
 from .form import ScreeningForm
 from .result_panel import ResultPanel, _rich, vaccination_html
 
@@ -54,6 +55,15 @@ def load_facts(db: Database, actor: Actor, person_id: str) -> PersonFacts:
     return PersonFacts(person.id, person.folio, f"{person.given_names} {person.surnames.upper()}",
                        person.sex, person.birth_date, len(history), current,
                        vaccination_summary(db, actor, person_id))
+
+
+def names_of(db: Database, actor: Actor, person_ids: list[str]) -> list[tuple[str, str]]:
+    """(person id, "folio · name") of each person, for the member chooser (on the worker)."""
+    out = []
+    for pid in person_ids:
+        p = people.get_person(db, actor, pid)
+        out.append((pid, f"{p.folio or '—'} · {p.given_names} {p.surnames.upper()}"))
+    return out
 
 
 class ScreeningDialog(QDialog):
@@ -161,18 +171,12 @@ class ScreeningDialog(QDialog):
         self._names: dict[str, str] = {}
         self._load(self.person_ids[0])
         if len(self.person_ids) > 1:
-            self.tasks.run(partial(self._names_of, self.person_ids), self._fill_combo)
+            query_op(self, self.tasks, partial(names_of, self.db, self.actor, self.person_ids),
+                     self._fill_combo, on_error=self._failed)
         self.recompute()
         self.form.fields["temperature_c"].setFocus()
 
     # --- loading ------------------------------------------------------------------------
-
-    def _names_of(self, person_ids: list[str]) -> list[tuple[str, str]]:
-        out = []
-        for pid in person_ids:
-            p = people.get_person(self.db, self.actor, pid)
-            out.append((pid, f"{p.folio or '—'} · {p.given_names} {p.surnames.upper()}"))
-        return out
 
     def _fill_combo(self, names: list[tuple[str, str]]) -> None:
         self.person_combo.blockSignals(True)
@@ -190,8 +194,8 @@ class ScreeningDialog(QDialog):
     def _load(self, person_id: str) -> None:
         self.facts = None
         self.save_button.setEnabled(False)
-        self.tasks.run(partial(load_facts, self.db, self.actor, person_id), self._show_facts,
-                       self._failed)
+        query_op(self, self.tasks, partial(load_facts, self.db, self.actor, person_id),
+                 self._show_facts, on_error=self._failed)
 
     def _show_facts(self, facts: PersonFacts) -> None:
         self.facts = facts
@@ -216,10 +220,9 @@ class ScreeningDialog(QDialog):
         self.recompute()
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, AlbergueError):
-            raise error
+        text = error_text(error)
         self.saving = False
-        self._show_message(str(error), error=True)
+        self._show_message(text, error=True)
         self.recompute()
 
     def age_months(self) -> int | None:
@@ -310,11 +313,12 @@ class ScreeningDialog(QDialog):
         self.save_button.setEnabled(False)
         self._show_message(self.tr("Saving…"))
         raise_to = self._raise_to()
-        self.tasks.run(partial(screening.record_screening, self.db, self.actor,
-                               person_id=self.facts.person_id, screening=data,
-                               symptom_onsets=onsets, raise_to=raise_to,
-                               raise_reason=self.raise_reason.text() if raise_to else None),
-                       self._saved, self._failed)
+        write_op(self, self.tasks,
+                 partial(screening.record_screening, self.db, self.actor,
+                         person_id=self.facts.person_id, screening=data,
+                         symptom_onsets=onsets, raise_to=raise_to,
+                         raise_reason=self.raise_reason.text() if raise_to else None),
+                 changes=Changes.of("screenings"), on_done=self._saved, on_error=self._failed)
 
     def _saved(self, record: screening.ScreeningRecord) -> None:
         self.saving = False

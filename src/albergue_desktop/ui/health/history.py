@@ -14,12 +14,12 @@ from PySide6.QtWidgets import (
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
-from ...domain.errors import AlbergueError
 from ...domain.permissions import Permission
 from ...services import screening
 from ...services.context import Actor
 from ...services.vaccination_summary import vaccination_summary
 from ...storage.db import Database
+from ..ops import error_text, query_op
 from ..tasks import TaskManager
 from .common import COLOURS, colour_word
 from .result_panel import _rich, vaccination_html
@@ -72,13 +72,11 @@ class HealthSection(QGroupBox):
         self.reload()
 
     def reload(self) -> None:
-        self._tasks.run(partial(_load, self._db, self._actor, self.person_id), self._show,
-                        self._failed)
+        query_op(self, self._tasks, partial(_load, self._db, self._actor, self.person_id),
+                 self._show, on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, AlbergueError):
-            raise error
-        self.empty_label.setText(str(error))
+        self.empty_label.setText(error_text(error))
 
     def _show(self, loaded) -> None:
         records, summary = loaded

@@ -8,24 +8,26 @@ from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget,
 )
 
-from ...domain.errors import AlbergueError
 from ...services import people
 from ...services.context import Actor
 from ...storage.db import Database
 from ...storage.tables import Person
-
-ERROR_STYLE = "color: #b00020;"
+from ..ops import ERROR_STYLE, Changes, show_error, write_op
+from ..tasks import TaskManager
 
 
 class DeletePersonDialog(QDialog):
-    """``deleted()`` once the service has tombstoned the person."""
+    """``deleted()`` once the service has tombstoned the person (on the worker: the window
+    keeps painting; the reason typed stays if the service refuses)."""
 
     deleted = Signal()
 
-    def __init__(self, db: Database, actor: Actor, person: Person,
+    def __init__(self, db: Database, actor: Actor, person: Person, tasks: TaskManager,
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self._tasks = tasks
+        self._saving = False
         self._actor = actor
         self._person = person
         name = f"{person.given_names} {person.surnames.upper()}".strip()
@@ -56,7 +58,7 @@ class DeletePersonDialog(QDialog):
         self.buttons.accepted.connect(self.confirm)
         self.buttons.rejected.connect(self.reject)
         self.reason_edit.textChanged.connect(
-            lambda: self.delete_button.setEnabled(bool(self.reason())))
+            lambda: self.delete_button.setEnabled(bool(self.reason()) and not self._saving))
         layout = QVBoxLayout(self)
         layout.addWidget(explanation)
         layout.addWidget(reason_label)
@@ -70,10 +72,22 @@ class DeletePersonDialog(QDialog):
         return self.reason_edit.toPlainText().strip()
 
     def confirm(self) -> None:
-        try:
-            people.delete_person(self._db, self._actor, self._person.id, reason=self.reason())
-        except AlbergueError as exc:
-            self.message.setText(str(exc))
+        if self._saving or not self.reason():
             return
+        self._saving = True
+        self.delete_button.setEnabled(False)  # one request at a time
+        db, actor, person_id, reason = self._db, self._actor, self._person.id, self.reason()
+        write_op(self, self._tasks,
+                 lambda: people.delete_person(db, actor, person_id, reason=reason),
+                 changes=Changes.of("people", "households", "stays", "beds"),
+                 on_done=self._done, on_error=self._failed)
+
+    def _done(self, _result: object) -> None:
+        self._saving = False
         self.deleted.emit()
         self.accept()
+
+    def _failed(self, error: BaseException) -> None:
+        self._saving = False
+        self.delete_button.setEnabled(bool(self.reason()))
+        show_error(self.message, error)

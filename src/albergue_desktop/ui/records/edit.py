@@ -20,17 +20,18 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import clock
-from ...domain.errors import AlbergueError, ValidationError
+from ...domain.errors import ValidationError
 from ...services import person_details as pd
 from ...services.context import Actor
 from ...storage.db import Database
 from ...storage.tables import IdentityDocument, Person, PersonUpdate, Vaccination
 from ..intake.fields import FieldParseError, FieldSlot, FormPage
 from ..intake.skills_editor import SkillsTab
+from ..ops import ERROR_STYLE, Changes, error_text, write_op
+from ..tasks import TaskManager
 from .edit_pages import REQUIRED_TEXT, FieldsPage, NeedsConsentPage, editor_value, fill_editor
 from .edit_rows import StoredDocumentsEditor, StoredVaccinationEditor
 
-ERROR_STYLE = "color: #b00020;"
 LEFT = ("given_names", "surnames", "sex", "birth_date", "birth_date_estimated", "age_in_doubt",
         "nationality", "country_of_birth", "civil_status", "relationship", "arrival_date")
 RIGHT = ("phone", "emergency_contact_name", "emergency_contact_phone", "notes")
@@ -49,11 +50,13 @@ class EditPersonDialog(QDialog):
 
     saved = Signal(object)
 
-    def __init__(self, db: Database, actor: Actor, person: Person,
+    def __init__(self, db: Database, actor: Actor, person: Person, tasks: TaskManager,
                  parent: QWidget | None = None, *, documents: list[IdentityDocument] = (),
                  vaccinations: list[Vaccination] = ()) -> None:
         super().__init__(parent)
         self._db, self._actor, self._person = db, actor, person
+        self._tasks = tasks
+        self.saving = False  # a save runs on the worker: no second save, no discard
         self.setWindowTitle(self.tr("Edit {folio}").format(folio=person.folio or ""))
         self.basic = FieldsPage([LEFT, RIGHT])
         documents_box = QGroupBox(self.tr("Identity documents"))
@@ -87,6 +90,7 @@ class EditPersonDialog(QDialog):
         self.message.setStyleSheet(ERROR_STYLE)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel, self)
+        self._buttons = buttons
         buttons.button(QDialogButtonBox.StandardButton.Save).setText(self.tr("&Save"))
         buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Cancel"))
         buttons.accepted.connect(self.save)
@@ -262,6 +266,8 @@ class EditPersonDialog(QDialog):
         return messages | added
 
     def save(self) -> None:
+        if self.saving:
+            return
         edits, keymap, errors = self.collect()
         if errors:  # unreadable values: shown with every other problem found meanwhile
             found = pd.edit_errors(edits, clock.today())
@@ -273,20 +279,39 @@ class EditPersonDialog(QDialog):
                 or edits.vaccinations or edits.removed_vaccinations or edits.consent):
             self.accept()  # nothing changed: nothing to write
             return
-        try:
-            pd.save_details(self._db, self._actor, self._person.id, edits)
-        except ValidationError as exc:
-            unplaced = self.show_errors(self._ui_messages(exc.errors, keymap))
-            self.message.setText(" ".join([str(exc).splitlines()[0], *unplaced]))
-            return
-        except AlbergueError as exc:
-            self.show_errors({})
-            self.message.setText(str(exc))
-            return
+        self._set_saving(True)
+        db, actor, person_id = self._db, self._actor, self._person.id
+        write_op(self, self._tasks, lambda: pd.save_details(db, actor, person_id, edits),
+                 changes=Changes.of("people", "households"),
+                 on_done=lambda _r: self._saved(),
+                 on_error=lambda error: self._failed(error, keymap))
+
+    def _set_saving(self, saving: bool) -> None:
+        self.saving = saving
+        # looked up each time: the box may rebuild its standard buttons (a style change)
+        self._buttons.button(QDialogButtonBox.StandardButton.Save).setEnabled(not saving)
+        if saving:
+            self.message.clear()
+
+    def _saved(self) -> None:
+        self._set_saving(False)
         self.saved.emit(self._person.id)
         self.accept()
 
+    def _failed(self, error: BaseException, keymap: dict[str, str]) -> None:
+        """The service refused: everything typed stays, the problems are shown."""
+        self._set_saving(False)
+        if isinstance(error, ValidationError):
+            unplaced = self.show_errors(self._ui_messages(error.errors, keymap))
+            self.message.setText(" ".join([str(error).splitlines()[0], *unplaced]))
+            return
+        text = error_text(error)
+        self.show_errors({})
+        self.message.setText(text)
+
     def reject(self) -> None:
+        if self.saving:
+            return  # Esc while saving: the save decides (the dialog closes if it succeeds)
         if self.has_changes() and not self.confirm_discard():
             return
         super().reject()

@@ -18,11 +18,11 @@ from PySide6.QtWidgets import (
     QFileDialog, QGroupBox, QHBoxLayout, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget,
 )
 
-from ...domain.errors import AlbergueError
 from ...domain.permissions import Permission
 from ...services import photos
 from ...services.context import Actor
 from ...storage.db import Database
+from ..ops import Changes, error_text, query_op, write_op
 from ..tasks import TaskManager
 from .fields import format_date
 
@@ -143,8 +143,9 @@ class PhotoPanel(QGroupBox):
         self.remove_button.setEnabled(allowed and self.photo is not None)
 
     def reload(self) -> None:
-        self._tasks.run(partial(photos.get_photo, self._db, self._actor, self._person_id),
-                        self._show, self._failed)
+        query_op(self, self._tasks,
+                 partial(photos.get_photo, self._db, self._actor, self._person_id),
+                 self._show, on_error=self._failed)
 
     def _show(self, photo: photos.Photo | None) -> None:
         self.photo = photo
@@ -159,9 +160,7 @@ class PhotoPanel(QGroupBox):
         self.remove_button.setEnabled(photo is not None and self.set_button.isEnabled())
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, AlbergueError):
-            raise error
-        self.show_message(str(error))
+        self.show_message(error_text(error))
 
     def show_message(self, text: str) -> None:
         self.message.setText(text)
@@ -179,15 +178,19 @@ class PhotoPanel(QGroupBox):
         except PhotoFileError as exc:
             self.show_message(str(exc))
             return
-        self._tasks.run(partial(photos.set_photo, self._db, self._actor, self._person_id,
-                                data), lambda _id: self._saved(), self._failed)
+        write_op(self, self._tasks,
+                 partial(photos.set_photo, self._db, self._actor, self._person_id, data),
+                 changes=Changes.of("photos"), on_done=lambda _id: self._saved(),
+                 on_error=self._failed)
 
     def remove(self) -> None:
         if self.photo is None or not self.confirm_remove():
             return
         self.message.hide()
-        self._tasks.run(partial(photos.remove_photo, self._db, self._actor, self._person_id),
-                        lambda _removed: self._saved(), self._failed)
+        write_op(self, self._tasks,
+                 partial(photos.remove_photo, self._db, self._actor, self._person_id),
+                 changes=Changes.of("photos"), on_done=lambda _removed: self._saved(),
+                 on_error=self._failed)
 
     def confirm_remove(self) -> bool:
         answer = QMessageBox.question(

@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain import clock
-from ...domain.errors import AlbergueError
 from ...domain.labels import label
 from ...domain.permissions import Permission, is_health_need, is_protection_need
 from ...domain.validation import age_on
@@ -24,6 +23,7 @@ from ...services import access_log
 from ...services.context import Actor
 from ...services.records import PersonRecord, person_record
 from ...storage.db import Database
+from ..ops import Changes, error_text, on_changed, query_op
 from ..tasks import TaskManager
 from . import sections
 from .fields import field_label, format_value, need_label
@@ -121,8 +121,8 @@ class PersonRecordView(QWidget):
         self.needs_label = self._html_box(self.tr("Specific needs"), right, body)
         right.insertWidget(0, self.household_box)
         self.photo = PhotoPanel(db, actor, person_id, tasks, body)
-        self.photo.changed.connect(self._on_saved)
         right.insertWidget(0, self.photo)
+        on_changed(self, self._on_changed)  # the photo panel's writes arrive here too
         self.documents_label = self._html_box(self.tr("Identity documents"), right, body)
         self.vaccinations_label = self._html_box(self.tr("Vaccinations"), right, body)
         self.stays_label = self._html_box(self.tr("Stays"), right, body)
@@ -196,11 +196,14 @@ class PersonRecordView(QWidget):
             if self.health is not None:
                 self.health.reload()
         # opening the record is an audited read; a reload after an edit is not a new one
-        self._tasks.run(partial(person_record, self._db, self._actor, self.person_id,
-                                audited=self.record is None), self._show, self._failed)
+        query_op(self, self._tasks,
+                 partial(person_record, self._db, self._actor, self.person_id,
+                         audited=self.record is None),
+                 self._show, on_error=self._failed)
         if self.viewers_label is not None:
-            self._tasks.run(partial(access_log.viewers_of, self._db, self._actor,
-                                    self.person_id), self._show_viewers, self._failed)
+            query_op(self, self._tasks,
+                     partial(access_log.viewers_of, self._db, self._actor, self.person_id),
+                     self._show_viewers, on_error=self._failed)
 
     def _show_viewers(self, lines: list) -> None:
         what = {access_log.VIEW_RECORD: self.tr("record"),
@@ -212,10 +215,9 @@ class PersonRecordView(QWidget):
             self.tr("No one has viewed this record yet.")))
 
     def _failed(self, error: BaseException) -> None:
-        if not isinstance(error, AlbergueError):
-            raise error
+        text = error_text(error)
         self.name_label.setText(self.tr("This record cannot be shown"))
-        self.banner.setText(str(error))
+        self.banner.setText(text)
         self.banner.show()
 
     def _show(self, record: PersonRecord) -> None:
@@ -330,7 +332,8 @@ class PersonRecordView(QWidget):
                 or not self._actor.can(Permission.EDIT_PEOPLE)):
             return
         from .edit import EditPersonDialog
-        self._dialog = EditPersonDialog(self._db, self._actor, self.record.person, self,
+        self._dialog = EditPersonDialog(self._db, self._actor, self.record.person,
+                                        self._tasks, self,
                                         documents=self.record.documents,
                                         vaccinations=self.record.vaccinations)
         self._dialog.saved.connect(self._on_saved)
@@ -341,10 +344,15 @@ class PersonRecordView(QWidget):
                 or not self._actor.can(Permission.DELETE_PEOPLE)):
             return
         from .delete import DeletePersonDialog
-        self._dialog = DeletePersonDialog(self._db, self._actor, self.record.person, self)
+        self._dialog = DeletePersonDialog(self._db, self._actor, self.record.person,
+                                          self._tasks, self)
         self._dialog.deleted.connect(lambda: self.person_deleted.emit(self.person_id))
         self._dialog.open()
 
+    def _on_changed(self, changes: Changes) -> None:
+        """A write op (here or in another screen) changed what a record shows."""
+        if changes.touches("people", "households", "stays", "beds", "screenings", "photos"):
+            self.reload()
+
     def _on_saved(self) -> None:
-        self.reload()
-        self.person_changed.emit(self.person_id)
+        self.person_changed.emit(self.person_id)  # the reload follows changed(Changes)

@@ -22,8 +22,8 @@ from ...domain.permissions import Permission
 from ...services.context import Actor
 from ...storage.db import Database
 from ..tasks import TaskManager
-from .alive import alive
-from .jobs import CancelToken, Cancelled
+from ..ops import alive
+from ..ops import CancelToken, Cancelled
 
 
 def run_export(db: Database, actor: Actor, out: Path, day: date, token: CancelToken,

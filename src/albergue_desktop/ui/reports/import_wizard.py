@@ -24,7 +24,7 @@ from ...services import centers
 from ...services.context import Actor
 from ...storage.db import Database
 from ..tasks import TaskManager
-from .alive import alive
+from ..ops import alive
 from .import_pages import ERROR_STYLE, MappingPage, PreviewPage
 from .jobs import save_copy
 

@@ -1,10 +1,9 @@
 """What the Reports screen asks the ``reports`` package for, run in the TaskManager's worker.
-No widgets here: a request, a cancel flag checked at every page, and the call of the right
-PDF function (the reportlab modules are imported only when a report is made)."""
+No widgets here: a request, a cancel token (``ui/ops.py``) checked at every page, and the call
+of the right PDF function (the reportlab modules are imported only when a report is made)."""
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -12,28 +11,9 @@ from pathlib import Path
 
 from ...services.context import Actor
 from ...storage.db import Database
+from ..ops import CancelToken
 
 KINDS = ("roster", "bedlist", "census", "idcards", "impact")
-
-
-class Cancelled(Exception):
-    """The user cancelled; the report function leaves no file behind."""
-
-
-class CancelToken:
-    def __init__(self) -> None:
-        self._event = threading.Event()
-
-    def cancel(self) -> None:
-        self._event.set()
-
-    @property
-    def cancelled(self) -> bool:
-        return self._event.is_set()
-
-    def check(self) -> None:
-        if self._event.is_set():
-            raise Cancelled
 
 
 @dataclass(frozen=True)

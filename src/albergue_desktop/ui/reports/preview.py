@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from ..tasks import TaskManager
-from .alive import alive
+from ..ops import alive
 from .pdf_pages import PdfPages
 
 GAP = 12                 # pixels around and between pages

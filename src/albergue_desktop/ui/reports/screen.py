@@ -21,8 +21,8 @@ from ...domain import clock
 from ...domain.errors import AlbergueError
 from ...services.context import Actor
 from ...storage.db import Database
+from ..ops import Cancelled, CancelToken, alive
 from ..tasks import TaskManager
-from .alive import alive
 from . import jobs, printing
 from .form import ReportForm
 from .preview import PdfPreview
@@ -45,7 +45,7 @@ class ReportsView(QWidget):
         self._tmp = tempfile.TemporaryDirectory(prefix="albergue-reportes-",
                                                 ignore_cleanup_errors=True)
         self._job = 0
-        self._token: jobs.CancelToken | None = None
+        self._token: CancelToken | None = None
         self._printer = None
         self._busy = ""          # "" | "generate" | "print"
         self._started = 0.0
@@ -155,7 +155,7 @@ class ReportsView(QWidget):
             return
         request = self.form.request()
         self._job += 1
-        job, self._token = self._job, jobs.CancelToken()
+        job, self._token = self._job, CancelToken()
         out = self.temp_folder / f"{request.kind}-{job}.pdf"
         self.output = None
         self.preview.clear(self.tr("Generating the report…"))
@@ -186,7 +186,7 @@ class ReportsView(QWidget):
             return
         if self._token is not None and self._token.cancelled:  # finished as the user cancelled
             Path(path).unlink(missing_ok=True)
-            self._on_failed(job, jobs.Cancelled())
+            self._on_failed(job, Cancelled())
             return
         self.output = Path(path)
         self.status.setText(self.tr("Opening the preview…"))
@@ -209,7 +209,7 @@ class ReportsView(QWidget):
     def _on_failed(self, job: int, error: BaseException) -> None:
         if job != self._job:
             return
-        if isinstance(error, jobs.Cancelled):
+        if isinstance(error, Cancelled):
             text = (self.tr("Printing cancelled.") if self._busy == "print" else
                     self.tr("Cancelled: no report was generated."))
         elif isinstance(error, (AlbergueError, printing.PrintError)):
@@ -233,7 +233,7 @@ class ReportsView(QWidget):
             return
         numbers = printing.page_range(printer, len(pages))
         self._job += 1
-        job, self._token = self._job, jobs.CancelToken()
+        job, self._token = self._job, CancelToken()
         self._printer = printer  # kept alive until the worker is done with it
         self._set_busy("print")
         self.status.setText(self.tr("Printing…"))

@@ -12,7 +12,8 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain.permissions import Permission
 from ...services import sync_files
-from .common import alive, local_time
+from ..ops import alive
+from .common import local_time
 
 if TYPE_CHECKING:
     from ..main_menus import MainMenus

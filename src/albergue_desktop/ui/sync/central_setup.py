@@ -14,7 +14,7 @@ from ...domain.errors import AlbergueError
 from ...services import centers, sync_files
 from ...services.auth import MIN_PASSWORD_LENGTH
 from ...storage.db import Database
-from .common import ERROR_STYLE
+from ..ops import ERROR_STYLE
 
 
 class CentralSetupDialog(QDialog):

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QSettings
 from PySide6.QtWidgets import QLabel, QWidget
-from shiboken6 import isValid
 
-ERROR_STYLE = "color: #b00020;"
+from ..ops import ERROR_STYLE
+
 OK_STYLE = "color: #1b5e20;"
 CENTRAL_KEY = "sync/central_file"
 
@@ -45,11 +44,3 @@ def show_message(label: QLabel, text: str, *, error: bool = False) -> None:
 
 def tr(context: str, text: str) -> str:
     return QCoreApplication.translate(context, text)
-
-
-def alive(widget: QWidget, fn: Callable[..., None]) -> Callable[..., None]:
-    """``fn`` unless ``widget`` was deleted by the time a background result arrives."""
-    def call(*args) -> None:
-        if isValid(widget):
-            fn(*args)
-    return call

@@ -20,9 +20,10 @@ from ...services import sync_conflicts
 from ...services.context import Actor
 from ...services.sync_conflicts import ConflictItem
 from ...storage.db import Database
+from ..ops import alive
 from ..records.fields import field_label, format_value
 from ..tasks import TaskManager
-from .common import alive, local_time, message_label, show_message
+from .common import local_time, message_label, show_message
 from .conflict_parts import WriteBox, kind_label, table_label
 
 class ConflictsView(QWidget):

@@ -19,8 +19,9 @@ from ...services import duplicate_scan, sync_links
 from ...services.context import Actor
 from ...services.duplicate_scan import DuplicatePair, ScanResult
 from ...storage.db import Database
+from ..ops import alive
 from ..tasks import TaskManager
-from .common import alive, local_time, message_label, show_message
+from .common import local_time, message_label, show_message
 from .duplicate_parts import ComparePanel, reasons_text, side_text
 
 THRESHOLDS = (80.0, 90.0, 70.0)  # the first is the default

@@ -5,7 +5,6 @@ of what changed. A refused file shows the engine's message and nothing changes."
 
 from __future__ import annotations
 
-import threading
 from functools import partial
 from pathlib import Path
 
@@ -23,9 +22,10 @@ from ...services import sync_files
 from ...services.context import Actor
 from ...services.sync_files import SyncSummary
 from ...storage.db import Database
+from ..ops import CancelToken, alive
 from ..tasks import TaskManager
 from .common import (
-    alive, central_file, local_time, message_label, remember_central_file, show_message,
+    central_file, local_time, message_label, remember_central_file, show_message,
 )
 from .conflict_parts import table_label
 
@@ -44,7 +44,7 @@ class SyncView(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.db, self.actor, self.tasks = db, actor, tasks
-        self._cancel: threading.Event | None = None
+        self._cancel: CancelToken | None = None
         self.last_summary: SyncSummary | None = None
 
         intro = QLabel(self.tr(
@@ -161,7 +161,7 @@ class SyncView(QWidget):
                                         with_health=self.health_box.isChecked()))
 
     def _start(self, direction: str, job) -> None:
-        cancel = self._cancel = threading.Event()
+        cancel = self._cancel = CancelToken()
         self._set_running(True)
         self.message.clear()
         self.summary_box.hide()
@@ -174,7 +174,7 @@ class SyncView(QWidget):
 
     def cancel(self) -> None:
         if self._cancel is not None:
-            self._cancel.set()
+            self._cancel.cancel()
             self.cancel_button.setEnabled(False)
             self.stage_label.setText(self.tr("Cancelling…"))
 

@@ -44,18 +44,24 @@ def sign_in(db: Database, username: str, password: str, *,
     with db.session(username, audit=False) as session:
         user = session.exec(select(User).where(User.username == username,
                                                User.deleted == False)).first()  # noqa: E712
+        # Always one argon2 verification (a dummy hash for an unknown user): the same cost
+        # and, for an unknown user or a wrong password, the same message.
+        password_ok = verify_password(None if user is None else user.password_hash, password)
         if user is None:
             _audit(session, "sign_in_failed", username, None, reason="unknown user")
             failure = SignInError("Wrong username or password.")
-        elif not user.active:
+        elif not user.active and password_ok:  # only the account's owner learns it
             _audit(session, "sign_in_failed", username, user.id, reason="inactive")
             failure = SignInError("This account is deactivated. Ask an administrator.")
+        elif not user.active:
+            _audit(session, "sign_in_failed", username, user.id, reason="inactive")
+            failure = SignInError("Wrong username or password.")
         elif user.locked_until is not None and user.locked_until > now:
             _audit(session, "sign_in_failed", username, user.id, reason="locked")
             failure = SignInError(
                 "Too many failed attempts. The account is locked until {time}.",
                 time=_local_time(user.locked_until))
-        elif not verify_password(user.password_hash, password):
+        elif not password_ok:
             user.failed_attempts += 1
             # the attempt counter is a lockout field: never in the audit log
             _audit(session, "sign_in_failed", username, user.id, reason="wrong password")

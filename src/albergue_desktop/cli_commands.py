@@ -13,13 +13,13 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from .cli_auth import require_user, sign_in
 from .domain import clock
 from .domain.errors import AlbergueError, RuleViolation
 from .domain.i18n import translate as t
 from .domain.labels import label
 from .services.auth import check_password_strength
 from .services.centers import init_center_database, normalize_center_code
-from .services.context import SYSTEM
 from .services.people import search_people
 from .storage import queries
 from .storage.db import Database, default_db_path, demo_db_path
@@ -245,9 +245,10 @@ def search(args: argparse.Namespace) -> int:
         print(f"albergue search: {t('Say what to look for: a name, a folio or a document number.')}",
               file=sys.stderr)
         return 2
+    require_user(args)
     db = open_existing(database_path(args))
     try:
-        rows = search_people(db, SYSTEM, args.text, limit=args.limit)
+        rows = search_people(db, sign_in(db, args), args.text, limit=args.limit)
     finally:
         db.close()
     if args.json:

@@ -28,6 +28,7 @@ MIGRATIONS: dict[int, str] = {
     7: "v0007_age_in_doubt.sql",
     8: "v0008_sensitive_audit.sql",
     9: "v0009_derived_status.sql",
+    10: "v0010_cliauth_password_change.sql",
 }
 CURRENT_SCHEMA_VERSION = max(MIGRATIONS)
 

@@ -19,6 +19,7 @@ from albergue_desktop.storage.db import Database
 from albergue_desktop.storage.tables import Meta, PersonUpdate
 from albergue_desktop.storage.versioning import wall_clock_ms
 from albergue_sync.files import uri
+from albergue_sync.rules import LOCAL_TABLES
 from albergue_sync.tablemerge import synced_tables
 
 
@@ -118,6 +119,8 @@ def contents(path: Path, *, skip: frozenset[str] = frozenset()) -> dict:
             rows = {}
             for raw in cur:
                 row = {n: v for n, v in zip(names, raw) if n not in LOCAL_COLUMNS}
+                if table == "audit_event" and row.get("table_name") in LOCAL_TABLES:
+                    continue  # never leaves its file (albergue_sync/redact.py)
                 row["vv"], row["fv"] = json.loads(row["vv"]), json.loads(row["fv"])
                 rows[row["id"]] = row
             out[table] = rows

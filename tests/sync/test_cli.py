@@ -195,6 +195,12 @@ def test_merge_signs_in_against_the_central_file(two_centers, tmp_path, capsys):
     assert [(u, act) for u, act, _ in events] == [
         ("admin", "create_user"), ("coordinacion", "sign_in_failed"),
         ("admin", "sign_in_failed")]
+    # a successful run is recorded once it is done
+    assert run(capsys, "merge", "--into", central, a.path, *central_credentials(tmp_path))[0] == 0
+    with sqlite3.connect(central) as conn:
+        last = conn.execute("SELECT username, action, changes FROM audit_event WHERE "
+                            "table_name = 'app_user' ORDER BY change_seq DESC").fetchone()
+    assert last[:2] == ("admin", "sign_in") and json.loads(last[2])["command"] == "merge"
     assert "albergue-demo" not in json.dumps(events)
 
 

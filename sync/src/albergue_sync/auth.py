@@ -87,6 +87,7 @@ class _Writer:
         self.conn = conn
         meta = dict(conn.execute("SELECT key, value FROM meta"))
         self.site, self.seq = meta["site_id"], int(meta["seq_last"])
+        self.start = self.seq
         self.hlc = files.next_hlc(int(meta["hlc_last"]), files.now_ms())
         self.now = files.utc_text()
 
@@ -118,6 +119,8 @@ class _Writer:
                           f"WHERE id = ?", [*values.values(), user_id])
 
     def finish(self) -> None:
+        if self.seq == self.start:
+            return  # nothing written: the file stays as it was
         self.conn.executemany("UPDATE meta SET value = ? WHERE key = ?",
                               [(str(self.seq), "seq_last"), (str(self.hlc), "hlc_last")])
 
@@ -144,8 +147,9 @@ def _transaction(path: Path, work):
 def sign_in_file(path: Path, username: str, password: str, *, command: str,
                  roles: frozenset[str] = SYNC_ROLES, now: datetime | None = None) -> str:
     """Check ``username``/``password`` against the ``app_user`` table of ``path``; the
-    account must be active, not locked, and of one of ``roles``. The sign-in (or the failure)
-    is committed to the file's audit log before any error is raised. Returns the username."""
+    account must be active, not locked, and of one of ``roles``. A failure is committed to
+    the file's audit log (and the lockout counter) before the error is raised; a success is
+    recorded by :func:`record_sign_in` once the command succeeded. Returns the username."""
     now = now or datetime.now(timezone.utc)
     username = username.strip().lower()
 
@@ -181,22 +185,35 @@ def sign_in_file(path: Path, username: str, password: str, *, command: str,
             w.audit(user=username, action="sign_in_failed", row_id=user_id,
                     changes={"reason": "inactive", "command": command})
             return SignInRefused("This account is deactivated. Ask an administrator.")
-        if failed or locked:
-            w.update_user(user_id, username, failed_attempts=0, locked_until=None)
         if role not in roles:
             w.audit(user=username, action="sign_in_refused", row_id=user_id,
                     changes={"reason": "role", "command": command})
             return SignInRefused("The user {user} ({role}) may not run albergue-sync {command} "
                                  "on {path}.", user=username, role=role, command=command,
                                  path=str(path))
-        w.audit(user=username, action="sign_in", row_id=user_id,
-                changes={"via": "albergue-sync", "command": command})
         return None
 
+    # A check that passes writes nothing yet: a command refused afterwards (a bad source)
+    # leaves the file byte for byte as it was; record_sign_in() runs once it succeeded.
     refused = _transaction(path, work)
     if refused is not None:
         raise refused
     return username
+
+
+def record_sign_in(path: Path, username: str, *, command: str) -> None:
+    """The audit event of a successful ``albergue-sync`` command run by ``username`` (and the
+    end of its run of failed attempts)."""
+    def work(conn: sqlite3.Connection, w: _Writer):
+        user_id, failed, locked = conn.execute(
+            "SELECT id, failed_attempts, locked_until FROM app_user WHERE username = ? "
+            "AND deleted = 0", (username,)).fetchone()
+        if failed or locked:
+            w.update_user(user_id, username, failed_attempts=0, locked_until=None)
+        w.audit(user=username, action="sign_in", row_id=user_id,
+                changes={"via": "albergue-sync", "command": command})
+
+    _transaction(path, work)
 
 
 def create_account(path: Path, username: str, password: str, *, role: str = "admin",

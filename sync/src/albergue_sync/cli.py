@@ -228,6 +228,15 @@ def _create_central(args: argparse.Namespace) -> str:
 
 def _run(args: argparse.Namespace) -> None:
     user = _sign_in(args)
+    _command(args, user)
+    # The file signed in to records who did it (a new central file: its first account's
+    # creation is the audit event).
+    if user is not None:
+        auth.record_sign_in(getattr(args, _SIGN_IN_FILE[args.command]), user,
+                            command=args.command)
+
+
+def _command(args: argparse.Namespace, user: str | None) -> None:
     if args.command == "export":
         result = export(args.source, args.dest)
         print(json.dumps(result) if args.json else _(

@@ -411,8 +411,16 @@
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
+            <source>Health and protection roles granted</source>
+            <translation>Roles de salud y protección otorgados</translation>
+        </message>
+        <message>
             <source>Deactivated</source>
             <translation>Desactivada</translation>
+        </message>
+        <message>
+            <source>Password reset: a new one at the next sign-in</source>
+            <translation>Contraseña restablecida: una nueva al próximo inicio de sesión</translation>
         </message>
         <message>
             <source>Locked until {time}</source>
@@ -425,6 +433,18 @@
         <message>
             <source>All centers</source>
             <translation>Todos los centros</translation>
+        </message>
+        <message>
+            <source>health</source>
+            <translation>salud</translation>
+        </message>
+        <message>
+            <source>protection</source>
+            <translation>protección</translation>
+        </message>
+        <message>
+            <source>{when}: {user} became {role} ({access}), by {by}</source>
+            <translation>{when}: {user} pasó a {role} ({access}), por {by}</translation>
         </message>
         <message>
             <source>Re&amp;activate</source>

@@ -30,6 +30,14 @@ def run(capsys, *argv: str) -> tuple[int, str, str]:
     return code, out, err
 
 
+def as_user(tmp_path: Path, user: str = "registro", password: str = demo.DEMO_PASSWORD,
+            ) -> list[str]:
+    """``--user USER --password-file FILE`` (the password written in ``tmp_path``)."""
+    secret = tmp_path / f"clave-{user}.txt"
+    secret.write_text(password + "\n", "utf-8")
+    return ["--user", user, "--password-file", str(secret)]
+
+
 @pytest.fixture
 def demo_file(tmp_path, capsys) -> Path:
     path = tmp_path / "demo.sqlite"
@@ -62,24 +70,25 @@ def test_stats_prints_headline_numbers(demo_file, capsys):
     assert code == 0 and "People: 120" in out and "Free beds" in out
 
 
-def test_search_by_name_and_folio(demo_file, capsys):
+def test_search_by_name_and_folio(demo_file, tmp_path, capsys):
+    me = as_user(tmp_path)
     conn = sqlite3.connect(demo_file)
     folio, given, surnames = conn.execute(
         "SELECT folio, given_names, surnames FROM person ORDER BY folio LIMIT 1").fetchone()
     conn.close()
-    code, out, _ = run(capsys, "search", "--db", str(demo_file), folio, "--json")
+    code, out, _ = run(capsys, "search", "--db", str(demo_file), folio, "--json", *me)
     assert code == 0
     found = json.loads(out)
     assert found[0]["folio"] == folio and found[0]["given_names"] == given
-    code, out, _ = run(capsys, "search", "--db", str(demo_file), f"{given} {surnames}")
+    code, out, _ = run(capsys, "search", "--db", str(demo_file), f"{given} {surnames}", *me)
     header, *lines = out.splitlines()
     assert header.split()[:3] == ["Folio", "Nombre", "Sexo"]
     assert any(line.startswith(folio) for line in lines)
-    code, out, err = run(capsys, "search", "--db", str(demo_file), "Zzyzx", "--json")
+    code, out, err = run(capsys, "search", "--db", str(demo_file), "Zzyzx", "--json", *me)
     assert code == 0 and json.loads(out) == []
-    code, out, err = run(capsys, "search", "--db", str(demo_file), "Zzyzx")
+    code, out, err = run(capsys, "search", "--db", str(demo_file), "Zzyzx", *me)
     assert code == 0 and out == "" and "No se encontró a nadie." in err
-    code, out, err = run(capsys, "search", "--db", str(demo_file), "  ")
+    code, out, err = run(capsys, "search", "--db", str(demo_file), "  ", *me)
     assert code == 2 and out == "" and "Indique qué buscar" in err
 
 
@@ -158,7 +167,8 @@ def test_file_errors_get_a_message(tmp_path, capsys):
     assert not missing.exists()  # a typo never creates a file
     text_file = tmp_path / "notes.txt"
     text_file.write_text("not a database")
-    code, _, err = run(capsys, "search", "--db", str(text_file), "marie")
+    code, _, err = run(capsys, "search", "--db", str(text_file), "marie",
+                       *as_user(tmp_path))
     assert code == 1 and "no es una base de datos de Albergue" in err
     code, _, err = run(capsys, "stats", "--db", str(tmp_path))
     assert code == 1 and "es una carpeta, no un archivo" in err
@@ -264,10 +274,14 @@ def test_real_command_in_a_subprocess(demo_file):
 
 
 def test_headless_commands_load_no_qt(demo_file):
+    secret = demo_file.with_name("clave.txt")
+    secret.write_text(demo.DEMO_PASSWORD)
     probe = ("import sys; from albergue_desktop.cli import main; "
-             "code = main(['search', '--db', sys.argv[1], 'jean']); "
+             "code = main(['search', '--db', sys.argv[1], 'jean', '--user', 'registro', "
+             "'--password-file', sys.argv[2]]); "
              "print('QT' if 'PySide6' in sys.modules else 'NO-QT'); sys.exit(code)")
-    done = subprocess.run([sys.executable, "-c", probe, str(demo_file)], capture_output=True,
+    done = subprocess.run([sys.executable, "-c", probe, str(demo_file), str(secret)],
+                          capture_output=True,
                           text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip().splitlines()[-1] == "NO-QT"
@@ -276,10 +290,10 @@ def test_headless_commands_load_no_qt(demo_file):
 def test_every_cli_message_has_spanish():
     package = Path(albergue_desktop.__file__).parent
     missing = []
-    for module in ("cli.py", "cli_commands.py"):
+    for module in ("cli.py", "cli_commands.py", "cli_auth.py"):
         for node in ast.walk(ast.parse((package / module).read_text("utf-8"))):
             if isinstance(node, ast.Call) and node.args \
-                    and getattr(node.func, "id", None) in ("t", "CliError") \
+                    and getattr(node.func, "id", None) in ("t", "CliError", "UsageError") \
                     and isinstance(node.args[0], ast.Constant):
                 if node.args[0].value not in i18n.ES:
                     missing.append(node.args[0].value)
@@ -316,3 +330,72 @@ def test_demo_flag_remakes_a_demo_file_made_before_the_demo_day(fake_ui, tmp_pat
     real_db = tmp_path / "real.sqlite"
     Database.open(real_db).close()
     assert run(capsys, "--demo", "--db", str(real_db))[0] == 0 and runs == [1, 1]
+
+
+# --- signing in on the command line (cli_auth.py) ------------------------------------------------
+
+def test_commands_on_peoples_data_need_a_user(demo_file, tmp_path, capsys):
+    for argv in (["search", "--db", str(demo_file), "marie"],
+                 ["report", "roster", "--db", str(demo_file), "--out", str(tmp_path / "r.pdf")],
+                 ["export", "--db", str(demo_file), "--out", str(tmp_path / "e.xlsx")],
+                 ["import", "--db", str(demo_file), str(tmp_path / "censo.xlsx")]):
+        code, out, err = run(capsys, *argv)
+        assert code == 2 and out == "", argv
+        assert "--user" in err and "lee o escribe datos de personas" in err, argv
+    assert not (tmp_path / "r.pdf").exists() and not (tmp_path / "e.xlsx").exists()
+    # headline numbers only: no user needed
+    assert run(capsys, "stats", "--db", str(demo_file))[0] == 0
+
+
+def test_sign_in_is_checked_audited_and_locks(demo_file, tmp_path, capsys):
+    code, out, err = run(capsys, "search", "--db", str(demo_file), "marie",
+                         *as_user(tmp_path, "registro", "otra-clave"))
+    assert code == 1 and out == "" and "Usuario o contraseña incorrectos." in err
+    code, _, err2 = run(capsys, "search", "--db", str(demo_file), "marie",
+                        *as_user(tmp_path, "nadie"))
+    assert code == 1 and err2 == err  # unknown user: the same message
+    code, _, _ = run(capsys, "search", "--db", str(demo_file), "marie", *as_user(tmp_path))
+    assert code == 0
+    with sqlite3.connect(demo_file) as conn:
+        actions = conn.execute("SELECT username, action FROM audit_event WHERE action LIKE "
+                               "'sign_in%' ORDER BY change_seq").fetchall()
+    assert actions[-3:] == [("registro", "sign_in_failed"), ("nadie", "sign_in_failed"),
+                            ("registro", "sign_in")]
+    for _ in range(5):
+        code, _, err = run(capsys, "search", "--db", str(demo_file), "marie",
+                           *as_user(tmp_path, "salud", "otra-clave"))
+    assert code == 1 and "bloqueada" in err
+    code, _, err = run(capsys, "search", "--db", str(demo_file), "marie",
+                       *as_user(tmp_path, "salud"))
+    assert code == 1 and "bloqueada" in err
+
+
+def test_no_terminal_and_no_password_file(demo_file, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(isatty=lambda: False))
+    code, _, err = run(capsys, "search", "--db", str(demo_file), "marie", "--user", "registro")
+    assert code == 2 and "--password-file" in err
+
+
+def test_password_typed_on_the_terminal(demo_file, capsys, monkeypatch):
+    monkeypatch.setattr(sys, "stdin", types.SimpleNamespace(isatty=lambda: True))
+    asked = []
+    monkeypatch.setattr("getpass.getpass", lambda prompt: asked.append(prompt)
+                        or demo.DEMO_PASSWORD)
+    code, _, _ = run(capsys, "search", "--db", str(demo_file), "marie", "--user", "registro")
+    assert code == 0 and asked == ["Contraseña de registro: "]
+
+
+def test_after_an_admin_reset_the_command_line_waits_for_a_new_password(demo_file, tmp_path,
+                                                                         capsys):
+    from albergue_desktop.services import accounts
+
+    db = Database.open(demo_file)
+    try:
+        admin = accounts.sign_in(db, "admin", demo.DEMO_PASSWORD)
+        user = next(u for u in accounts.list_users(db, admin) if u.username == "registro")
+        accounts.reset_password(db, admin, user.id, "temporal-123")
+    finally:
+        db.close()
+    code, _, err = run(capsys, "search", "--db", str(demo_file), "marie",
+                       *as_user(tmp_path, "registro", "temporal-123"))
+    assert code == 1 and "elija una nueva" in err

@@ -63,6 +63,10 @@
         <translation>&amp;Bloquear sesión</translation>
     </message>
     <message>
+        <source>&amp;Change my password…</source>
+        <translation>&amp;Cambiar mi contraseña…</translation>
+    </message>
+    <message>
         <source>&amp;Sign out</source>
         <translation>&amp;Cerrar sesión</translation>
     </message>
@@ -131,7 +135,7 @@
     </message>
     <message>
         <source>MMMM d, yyyy</source>
-        <translation>d 'de' MMMM 'de' yyyy</translation>
+        <translation>d &apos;de&apos; MMMM &apos;de&apos; yyyy</translation>
     </message>
     <message>
         <source>DEMO — synthetic data as of {date}</source>

@@ -72,6 +72,41 @@
         </message>
     </context>
     <context>
+        <name>ChangePasswordDialog</name>
+        <message>
+            <source>Change my password</source>
+            <translation>Cambiar mi contraseña</translation>
+        </message>
+        <message>
+            <source>An administrator reset your password. Choose a new one that only you know before you go on.</source>
+            <translation>Un administrador restableció su contraseña. Elija una nueva que solo usted conozca antes de continuar.</translation>
+        </message>
+        <message>
+            <source>Choose a new password that only you know.</source>
+            <translation>Elija una contraseña nueva que solo usted conozca.</translation>
+        </message>
+        <message>
+            <source>at least {n} characters</source>
+            <translation>al menos {n} caracteres</translation>
+        </message>
+        <message>
+            <source>&amp;Current password</source>
+            <translation>Contraseña &amp;actual</translation>
+        </message>
+        <message>
+            <source>&amp;New password</source>
+            <translation>&amp;Nueva contraseña</translation>
+        </message>
+        <message>
+            <source>&amp;Repeat the new password</source>
+            <translation>&amp;Repita la nueva contraseña</translation>
+        </message>
+        <message>
+            <source>The two new passwords are different.</source>
+            <translation>Las dos contraseñas nuevas son distintas.</translation>
+        </message>
+    </context>
+    <context>
         <name>ComputerPage</name>
         <message>
             <source> min</source>
@@ -177,11 +212,11 @@
             <translation>Escriba el prefijo de ciudad (2 a 4 letras).</translation>
         </message>
         <message>
-            <source>Enter the administrator's username.</source>
+            <source>Enter the administrator&apos;s username.</source>
             <translation>Escriba el nombre de usuario del administrador.</translation>
         </message>
         <message>
-            <source>Enter the administrator's full name.</source>
+            <source>Enter the administrator&apos;s full name.</source>
             <translation>Escriba el nombre completo del administrador.</translation>
         </message>
         <message>
@@ -376,8 +411,16 @@
             <translation>&amp;Desactivar</translation>
         </message>
         <message>
+            <source>Health and protection roles granted</source>
+            <translation>Roles de salud y protección otorgados</translation>
+        </message>
+        <message>
             <source>Deactivated</source>
             <translation>Desactivada</translation>
+        </message>
+        <message>
+            <source>Password reset: a new one at the next sign-in</source>
+            <translation>Contraseña restablecida: una nueva al próximo inicio de sesión</translation>
         </message>
         <message>
             <source>Locked until {time}</source>
@@ -390,6 +433,18 @@
         <message>
             <source>All centers</source>
             <translation>Todos los centros</translation>
+        </message>
+        <message>
+            <source>health</source>
+            <translation>salud</translation>
+        </message>
+        <message>
+            <source>protection</source>
+            <translation>protección</translation>
+        </message>
+        <message>
+            <source>{when}: {user} became {role} ({access}), by {by}</source>
+            <translation>{when}: {user} pasó a {role} ({access}), por {by}</translation>
         </message>
         <message>
             <source>Re&amp;activate</source>

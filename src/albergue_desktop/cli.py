@@ -15,6 +15,7 @@ import re
 import sys
 from pathlib import Path
 
+from .cli_auth import UsageError, add_user_options
 from .domain import clock
 from .domain.errors import AlbergueError
 from .domain.i18n import language, set_language
@@ -124,6 +125,7 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=_count(1, 100_000), default=50, metavar="N",
                         help=t("at most N results (default: 50)"))
     search.add_argument("--json", action="store_true", help=t("print JSON"))
+    add_user_options(search)
 
     stats = sub.add_parser("stats", parents=[common], help=t("headline numbers of a database"))
     stats.add_argument("--json", action="store_true", help=t("print JSON"))
@@ -162,6 +164,9 @@ def main(argv: list[str] | None = None) -> int:
         if hasattr(args, "handler"):  # report, export, import
             return args.handler(args)
         return getattr(commands, args.command)(args)
+    except UsageError as exc:  # e.g. a command on people's data without --user
+        parser.print_usage(sys.stderr)
+        return fail(str(exc), code=2)
     except AlbergueError as exc:
         return fail(str(exc))
     except BrokenPipeError:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from sqlmodel import select
 
+from .cli_auth import require_user, sign_in
 from .domain import clock
 from .domain.errors import AlbergueError, RuleViolation
 from .domain.i18n import translate as t
@@ -286,11 +287,13 @@ def search(args: argparse.Namespace) -> int:
         hint = t("Say what to look for: a name, a folio or a document number.")
         print(f"albergue search: {hint}", file=sys.stderr)
         return 2
+    require_user(args)
     db = open_existing(database_path(args))
     try:
-        rows = search_people(db, SYSTEM, args.text, limit=args.limit)
-        # audited read (issue 12): the command and how many people it showed, not the text
-        access_log.record(db, SYSTEM, access_log.CLI_READ, command="search", results=len(rows))
+        actor = sign_in(db, args)
+        rows = search_people(db, actor, args.text, limit=args.limit)
+        # an audited read: the command and how many people it showed, not the text
+        access_log.record(db, actor, access_log.CLI_READ, command="search", results=len(rows))
     finally:
         db.close()
     if args.json:

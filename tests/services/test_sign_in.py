@@ -42,6 +42,40 @@ def test_wrong_password_and_unknown_user_give_the_same_message(db, center):
     assert len(_events(db, "sign_in_failed")) == 2
 
 
+def test_an_unknown_user_costs_one_argon2_verification_too(db, center, monkeypatch):
+    """Constant-time sign-in: every attempt runs exactly one argon2 verification, against a
+    dummy hash when the user does not exist (no user enumeration by timing)."""
+    from albergue_sync import auth
+
+    hashes = []
+    real = auth._hasher
+
+    class Spy:
+        def verify(self, password_hash, password):
+            hashes.append(password_hash)
+            return real.verify(password_hash, password)
+
+    monkeypatch.setattr(auth, "_hasher", Spy())
+    with pytest.raises(SignInError):
+        accounts.sign_in(db, "nadie", "contraseña-segura")
+    assert hashes == [auth.DUMMY_HASH]
+    with pytest.raises(SignInError):
+        accounts.sign_in(db, "admin", "otra")
+    assert len(hashes) == 2 and hashes[1] != auth.DUMMY_HASH
+
+
+def test_a_deactivated_account_is_told_only_to_its_owner(db, center):
+    admin = accounts.sign_in(db, "admin", "contraseña-segura")
+    user = centers.create_user(db, admin, username="ana", full_name="Ana", role="registro",
+                               password="clave-de-ana", center_id=center.id)
+    accounts.set_active(db, admin, user.id, False)
+    with pytest.raises(SignInError) as wrong:
+        accounts.sign_in(db, "ana", "otra-clave")
+    assert str(wrong.value) == "Usuario o contraseña incorrectos."
+    with pytest.raises(SignInError, match="desactivada"):
+        accounts.sign_in(db, "ana", "clave-de-ana")
+
+
 def test_five_failures_lock_the_account_even_for_the_right_password(db, center):
     now = utcnow()
     for attempt in range(4):

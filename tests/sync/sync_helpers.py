@@ -19,6 +19,7 @@ from albergue_desktop.storage.db import Database
 from albergue_desktop.storage.tables import Meta, PersonUpdate
 from albergue_desktop.storage.versioning import wall_clock_ms
 from albergue_sync.files import uri
+from albergue_sync.rules import LOCAL_TABLES
 from albergue_sync.tablemerge import synced_tables
 
 
@@ -34,10 +35,32 @@ class ClockedDatabase(Database):
             yield session
 
 
+SYNC_USER, SYNC_PASSWORD = "coordinacion", "albergue-demo"
+
+
+def credentials(folder: Path, user: str = SYNC_USER) -> list[str]:
+    """``albergue-sync`` sign-in options for ``merge``/``pull``/``conflicts``...: ``user`` of the
+    file written, and (for a new central file) its first account ``admin``; the password is
+    in a file in ``folder``."""
+    secret = folder / "password.txt"
+    secret.write_text(SYNC_PASSWORD + "\n", "utf-8")
+    return ["--user", user, "--password-file", str(secret)]
+
+
+def central_credentials(folder: Path) -> list[str]:
+    """Options of a ``merge --into`` central file, new (its first account ``admin`` is
+    created) or existing (``admin`` signs in)."""
+    creds = credentials(folder, "admin")
+    return [*creds, "--admin", "admin", "--admin-password-file", creds[-1]]
+
+
 def make_center(path: Path, code: str) -> tuple[ClockedDatabase, str]:
-    """A center laptop's file: its center (meta center_id) and a few beds."""
+    """A center laptop's file: its center (meta center_id), a few beds and its coordinator
+    (``SYNC_USER``, who may synchronize)."""
     db = ClockedDatabase.open(path)
     center = centers.create_center(db, SYSTEM, code=code, name=f"Centro Comunitario {code}")
+    centers.create_user(db, None, username=SYNC_USER, full_name="Coordinación",
+                        role="coordinacion", password=SYNC_PASSWORD, center_id=center.id)
     with db.session("admin") as session:
         session.merge(Meta(key="center_id", value=center.id))
     area = centers.create_area(db, SYSTEM, center_id=center.id, name="Dormitorio A")
@@ -96,6 +119,8 @@ def contents(path: Path, *, skip: frozenset[str] = frozenset()) -> dict:
             rows = {}
             for raw in cur:
                 row = {n: v for n, v in zip(names, raw) if n not in LOCAL_COLUMNS}
+                if table == "audit_event" and row.get("table_name") in LOCAL_TABLES:
+                    continue  # never leaves its file (albergue_sync/redact.py)
                 row["vv"], row["fv"] = json.loads(row["vv"]), json.loads(row["fv"])
                 rows[row["id"]] = row
             out[table] = rows

@@ -7,7 +7,10 @@ import os
 import sqlite3
 
 import pytest
-from sync_helpers import edit, file_digest, make_center, register, side_files, state
+from sync_helpers import (
+    central_credentials, credentials, edit, file_digest, make_center, register, side_files,
+    state,
+)
 
 from albergue_sync.cli import main
 from albergue_sync.schema import CURRENT_SCHEMA_VERSION
@@ -23,7 +26,8 @@ def setup(two_centers, tmp_path):
     register(a, a_center)
     register(b, b_center, "Jean", "Pierre")
     central = tmp_path / "central.sqlite"
-    assert main(["merge", "--into", str(central), str(a.path)]) == 0
+    assert main(["merge", "--into", str(central), str(a.path),
+                 *central_credentials(tmp_path)]) == 0
     return central, a, b
 
 
@@ -31,6 +35,8 @@ def refused(capsys, argv, target, *, expect: str) -> str:
     before = file_digest(target) if target.exists() else None
     sides = side_files(target)
     capsys.readouterr()
+    if "--user" not in argv:  # signed in as the central file's administrator
+        argv = [*argv, *central_credentials(target.parent)]
     assert main(argv) == 1
     err = capsys.readouterr().err
     assert expect in err, err
@@ -131,13 +137,14 @@ def test_a_restored_backup_is_refused_until_it_is_rekeyed(setup, tmp_path, capsy
     export(b.path, backup)
     pid = register(b, b.meta("center_id"), "Nadia")
     edit(b, pid, notes="después del respaldo")
-    assert main(["merge", "--into", str(central), str(b.path)]) == 0
+    admin = central_credentials(tmp_path)
+    assert main(["merge", "--into", str(central), str(b.path), *admin]) == 0
     # The laptop is restored from the backup: its next change numbers would repeat.
     err = refused(capsys, ["merge", "--into", str(central), str(backup)], central,
                   expect="rekey")
     assert "respaldo restaurado" in err
-    assert main(["rekey", str(backup)]) == 0
-    assert main(["merge", "--into", str(central), str(backup)]) == 0
+    assert main(["rekey", str(backup), *credentials(tmp_path)]) == 0
+    assert main(["merge", "--into", str(central), str(backup), *admin]) == 0
 
 
 def test_wrong_usage_exits_with_2(capsys):
@@ -163,8 +170,9 @@ def test_a_full_disk_mid_merge_leaves_the_target_as_it_was(setup, monkeypatch, c
         return conn
 
     monkeypatch.setattr(sync_files, "connect", tiny_disk)
+    admin = central_credentials(central.parent)
     refused(capsys, ["merge", "--into", str(central), str(b.path)], central,
             expect="disco está lleno")
     monkeypatch.undo()
     assert state(central) == before
-    assert main(["merge", "--into", str(central), str(b.path)]) == 0
+    assert main(["merge", "--into", str(central), str(b.path), *admin]) == 0

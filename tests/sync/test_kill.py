@@ -21,8 +21,11 @@ pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SI
 
 
 def run_merge(target, source) -> subprocess.Popen:
-    return subprocess.Popen([sys.executable, "-m", "albergue_sync", "merge", "--into",
-                             str(target), str(source)],
+    # The engine's merge in its own process (the CLI would add its sign-in audit event after
+    # the merge, a second transaction that is not what this test kills).
+    code = ("import sys; from pathlib import Path; from albergue_sync import merge_files; "
+            "merge_files(Path(sys.argv[1]), [Path(sys.argv[2])])")
+    return subprocess.Popen([sys.executable, "-c", code, str(target), str(source)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
 
 

@@ -11,12 +11,13 @@ import sqlite3
 
 import pytest
 from sync_helpers import (
-    ClockedDatabase, conflict_set, contents, edit, file_digest, make_center, register,
+    ClockedDatabase, central_credentials, conflict_set, contents, credentials, edit, file_digest,
+    make_center, register,
 )
 
 from albergue_desktop.services import stays
 from albergue_desktop.services.context import SYSTEM
-from albergue_sync import Options, merge_files
+from albergue_sync import Options, auth, merge_files
 from albergue_sync.cli import main
 from albergue_sync.conflicts import list_conflicts, resolve
 from albergue_sync.files import hlc_to_ms, inspect, now_ms
@@ -82,15 +83,16 @@ def test_a_center_whose_clock_was_years_ahead_gets_back_with_reclock_and_loses_n
     assert list_conflicts(central) == []
 
 
-def test_reclock_from_the_command_line(two_centers, capsys):
+def test_reclock_from_the_command_line(two_centers, tmp_path, capsys):
     (a, a_center), _ = two_centers
     a.skew_ms = 2 * YEAR_MS
     register(a, a_center)
     a.skew_ms = 0
-    assert main(["reclock", str(a.path)]) == 0
+    me = credentials(tmp_path)
+    assert main(["reclock", str(a.path), *me]) == 0
     out = capsys.readouterr().out
     assert "nada" in out and "bitácora" in out
-    assert main(["reclock", str(a.path)]) == 0
+    assert main(["reclock", str(a.path), *me]) == 0
     assert "no hay nada que hacer" in capsys.readouterr().out
 
 
@@ -101,7 +103,8 @@ def test_a_clock_hours_ahead_is_merged_but_flagged(two_centers, tmp_path, capsys
     central = tmp_path / "central.sqlite"
     [report] = merge_files(central, [a.path])
     assert 4 * HOUR_MS < report.clock_ahead_ms <= 5 * HOUR_MS
-    assert main(["merge", "--into", str(tmp_path / "c2.sqlite"), str(a.path)]) == 0
+    assert main(["merge", "--into", str(tmp_path / "c2.sqlite"), str(a.path),
+                 *central_credentials(tmp_path)]) == 0
     assert "horas adelante" in capsys.readouterr().err
     a.skew_ms = 0
     other = tmp_path / "c3.sqlite"
@@ -257,8 +260,9 @@ def test_a_resolution_the_merge_rules_would_undo_is_refused_with_a_reason(two_ce
 
 def test_resolving_from_the_command_line_says_why_it_is_refused(two_centers, tmp_path, capsys):
     central, found = _check_out_conflict(two_centers, tmp_path)
+    auth.create_account(central, "supervisora", "albergue-demo", role="supervision")
     code = main(["conflicts", str(central), "--resolve", found["check_out"]["id"],
-                 "--value", "null"])
+                 "--value", "null", *credentials(tmp_path, "supervisora")])
     assert code == 1 and "solo avanza" in capsys.readouterr().err
 
 

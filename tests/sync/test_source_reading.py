@@ -17,9 +17,11 @@ import tempfile
 import textwrap
 
 import pytest
-from sync_helpers import contents, edit, file_digest, make_center, register, side_files
+from sync_helpers import (
+    central_credentials, contents, edit, file_digest, make_center, register, side_files,
+)
 
-from albergue_sync import SyncRefused, merge_files
+from albergue_sync import SyncRefused, auth, merge_files
 from albergue_sync import files as sync_files
 from albergue_sync.cli import main
 from albergue_sync.status import export
@@ -220,6 +222,8 @@ def test_malformed_stamps_are_refused_on_new_and_known_rows(center, tmp_path, ca
     usb = _usb_copy(a, tmp_path)
     central = tmp_path / "central.sqlite"
     merge_files(central, [usb])
+    auth.create_account(central, "admin", "albergue-demo")
+    admin = central_credentials(tmp_path)
     edit(a, known, notes="editada")
     new = register(a, a_center, "Lucie")
     column, value = BAD_STAMPS[case]
@@ -228,7 +232,7 @@ def test_malformed_stamps_are_refused_on_new_and_known_rows(center, tmp_path, ca
         _tamper(usb, f"UPDATE person SET {column} = ? WHERE id = ?", value, pid)
         before = file_digest(central)
         capsys.readouterr()
-        assert main(["merge", "--into", str(central), str(usb)]) == 1
+        assert main(["merge", "--into", str(central), str(usb), *admin]) == 1
         err = capsys.readouterr().err
         assert "datos de sincronización mal formados" in err and column in err, err
         assert "Traceback" not in err
@@ -241,7 +245,8 @@ def test_a_non_uuid_id_is_refused(center, tmp_path, capsys):
     _tamper(usb, "UPDATE person SET id = 'persona-1' WHERE given_names = 'Marie'")
     central = tmp_path / "central.sqlite"
     capsys.readouterr()
-    assert main(["merge", "--into", str(central), str(usb)]) == 1
+    assert main(["merge", "--into", str(central), str(usb),
+                 *central_credentials(tmp_path)]) == 1
     assert "mal formados (person persona-1, id)" in capsys.readouterr().err
     assert not central.exists()
 
@@ -264,14 +269,15 @@ def test_good_then_tampered_source_merges_nothing_and_creates_nothing(center, tw
     _tamper(tampered, "UPDATE person SET fv = '{\"*\": 5}'")
     central = tmp_path / "central.sqlite"
     capsys.readouterr()
-    assert main(["merge", "--into", str(central), str(good), str(tampered)]) == 1
+    admin = central_credentials(tmp_path)
+    assert main(["merge", "--into", str(central), str(good), str(tampered), *admin]) == 1
     err = capsys.readouterr()
     assert "tampered.sqlite" in err.err and err.out == ""
     assert not central.exists() and not sync_files.work_root(central).exists()
     # With the central file present, it stays byte for byte as it was.
-    assert main(["merge", "--into", str(central), str(good)]) == 0
+    assert main(["merge", "--into", str(central), str(good), *admin]) == 0
     before = file_digest(central)
-    assert main(["merge", "--into", str(central), str(good), str(tampered)]) == 1
+    assert main(["merge", "--into", str(central), str(good), str(tampered), *admin]) == 1
     assert file_digest(central) == before
 
 

@@ -82,13 +82,20 @@ def test_admin_resets_a_password_changes_a_role_and_deactivates(db, dialog, admi
     qtbot.mouseClick(page.reset_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: page.message.text() == "Nueva contraseña asignada a rosa.")
     del timer
+    assert _row_texts(page, "rosa")[4] == \
+        "Contraseña restablecida: una nueva al próximo inicio de sesión"
     assert accounts.sign_in(db, "rosa", "nueva-clave-1").role == "registro"
 
+    assert page.grants.count() == 0
     page.role_combo.setCurrentIndex(page.role_combo.findData("coordinacion"))
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(page.role_button, Qt.MouseButton.LeftButton)
     assert page.message.text() == "rosa tiene ahora el rol Coordinación del centro."
     assert _row_texts(page, "rosa")[2] == "Coordinación del centro"
+    # the grant of protection access is listed, with who granted it
+    assert page.grants.count() == 1
+    assert page.grants.item(0).text().endswith(
+        "rosa pasó a Coordinación del centro (protección), por admin")
 
     assert page.active_button.text() == "&Desactivar"
     with qtbot.waitSignal(page.changed):

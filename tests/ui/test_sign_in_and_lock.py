@@ -223,3 +223,36 @@ def test_a_half_typed_new_user_survives_the_lock(db, admin, qtbot):
     assert page.message.text() == "Usuario rosa creado."
     admin_dialog.done(0)
     window.close()
+
+
+def test_after_an_admin_reset_the_sign_in_says_so_and_a_new_password_is_chosen(dialog, db,
+                                                                               center, qtbot):
+    from albergue_desktop.ui.auth.password import ChangePasswordDialog
+
+    admin = accounts.sign_in(db, "admin", PASSWORD)
+    rosa = centers.create_user(db, admin, username="rosa", full_name="Rosa Pérez",
+                               role="registro", password="registro-123")
+    accounts.reset_password(db, admin, rosa.id, "temporal-456")
+    dialog.form.username_edit.setText("rosa")
+    with qtbot.waitSignal(dialog.accepted):
+        _try(qtbot, dialog.form, "temporal-456")
+    assert dialog.form.must_change_password  # the app opens the dialog below first
+    change = ChangePasswordDialog(db, dialog.actor, forced=True)
+    show_window(qtbot, change, size=(460, 260))
+    assert "Un administrador restableció su contraseña" in change.intro.text()
+    change.current_edit.setText("temporal-456")
+    change.new_edit.setText("mi-clave-nueva")
+    change.repeat_edit.setText("otra-clave")
+    change.submit()
+    assert change.message.text() == "Las dos contraseñas nuevas son distintas."
+    change.repeat_edit.setText("mi-clave-nueva")
+    with qtbot.waitSignal(change.accepted):
+        change.submit()
+    assert not accounts.must_change_password(db, "rosa")
+    assert accounts.sign_in(db, "rosa", "mi-clave-nueva").username == "rosa"
+
+
+def test_the_file_menu_changes_ones_own_password(db, admin, qtbot):
+    window = show_window(qtbot, MainWindow(db, admin))
+    assert window.menus.actions["change_password"].text() == "&Cambiar mi contraseña…"
+    window.close()

@@ -217,6 +217,22 @@ ES: dict[str, str] = {
     "There is no terminal to type the password; use --admin-password-file.":
         "No hay una terminal para escribir la contraseña; use --admin-password-file.",
     "Password for {user}: ": "Contraseña de {user}: ",
+    # signing in on the command line (cli_auth.py)
+    "There is no terminal to type the password; use --password-file.":
+        "No hay una terminal para escribir la contraseña; use --password-file.",
+    "albergue {command} reads or writes people's data: say who you are with --user USER (the "
+    "password is asked for, or read with --password-file FILE).":
+        "albergue {command} lee o escribe datos de personas: indique quién es con --user "
+        "USUARIO (se pide la contraseña, o se lee con --password-file ARCHIVO).",
+    "sign in as this user of the file (required: the command reads or writes people's data); "
+    "the password is asked for":
+        "entrar como este usuario del archivo (obligatorio: el comando lee o escribe datos de "
+        "personas); se pide la contraseña",
+    "An administrator reset your password: sign in to the app and choose a new one first.":
+        "Un administrador restableció su contraseña: entre a la aplicación y elija una nueva "
+        "primero.",
+    "Choose a password different from the current one.":
+        "Elija una contraseña distinta de la actual.",
     "Repeat the password: ": "Repita la contraseña: ",
     "The passwords do not match.": "Las contraseñas no coinciden.",
     "The center name is required.": "El nombre del centro es obligatorio.",

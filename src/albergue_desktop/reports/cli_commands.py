@@ -1,18 +1,18 @@
 """Command-line hooks for the reports, for ``albergue_desktop.cli`` to wire in::
 
     albergue report {roster,bedlist,census,idcards,impact} --db PATH [--center CODE]
-                    [--date YYYY-MM-DD] [--from D] [--to D] [--user NAME] --out FILE.pdf
-    albergue export --db PATH [--date YYYY-MM-DD] [--user NAME] --out FILE.xlsx
+                    [--date YYYY-MM-DD] [--from D] [--to D] --user NAME --out FILE.pdf
+    albergue export --db PATH [--date YYYY-MM-DD] --user NAME --out FILE.xlsx
     albergue import --db PATH FILE.xlsx [--center CODE] [--sheet NAME] [--dry-run]
-                    [--errors FILE.xlsx] [--allow-duplicate ROW ...]
+                    [--errors FILE.xlsx] [--allow-duplicate ROW ...] --user NAME
 
 Wiring: ``add_report_commands(sub, parents=[common])`` in ``build_parser`` (``common``
 brings ``--db`` and ``--lang``), then in ``main`` call ``args.handler(args)`` when the
 parsed namespace has a ``handler``. Handlers return the exit code and raise
 :class:`AlbergueError` for the user's mistakes (the CLI prints those without a traceback).
-Without ``--user`` the commands act with the intake role's permissions (no health detail and
-no protection-sensitive codes: docs/sensitive-data.md);
-with it, as that user of the file, whose role decides what is printed.
+Every one needs ``--user NAME`` (password typed, or ``--password-file FILE``): the signed-in
+user's role decides what is printed (docs/sensitive-data.md); without it the command stops
+with a usage error (exit 2), never acting as an implicit role.
 """
 
 from __future__ import annotations
@@ -21,11 +21,9 @@ import argparse
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import text
-
+from ..cli_auth import add_user_options, require_user, sign_in
 from ..domain import clock
 from ..domain.i18n import translate as _
-from ..domain.enums import Role
 from ..services.context import Actor
 from ..storage.db import Database, default_db_path
 from .common import resolve_center
@@ -71,7 +69,7 @@ def add_report_commands(subparsers, *, parents: list[argparse.ArgumentParser] = 
                         help=_("first day of the period (impact report)"))
     report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD",
                         help=_("last day of the period (impact report)"))
-    report.add_argument("--user", metavar=_("USER"), help=_("print as this user"))
+    add_user_options(report)
     report.set_defaults(handler=run_report)
 
     export = command("export", _("export the database to an Excel workbook"))
@@ -79,7 +77,7 @@ def add_report_commands(subparsers, *, parents: list[argparse.ArgumentParser] = 
                         help=_("workbook to write (.xlsx)"))
     export.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                         help=_("day of the census sheet (default: today)"))
-    export.add_argument("--user", metavar=_("USER"), help=_("export as this user"))
+    add_user_options(export)
     export.set_defaults(handler=run_export)
 
     imp = command("import", _("import a census spreadsheet (.xlsx)"))
@@ -94,11 +92,12 @@ def add_report_commands(subparsers, *, parents: list[argparse.ArgumentParser] = 
     imp.add_argument("--allow-duplicate", type=int, action="append", default=[],
                      metavar=_("ROW"),
                      help=_("import this row although it looks like a registered person"))
-    imp.add_argument("--user", metavar=_("USER"), help=_("import as this user"))
+    add_user_options(imp)
     imp.set_defaults(handler=run_import)
 
 
 def _open(args: argparse.Namespace) -> Database:
+    require_user(args)  # a usage error before any file is opened
     path = Path(args.db).expanduser() if getattr(args, "db", None) else default_db_path()
     if not path.exists():
         raise ReportError("{path} does not exist.", path=str(path))
@@ -107,19 +106,9 @@ def _open(args: argparse.Namespace) -> Database:
     return db
 
 
-def _actor(db: Database, username: str | None) -> Actor:
-    """Without ``--user`` the command prints as the command line with the intake role's
-    permissions: no health detail and no protection-sensitive code leaves the file unless a
-    user with that right asks."""
-    if not username:
-        return Actor(_("command line"), Role.INTAKE)
-    with db.session() as session:
-        row = session.connection().execute(text(
-            "SELECT role, center_id FROM app_user WHERE username = :u AND deleted = 0 "
-            "AND active = 1"), {"u": username.strip().lower()}).first()
-    if row is None:
-        raise ReportError("There is no active user {username} in this file.", username=username)
-    return Actor(username.strip().lower(), row.role, row.center_id)
+def _actor(db: Database, args: argparse.Namespace) -> Actor:
+    """The signed-in ``--user`` (cli_auth.py): never an implicit role."""
+    return sign_in(db, args)
 
 
 def run_report(args: argparse.Namespace) -> int:
@@ -131,7 +120,7 @@ def run_report(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        actor = _actor(db, args.user)
+        actor = _actor(db, args)
         if args.kind == "roster":
             out = roster_pdf(db, actor, args.out, center=args.center)
         elif args.kind == "bedlist":
@@ -156,7 +145,7 @@ def run_export(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        out = export_workbook(db, _actor(db, args.user), args.out, day=args.date)
+        out = export_workbook(db, _actor(db, args), args.out, day=args.date)
     finally:
         db.close()
     print(_("Saved {path}", path=str(out)))
@@ -168,7 +157,7 @@ def run_import(args: argparse.Namespace) -> int:
 
     db = _open(args)
     try:
-        actor = _actor(db, args.user)
+        actor = _actor(db, args)
         center_id = _center_id(db, args.center)
         sheet = read_sheet(args.file, args.sheet)
         preview = preview_import(db, actor, sheet, center_id=center_id)

@@ -9,7 +9,7 @@ from sqlmodel import Session, select
 
 from ..domain.enums import Role
 from ..domain.errors import AlbergueError, NotFoundError, RuleViolation
-from ..domain.permissions import Permission
+from ..domain.permissions import Permission, allows
 from ..storage.db import Database
 from ..storage.tables import AuditEvent, User
 from ..storage.versioning import utcnow
@@ -44,18 +44,24 @@ def sign_in(db: Database, username: str, password: str, *,
     with db.session(username, audit=False) as session:
         user = session.exec(select(User).where(User.username == username,
                                                User.deleted == False)).first()  # noqa: E712
+        # Always one argon2 verification (a dummy hash for an unknown user): the same cost
+        # and, for an unknown user or a wrong password, the same message.
+        password_ok = verify_password(None if user is None else user.password_hash, password)
         if user is None:
             _audit(session, "sign_in_failed", username, None, reason="unknown user")
             failure = SignInError("Wrong username or password.")
-        elif not user.active:
+        elif not user.active and password_ok:  # only the account's owner learns it
             _audit(session, "sign_in_failed", username, user.id, reason="inactive")
             failure = SignInError("This account is deactivated. Ask an administrator.")
+        elif not user.active:
+            _audit(session, "sign_in_failed", username, user.id, reason="inactive")
+            failure = SignInError("Wrong username or password.")
         elif user.locked_until is not None and user.locked_until > now:
             _audit(session, "sign_in_failed", username, user.id, reason="locked")
             failure = SignInError(
                 "Too many failed attempts. The account is locked until {time}.",
                 time=_local_time(user.locked_until))
-        elif not verify_password(user.password_hash, password):
+        elif not password_ok:
             user.failed_attempts += 1
             # the attempt counter is a lockout field: never in the audit log
             _audit(session, "sign_in_failed", username, user.id, reason="wrong password")
@@ -111,9 +117,46 @@ def reset_password(db: Database, actor: Actor, user_id: str, new_password: str) 
     with db.session(actor.username) as session:
         user = _user(session, user_id)
         user.password_hash, user.failed_attempts, user.locked_until = password_hash, 0, None
+        # the administrator knows this password: the user must choose their own at the next
+        # sign-in (the sign-in screen asks; the command line refuses until then)
+        user.must_change_password = True
         session.add(user)
         # no hash and no lockout field in the audit log (storage.versioning skips them)
         _audit(session, "password_reset", actor.username, user.id, user=user.username)
+
+
+def must_change_password(db: Database, username: str) -> bool:
+    """True after an administrator's reset, until the user chose a new password."""
+    with db.session() as session:
+        user = session.exec(select(User).where(User.username == username.strip().lower(),
+                                               User.deleted == False)).first()  # noqa: E712
+        return bool(user is not None and user.must_change_password)
+
+
+def change_own_password(db: Database, actor: Actor, current: str, new_password: str) -> None:
+    """A user changes their own password (the current one proves it is them; a wrong one
+    counts toward the lockout like a failed sign-in). Clears the reset flag; audited."""
+    sign_in(db, actor.username, current)
+    if new_password == current:
+        raise RuleViolation("Choose a password different from the current one.")
+    password_hash = hash_password(new_password)
+    with db.session(actor.username) as session:
+        user = session.exec(select(User).where(User.username == actor.username,
+                                               User.deleted == False)).one()  # noqa: E712
+        user.password_hash, user.must_change_password = password_hash, False
+        session.add(user)
+        _audit(session, "password_changed", actor.username, user.id, user=user.username)
+
+
+def password_resets_for(db: Database, actor: Actor) -> list[AuditEvent]:
+    """The administrator resets of the signed-in user's own password (shown to them)."""
+    with db.session() as session:
+        user = session.exec(select(User).where(User.username == actor.username)).first()
+        if user is None:
+            return []
+        return list(session.exec(select(AuditEvent).where(
+            AuditEvent.action == "password_reset", AuditEvent.row_id == user.id)
+            .order_by(AuditEvent.at.desc())))
 
 
 def _not_self(actor: Actor, user: User) -> None:
@@ -132,15 +175,38 @@ def set_active(db: Database, actor: Actor, user_id: str, active: bool) -> None:
         session.add(user)
 
 
+def _sensitive(role: str) -> list[str]:
+    """What a role opens of the restricted data: health, protection."""
+    return [name for name, permission in (("health", Permission.VIEW_HEALTH),
+                                          ("protection", Permission.PROTECTION))
+            if allows(role, permission)]
+
+
 def set_role(db: Database, actor: Actor, user_id: str, role: str) -> None:
+    """Change a user's role. Granting access to health or protection data is audited as
+    ``grant_sensitive_role`` and listed for supervisors (:func:`sensitive_role_grants`)."""
     actor.require(Permission.MANAGE_USERS)
     role = str(Role(role))
     with db.session(actor.username) as session:
         user = _user(session, user_id)
         if user.role != role:
             _not_self(actor, user)
-        user.role = role
+        granted = [s for s in _sensitive(role) if s not in _sensitive(user.role)]
+        previous, user.role = user.role, role
         session.add(user)
+        if granted:
+            _audit(session, "grant_sensitive_role", actor.username, user.id,
+                   user=user.username, role=[previous, role], access=granted)
+
+
+def sensitive_role_grants(db: Database, actor: Actor) -> list[AuditEvent]:
+    """Every grant of a health or protection role (creation included), newest first: for
+    supervisors and administrators (the users screen lists them)."""
+    if not (actor.can(Permission.MANAGE_USERS) or actor.can(Permission.REVIEW_SYNC)):
+        actor.require(Permission.MANAGE_USERS)
+    with db.session() as session:
+        return list(session.exec(select(AuditEvent).where(
+            AuditEvent.action == "grant_sensitive_role").order_by(AuditEvent.at.desc())))
 
 
 def full_name(db: Database, username: str) -> str:

@@ -1,9 +1,11 @@
-"""Password hashing (argon2id via argon2-cffi)."""
+"""Password hashing (argon2id via argon2-cffi). The verification is the sync engine's
+(``albergue_sync.auth.verify_password``): one function for the app and ``albergue-sync``,
+which costs the same for an unknown user (a dummy hash)."""
 
 from __future__ import annotations
 
+from albergue_sync.auth import verify_password
 from argon2 import PasswordHasher
-from argon2.exceptions import InvalidHashError, VerificationError
 
 from ..domain.errors import AlbergueError
 
@@ -22,8 +24,4 @@ def hash_password(password: str) -> str:
     return _hasher.hash(password)
 
 
-def verify_password(password_hash: str, password: str) -> bool:
-    try:
-        return _hasher.verify(password_hash, password)
-    except (VerificationError, InvalidHashError):
-        return False
+__all__ = ["MIN_PASSWORD_LENGTH", "check_password_strength", "hash_password", "verify_password"]

@@ -8,9 +8,10 @@ from sqlmodel import Session, func, select
 
 from ..domain.enums import BedKind, BedStatus, Role
 from ..domain.errors import AlbergueError, NotFoundError, RuleViolation
-from ..domain.permissions import Permission
+from ..domain.permissions import Permission, allows
 from ..storage.db import Database
-from ..storage.tables import Area, Bed, Center, Meta, User
+from ..storage.tables import Area, AuditEvent, Bed, Center, Meta, User
+from ..storage.versioning import utcnow
 from .auth import check_password_strength, hash_password
 from .context import SYSTEM, Actor
 
@@ -84,6 +85,15 @@ def create_user(db: Database, actor: Actor | None, *, username: str, full_name: 
         user = User(username=username, full_name=full_name.strip(), role=role,
                     center_id=center_id, password_hash=password_hash)
         session.add(user)
+        access = [name for name, permission in (("health", Permission.VIEW_HEALTH),
+                                                ("protection", Permission.PROTECTION))
+                  if allows(role, permission)]
+        if access:  # listed for supervisors (services.accounts.sensitive_role_grants)
+            session.add(AuditEvent(at=utcnow(), username=actor.username if actor else username,
+                                   action="grant_sensitive_role", table_name="app_user",
+                                   row_id=user.id, changes={"user": username,
+                                                            "role": [None, role],
+                                                            "access": access}))
     return user
 
 

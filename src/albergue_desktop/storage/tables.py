@@ -287,6 +287,8 @@ class User(SyncedBase, table=True):
     active: bool = True
     failed_attempts: int = 0
     locked_until: datetime | None = None
+    # set by an administrator's reset: the next sign-in asks for a new password (v0010)
+    must_change_password: bool = False
 
 
 class AuditEvent(SyncedBase, table=True):

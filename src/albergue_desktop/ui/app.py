@@ -64,6 +64,11 @@ class AppSession(QObject):
             dialog.form.password_edit.setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
+        if dialog.form.must_change_password:  # an administrator reset it: a new one first
+            from .auth.password import ChangePasswordDialog
+            if ChangePasswordDialog(self.db, dialog.actor, forced=True).exec() \
+                    != QDialog.DialogCode.Accepted:
+                return self.sign_in()
         self.open_window(dialog.actor)
         return True
 

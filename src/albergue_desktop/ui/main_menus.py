@@ -52,6 +52,8 @@ class MainMenus(QObject):
             file_menu.addSeparator()
         file_menu.addAction(self._action("lock", self.tr("&Lock session"), window.lock,
                                          "Ctrl+L"))
+        file_menu.addAction(self._action("change_password", self.tr("&Change my password…"),
+                                         window.change_password))
         file_menu.addAction(self._action("sign_out", self.tr("&Sign out"),
                                          window.sign_out_requested.emit))
         file_menu.addAction(self._action("quit", self.tr("&Quit"), window.close,

@@ -310,6 +310,12 @@ class MainWindow(QMainWindow):
                 found.append(dialog)
         return found
 
+    def change_password(self) -> None:
+        """File > Change my password…: the signed-in user's own password."""
+        from .auth.password import ChangePasswordDialog
+
+        ChangePasswordDialog(self.db, self.actor, self).exec()
+
     def lock(self) -> None:
         """Cover the window (and hide its dialogs) until the password is typed again."""
         if self.locked:

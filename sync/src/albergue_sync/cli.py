@@ -10,6 +10,7 @@ Messages are Spanish unless ``ALBERGUE_LANG=en``; ``--json`` prints machine-read
 from __future__ import annotations
 
 import argparse
+import getpass
 import json
 import re
 import sqlite3
@@ -19,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import conflicts as conflict_log
-from . import auditchain, files, recovery
+from . import auditchain, auth, files, recovery
 from .engine import Options, SourceReport, merge_files
 from .i18n import SyncRefused, translate as _
 from .status import export, status
@@ -69,9 +70,15 @@ def _parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, title=_("commands"),
                                 parser_class=_Parser)
 
-    def command(name: str, help_text: str) -> argparse.ArgumentParser:
+    def command(name: str, help_text: str, *, user: bool = True) -> argparse.ArgumentParser:
         p = sub.add_parser(name, help=help_text)
         p.add_argument("--json", action="store_true", help=_("print the result as JSON"))
+        if user:  # reads or writes people's data: a user of the file signs in (auth.py)
+            p.add_argument("--user", metavar=_("USER"), default=None,
+                           help=_("sign in as this user of the file (role with the sync "
+                                  "permission); the password is asked for"))
+            p.add_argument("--password-file", type=Path, metavar=_("FILE"), default=None,
+                           help=_("read the password from the first line of FILE"))
         return p
 
     p = command("export", "copia consistente de una base de datos para una memoria USB")
@@ -80,6 +87,12 @@ def _parser() -> argparse.ArgumentParser:
     p = command("merge", "integra archivos de centros en el archivo central")
     p.add_argument("--into", dest="target", required=True, type=Path)
     p.add_argument("--full", action="store_true", help="leer todo, sin marcadores")
+    p.add_argument("--admin", metavar=_("USER"), default=None,
+                   help=_("creating a new central file: its first account (administrator)"))
+    p.add_argument("--admin-role", choices=sorted(auth.CENTRAL_OWNER_ROLES), default="admin",
+                   help=_("role of that first account (default: admin)"))
+    p.add_argument("--admin-password-file", type=Path, metavar=_("FILE"), default=None,
+                   help=_("read that account's password from the first line of FILE"))
     p.add_argument("sources", nargs="+", type=Path)
     p = command("pull", "trae el registro central a la base de datos de un centro")
     p.add_argument("--from", dest="source", required=True, type=Path)
@@ -87,14 +100,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--with-health", action="store_true",
                    help="incluir datos de salud de otros centros")
     p.add_argument("--full", action="store_true", help="leer todo, sin marcadores")
-    p = command("status", "orígenes integrados, registros y conflictos de un archivo")
+    p = command("status", "orígenes integrados, registros y conflictos de un archivo",
+                user=False)
     p.add_argument("file", type=Path)
     p = command("conflicts", "lista o resuelve conflictos")
     p.add_argument("file", type=Path)
     p.add_argument("--all", action="store_true", help="incluir los resueltos")
     p.add_argument("--resolve", metavar="ID")
     p.add_argument("--value", metavar="JSON")
-    p.add_argument("--user", default=None)
     p = command("rekey", "da un sitio y época nuevos a un archivo (respaldo restaurado)")
     p.add_argument("file", type=Path)
     p.add_argument("--against", type=Path, default=None,
@@ -158,17 +171,94 @@ def _print_conflicts(rows: list[dict[str, Any]]) -> None:
                     who=c["resolved_by"], when=(c["resolved_at"] or "")[:19]))
 
 
+def _read_password(path: Path | None, prompt: str) -> str:
+    if path is not None:
+        try:
+            lines = path.read_text("utf-8").splitlines()
+        except (OSError, UnicodeDecodeError) as exc:
+            raise SyncRefused("Cannot read the password file {path}: {detail}",
+                              path=str(path), detail=getattr(exc, "strerror", None) or "UTF-8")
+        return lines[0] if lines else ""
+    if not sys.stdin.isatty():
+        raise _Usage(_("There is no terminal to type the password; use {option}.",
+                       option="--password-file" if "admin" not in prompt else
+                       "--admin-password-file"))
+    return getpass.getpass(_(prompt))
+
+
+# The file each command signs in to: the one whose people's data it reads or writes.
+_SIGN_IN_FILE = {"export": "source", "merge": "target", "pull": "target", "conflicts": "file",
+                 "rekey": "file", "reclock": "file"}
+
+
+def _sign_in(args: argparse.Namespace) -> str | None:
+    """The user of the file this command reads or writes (None for ``status``)."""
+    if args.command not in _SIGN_IN_FILE:
+        return None
+    if args.command == "merge" and not args.target.exists():
+        return None  # a new central file: its first account comes with --admin (_create)
+    if not args.user or not args.user.strip():
+        raise _Usage(_("albergue-sync {command} reads or writes people's data: say who you "
+                       "are with --user USER (a user of the file with the sync permission).",
+                       command=args.command))
+    path = getattr(args, _SIGN_IN_FILE[args.command])
+    files.inspect(path)  # a missing or foreign file gets its own message first
+    password = _read_password(args.password_file, "Password: ")
+    return auth.sign_in_file(path, args.user, password, command=args.command)
+
+
+def _create_central(args: argparse.Namespace) -> str:
+    """``merge --into NEW``: the file is created with its first account (no first-comer
+    administrator), then merged into by that account."""
+    if not args.admin or not args.admin.strip():
+        raise _Usage(_("{path} does not exist: a new central file needs its first account, "
+                       "--admin USER (and --admin-password-file FILE or the password typed "
+                       "on the terminal).", path=str(args.target)))
+    password = _read_password(args.admin_password_file, "Password of the new admin account: ")
+    auth.check_password_strength(password)
+    if args.admin_password_file is None and sys.stdin.isatty():
+        if getpass.getpass(_("Repeat the password: ")) != password:
+            raise SyncRefused("The passwords do not match.")
+    files.create(args.target)
+    try:
+        return auth.create_account(args.target, args.admin, password, role=args.admin_role)
+    except BaseException:
+        for leftover in (args.target, Path(f"{args.target}-wal"), Path(f"{args.target}-shm")):
+            leftover.unlink(missing_ok=True)
+        raise
+
+
 def _run(args: argparse.Namespace) -> None:
+    user = _sign_in(args)
+    _command(args, user)
+    # The file signed in to records who did it (a new central file: its first account's
+    # creation is the audit event).
+    if user is not None:
+        auth.record_sign_in(getattr(args, _SIGN_IN_FILE[args.command]), user,
+                            command=args.command)
+
+
+def _command(args: argparse.Namespace, user: str | None) -> None:
     if args.command == "export":
         result = export(args.source, args.dest)
         print(json.dumps(result) if args.json else _(
             "Exported {source} to {path} ({size} bytes, change {seq}).", **result))
     elif args.command == "merge":
         created = not args.target.exists()
-        reports = merge_files(args.target, args.sources, Options(full=args.full))
+        if created:
+            user = _create_central(args)
+        try:
+            reports = merge_files(args.target, args.sources, Options(full=args.full))
+        except BaseException:
+            if created:  # nothing was merged: no half-made central file is left behind
+                for leftover in (args.target, Path(f"{args.target}-wal"),
+                                 Path(f"{args.target}-shm")):
+                    leftover.unlink(missing_ok=True)
+            raise
         if created and not args.json:
-            print(_("Created {path} (site {site}).", path=str(args.target),
-                    site=files.inspect(args.target).site_id))
+            print(_("Created {path} (site {site}); its first account: {user}.",
+                    path=str(args.target), site=files.inspect(args.target).site_id,
+                    user=user))
         _print_reports(reports, args.json)
     elif args.command == "pull":
         files.check_header(args.target)
@@ -183,7 +273,7 @@ def _run(args: argparse.Namespace) -> None:
             if args.value is None:
                 raise _Usage("--resolve necesita --value JSON")
             result = conflict_log.resolve(args.file, args.resolve, args.value,
-                                          user=args.user or conflict_log.user_name())
+                                          user=user)
             print(json.dumps(result, default=str) if args.json else _(
                 "Conflict {id} resolved with {value}.", id=result["id"][:12],
                 value=_show(result["resolved_value"])))
@@ -191,7 +281,7 @@ def _run(args: argparse.Namespace) -> None:
             rows = conflict_log.list_conflicts(args.file, include_resolved=args.all)
             print(json.dumps(rows, indent=2)) if args.json else _print_conflicts(rows)
     elif args.command == "rekey":
-        recovered = recovery.rekey(args.file, against=args.against, user=conflict_log.user_name())
+        recovered = recovery.rekey(args.file, against=args.against, user=user)
         info = files.inspect(args.file)
         print(json.dumps({"path": str(args.file), "site_id": info.site_id,
                           "epoch": info.epoch, **asdict(recovered)}) if args.json else _(
@@ -204,7 +294,7 @@ def _run(args: argparse.Namespace) -> None:
     elif args.command == "verify":
         _verify(args)
     elif args.command == "reclock":
-        recovered = recovery.reclock(args.file, user=conflict_log.user_name())
+        recovered = recovery.reclock(args.file, user=user)
         if args.json:
             print(json.dumps(asdict(recovered)))
         elif recovered.writes or recovered.hlc_after != recovered.hlc_before:

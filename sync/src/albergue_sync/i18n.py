@@ -146,6 +146,51 @@ ES: dict[str, str] = {
         "argumento {arg}: opción no válida: {value} (elija entre {choices})",
     "argument {arg}: expected one value": "argumento {arg}: se esperaba un valor",
     "argument {arg}: {message}": "argumento {arg}: {message}",
+    # signing in (auth.py, cli.py)
+    "Wrong username or password.": "Usuario o contraseña incorrectos.",
+    "Too many failed attempts. The account is locked until {time}.":
+        "Demasiados intentos fallidos. La cuenta está bloqueada hasta las {time}.",
+    "This account is deactivated. Ask an administrator.":
+        "Esta cuenta está desactivada. Consulte a un administrador.",
+    "The user {user} ({role}) may not run albergue-sync {command} on {path}.":
+        "El usuario {user} ({role}) no puede ejecutar albergue-sync {command} en {path}.",
+    "The password must have at least {min} characters.":
+        "La contraseña debe tener al menos {min} caracteres.",
+    "The administrator's username is required.":
+        "Se requiere el nombre de usuario del administrador.",
+    "The user {user} already exists in {path}.": "El usuario {user} ya existe en {path}.",
+    "Cannot read the password file {path}: {detail}":
+        "No se puede leer el archivo de contraseña {path}: {detail}",
+    "There is no terminal to type the password; use {option}.":
+        "No hay una terminal para escribir la contraseña; use {option}.",
+    "albergue-sync {command} reads or writes people's data: say who you are with --user USER "
+    "(a user of the file with the sync permission).":
+        "albergue-sync {command} lee o escribe datos de personas: indique quién es con "
+        "--user USUARIO (un usuario del archivo con permiso de sincronizar).",
+    "{path} does not exist: a new central file needs its first account, --admin USER (and "
+    "--admin-password-file FILE or the password typed on the terminal).":
+        "{path} no existe: un archivo central nuevo necesita su primera cuenta, --admin "
+        "USUARIO (y --admin-password-file ARCHIVO o la contraseña escrita en la terminal).",
+    "Password: ": "Contraseña: ",
+    "Password of the new admin account: ": "Contraseña de la nueva cuenta de administración: ",
+    "Repeat the password: ": "Repita la contraseña: ",
+    "The passwords do not match.": "Las contraseñas no coinciden.",
+    "Created {path} (site {site}); its first account: {user}.":
+        "Se creó {path} (sitio {site}); su primera cuenta: {user}.",
+    "USER": "USUARIO",
+    "FILE": "ARCHIVO",
+    "sign in as this user of the file (role with the sync permission); the password is asked "
+    "for":
+        "entrar como este usuario del archivo (rol con permiso de sincronizar); se pide la "
+        "contraseña",
+    "read the password from the first line of FILE":
+        "leer la contraseña de la primera línea de ARCHIVO",
+    "creating a new central file: its first account (administrator)":
+        "al crear un archivo central nuevo: su primera cuenta (administración)",
+    "role of that first account (default: admin)":
+        "rol de esa primera cuenta (predeterminado: admin)",
+    "read that account's password from the first line of FILE":
+        "leer la contraseña de esa cuenta de la primera línea de ARCHIVO",
 }
 
 # Recovery (recovery.py, docs/sync-recovery.md), conflict resolutions, clock flags.

@@ -35,6 +35,7 @@ from .conflicts import new_id
 from .engine import CLOCK_LEEWAY_MS
 from .i18n import SyncRefused
 from .rowmerge import Dot, as_dot, dump_json, parse_json
+from .rules import LOCAL_TABLES
 from .tablemerge import q, synced_tables
 
 DotMap = Callable[[Dot], Dot]
@@ -232,8 +233,11 @@ def fork_point(path: Path, against: Path, site: str) -> int:
         other.close()
     conn = files.connect(path, readonly=True)
     try:
-        events = conn.execute("SELECT id, fv FROM audit_event WHERE site_id = ?",
-                              (site,)).fetchall()
+        # audit events of local tables (app_user: every sign-in) never reach another file
+        # (redact.py): they say nothing about the fork
+        local = ", ".join(f"'{t}'" for t in sorted(LOCAL_TABLES))
+        events = conn.execute(f"SELECT id, fv FROM audit_event WHERE site_id = ? AND "
+                              f"coalesce(table_name, '') NOT IN ({local})", (site,)).fetchall()
     finally:
         conn.close()
     own = sorted((as_dot((parse_json(fv) or {})["*"])[2], eid) for eid, fv in events

@@ -1,7 +1,8 @@
-"""A supervisor opens a central file made by ``albergue-sync merge`` in the app
-(``albergue --db central.sqlite``): its first run asks only for an administrator (the
-centers came with the merge), and the people list shows every center, with the center filter
-working."""
+"""A supervisor opens a central file in the app (``albergue --db central.sqlite``). One made by
+``albergue-sync merge --admin`` has its first account already (no setup, no first-comer
+administrator); one made by merging without accounts (the app's "Enviar" to a new file, the
+engine's API) asks only for an administrator (the centers came with the merge), and the
+people list shows every center, with the center filter working."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from albergue_desktop.ui import app
 from albergue_desktop.ui.auth.sign_in import SignInDialog
 from albergue_desktop.ui.main_window import MainWindow
 from albergue_desktop.ui.sync.central_setup import CentralSetupDialog
+from albergue_sync import merge_files
 from albergue_sync.cli import main as sync_cli
 from ui_helpers import visible_top_level, when_visible
 
@@ -37,8 +39,28 @@ def central(center_files, tmp_path):
     for center in (a, b):
         center.db.close()  # files brought from the laptops
     path = tmp_path / "central.sqlite"
-    assert sync_cli(["merge", "--into", str(path), str(a.path), str(b.path)]) == 0
+    merge_files(path, [a.path, b.path])
     return path
+
+
+def test_a_central_file_made_by_albergue_sync_has_its_account(center_files, tmp_path):
+    a = center_files("03")
+    a.register("Marie", "Joseph")
+    a.db.close()
+    secret = tmp_path / "clave.txt"
+    secret.write_text("contrasena-larga\n")
+    path = tmp_path / "central.sqlite"
+    assert sync_cli(["merge", "--into", str(path), str(a.path)]) == 2  # no --admin
+    assert not path.exists()
+    assert sync_cli(["merge", "--into", str(path), str(a.path), "--admin", "Supervisora",
+                     "--admin-role", "supervision", "--admin-password-file", str(secret)]) == 0
+    db = Database.open(path)
+    try:
+        assert not sync_files.needs_central_setup(db)  # the app goes straight to sign-in
+        actor = accounts.sign_in(db, "supervisora", "contrasena-larga")
+        assert (actor.role, actor.center_id) == ("supervision", None)
+    finally:
+        db.close()
 
 
 def test_the_app_opens_a_merged_file_on_an_administrator_only_setup(qtbot, qapp, central,

@@ -8,8 +8,8 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView, QComboBox, QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout,
-    QHeaderView, QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
-    QWidget,
+    QHeaderView, QLabel, QLineEdit, QListWidget, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
 )
 
 from ...services import accounts, centers
@@ -142,6 +142,11 @@ class UsersPage(QWidget):
         self.active_button = QPushButton(self.tr("&Deactivate"), self)
         self.message = QLabel(self)
         self.message.setWordWrap(True)
+        # who was given access to health or protection data, by whom (audited grants)
+        self.grants_label = QLabel(self.tr("Health and protection roles granted"), self)
+        self.grants = QListWidget(self)
+        self.grants.setAccessibleName(self.grants_label.text())
+        self.grants.setMaximumHeight(120)
 
         side = QVBoxLayout()
         side.addWidget(self.new_button)
@@ -157,6 +162,8 @@ class UsersPage(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.message)
+        layout.addWidget(self.grants_label)
+        layout.addWidget(self.grants)
 
         self.new_button.clicked.connect(self.create_user)
         self.reset_button.clicked.connect(self.reset_password)
@@ -186,6 +193,8 @@ class UsersPage(QWidget):
             locked = user.locked_until is not None and user.locked_until > now
             if not user.active:
                 state = self.tr("Deactivated")
+            elif user.must_change_password:
+                state = self.tr("Password reset: a new one at the next sign-in")
             elif locked:
                 state = self.tr("Locked until {time}").format(
                     time=user.locked_until.astimezone().strftime("%H:%M"))
@@ -198,6 +207,17 @@ class UsersPage(QWidget):
                 self.table.setItem(row, column, QTableWidgetItem(value))
             if user.username == current:
                 self.table.selectRow(row)
+        self.grants.clear()
+        access_names = {"health": self.tr("health"), "protection": self.tr("protection")}
+        for event in accounts.sensitive_role_grants(self._db, self._actor):
+            changes = event.changes or {}
+            text = self.tr("{when}: {user} became {role} ({access}), by {by}")
+            self.grants.addItem(text.format(
+                when=event.at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                user=changes.get("user", "?"),
+                role=role_label((changes.get("role") or [None, ""])[1]),
+                access=", ".join(access_names.get(a, a) for a in changes.get("access", [])),
+                by=event.username))
         self._update_buttons()
         self.loaded.emit()
         if after is not None:

@@ -25,7 +25,7 @@ ERROR_STYLE = "color: #b00020;"
 def sign_in_and_check_clock(db: Database, username: str, password: str):
     """Worker thread: the signed-in actor and the clock warnings (services/clock.py)."""
     actor = accounts.sign_in(db, username, password)
-    return actor, clock.clock_warnings(db)
+    return actor, clock.clock_warnings(db), accounts.must_change_password(db, actor.username)
 
 
 class SignInForm(QWidget):
@@ -40,6 +40,7 @@ class SignInForm(QWidget):
         self._db = db
         self._tasks = tasks
         self.clock_warnings: list = []  # of the last sign-in, for the dialog to show
+        self.must_change_password = False  # an administrator reset it: the app asks first
         self.username_edit = QLineEdit(self)
         self.username_edit.setAccessibleName(self.tr("Username"))
         self.password_edit = QLineEdit(self)
@@ -108,7 +109,7 @@ class SignInForm(QWidget):
         self.username_edit.setEnabled(not busy)
 
     def _on_signed_in(self, result) -> None:
-        actor, self.clock_warnings = result
+        actor, self.clock_warnings, self.must_change_password = result
         self._set_busy(False)
         self.password_edit.clear()
         self.signed_in.emit(actor)

@@ -30,6 +30,7 @@ MIGRATIONS: dict[int, str] = {
     9: "v0009_derived_status.sql",
     10: "v0010_person_key.sql",
     11: "v0011_audit_chain.sql",
+    12: "v0012_password_change.sql",
 }
 
 # Steps a migration needs in Python after its script, same transaction (version -> callable

@@ -51,7 +51,7 @@ def register_households(db: Database, actor: Actor, *, center_id: str,
         prefix = folio_prefix(center)
         number = queries.next_folio_number(session=session, prefix=prefix)
         for members, (datas, head) in zip(households, checked):
-            household = make[Household](center_id=center_id, size=len(members))
+            household = make[Household](center_id=center_id)
             rows[Household].append(household)
             ids, folios = [], []
             for member, data in zip(members, datas):

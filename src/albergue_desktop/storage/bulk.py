@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from .ids import new_id
 from .tables import AuditEvent, SyncedBase
-from .versioning import WriteContext, stamp_new_rows, utcnow
+from .versioning import WriteContext, chain_rows, stamp_new_rows, utcnow
 
 
 class RowFactory:
@@ -69,6 +69,8 @@ def insert_new_rows(session: Session,
                   for model, rows in tables for row in rows]
         tables.append((AuditEvent, audits))
     stamp_new_rows(session, [row for _model, rows in tables for row in rows])
+    if ctx.audit:
+        chain_rows(session, audits)  # the same hash chain as the flush hook's audit rows
     conn = session.connection()
     for model, rows in tables:
         columns = list(model.__table__.columns)  # type: ignore[attr-defined]

@@ -173,21 +173,32 @@ def _chain(events: list[AuditEvent], session: Session) -> None:
     """Link new audit rows into their site's hash chain (albergue_sync.auditchain), in the
     order they were stamped. Runs after :func:`_reserve`, which holds the write lock, so no
     other writer can take the same link."""
-    if not events:
+    rows = [{"id": e.id, "site_id": e.site_id, "at": e.at, "username": e.username,
+             "action": e.action, "table_name": e.table_name, "row_id": e.row_id,
+             "changes": e.changes} for e in events]
+    chain_rows(session, rows)
+    for event_row, row in zip(events, rows):
+        for name in ("chain_site", "chain_seq", "payload_hash", "prev_hash", "chain_hash"):
+            setattr(event_row, name, row[name])
+
+
+def chain_rows(session: Session, rows: list[dict[str, Any]]) -> None:
+    """:func:`_chain` for audit rows as dicts (the bulk insert path, storage/bulk.py): the
+    chain fields are set in each dict."""
+    if not rows:
         return
     conn = session.connection()
     tips: dict[str, Any] = {}
-    for event_row in events:
-        chain = auditchain.chain_key(event_row.site_id, event_row.table_name)
+    for row in rows:
+        chain = auditchain.chain_key(row["site_id"], row["table_name"])
         if chain not in tips:
             found = conn.execute(text(auditchain.TIP_SQL), {"chain": chain}).first()
             tips[chain] = (int(found[0]), found[1]) if found else None
-        row = {"id": event_row.id, "at": event_row.at, "username": event_row.username,
-               "action": event_row.action, "table_name": event_row.table_name,
-               "row_id": event_row.row_id, "changes": event_row.changes}
-        for name, value in auditchain.link(tips[chain], chain, row).items():
-            setattr(event_row, name, value)
-        tips[chain] = (event_row.chain_seq, event_row.chain_hash)
+        linked = auditchain.link(tips[chain], chain, {
+            k: row[k] for k in ("id", "at", "username", "action", "table_name", "row_id",
+                                "changes")})
+        row.update(linked)
+        tips[chain] = (row["chain_seq"], row["chain_hash"])
 
 
 def install(session_class: type[Session]) -> None:

@@ -299,6 +299,18 @@ ES: dict[str, str] = {
     "Includes medical data: confidential document.":
         "Incluye datos médicos: documento confidencial.",
     "Reserved area": "Área reservada",
+    "Reserved center": "Centro reservado",
+    "Health indication taken into account: ask the health staff.":
+        "Indicación de salud atendida: consulte al personal de salud.",
+    "A health indication is not met by this option: ask the health staff before accepting it.":
+        "Esta opción no cumple una indicación de salud: consulte al personal de salud antes "
+        "de aceptarla.",
+    "No free room keeps this household together and apart from other households, as a "
+    "health indication requires: the coordinator must free or set up one (ask the health "
+    "staff).":
+        "No hay un cuarto libre que mantenga a este hogar junto y aparte de otros hogares, "
+        "como lo requiere una indicación de salud: la coordinación debe liberar o habilitar "
+        "uno (consulte al personal de salud).",
     "This file did not receive all the specific needs of this person (the central file was "
     "taken without health data): they can only be changed at the person's center, or after "
     "taking the central file with health data.":

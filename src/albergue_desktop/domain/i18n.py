@@ -262,6 +262,7 @@ ES: dict[str, str] = {
     "Name": "Nombre",
     "Sex": "Sexo",
     "Age": "Edad",
+    "Age in days": "Edad en días",
     "Nationality": "Nacionalidad",
     "Household": "Núcleo",
     "Bed": "Cama",
@@ -734,6 +735,16 @@ ES: dict[str, str] = {
     "Swelling or mass of mouth, throat or neck": "Hinchazón o masa en boca, garganta o cuello",
     "Threatened limb": "Extremidad en riesgo",
     "Tiny baby (under 2 months)": "Bebé menor de 2 meses",
+    "Any infant under 8 days": "Cualquier bebé menor de 8 días",
+    "Infant under 2 months with temperature below 36 °C":
+        "Bebé menor de 2 meses con temperatura menor de 36 °C",
+    "Infant under 2 months with temperature above 39 °C":
+        "Bebé menor de 2 meses con temperatura mayor de 39 °C",
+    "Infant 8 days to 6 months": "Bebé de 8 días a 6 meses",
+    "Measured fever (38.0 °C or more): medical consultation":
+        "Fiebre medida (38.0 °C o más): consulta médica",
+    "Measured fever (38.0 °C or more) in an infant under 3 months":
+        "Fiebre medida (38.0 °C o más) en un bebé menor de 3 meses",
     "Unable to feed or drink": "No puede comer ni beber",
     "Unable to pass urine": "No puede orinar",
     "Unresponsive (AVPU: U)": "No responde (AVPU: U)",

@@ -822,6 +822,10 @@
         <translation>camas contiguas</translation>
     </message>
     <message>
+        <source>health indication</source>
+        <translation>indicación de salud</translation>
+    </message>
+    <message>
         <source>Family quarantine room</source>
         <translation>Cuarto familiar de cuarentena</translation>
     </message>

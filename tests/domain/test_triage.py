@@ -28,8 +28,12 @@ from albergue_desktop.domain.triage import ScreeningInput, assess, validate_scre
 GREEN, YELLOW, RED = TriageColour.GREEN, TriageColour.YELLOW, TriageColour.RED
 AGE_OF_BAND = {AgeBand.UNDER_1: 6, AgeBand.FROM_1_TO_4: 30, AgeBand.FROM_5_TO_11: 96,
                AgeBand.ADULT: 360, AgeBand.UNKNOWN: None}
+# Rows by age (months or days) and rows of infants "under N months" have their own
+# boundary tests (test_an_infant_by_age_in_days and the following ones).
 NUMERIC = [r for r in RULES
-           if r.op in (Op.LT, Op.GT, Op.LE, Op.GE) and r.measure is not Measure.AGE]
+           if r.op in (Op.LT, Op.GT, Op.LE, Op.GE)
+           and r.measure not in (Measure.AGE, Measure.AGE_DAYS)
+           and r.younger_than_months is None]
 
 # The table as a clinician approved it. Changing a threshold in clinical_rules.py without
 # changing this snapshot fails the suite.
@@ -122,6 +126,12 @@ EXPECTED_TABLE = {
     "ETAT-FROM_1_TO_4-IRRITABLE": ("present", "irritable_or_lethargic", "1_to_4", "yellow"),
     "ETAT-FROM_5_TO_11-IRRITABLE": ("present", "irritable_or_lethargic", "5_to_11", "yellow"),
     "ETAT-TINY-BABY": ("<", 2, "under_1", "yellow"),
+    "IITT-C-NEWBORN": ("<", 8, "under_1", "red"),
+    "IITT-C-U2M-TEMP-LOW": ("<", 36.0, "under_1", "red"),
+    "IITT-C-U2M-TEMP-HIGH": (">", 39.0, "under_1", "red"),
+    "IITT-C-YOUNG-INFANT": ("<", 6, "under_1", "yellow"),
+    "DGE-FEVER-CONSULT": (">=", 38.0, "any", "green"),
+    "DGE-INFANT-FEVER": (">=", 38.0, "under_1", "yellow"),
     "DGE-SPO2-URGENT": ("<", 90, "any", "red"),
     "DGE-DYSPNEA": ("present", "dyspnea", "any", "yellow"),
     "DGE-CHEST-PAIN": ("present", "chest_pain", "any", "yellow"),
@@ -297,11 +307,12 @@ def test_apparent_band_of_a_known_age(months, apparent):
 
 
 @settings(max_examples=300, deadline=None)
-@given(s=st.deferred(lambda: screenings), age=st.integers(2, 1200))
+@given(s=st.deferred(lambda: screenings), age=st.integers(6, 1200))
 def test_apparent_band_of_the_true_age_is_never_more_lenient(s, age):
     # judging by the apparent band that contains the true age (or by none at all) never
-    # gives a lower colour than the true age does (ages of 2 months and more: the "tiny baby"
-    # row needs an age)
+    # gives a lower colour than the true age does (ages of 6 months and more: the rows by age,
+    # "tiny baby" under 2 months and "infant 8 days to 6 months", need an age or an apparent
+    # infant; test_an_apparent_infant_is_judged_as_the_youngest covers that)
     s = replace(s, apparent_age=None)
     known = assess(s, age_months=age).colour.rank
     assert assess(replace(s, apparent_age=apparent_age_of(age))).colour.rank >= known
@@ -696,3 +707,72 @@ def test_measured_fever_with_any_symptom_recommends_a_consultation_at_every_age(
     a symptom on the screen: with measured fever the person leaves with a consultation."""
     result = assess(ScreeningInput(temperature_c=38.0, symptoms={symptom}), age_years=age_years)
     assert result.consultation and "DGE-FEVER-RESP" in result.rule_ids
+
+
+# --- IITT child card: infants by age in days; fever as a precaution ---------------------------
+
+@pytest.mark.parametrize("days, colour", [
+    (0, TriageColour.RED), (7, TriageColour.RED),            # under 8 days: red
+    (8, TriageColour.YELLOW), (59, TriageColour.YELLOW),      # 8 days to 6 months: yellow
+    (200, TriageColour.GREEN),                                 # 6 months and over: green
+])
+def test_an_infant_by_age_in_days(days, colour):
+    birth, visit = date(2021, 6, 1), date(2021, 6, 1) + timedelta(days=days)
+    result = assess(ScreeningInput(), age_months=age_in_months(birth, visit), age_days=days)
+    assert result.colour is colour
+    assert ("IITT-C-NEWBORN" in result.rule_ids) is (days < 8)
+
+
+@pytest.mark.parametrize("months, fires", [(5, True), (6, False), (11, False)])
+def test_the_young_infant_row_ends_at_6_months(months, fires):
+    result = assess(ScreeningInput(), age_months=months, age_days=months * 30 + 1)
+    assert ("IITT-C-YOUNG-INFANT" in result.rule_ids) is fires
+
+
+@pytest.mark.parametrize("months, temperature, red", [
+    (0, 35.9, True), (0, 36.0, False), (1, 39.1, True), (1, 39.0, False),
+    (2, 35.9, False), (2, 39.1, False),    # from 2 months: the every-age rows (yellow)
+])
+def test_temperature_of_an_infant_under_2_months(months, temperature, red):
+    result = assess(ScreeningInput(temperature_c=temperature), age_months=months,
+                    age_days=months * 30 + 10)
+    assert (result.colour is TriageColour.RED) is red
+    assert result.colour.rank >= TriageColour.YELLOW.rank
+
+
+@pytest.mark.parametrize("temperature", [35.5, 39.5])
+def test_an_apparent_infant_gets_the_strictest_temperature_rows(temperature):
+    result = assess(ScreeningInput(temperature_c=temperature,
+                                   apparent_age=ApparentAge.INFANT))
+    assert result.colour is TriageColour.RED
+    assert {"IITT-C-U2M-TEMP-LOW", "IITT-C-U2M-TEMP-HIGH"} & result.rule_ids
+
+
+@pytest.mark.parametrize("temperature, consultation", [(37.9, False), (38.0, True),
+                                                       (38.6, True)])
+@pytest.mark.parametrize("age_years", [5, 30, None])
+def test_measured_fever_alone_recommends_a_consultation(temperature, consultation,
+                                                        age_years):
+    result = assess(ScreeningInput(temperature_c=temperature), age_years=age_years)
+    assert result.consultation is consultation
+    assert ("DGE-FEVER-CONSULT" in result.rule_ids) is consultation
+
+
+@pytest.mark.parametrize("months, temperature, yellow", [
+    (2, 38.0, True), (2, 37.9, False), (3, 38.0, False), (11, 38.5, False)])
+def test_fever_in_an_infant_under_3_months_is_at_least_yellow(months, temperature, yellow):
+    result = assess(ScreeningInput(temperature_c=temperature), age_months=months,
+                    age_days=months * 30 + 10)
+    assert ("DGE-INFANT-FEVER" in result.rule_ids) is yellow
+    if yellow:
+        assert result.colour.rank >= TriageColour.YELLOW.rank
+
+
+@settings(max_examples=200, deadline=None)
+@given(s=st.deferred(lambda: screenings), days=st.integers(0, 364))
+def test_an_apparent_infant_is_judged_as_the_youngest(s, days):
+    """An apparent infant is never judged more leniently than an infant of any age in days."""
+    s = replace(s, apparent_age=None)
+    months = age_in_months(date(2021, 1, 1), date(2021, 1, 1) + timedelta(days=days))
+    known = assess(s, age_months=months, age_days=days).colour.rank
+    assert assess(replace(s, apparent_age=ApparentAge.INFANT)).colour.rank >= known

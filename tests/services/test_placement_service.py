@@ -122,14 +122,17 @@ def test_pregnant_woman_with_a_positive_screen_and_three_children(db, world):
     mum = seen_by_health.members[0]
     assert mum.needs_isolation and mum.needs_maternity and not seen_by_health.members[1].triage
     proposal = placement.suggest_for_household(db, COORD, hh)
-    # The coordinator gets the same routing, but not the screening behind it.
-    assert proposal.result == seen_by_health.result
+    # The coordinator gets the same beds, but not the screening nor the condition behind them.
+    assert [s.assignments for s in proposal.suggestions] == [
+        s.assignments for s in seen_by_health.suggestions]
     assert all(m.triage is None for m in proposal.members)
+    assert seen_by_health.result.relaxed == (R.MATERNITY,)
+    assert MATERNITY_SUPERSEDED in [e.msgid for e in seen_by_health.result.best.explanations]
     best = proposal.result.best
     assert best.area_ids == (room,)            # together in a room of their own, as contacts
     assert [a.bed_code for a in best.assignments] == ["Q-01", "Q-02", "Q-03", "Q-04"]
-    assert proposal.result.relaxed == (R.MATERNITY,)
-    assert MATERNITY_SUPERSEDED in [e.msgid for e in best.explanations]
+    assert proposal.result.relaxed == (R.HEALTH_INDICATION,)
+    assert MATERNITY_SUPERSEDED not in [e.msgid for e in best.explanations]
     assert all(world["05"][1] not in s.area_ids for s in proposal.suggestions)  # cases only
     placement.accept_placement(db, COORD, household_id=hh, suggestion=best)
     assert bed_codes(db, ids) == ["Q-01", "Q-02", "Q-03", "Q-04"]
@@ -139,11 +142,13 @@ def test_pregnant_woman_with_a_positive_screen_and_three_children(db, world):
     hh2, ids2 = household(db, world, member("Frantz", "Désir", "M", born(33)),
                           member("Bébé", "Désir", "F", born(0.4), "child"))
     positive(db, ids2[0])
-    second = placement.suggest_for_household(db, COORD, hh2).result
+    second = placement.suggest_for_household(db, Actor("sup", "supervision"), hh2).result
     assert second.suggestions
     assert all(room not in s.area_ids and world["05"][1] not in s.area_ids
                for s in second.suggestions)
     assert NO_QUARANTINE_ROOM in [n.msgid for n in second.notices]
+    as_coordinator = placement.suggest_for_household(db, COORD, hh2).result
+    assert [n.msgid for n in as_coordinator.notices] == [placement.HEALTH_NO_ROOM]
 
 
 def test_single_adults_by_sex_and_chronic_disease_to_medical_care(db, world):
@@ -334,3 +339,73 @@ def test_a_clinicians_raise_to_red_reaches_placement_as_urgent_care(db, world):
                                raise_to=TriageColour.RED, raise_reason="Se ve muy grave")
     after = placement.suggest_for_household(db, COORD, hh)
     assert after.result.urgent_care
+
+
+# --- health data in the placement result, per role -------------------------------------------
+
+# Words that tell a condition (Spanish and English), and the names of the areas that do.
+CONDITION_WORDS = ("respirat", "matern", "aisla", "isolat", "embaraz", "pregnan", "crónic",
+                   "chronic", "tamizaje", "screen", "caso", "case", "cuarentena", "quarantin",
+                   "infant", "lactant", "médic", "medic", "Dormitorio T", "Dormitorio I",
+                   "Dormitorio C", "Cuarto Q")
+
+
+def rendered(proposal) -> str:
+    """Everything of the result a screen writes: notices, reasons, relaxed rules, areas."""
+    result = proposal.result
+    lines = [n.text() for n in result.notices]
+    for s in result.suggestions:
+        lines += [e.text() for e in s.explanations] + [str(r) for r in s.relaxed]
+    lines += [a.name for c in proposal.centers for a in c.areas]
+    lines += [c.name for c in proposal.centers]
+    return "\n".join(lines)
+
+
+@pytest.fixture
+def respiratory_household(db, world):
+    """Wilner (positive respiratory screen), his pregnant partner and their baby: the shared
+    isolation area is for cases only and no quarantine room exists."""
+    hh, ids = household(db, world, member("Wilner", "Pierre", "M", born(30)),
+                        member("Nadège", "Pierre", "F", born(26), "spouse",
+                               specific_needs=["CR-TP"]),
+                        member("Ti", "Pierre", "F", born(0.3), "child"))
+    positive(db, ids[0])
+    return hh
+
+
+@pytest.mark.parametrize("role", ["registro", "coordinacion", "admin"])
+def test_roles_without_health_permission_see_no_condition_in_the_placement(
+        db, world, respiratory_household, role):
+    proposal = placement.suggest_for_household(db, Actor("u", role), respiratory_household,
+                                               limit=20)
+    text = rendered(proposal)
+    assert proposal.suggestions and text
+    for word in CONDITION_WORDS:
+        assert word.casefold() not in text.casefold(), (word, text)
+    # What intake needs to act on stays: the beds, the household together, "no free room",
+    # the health indication to ask about, and which areas are reserved.
+    health = placement.suggest_for_household(db, Actor("s", "supervision"),
+                                             respiratory_household, limit=20)
+    assert [s.assignments for s in proposal.suggestions] == [
+        s.assignments for s in health.suggestions]
+    assert "No hay un cuarto libre que mantenga a este hogar junto" in text
+    assert "consulte al personal de salud" in text
+    assert "Área reservada 1" in text and "Área reservada 2" in text and "Dormitorio F" in text
+    assert "Centro reservado 1" in text and "Centro Familias" in text
+    assert all(r in R for s in proposal.suggestions for r in s.relaxed)
+    assert not {R.ISOLATION, R.MATERNITY, R.MEDICAL_CARE, R.HOUSEHOLD_APART} & {
+        r for s in proposal.suggestions for r in s.relaxed}
+
+
+def test_a_role_with_health_permission_sees_the_conditions(db, world, respiratory_household):
+    proposal = placement.suggest_for_household(db, Actor("s", "supervision"),
+                                               respiratory_household, limit=20)
+    text = rendered(proposal)
+    assert "Wilner Pierre: tamizaje respiratorio positivo" in text or \
+        "tamizaje respiratorio positivo" in text
+    assert "Dormitorio T" in text and "Área reservada" not in text
+
+
+def test_the_health_role_does_not_place(db, world, respiratory_household):
+    with pytest.raises(PermissionDenied):
+        placement.suggest_for_household(db, NURSE, respiratory_household)

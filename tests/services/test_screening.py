@@ -62,7 +62,7 @@ def test_a_visit_is_stored_with_its_result_and_read_back(db, center, family, nur
     assert (row.colour, row.respiratory_screen, row.needs_isolation, row.consultation,
             row.urgent_care, row.obstetric_warning) == ("yellow", "positive", True, True,
                                                         False, False)
-    assert row.rules_fired == ["DGE-RESP-POSITIVE", "DGE-FEVER-RESP"]
+    assert row.rules_fired == ["DGE-RESP-POSITIVE", "DGE-FEVER-RESP", "DGE-FEVER-CONSULT"]
     assert row.flags == ["consultation", "isolation"]
     assert (row.final_colour, row.raise_reason, row.raised_by) == ("yellow", None, None)
     assert row.symptoms == ["cough", "fever", "runny_nose"]
@@ -76,7 +76,8 @@ def test_a_visit_is_stored_with_its_result_and_read_back(db, center, family, nur
     assert latest.input.symptoms == {Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}
     assert latest.triage.respiratory.screen is RespiratoryScreen.POSITIVE
     assert latest.stored.colour is TriageColour.YELLOW and not latest.result_changed
-    assert [rid for rid, _ in latest.triage.reasons] == ["DGE-RESP-POSITIVE", "DGE-FEVER-RESP"]
+    assert [rid for rid, _ in latest.triage.reasons] == [
+        "DGE-RESP-POSITIVE", "DGE-FEVER-RESP", "DGE-FEVER-CONSULT"]
     assert latest.final_colour is TriageColour.YELLOW and not latest.raised
     assert screening.latest_screening(db, nurse, family[0]) is None
 
@@ -366,3 +367,21 @@ def test_a_correction_keeps_an_earlier_raise(db, center, family, nurse):
     assert fixed.computed_colour is TriageColour.YELLOW
     assert fixed.final_colour is TriageColour.RED
     assert (fixed.raise_reason, fixed.raised_by) == ("sangrado", "enf1")
+
+
+@pytest.mark.parametrize("days_old, colour, newborn", [
+    (3, TriageColour.RED, True), (7, TriageColour.RED, True), (8, TriageColour.YELLOW, False)])
+def test_a_newborn_is_judged_by_the_age_in_days_of_the_visit(db, center, nurse, days_old,
+                                                            colour, newborn):
+    """The service gives the age in days (birth date, visit day) to the rules, at recording
+    and when the record is read back."""
+    visit = datetime(2022, 1, 10, 18, 0, tzinfo=timezone.utc)
+    born = visit.astimezone().date() - timedelta(days=days_old)
+    (baby,) = people.register_household(db, SYSTEM, center_id=center.id, members=[
+        member("Bébé", "Joseph", birth=born)]).person_ids
+    rec = screening.record_screening(db, nurse, person_id=baby, screening=ScreeningInput(),
+                                     when=visit)
+    assert rec.triage.colour is colour
+    assert ("IITT-C-NEWBORN" in rec.triage.rule_ids) is newborn
+    read_back = screening.latest_screening(db, nurse, baby)
+    assert read_back.triage.colour is colour and read_back.final_colour is colour

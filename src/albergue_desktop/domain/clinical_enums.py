@@ -170,6 +170,7 @@ class Measure(StrEnum):
     """What a rule of the table looks at."""
 
     AGE = "age"
+    AGE_DAYS = "age_days"
     TEMPERATURE = "temperature_c"
     HEART_RATE = "heart_rate"
     RESPIRATORY_RATE = "respiratory_rate"
@@ -346,7 +347,8 @@ _LABELS: dict[StrEnum, str] = {
     ChronicCondition.CHRONIC_KIDNEY_DISEASE: "Chronic kidney disease",
     ChronicCondition.OBESITY: "Obesity", ChronicCondition.CANCER: "Cancer",
     ChronicCondition.HIV: "HIV", ChronicCondition.OTHER: "Other chronic condition",
-    Measure.AGE: "Age", Measure.TEMPERATURE: "Temperature", Measure.HEART_RATE: "Heart rate",
+    Measure.AGE: "Age", Measure.AGE_DAYS: "Age in days",
+    Measure.TEMPERATURE: "Temperature", Measure.HEART_RATE: "Heart rate",
     Measure.RESPIRATORY_RATE: "Respiratory rate", Measure.SPO2: "Oxygen saturation (SpO2)",
     Measure.SYSTOLIC_BP: "Systolic blood pressure",
     Measure.DIASTOLIC_BP: "Diastolic blood pressure", Measure.AVPU: "Consciousness (AVPU)",

@@ -45,6 +45,9 @@ FROM_1_TO_4_UNTIL_MONTHS = 60  # band FROM_1_TO_4: 12 <= age_months < 60
 ADULT_FROM_MONTHS = 144        # band ADULT: age_months >= 144 (12 years)
 OVER_50_MONTHS = 600           # IITT "acute chest or abdominal pain (>50 years old)"
 TINY_BABY_MONTHS = 2           # ETAT "tiny baby": under 2 months
+NEWBORN_UNDER_DAYS = 8         # IITT child card: any infant under 8 days (red)
+YOUNG_INFANT_MONTHS = 6        # IITT child card: infant 8 days to 6 months (yellow)
+INFANT_FEVER_MONTHS = 3        # precaution: fever in an infant under 3 months is at least yellow
 FEVER_FROM_C = 38.0            # DGE: a measured temperature of 38.0 °C or more is fever
 HYPOTHERMIA_BELOW_C = 36.0     # IITT high-risk temperature, used for "hypothermia"
 
@@ -72,15 +75,19 @@ class Rule:
     pregnant_only: bool = False
     any_of: frozenset[str] = frozenset()  # for Op.AT_LEAST: the signs counted
     older_than_months: int | None = None  # only for people older than this (or who may be)
+    younger_than_months: int | None = None  # only for people younger than this (or who may be)
     citation: str = ""  # where on the source (card section, page)
 
     def applies_to(self, bands: AgeBand | frozenset[AgeBand], *, pregnant: bool,
-                   may_be_older: bool = False) -> bool:
+                   may_be_older: bool = False, may_be_younger: bool = False) -> bool:
         """Whether the row judges a person of these candidate bands. ``may_be_older``: the
-        person is (or, age unknown, may be) older than ``older_than_months``."""
+        person is (or, age unknown, may be) older than ``older_than_months``;
+        ``may_be_younger``: younger than ``younger_than_months``."""
         if self.pregnant_only and not pregnant:
             return False
         if self.older_than_months is not None and not may_be_older:
+            return False
+        if self.younger_than_months is not None and not may_be_younger:
             return False
         bands = frozenset({bands}) if isinstance(bands, AgeBand) else bands
         return self.band is AgeBand.ANY or self.band in bands
@@ -122,6 +129,9 @@ _ETAT_PRIORITY = "WHO Pocket book 2013, ch. 1, ETAT priority signs"
 _TO_VERIFY = "card text not retrieved; as read by public IITT implementations (to verify)"
 _C_RED = "IITT child card (under 12 years), red criteria: " + _TO_VERIFY
 _DGE = "DGE lineamiento, operational definition of a suspected case and warning signs"
+_C_YELLOW = "IITT child card (under 12 years), yellow criteria: " + _TO_VERIFY
+_PRECAUTION = ("precaution (safety first, err toward care): no primary source sets this row; "
+               "fever as defined by the DGE lineamiento (38.0 °C or more)")
 
 # The IITT "any two of" group: two of these present is RED.
 ANY_TWO_OF = frozenset({TriageSign.ALTERED_MENTAL_STATUS, TriageSign.STIFF_NECK,
@@ -285,6 +295,17 @@ RULES: tuple[Rule, ...] = (
     *(_sign(f"ETAT-{b.name}-IRRITABLE", "Restless, continuously irritable or lethargic (child)",
             TriageSign.IRRITABLE_OR_LETHARGIC, _Y, band=b, source=Source.ETAT_2013)
       for b in (B0, B1, B5)),
+    # --- IITT child card: infants by age in days, and temperature under 2 months (to verify)
+    Rule("IITT-C-NEWBORN", "Any infant under 8 days", Measure.AGE_DAYS, Op.LT,
+         NEWBORN_UNDER_DAYS, B0, _R, _EMERGENCY, Source.IITT, citation=_C_RED),
+    Rule("IITT-C-U2M-TEMP-LOW", "Infant under 2 months with temperature below 36 °C", T, Op.LT,
+         36.0, B0, _R, _RED, Source.IITT, younger_than_months=TINY_BABY_MONTHS,
+         citation=_C_RED),
+    Rule("IITT-C-U2M-TEMP-HIGH", "Infant under 2 months with temperature above 39 °C", T,
+         Op.GT, 39.0, B0, _R, _RED, Source.IITT, younger_than_months=TINY_BABY_MONTHS,
+         citation=_C_RED),
+    Rule("IITT-C-YOUNG-INFANT", "Infant 8 days to 6 months", Measure.AGE, Op.LT,
+         YOUNG_INFANT_MONTHS, B0, _Y, _PRIORITY, Source.IITT, citation=_C_YELLOW),
     Rule("ETAT-TINY-BABY", "Tiny baby (under 2 months)", Measure.AGE, Op.LT, TINY_BABY_MONTHS,
          B0, _Y, _PRIORITY, Source.ETAT_2013, citation=_ETAT_PRIORITY),
     # --- Mexico DGE respiratory case definition in force in 2021 (respiratory.py)
@@ -305,6 +326,13 @@ RULES: tuple[Rule, ...] = (
          "Measured fever (38.0 °C or more) with a respiratory symptom: medical consultation",
          Measure.FEVER_WITH_SYMPTOM, Op.PRESENT, True, AgeBand.ANY, _G,
          frozenset({Flag.CONSULTATION}), Source.DGE_2021, citation=_DGE),
+    # --- precautions (no primary threshold: err toward care; docs/triage.md)
+    Rule("DGE-FEVER-CONSULT", "Measured fever (38.0 °C or more): medical consultation", T,
+         Op.GE, FEVER_FROM_C, AgeBand.ANY, _G, frozenset({Flag.CONSULTATION}),
+         Source.DGE_2021, citation=_PRECAUTION),
+    Rule("DGE-INFANT-FEVER", "Measured fever (38.0 °C or more) in an infant under 3 months",
+         T, Op.GE, FEVER_FROM_C, B0, _Y, _PRIORITY, Source.DGE_2021,
+         younger_than_months=INFANT_FEVER_MONTHS, citation=_PRECAUTION),
     # --- consultation candidacy without changing the colour (the plan's "posible candidatura
     #     a consulta": chronic disease and pregnancy are followed by the medical team)
     Rule("PLAN-CHRONIC", "Chronic-degenerative condition: medical consultation",

@@ -279,6 +279,7 @@ ES: dict[str, str] = {
     "Name": "Nombre",
     "Sex": "Sexo",
     "Age": "Edad",
+    "Age in days": "Edad en días",
     "Nationality": "Nacionalidad",
     "Household": "Núcleo",
     "Bed": "Cama",
@@ -316,6 +317,18 @@ ES: dict[str, str] = {
     "Includes medical data: confidential document.":
         "Incluye datos médicos: documento confidencial.",
     "Reserved area": "Área reservada",
+    "Reserved center": "Centro reservado",
+    "Health indication taken into account: ask the health staff.":
+        "Indicación de salud atendida: consulte al personal de salud.",
+    "A health indication is not met by this option: ask the health staff before accepting it.":
+        "Esta opción no cumple una indicación de salud: consulte al personal de salud antes "
+        "de aceptarla.",
+    "No free room keeps this household together and apart from other households, as a "
+    "health indication requires: the coordinator must free or set up one (ask the health "
+    "staff).":
+        "No hay un cuarto libre que mantenga a este hogar junto y aparte de otros hogares, "
+        "como lo requiere una indicación de salud: la coordinación debe liberar o habilitar "
+        "uno (consulte al personal de salud).",
     "This file did not receive all the specific needs of this person (the central file was "
     "taken without health data): they can only be changed at the person's center, or after "
     "taking the central file with health data.":
@@ -739,6 +752,16 @@ ES: dict[str, str] = {
     "Swelling or mass of mouth, throat or neck": "Hinchazón o masa en boca, garganta o cuello",
     "Threatened limb": "Extremidad en riesgo",
     "Tiny baby (under 2 months)": "Bebé menor de 2 meses",
+    "Any infant under 8 days": "Cualquier bebé menor de 8 días",
+    "Infant under 2 months with temperature below 36 °C":
+        "Bebé menor de 2 meses con temperatura menor de 36 °C",
+    "Infant under 2 months with temperature above 39 °C":
+        "Bebé menor de 2 meses con temperatura mayor de 39 °C",
+    "Infant 8 days to 6 months": "Bebé de 8 días a 6 meses",
+    "Measured fever (38.0 °C or more): medical consultation":
+        "Fiebre medida (38.0 °C o más): consulta médica",
+    "Measured fever (38.0 °C or more) in an infant under 3 months":
+        "Fiebre medida (38.0 °C o más) en un bebé menor de 3 meses",
     "Unable to feed or drink": "No puede comer ni beber",
     "Unable to pass urine": "No puede orinar",
     "Unresponsive (AVPU: U)": "No responde (AVPU: U)",

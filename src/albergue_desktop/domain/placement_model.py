@@ -48,11 +48,16 @@ class PlacementRule(StrEnum):
     SEGMENT = "segment"                    # single adults by sex, families in family areas
     SPHERE_SPACE = "sphere_space"          # Sphere m2 per person (a standard, never a block)
     ADJACENT_BEDS = "adjacent_beds"        # the household's beds are consecutive
+    # Not a rule of its own: what a role without health permission sees instead of the health
+    # rules (isolation, household apart from cases, maternity, medical care), so that neither
+    # the reasons nor the list of relaxed rules tell a condition (services/placement.py).
+    HEALTH_INDICATION = "health_indication"
 
 
 HARD_RULES = frozenset({PlacementRule.BEDS, PlacementRule.MINOR_PROTECTION,
                         PlacementRule.SEGMENT_SAFETY})
-SOFT_RULES: tuple[PlacementRule, ...] = tuple(r for r in PlacementRule if r not in HARD_RULES)
+SOFT_RULES: tuple[PlacementRule, ...] = tuple(
+    r for r in PlacementRule if r not in HARD_RULES and r is not PlacementRule.HEALTH_INDICATION)
 
 SEGMENT_LABELS: dict[CenterProfile, str] = {
     CenterProfile.FAMILIES: "families",

@@ -160,7 +160,8 @@ _BP = (Measure.SYSTOLIC_BP, Measure.DIASTOLIC_BP)
 
 
 def _observed(measure: Measure, s: ScreeningInput, resp: RespiratoryResult,
-              signs: frozenset[TriageSign], age_months: int | None) -> object:
+              signs: frozenset[TriageSign], age_months: int | None,
+              age_days: int | None = None) -> object:
     match measure:
         case Measure.SYMPTOM:
             return s.symptoms
@@ -168,9 +169,16 @@ def _observed(measure: Measure, s: ScreeningInput, resp: RespiratoryResult,
             return signs
         case Measure.AGE:
             # an apparent infant may be a tiny baby (more care); no band at all: not judged
+            # (every person of unknown age would be an infant: docs/triage.md)
             if age_months is None and s.apparent_age is ApparentAge.INFANT:
                 return 0
             return age_months
+        case Measure.AGE_DAYS:
+            # an apparent infant may be a newborn (the strictest); no band at all, or a known
+            # age in months without the days (no birth date given to assess): not judged
+            if age_months is None and s.apparent_age is ApparentAge.INFANT:
+                return 0
+            return age_days
         case Measure.FEVER_WITH_SYMPTOM:
             return resp.fever_with_symptom
         case Measure.OBSTETRIC_SIGN:
@@ -186,8 +194,14 @@ def _observed(measure: Measure, s: ScreeningInput, resp: RespiratoryResult,
 
 
 def assess(screening: ScreeningInput, *, age_months: int | None = None,
-           age_years: int | None = None, rules: tuple[Rule, ...] = RULES) -> TriageResult:
+           age_years: int | None = None, age_days: int | None = None,
+           rules: tuple[Rule, ...] = RULES) -> TriageResult:
     """Triage one screening, for a person of the given age (months, or whole years).
+    ``age_days``: completed days since birth on the visit day (the screening service gives
+    it with the months), for the IITT child card's "infant under 8 days"; without it that row
+    does not judge a person of known age. Rows for infants "under N months"
+    (``younger_than_months``) also judge an apparent infant and a person of no band at all
+    (the strictest).
 
     Colour logic (WHO/ICRC/MSF IITT): each row of the rule table carries a colour and the
     result is the most severe colour among the rows that fire: RED for the card's emergency
@@ -229,9 +243,13 @@ def assess(screening: ScreeningInput, *, age_months: int | None = None,
         may_be_older = over_50 if over_50 is not None else (
             r.older_than_months is not None and months is not None
             and months > r.older_than_months)
-        if not r.applies_to(bands, pregnant=screening.pregnant, may_be_older=may_be_older):
+        may_be_younger = r.younger_than_months is not None and (
+            months < r.younger_than_months if months is not None
+            else apparent in (None, ApparentAge.INFANT))
+        if not r.applies_to(bands, pregnant=screening.pregnant, may_be_older=may_be_older,
+                            may_be_younger=may_be_younger):
             continue
-        observed = _observed(r.measure, screening, resp, signs, months)
+        observed = _observed(r.measure, screening, resp, signs, months, age_days)
         if r.matches(observed):
             # for "sign present" rows, the finding shows the sign rather than the whole set
             if r.op is Op.PRESENT and r.value is not None:

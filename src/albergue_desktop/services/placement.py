@@ -29,11 +29,15 @@ from ..domain import capacity as cap
 from ..domain.clinical_rules import age_in_months
 from ..domain.enums import CenterProfile, CenterStatus, Relationship, Sex
 from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
-from ..domain.permissions import Permission
+from ..domain import placement as dp
+from ..domain.i18n import translate
+from ..domain.permissions import CONDITION_SEGMENTS, Permission, reveals_condition
 from ..domain.placement import suggest_placements
 from ..domain.placement_model import (
-    ADULT_FROM_MONTHS, AreaOption, CenterOption, FreeBed, Member, PlacementResult, Suggestion,
+    ADULT_FROM_MONTHS, AreaOption, CenterOption, Explanation, FreeBed, Member, PlacementResult,
+    Suggestion,
 )
+from ..domain.placement_model import PlacementRule as R
 from ..storage import bed_queries as bq
 from ..storage.db import Database
 from ..storage.tables import Center, Household, Person, PlacementDecision, Stay
@@ -214,12 +218,102 @@ def suggest_for_household(db: Database, actor: Actor, household_id: str, *,
                                  household_id=household_id)
     result = suggest_placements(members, centers, limit=limit)
     if not actor.can(Permission.VIEW_HEALTH):
-        # The ranking used the screenings; a role without health permission gets the
-        # routing (explanations say "isolation", "maternity") but not the vitals and
-        # findings behind it.
-        members = tuple(replace(m, triage=None, chronic_disease=False, pregnant=False)
-                        for m in members)
+        # The ranking used the screenings; a role without health permission gets the beds,
+        # not the vitals, findings or conditions behind them (docs/placement.md).
+        members = tuple(replace(m, triage=None, chronic_disease=False, pregnant=False,
+                                postpartum=False) for m in members)
+        centers, result = redact_for_intake(centers, result)
     return PlacementProposal(household_id, members, centers, result)
+
+
+# --- what a role without health permission sees --------------------------------------------
+
+HEALTH_OK = "Health indication taken into account: ask the health staff."
+HEALTH_RELAXED = ("A health indication is not met by this option: ask the health staff before "
+                  "accepting it.")
+HEALTH_NO_ROOM = ("No free room keeps this household together and apart from other households, "
+                  "as a health indication requires: the coordinator must free or set up one "
+                  "(ask the health staff).")
+RESERVED_AREA = "Reserved area"
+RESERVED_CENTER = "Reserved center"
+
+# Explanations that tell a condition (respiratory case, isolation, pregnancy, infant with a
+# mother in maternity, chronic disease, another household's case): replaced as a whole.
+_HEALTH_MSGIDS = frozenset({
+    dp.ISOLATION_OK, dp.ISOLATION_CONTACTS, dp.QUARANTINE_OK, dp.SHARED_ISOLATION_HOUSEHOLD,
+    dp.CASE_NEARBY, dp.ISOLATION_RELAXED, dp.CASE_AMONG_VULNERABLE, dp.MATERNITY_OK,
+    dp.MATERNITY_SUPERSEDED, dp.MATERNITY_RELAXED, dp.MEDICAL_OK, dp.MEDICAL_RELAXED,
+})
+_HEALTH_RULES = frozenset({R.ISOLATION, R.HOUSEHOLD_APART, R.MATERNITY, R.MEDICAL_CARE})
+
+
+def _redact_explanations(explanations: Iterable[Explanation], names: Mapping[str, str]
+                         ) -> tuple[Explanation, ...]:
+    out: list[Explanation] = []
+    for e in explanations:
+        params = dict(e.params)
+        segs = [params.get("segment"), *(params.get("expected") or ())]
+        if e.msgid in _HEALTH_MSGIDS or (
+                e.msgid in (dp.SEGMENT_OK, dp.SEGMENT_RELAXED)
+                and any(str(g) in CONDITION_SEGMENTS for g in segs if g is not None)):
+            generic = Explanation(R.HEALTH_INDICATION, e.satisfied,
+                                  HEALTH_OK if e.satisfied else HEALTH_RELAXED)
+        elif e.msgid == dp.NO_QUARANTINE_ROOM:
+            generic = Explanation(R.HEALTH_INDICATION, False, HEALTH_NO_ROOM)
+        else:
+            for key in ("area", "center"):
+                if isinstance(params.get(key), str):
+                    params[key] = names.get(params[key], params[key])
+            generic = replace(e, params=tuple(params.items()))
+        if generic not in out:
+            out.append(generic)
+    return tuple(out)
+
+
+def redact_for_intake(centers: Sequence[CenterOption], result: PlacementResult
+                      ) -> tuple[tuple[CenterOption, ...], PlacementResult]:
+    """The centers and the result as a role without VIEW_HEALTH sees them: explanations and
+    notices that tell a health condition become a generic "health indication: ask the health
+    staff" (which beds, the household together, the DIF notices, urgent care first and "no
+    room" stay), the health rules among the relaxed ones become that one indication, and
+    areas whose name or segment reveals a condition (permissions.reveals_condition) are
+    "Reserved area N", as on paper (services/report_areas.py); a center whose name does is
+    "Reserved center N"."""
+    by_name: dict[str, str] = {}       # real name -> shown name (explanation parameters)
+    out_centers, count, centers_count = [], 0, 0
+    for c in centers:
+        areas = []
+        for a in c.areas:
+            if reveals_condition(a.name, str(a.segment)):
+                count += 1
+                shown = f"{translate(RESERVED_AREA)} {count}"
+                by_name[a.name] = shown
+                a = replace(a, name=shown)
+            areas.append(a)
+        if reveals_condition(c.name, None):
+            centers_count += 1
+            by_name[c.name] = f"{translate(RESERVED_CENTER)} {centers_count}"
+            c = replace(c, name=by_name[c.name])
+        out_centers.append(replace(c, areas=tuple(areas)))
+    shown_centers = {c.center_id: c for c in out_centers}
+    shown_area = {a.area_id: a.name for c in out_centers for a in c.areas}
+
+    def suggestion(s: Suggestion) -> Suggestion:
+        relaxed = tuple(dict.fromkeys(
+            R.HEALTH_INDICATION if r in _HEALTH_RULES else r for r in s.relaxed))
+        explanations = _redact_explanations(s.explanations, by_name)
+        fixed = []
+        for e in explanations:  # "areas": code/name of each area, rebuilt with shown names
+            if e.msgid == dp.SAME_AREA_RELAXED:
+                where = dict.fromkeys((a.center_id, a.area_id) for a in s.assignments)
+                e = replace(e, params=(("count", len(where)), ("areas", ", ".join(
+                    f"{shown_centers[c].code}/{shown_area[a]}" for c, a in where))))
+            fixed.append(e)
+        return Suggestion(s.assignments, relaxed, tuple(fixed))
+
+    notices = _redact_explanations(result.notices, by_name)
+    return tuple(out_centers), replace(
+        result, suggestions=tuple(suggestion(s) for s in result.suggestions), notices=notices)
 
 
 # --- decisions ----------------------------------------------------------------------------------

@@ -22,7 +22,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 from sqlmodel import select
 
 from ..domain import clock
@@ -126,6 +126,16 @@ def _enum_set(enum, values: Iterable) -> frozenset:
     return frozenset(enum(v) for v in values if v in enum._value2member_map_)
 
 
+def _age_days(row: Screening) -> int | None:
+    """Completed days of age on the visit day, from the person's birth date (the IITT child
+    card's "infant under 8 days"); None without a session or a birth date."""
+    session = object_session(row)
+    person = session.get(Person, row.person_id) if session is not None else None
+    if person is None or person.birth_date is None or row.age_months is None:
+        return None
+    return max((row.screened_at.astimezone().date() - person.birth_date).days, 0)
+
+
 def _record(row: Screening, corrected_by: str | None) -> ScreeningRecord:
     data = ScreeningInput(
         temperature_c=row.temperature_c, heart_rate=row.heart_rate,
@@ -150,7 +160,8 @@ def _record(row: Screening, corrected_by: str | None) -> ScreeningRecord:
         row.rule_table)
     return ScreeningRecord(
         row.id, row.person_id, row.center_id, row.screened_at, row.screened_by, row.created_at,
-        row.age_months, data, onsets, stored, assess(data, age_months=row.age_months),
+        row.age_months, data, onsets, stored,
+        assess(data, age_months=row.age_months, age_days=_age_days(row)),
         row.corrects_id, corrected_by,
         TriageColour(row.final_colour) if row.final_colour in TriageColour._value2member_map_
         else None, row.raise_reason, row.raised_by)
@@ -244,7 +255,8 @@ def record_screening(db: Database, actor: Actor, *, person_id: str, screening: S
             apparent_age=ApparentAge(screening.apparent_age)
             if screening.apparent_age is not None and age is None else None,
             avpu=Avpu(screening.avpu) if screening.avpu is not None else None)
-        result = assess(data, age_months=age)
+        days = (max((visit_day - person.birth_date).days, 0) if person.birth_date else None)
+        result = assess(data, age_months=age, age_days=days)
         if raise_to is not None:
             if raise_to.rank <= result.colour.rank:
                 raise RuleViolation(RAISE_NOT_HIGHER, computed=clinical_label(result.colour))

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from beds_helpers import bed_code, open_stay, tick
 from factories import member
 from PySide6.QtCore import Qt
@@ -100,3 +102,82 @@ def test_a_person_alone_whose_age_is_in_doubt_gets_the_dif_notice(db, world, tas
     # only the empty Dormitorio B of center 4 is offered
     assert dialog.suggestions.count() == 1
     assert "Dormitorio B" in dialog.suggestions.item(0).text()
+
+
+# --- no health condition for roles without health permission ---------------------------------
+
+CONDITION_WORDS = ("respirat", "matern", "aisla", "embaraz", "crónic", "tamizaje", "caso",
+                   "cuarentena", "lactant", "médic", "Sala Mamás", "Sala Tos")
+
+
+def respiratory_household(db, world) -> str:
+    """Wilner (positive respiratory screen), his pregnant partner and their baby; center 04
+    has a maternity room and an isolation room whose names tell what they are for."""
+    from albergue_desktop.domain.clinical_enums import Symptom
+    from albergue_desktop.domain.triage import ScreeningInput
+    from albergue_desktop.services import centers, screening
+    for name, segment in (("Sala Mamás maternidad", "maternity"),
+                          ("Sala Tos aislamiento", "isolation")):
+        area = centers.create_area(db, SYSTEM, center_id=world.other_id, name=name,
+                                   segment=segment, area_m2=30)
+        centers.add_beds(db, SYSTEM, area_id=area.id, count=4)
+    reg = people.register_household(db, SYSTEM, center_id=world.center_id, members=[
+        member("Wilner", "Pierre", "M", date(1991, 2, 3)),
+        member("Guerline", "Pierre", "F", date(1996, 5, 6), "spouse",
+               specific_needs=["CR-TP"]),
+        member("Ti", "Pierre", "F", date.today().replace(day=1), "child")])
+    screening.record_screening(db, Actor("enf", "salud"), person_id=reg.person_ids[0],
+                               screening=ScreeningInput(symptoms={
+                                   Symptom.COUGH, Symptom.FEVER, Symptom.RUNNY_NOSE}))
+    return reg.household_id
+
+
+def dialog_text(qtbot, dialog: PlacementDialog) -> str:
+    """Every label and list row of the dialog, every option's reasons, the override beds."""
+    texts = [dialog.members_label.text(), dialog.notices.text()]
+    for row in range(dialog.suggestions.count()):
+        dialog.suggestions.setCurrentRow(row)
+        texts += [dialog.suggestions.item(row).text(), dialog.reasons.text()]
+    qtbot.mouseClick(dialog.override_button, Qt.MouseButton.LeftButton)
+    for center_combo, bed_combo in dialog.bed_combos.values():
+        for i in range(center_combo.count()):
+            center_combo.setCurrentIndex(i)
+            texts += [center_combo.itemText(i)] + [bed_combo.itemText(j)
+                                                   for j in range(bed_combo.count())]
+    return "\n".join(texts)
+
+
+@pytest.mark.parametrize("role", ["registro", "coordinacion", "admin"])
+def test_the_dialog_shows_no_condition_to_roles_without_health_permission(
+        db, world, tasks, qtbot, role):
+    household = respiratory_household(db, world)
+    dialog = PlacementDialog(db, Actor("u", role), household, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.proposal is not None)
+    text = dialog_text(qtbot, dialog)
+    for word in CONDITION_WORDS:
+        assert word.casefold() not in text.casefold(), (word, text)
+    assert "Área reservada 1" in text and "Área reservada 2" in text
+    assert "indicación de salud" in text and "Wilner Pierre" in text
+    assert "No hay un cuarto libre" in dialog.notices.text()
+
+
+def test_the_dialog_shows_the_conditions_to_a_role_with_health_permission(
+        db, world, tasks, qtbot):
+    household = respiratory_household(db, world)
+    dialog = PlacementDialog(db, Actor("s", "supervision"), household, tasks)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.proposal is not None)
+    text = dialog_text(qtbot, dialog)
+    assert "tamizaje respiratorio positivo" in text and "Sala Mamás" in text
+
+
+def test_the_health_role_cannot_open_a_placement(db, world, tasks, qtbot):
+    household = respiratory_household(db, world)
+    dialog = PlacementDialog(db, Actor("e", "salud"), household, tasks)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.members_label.text() != "Cargando…")
+    assert dialog.proposal is None and not dialog.accept_button.isEnabled()
+    assert "Wilner" not in dialog.members_label.text()

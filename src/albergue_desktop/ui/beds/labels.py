@@ -29,6 +29,7 @@ RULE_LABELS: dict[PlacementRule, str] = {
     PlacementRule.SEGMENT: QT_TRANSLATE_NOOP("beds_labels", "segment"),
     PlacementRule.SPHERE_SPACE: QT_TRANSLATE_NOOP("beds_labels", "Sphere space"),
     PlacementRule.ADJACENT_BEDS: QT_TRANSLATE_NOOP("beds_labels", "adjacent beds"),
+    PlacementRule.HEALTH_INDICATION: QT_TRANSLATE_NOOP("beds_labels", "health indication"),
 }
 
 # Segments of an area that are not center profiles.

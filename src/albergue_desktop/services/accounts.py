@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlmodel import Session, select
+from sqlmodel import Session, col, select
 
 from ..domain.enums import Role
 from ..domain.errors import AlbergueError, NotFoundError, RuleViolation
@@ -156,7 +156,7 @@ def password_resets_for(db: Database, actor: Actor) -> list[AuditEvent]:
             return []
         return list(session.exec(select(AuditEvent).where(
             AuditEvent.action == "password_reset", AuditEvent.row_id == user.id)
-            .order_by(AuditEvent.at.desc())))
+            .order_by(col(AuditEvent.at).desc())))
 
 
 def _not_self(actor: Actor, user: User) -> None:
@@ -206,7 +206,7 @@ def sensitive_role_grants(db: Database, actor: Actor) -> list[AuditEvent]:
         actor.require(Permission.MANAGE_USERS)
     with db.session() as session:
         return list(session.exec(select(AuditEvent).where(
-            AuditEvent.action == "grant_sensitive_role").order_by(AuditEvent.at.desc())))
+            AuditEvent.action == "grant_sensitive_role").order_by(col(AuditEvent.at).desc())))
 
 
 def full_name(db: Database, username: str) -> str:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
+from typing import Any
 from datetime import date, datetime
 
 from sqlalchemy.orm import Session
@@ -251,7 +252,7 @@ def _redact_explanations(explanations: Iterable[Explanation], names: Mapping[str
                          ) -> tuple[Explanation, ...]:
     out: list[Explanation] = []
     for e in explanations:
-        params = dict(e.params)
+        params: dict[str, Any] = dict(e.params)
         segs = [params.get("segment"), *(params.get("expected") or ())]
         if e.msgid in _HEALTH_MSGIDS or (
                 e.msgid in (dp.SEGMENT_OK, dp.SEGMENT_RELAXED)
@@ -262,8 +263,9 @@ def _redact_explanations(explanations: Iterable[Explanation], names: Mapping[str
             generic = Explanation(R.HEALTH_INDICATION, False, HEALTH_NO_ROOM)
         else:
             for key in ("area", "center"):
-                if isinstance(params.get(key), str):
-                    params[key] = names.get(params[key], params[key])
+                value = params.get(key)
+                if isinstance(value, str):
+                    params[key] = names.get(value, value)
             generic = replace(e, params=tuple(params.items()))
         if generic not in out:
             out.append(generic)

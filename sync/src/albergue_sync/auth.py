@@ -174,12 +174,13 @@ def sign_in_file(path: Path, username: str, password: str, *, command: str,
             w.audit(user=username, action="sign_in_failed", row_id=user_id,
                     changes={"reason": "wrong password", "command": command})
             failed = (failed or 0) + 1
-            if failed >= MAX_FAILED_ATTEMPTS:
+            if failed >= MAX_FAILED_ATTEMPTS and user_id is not None:
                 until = now + LOCKOUT
                 w.update_user(user_id, username, failed_attempts=0, locked_until=_db_time(until))
                 return SignInRefused("Too many failed attempts. The account is locked until "
                                      "{time}.", time=until.astimezone().strftime("%H:%M"))
-            w.update_user(user_id, username, failed_attempts=failed)
+            if user_id is not None:  # an unknown user has no counter (and the same answer)
+                w.update_user(user_id, username, failed_attempts=failed)
             return SignInRefused(WRONG_CREDENTIALS)
         if not active:
             w.audit(user=username, action="sign_in_failed", row_id=user_id,

@@ -177,7 +177,8 @@ def _read_password(path: Path | None, prompt: str) -> str:
             lines = path.read_text("utf-8").splitlines()
         except (OSError, UnicodeDecodeError) as exc:
             raise SyncRefused("Cannot read the password file {path}: {detail}",
-                              path=str(path), detail=getattr(exc, "strerror", None) or "UTF-8")
+                              path=str(path), detail=getattr(exc, "strerror", None) or "UTF-8"
+                              ) from exc
         return lines[0] if lines else ""
     if not sys.stdin.isatty():
         raise _Usage(_("There is no terminal to type the password; use {option}.",

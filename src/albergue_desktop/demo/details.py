@@ -230,7 +230,10 @@ def _person(rng, hh: HouseholdPlan, m: MemberPlan, surname: str, pool: dict, hai
         if adult and rng.random() < 0.7:
             docs.append(identity.national_id(rng, hh.origin, m.birth_date, hh.arrival))
     if not adult and rng.random() < 0.6:
-        docs.append(identity.birth_certificate(rng, birth_country, m.birth_date))
+        cert = identity.birth_certificate(rng, birth_country, m.birth_date)
+        # a child born shortly before the family set off: the paper is dated before arrival
+        cert["issue_date"] = max(m.birth_date, min(cert["issue_date"], hh.arrival))
+        docs.append(cert)
     own_status = status if (m.relationship != Rel.NON_RELATIVE and rng.random() < 0.9) \
         else identity.migratory_status(rng, hh.origin, hh.arrival, AS_OF)
     status_doc = identity.status_document(rng, own_status)

@@ -187,7 +187,7 @@ def _check_target_mark(path: Path, target: FileInfo, back: dict) -> None:
     source took from it, or it is a restored backup or a clone whose later writes reuse
     change numbers the source already has (a pull would lose one of two values, or stop on
     a raw UNIQUE error)."""
-    conn = files.connect(target.path, readonly=True)
+    conn = files.connect(target.path, readonly=False)  # only read (mode=ro leaves -wal/-shm)
     try:
         mark = seq_mark(conn, int(back["seq_merged"]))
     finally:

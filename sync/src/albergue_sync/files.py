@@ -15,10 +15,12 @@ from __future__ import annotations
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from urllib.parse import quote
 
 from . import schema
@@ -219,11 +221,11 @@ def work_root(near: Path) -> Path:
     return near.parent / f".{near.name}{WORK_SUFFIX}"
 
 
-def _try_lock(fh) -> bool:
+def _try_lock(fh: IO[bytes]) -> bool:
     """Take an exclusive lock on an open file without waiting; False when another open
     file (another run, alive) holds it."""
     try:
-        if os.name == "nt":  # pragma: no cover - Windows
+        if sys.platform == "win32":  # pragma: no cover - Windows
             import msvcrt  # noqa: PLC0415
 
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
@@ -273,7 +275,7 @@ class WorkDir:
             self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
             clean_stale(self.root)
             self.path = Path(tempfile.mkdtemp(prefix="run-", dir=self.root))
-            self._lock = open(self.path / _LOCK_NAME, "wb")
+            self._lock: IO[bytes] | None = open(self.path / _LOCK_NAME, "wb")
         except OSError as exc:
             raise SyncRefused("Cannot write {path}: {detail}", path=str(self.root),
                               detail=exc.strerror or str(exc)) from exc

@@ -7,7 +7,9 @@ import time
 from pathlib import Path
 
 from . import conflictlog, files, redact
-from .engine import Options, SourceReport, _check_clock, _Plan, clock_ahead_ms, seq_mark
+from .engine import (
+    Options, SourceReport, _check_clock, _Plan, clock_ahead_ms, recheck_in_place, seq_mark,
+)
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import (
@@ -28,7 +30,8 @@ def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
     try:
         conn.execute("PRAGMA foreign_keys = OFF")  # orphans are logged, not refused
         conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("ATTACH DATABASE ? AS src", (files.uri(plan.attach, readonly=True),))
+        conn.execute("ATTACH DATABASE ? AS src",
+                     (files.uri(plan.attach, readonly=plan.attach_readonly),))
         conn.execute("BEGIN IMMEDIATE")
         try:
             _merge(conn, plan, options, report)
@@ -63,6 +66,7 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     if (src_meta["site_id"], src_meta.get("epoch")) != (plan.info.site_id, plan.info.epoch):
         raise SyncRefused("{path} changed while it was being merged; try again.",
                           path=str(plan.path))
+    recheck_in_place(conn, plan, src_meta)
     meta = dict(conn.execute("SELECT key, value FROM main.meta"))
     seq = int(meta["seq_last"]) + 1
     health_filter = options.direction == "pull" and not options.with_health

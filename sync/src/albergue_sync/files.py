@@ -197,7 +197,16 @@ def inspect(path: Path, *, shown: Path | None = None) -> FileInfo:
         raise damaged(shown, exc) from exc
     if meta is None:
         raise _foreign(shown)
-    info = FileInfo(shown, meta)
+    return _supported(FileInfo(shown, meta))
+
+
+def inspect_conn(conn: sqlite3.Connection, shown: Path) -> FileInfo:
+    """:func:`inspect` on an open connection (a source being read in place or its copy)."""
+    return _supported(FileInfo(Path(shown), read_meta(conn, Path(shown))))
+
+
+def _supported(info: FileInfo) -> FileInfo:
+    shown = info.path
     if info.schema_version > schema.CURRENT_SCHEMA_VERSION:
         raise SyncRefused("{path} uses schema {found}, newer than this albergue-sync (schema "
                           "{supported}). Update Albergue on this computer first.",
@@ -303,7 +312,7 @@ class WorkDir:
         self.cleanup()
 
 
-def _rollback_mode(path: Path) -> bool:
+def rollback_mode(path: Path) -> bool:
     """The header's write version: 1 rollback journal, 2 WAL."""
     with open(path, "rb") as fh:
         header = fh.read(20)
@@ -338,7 +347,7 @@ def recovered_copy(source: Path, dest: Path) -> None:
     check_header(source)
     try:
         guard = None
-        if _rollback_mode(source):
+        if rollback_mode(source):
             try:
                 guard = connect(source, readonly=True)
                 # A writer committing gets a moment; one stuck mid-transaction does not
@@ -373,6 +382,65 @@ def recovered_copy(source: Path, dest: Path) -> None:
         raise damaged(source, exc) from exc
     for side in ("-wal", "-shm", "-journal"):
         Path(f"{dest}{side}").unlink(missing_ok=True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def needs_recovery(source: Path) -> bool:
+    """Whether ``source`` may hold data SQLite would have to recover before a reader sees
+    only committed data: a ``-wal`` with frames, or a ``-journal`` with content (a hot
+    journal of a killed writer, or a live writer's). Looked up beside the file."""
+    source = Path(source)
+    return _size(Path(f"{source}-wal")) > 0 or _size(Path(f"{source}-journal")) > 0
+
+
+def open_in_place(source: Path) -> sqlite3.Connection | None:
+    """A connection reading ``source`` where it lies, inside a read transaction (the
+    committed state, held until the connection closes), when it needs no recovery; None
+    when it does or when SQLite will not read it so (then read a :func:`recovered_copy`).
+
+    Never ``immutable``: normal locking, so a writer cannot commit halfway through what is
+    read, and an unfinished transaction is not seen. A file in rollback-journal mode is
+    opened ``mode=ro`` (SQLite refuses a hot journal there: SQLITE_READONLY_ROLLBACK, and
+    the copy rolls it back). A file in WAL mode is opened normally and only read
+    (``query_only``): ``mode=ro`` would leave ``-wal``/``-shm`` beside it, while a normal
+    connection removes them when it closes; on read-only media it cannot open its ``-shm``
+    and the copy serves. A writer stuck mid-transaction does not hold the merge up
+    (GUARD_TIMEOUT_MS, then the copy)."""
+    source = Path(source)
+    check_header(source)
+    if needs_recovery(source):
+        return None
+    try:
+        rollback = rollback_mode(source)
+    except OSError as exc:
+        raise SyncRefused("Cannot read {path}: {detail}", path=str(source),
+                          detail=exc.strerror or str(exc)) from exc
+    conn = None
+    try:
+        conn = connect(source, readonly=rollback)
+        conn.execute(f"PRAGMA busy_timeout = {GUARD_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = 1")
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the lock
+    except sqlite3.Error:
+        if conn is not None:
+            conn.close()
+        return None
+    return conn
+
+
+def source_state(source: Path) -> tuple[bytes, int]:
+    """What changes when a file read in place is written: the header's change counter
+    (every commit in rollback-journal mode) and the size of its ``-wal``."""
+    with open(source, "rb") as fh:
+        header = fh.read(28)
+    return header[24:28], _size(Path(f"{source}-wal"))
 
 
 def quick_check(path: Path, shown: Path) -> None:

@@ -285,12 +285,12 @@ def test_a_source_failing_after_another_was_committed_names_both(two_centers, tm
     real = apply.apply_source
     calls = []
 
-    def second_fails(target, plan, options):
+    def second_fails(target, plan, options, *conn):
         calls.append(plan.path)
         if len(calls) == 2:
             raise SyncRefused("The disk is full; nothing of {path} was merged. Free some "
                               "space and try again.", path=str(plan.path))
-        return real(target, plan, options)
+        return real(target, plan, options, *conn)
 
     monkeypatch.setattr(apply, "apply_source", second_fails)
     with pytest.raises(SyncRefused) as exc:

@@ -18,20 +18,34 @@ from .tablemerge import (
 )
 
 
-def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
-    started = time.perf_counter()
-    report = SourceReport(str(plan.path), plan.info.site_id,
-                          "full" if plan.full else "incremental")
+def open_target(target: Path) -> sqlite3.Connection:
+    """The one connection that writes ``target`` during a merge (every source goes through
+    it: the schema is parsed once, not once per source)."""
     try:
         conn = files.connect(target, readonly=False)
+        conn.execute("PRAGMA foreign_keys = OFF")  # orphans are logged, not refused
+        conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as exc:
         raise SyncRefused("Cannot write {path}: {detail}", path=str(target),
                           detail=str(exc)) from exc
+    return conn
+
+
+def apply_source(target: Path, plan: _Plan, options: Options,
+                 conn: sqlite3.Connection | None = None) -> SourceReport:
+    """Merge one checked source into ``target`` in one transaction, through ``conn`` (from
+    :func:`open_target`; one is opened and closed when None)."""
+    started = time.perf_counter()
+    report = SourceReport(str(plan.path), plan.info.site_id,
+                          "full" if plan.full else "incremental")
+    own = conn is None
+    if conn is None:
+        conn = open_target(target)
+    attached = False
     try:
-        conn.execute("PRAGMA foreign_keys = OFF")  # orphans are logged, not refused
-        conn.execute("PRAGMA synchronous = FULL")
         conn.execute("ATTACH DATABASE ? AS src",
                      (files.uri(plan.attach, readonly=plan.attach_readonly),))
+        attached = True
         conn.execute("BEGIN IMMEDIATE")
         try:
             _merge(conn, plan, options, report)
@@ -55,7 +69,13 @@ def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
     except sqlite3.DatabaseError as exc:
         raise files.damaged(plan.path, exc) from exc
     finally:
-        conn.close()
+        if own:
+            conn.close()
+        elif attached:
+            try:
+                conn.execute("DETACH DATABASE src")
+            except sqlite3.Error:
+                pass  # the connection is closed by the caller anyway
     report.seconds = plan.seconds + time.perf_counter() - started
     return report
 

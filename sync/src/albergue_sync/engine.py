@@ -330,7 +330,7 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
     checks). One transaction per source. Raises SyncRefused with the target untouched, or,
     when a source fails after others were committed (a full disk), with ``reports`` of the
     sources that were merged and a message naming them."""
-    from .apply import apply_source  # noqa: PLC0415 (apply imports this module's types)
+    from .apply import apply_source, open_target  # noqa: PLC0415 (apply imports this module)
 
     options = options or Options()
     target = Path(target)
@@ -341,15 +341,20 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
             target_info = files.create(target)
         elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
             files.upgrade(target, target_info.schema_version)
-        for plan in plans:
-            try:
-                options.check_cancelled(plan.path)
-                reports.append(apply_source(target, plan, options))
-            except SyncRefused as exc:
-                exc.reports = reports  # the sources merged before this one stay merged
-                if reports:
-                    raise _partly_merged(exc, reports, plans) from exc
-                raise
+        conn = open_target(target) if plans else None
+        try:
+            for plan in plans:
+                try:
+                    options.check_cancelled(plan.path)
+                    reports.append(apply_source(target, plan, options, conn))
+                except SyncRefused as exc:
+                    exc.reports = reports  # the sources merged before this one stay merged
+                    if reports:
+                        raise _partly_merged(exc, reports, plans) from exc
+                    raise
+        finally:
+            if conn is not None:
+                conn.close()
     return reports
 
 

@@ -13,7 +13,7 @@ from .engine import (
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import (
-    find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
+    all_columns, find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
     merge_table, synced_tables,
 )
 
@@ -94,13 +94,16 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     touched = set()
     max_hlc = 0
     tables = synced_tables(conn)
+    main_columns, src_columns = (all_columns(conn, "main", tables),
+                                 all_columns(conn, "src", tables))
     for done, table in enumerate(tables):
         options.report(done, len(tables), "merge", table)
         options.check_cancelled(plan.path)
         counts, conflicts = merge_table(
             conn, table, since=plan.since, seq=seq,
             own_health_only=health_filter and table in HEALTH_TABLES,
-            own_center=meta.get("center_id"))
+            own_center=meta.get("center_id"), main_columns=main_columns,
+            src_columns=src_columns)
         found += conflicts
         max_hlc = max(max_hlc, counts.max_hlc)
         report.rows_read += counts.read
@@ -133,7 +136,8 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     if dropped and "audit_event" in report.tables:
         report.tables["audit_event"]["new"] -= dropped
     report.conflicts = received + detected
-    refreshed = conflictlog.refresh_winners(conn, seq)  # records name what the row holds
+    # records name what the row holds: rows of this change, and records of this change
+    refreshed = conflictlog.refresh_winners(conn, seq, tables=touched)
     if report.new or report.updated or received or joined or detected or rejoined \
             or refreshed:
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'seq_last'", (str(seq),))

@@ -1,14 +1,17 @@
 """Merging source files into a target file (SYNC.md "Apply").
 
 Every source is checked before the target is opened for writing: header, meta, schema,
-site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`). Each source is read
-from a private copy recovered as after a crash (:func:`files.recovered_copy`, in a
-:class:`files.WorkDir` beside the target): only committed data travels. A full merge checks
-that copy with ``PRAGMA quick_check`` (and upgrades it when older); an incremental merge
-(same site and epoch as the bookmark) reads only rows changed since the bookmark. Then, per
-source, one ``BEGIN IMMEDIATE`` transaction: new rows set-based, rows on both sides through the pure
-row merge, conflicts, bookmark, commit. A crash at any point leaves the target as it was.
-"""
+site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`), all inside one read
+transaction on the source: where it lies when it needs no recovery
+(:func:`files.open_in_place`, never ``immutable``), else on a private copy recovered as
+after a crash (:func:`files.recovered_copy`, in a :class:`files.WorkDir` beside the
+target): only committed data travels. A full merge runs ``PRAGMA quick_check`` (and
+upgrades an older source on a copy); an incremental merge (same site and epoch as the
+bookmark) reads and checks only rows changed since the bookmark. Then one target connection
+for the whole merge and, per source, one ``BEGIN IMMEDIATE`` transaction: a source read in
+place that was written since its check is checked again (:func:`recheck_in_place`), new
+rows set-based, rows on both sides through the pure row merge, conflicts, bookmark, commit.
+A crash at any point leaves the target as it was."""
 
 from __future__ import annotations
 

@@ -1,14 +1,17 @@
-"""Albergue files as the engine sees them: checked, copied for reading, upgraded on a
-temporary copy, created, re-identified.
+"""Albergue files as the engine sees them: checked, read (in place or from a recovered
+copy), upgraded on a temporary copy, created, re-identified.
 
-A source is never read in place and never in SQLite's ``immutable`` mode (which would read a
-writer's uncommitted pages, or the pages of a writer killed mid-transaction, as committed):
-:func:`recovered_copy` copies the file with its ``-wal``/``-journal`` into a private work
-folder beside the target (:class:`WorkDir`, never the system temp folder: the copies hold
-personal data) and opens that copy normally, so SQLite rolls a hot journal back, replays only
-the committed frames of a WAL and ignores an unfinished transaction. A read-only USB stick is
-therefore enough. A killed merge leaves its work folder behind; the next one removes it.
-"""
+A source is never read in SQLite's ``immutable`` mode (which would read a writer's
+uncommitted pages, or the pages of a writer killed mid-transaction, as committed). A source
+that needs no recovery (:func:`needs_recovery`: no ``-wal`` with frames, no ``-journal``
+with content) is read where it lies, inside a read transaction with normal locking
+(:func:`open_in_place`). Any other (or one SQLite refuses to read so: a hot journal on a
+read-only connection, read-only media for a WAL file) goes through :func:`recovered_copy`:
+the file is copied with its ``-wal``/``-journal`` into a private work folder beside the
+target (:class:`WorkDir`, never the system temp folder: the copies hold personal data) and
+the copy is opened normally, so SQLite rolls a hot journal back, replays only the committed
+frames of a WAL and ignores an unfinished transaction. A read-only USB stick is therefore
+enough. A killed merge leaves its work folder behind; the next one removes it."""
 
 from __future__ import annotations
 
@@ -32,8 +35,10 @@ HLC_COUNTER_BITS = 16
 
 def uri(path: Path, *, readonly: bool) -> str:
     """SQLite URI of ``path``; ``readonly`` opens it with ``mode=ro`` (locks and journal
-    checks as usual: never ``immutable``). The engine opens read-only only its own copies
-    (:func:`recovered_copy`); a user's file is opened normally."""
+    checks as usual: never ``immutable``). Read-only: the engine's own copies and a source in
+    rollback-journal mode read in place (:func:`open_in_place`); a file that may be in WAL
+    mode (a target, a central) is opened normally and only read, since ``mode=ro`` would
+    leave its ``-wal``/``-shm`` behind."""
     text = f"file:{quote(str(Path(path).resolve()))}"
     return text + "?mode=ro" if readonly else text
 

@@ -205,12 +205,14 @@ def test_schema_v8_cleans_what_older_merges_left_in_every_file(world):
     old_hash = '"$argon2id$v=19$m=65536,t=3,p=4$c2FsdA$aGFzaA"'
     before_v8 = [
         # what the merge of a password reset used to bring, and a failed sign-in
-        ("INSERT INTO audit_event SELECT 'x1', ?, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, "
+        ("INSERT INTO audit_event SELECT '00000000-0000-4000-8000-0000000000a1', ?, NULL, "
+         "NULL, NULL, NULL, 0, NULL, NULL, NULL, "
          "1, 1, '{}', '{}', '2021-12-20', 'admin', 'update', 'app_user', 'u1', "
          f"'{{\"password_hash\": [{old_hash}, {old_hash}], \"failed_attempts\": [2, 0]}}'",
          a_site),
         # a person audit row with a hash-like secret of another table (a hand-made row)
-        ("INSERT INTO audit_event SELECT 'x2', ?, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, "
+        ("INSERT INTO audit_event SELECT '00000000-0000-4000-8000-0000000000a2', ?, NULL, "
+         "NULL, NULL, NULL, 0, NULL, NULL, NULL, "
          "1, 1, '{}', '{}', '2021-12-20', 'admin', 'update', 'person', ?, "
          "'{\"specific_needs\": [[\"SV-VA\", \"DS-PM\"], [\"SV-VA\", \"SM-CI\"]], "
          "\"locked_until\": [null, \"2021-12-20\"]}'", a_site, pid),

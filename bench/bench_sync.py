@@ -125,6 +125,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--persons", type=int, default=10_000, help="people per center")
     parser.add_argument("--centers", type=int, default=12)
     parser.add_argument("--dir", type=Path, help="work folder (default: a temporary one)")
+    parser.add_argument("--seed", type=int, default=0,
+                        help="added to each center's demo seed (another set of files)")
     args = parser.parse_args(argv)
     work = args.dir or Path(tempfile.mkdtemp(prefix="albergue-bench-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -134,7 +136,7 @@ def main(argv: list[str] | None = None) -> int:
         for k in range(1, args.centers + 1):
             path = work / f"centro{k:02d}.sqlite"
             path.unlink(missing_ok=True)
-            build_center(path, f"{k:02d}", args.persons, seed=k)
+            build_center(path, f"{k:02d}", args.persons, seed=args.seed + k)
             sources.append(path)
         print(f"{args.centers} center files of {args.persons:,} people built in "
               f"{time.perf_counter() - started:.1f} s "

@@ -99,3 +99,7 @@ def test_incremental_merge_cost_is_flat_when_the_central_doubles(two_centers, tm
     costs = [_counted_merge(monkeypatch, target, [a.path]) for target in (small, central)]
     # A central twice as large: about the same work.
     assert costs[1] <= costs[0] * 1.2, costs
+    # The count sees the merge itself (one target connection carries every source's
+    # transaction): merging the same file again, with nothing new, costs less.
+    idle = _counted_merge(monkeypatch, small, [a.path])
+    assert 0 < idle < costs[0], (idle, costs)

@@ -291,12 +291,12 @@ def test_a_source_failing_after_another_was_committed_names_both(two_centers, tm
     real = apply.apply_source
     calls = []
 
-    def second_fails(target, plan, options):
+    def second_fails(target, plan, options, *conn):
         calls.append(plan.path)
         if len(calls) == 2:
             raise SyncRefused("The disk is full; nothing of {path} was merged. Free some "
                               "space and try again.", path=str(plan.path))
-        return real(target, plan, options)
+        return real(target, plan, options, *conn)
 
     monkeypatch.setattr(apply, "apply_source", second_fails)
     with pytest.raises(SyncRefused) as exc:
@@ -305,3 +305,98 @@ def test_a_source_failing_after_another_was_committed_names_both(two_centers, tm
     assert f"Se integró: {a.path}" in text and f"No se integró: {b.path}" in text
     assert "no se integró nada de " + str(b.path) in text
     assert [r.path for r in exc.value.reports] == [str(a.path)]
+
+
+def _spy_copies(monkeypatch) -> list:
+    seen: list = []
+    real = sync_files.recovered_copy
+
+    def spy(source, dest):
+        seen.append(source)
+        return real(source, dest)
+
+    monkeypatch.setattr(sync_files, "recovered_copy", spy)
+    return seen
+
+
+def test_a_clean_rollback_source_is_read_in_place_and_left_as_it_was(center, tmp_path,
+                                                                    monkeypatch):
+    a, _ = center
+    usb = _usb_copy(a, tmp_path)
+    before = file_digest(usb)
+    copies = _spy_copies(monkeypatch)
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [usb])
+    assert copies == []  # no journal, no WAL: nothing to recover, nothing copied
+    assert _names(central, "Marie") == {"Marie"}
+    assert file_digest(usb) == before and side_files(usb) == []
+
+
+def test_a_closed_wal_source_is_read_in_place_without_leaving_side_files(center, tmp_path,
+                                                                        monkeypatch):
+    a, _ = center
+    usb = _usb_copy(a, tmp_path)
+    conn = sqlite3.connect(usb, isolation_level=None)
+    assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    conn.close()
+    assert side_files(usb) == []
+    before = file_digest(usb)
+    copies = _spy_copies(monkeypatch)
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [usb])
+    assert copies == [] and _names(central, "Marie") == {"Marie"}
+    assert file_digest(usb) == before and side_files(usb) == []
+
+
+def test_a_source_with_wal_frames_or_a_journal_is_read_from_a_copy(center, tmp_path,
+                                                                   monkeypatch):
+    a, _ = center
+    copies = _spy_copies(monkeypatch)
+    assert (a.path.parent / f"{a.path.name}-wal").stat().st_size > 0
+    merge_files(tmp_path / "central.sqlite", [a.path])
+    assert copies == [a.path]
+
+
+def _written_after_the_check(monkeypatch, usb, stamps) -> None:
+    """Commit one person into ``usb`` after the engine checked it, before it merges it."""
+    from albergue_sync import engine
+
+    real = engine.plan_sources
+
+    def plan_then_write(*args, **kwargs):
+        planned = real(*args, **kwargs)
+        conn = sqlite3.connect(usb, isolation_level=None)
+        try:
+            conn.execute("BEGIN IMMEDIATE")
+            _add_people(conn, 1, "Tardio")
+            if stamps is not None:
+                conn.execute("UPDATE person SET vv = ? WHERE given_names LIKE 'Tardio%'",
+                             (stamps,))
+            conn.execute("COMMIT")
+        finally:
+            conn.close()
+        return planned
+
+    monkeypatch.setattr(engine, "plan_sources", plan_then_write)
+
+
+def test_a_source_written_between_its_check_and_its_merge_is_checked_again(
+        center, tmp_path, monkeypatch):
+    a, _ = center
+    usb = _usb_copy(a, tmp_path)
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [usb])
+    _written_after_the_check(monkeypatch, usb, '{"x": "not a counter"}')
+    with pytest.raises(SyncRefused, match="mal formados"):
+        merge_files(central, [usb])
+    assert _names(central, "Tardio") == set()
+
+
+def test_a_good_write_between_check_and_merge_travels(center, tmp_path, monkeypatch):
+    a, _ = center
+    usb = _usb_copy(a, tmp_path)
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [usb])
+    _written_after_the_check(monkeypatch, usb, None)
+    merge_files(central, [usb])
+    assert _names(central, "Tardio") == {"Tardio 1"}

@@ -7,28 +7,45 @@ import time
 from pathlib import Path
 
 from . import auditchain, conflictlog, files, redact
-from .engine import Options, SourceReport, _check_clock, _Plan, clock_ahead_ms, seq_mark
+from .engine import (
+    Options, SourceReport, _check_clock, _Plan, clock_ahead_ms, recheck_in_place, seq_mark,
+)
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import (
-    find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
+    all_columns, find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
     merge_table, synced_tables,
 )
 
 
-def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
-    started = time.perf_counter()
-    report = SourceReport(str(plan.path), plan.info.site_id,
-                          "full" if plan.full else "incremental")
+def open_target(target: Path) -> sqlite3.Connection:
+    """The one connection that writes ``target`` during a merge (every source goes through
+    it: the schema is parsed once, not once per source)."""
     try:
         conn = files.connect(target, readonly=False)
+        conn.execute("PRAGMA foreign_keys = OFF")  # orphans are logged, not refused
+        conn.execute("PRAGMA synchronous = FULL")
     except sqlite3.Error as exc:
         raise SyncRefused("Cannot write {path}: {detail}", path=str(target),
                           detail=str(exc)) from exc
+    return conn
+
+
+def apply_source(target: Path, plan: _Plan, options: Options,
+                 conn: sqlite3.Connection | None = None) -> SourceReport:
+    """Merge one checked source into ``target`` in one transaction, through ``conn`` (from
+    :func:`open_target`; one is opened and closed when None)."""
+    started = time.perf_counter()
+    report = SourceReport(str(plan.path), plan.info.site_id,
+                          "full" if plan.full else "incremental")
+    own = conn is None
+    if conn is None:
+        conn = open_target(target)
+    attached = False
     try:
-        conn.execute("PRAGMA foreign_keys = OFF")  # orphans are logged, not refused
-        conn.execute("PRAGMA synchronous = FULL")
-        conn.execute("ATTACH DATABASE ? AS src", (files.uri(plan.attach, readonly=True),))
+        conn.execute("ATTACH DATABASE ? AS src",
+                     (files.uri(plan.attach, readonly=plan.attach_readonly),))
+        attached = True
         conn.execute("BEGIN IMMEDIATE")
         try:
             _merge(conn, plan, options, report)
@@ -52,7 +69,13 @@ def apply_source(target: Path, plan: _Plan, options: Options) -> SourceReport:
     except sqlite3.DatabaseError as exc:
         raise files.damaged(plan.path, exc) from exc
     finally:
-        conn.close()
+        if own:
+            conn.close()
+        elif attached:
+            try:
+                conn.execute("DETACH DATABASE src")
+            except sqlite3.Error:
+                pass  # the connection is closed by the caller anyway
     report.seconds = plan.seconds + time.perf_counter() - started
     return report
 
@@ -63,6 +86,7 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     if (src_meta["site_id"], src_meta.get("epoch")) != (plan.info.site_id, plan.info.epoch):
         raise SyncRefused("{path} changed while it was being merged; try again.",
                           path=str(plan.path))
+    recheck_in_place(conn, plan, src_meta)
     # a source whose audit log was altered is refused whole (auditchain.py)
     auditchain.check_source(conn, str(plan.path), "src", plan.since)
     meta = dict(conn.execute("SELECT key, value FROM main.meta"))
@@ -72,13 +96,16 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     touched = set()
     max_hlc = 0
     tables = synced_tables(conn)
+    main_columns, src_columns = (all_columns(conn, "main", tables),
+                                 all_columns(conn, "src", tables))
     for done, table in enumerate(tables):
         options.report(done, len(tables), "merge", table)
         options.check_cancelled(plan.path)
         counts, conflicts = merge_table(
             conn, table, since=plan.since, seq=seq,
             own_health_only=health_filter and table in HEALTH_TABLES,
-            own_center=meta.get("center_id"))
+            own_center=meta.get("center_id"), main_columns=main_columns,
+            src_columns=src_columns)
         found += conflicts
         max_hlc = max(max_hlc, counts.max_hlc)
         report.rows_read += counts.read
@@ -112,7 +139,8 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     if dropped and "audit_event" in report.tables:
         report.tables["audit_event"]["new"] -= dropped
     report.conflicts = received + detected
-    refreshed = conflictlog.refresh_winners(conn, seq)  # records name what the row holds
+    # records name what the row holds: rows of this change, and records of this change
+    refreshed = conflictlog.refresh_winners(conn, seq, tables=touched)
     if report.new or report.updated or received or joined or detected or rejoined \
             or refreshed:
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'seq_last'", (str(seq),))

@@ -104,14 +104,21 @@ def record_id(row: dict[str, Any]) -> str:
                     loser_dot=tuple(loser) if loser else None, extra=extra).id
 
 
-def refresh_winners(conn: sqlite3.Connection, seq: int, db: str = "main") -> int:
+def refresh_winners(conn: sqlite3.Connection, seq: int, db: str = "main",
+                    tables: set[str] | None = None) -> int:
     """Make every field-conflict record of a row changed at ``seq`` (or a record written at
-    ``seq``) name the value and dot the row holds now. Returns the records changed."""
+    ``seq``) name the value and dot the row holds now. Returns the records changed.
+    ``tables``: those whose rows changed at ``seq``, when the caller knows (the tables of
+    the records written at ``seq`` are added here); None looks at every table."""
     changed = 0
     cols = ("c.id, c.row_id, c.field, c.winner_value, c.winner_dot, r.fv, r.site_id, "
             "r.hlc")
+    wanted = None
+    if tables is not None:
+        wanted = set(tables) | {r[0] for r in conn.execute(
+            f"SELECT DISTINCT table_name FROM {db}.{TABLE} WHERE change_seq = ?", (seq,))}
     for table in synced_tables(conn, db):
-        if table in APPEND_ONLY:
+        if table in APPEND_ONLY or (wanted is not None and table not in wanted):
             continue  # never merged field by field: no field conflicts
         # Driven by the indexes (row change_seq, conflict (table_name, row_id), conflict
         # change_seq; CROSS JOIN fixes the loop order): the cost follows what this merge

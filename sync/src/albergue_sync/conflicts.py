@@ -27,7 +27,7 @@ RESOLVER = "albergue-sync"
 
 def list_conflicts(path: Path, *, include_resolved: bool = False) -> list[dict[str, Any]]:
     files.inspect(path)
-    conn = files.connect(path, readonly=True)
+    conn = files.connect(path, readonly=False)  # only read (mode=ro would leave -wal/-shm)
     try:
         where = "" if include_resolved else "WHERE resolved = 0"
         cur = conn.execute(f"SELECT * FROM sync_conflict {where} "

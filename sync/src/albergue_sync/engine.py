@@ -1,14 +1,17 @@
 """Merging source files into a target file (SYNC.md "Apply").
 
 Every source is checked before the target is opened for writing: header, meta, schema,
-site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`). Each source is read
-from a private copy recovered as after a crash (:func:`files.recovered_copy`, in a
-:class:`files.WorkDir` beside the target): only committed data travels. A full merge checks
-that copy with ``PRAGMA quick_check`` (and upgrades it when older); an incremental merge
-(same site and epoch as the bookmark) reads only rows changed since the bookmark. Then, per
-source, one ``BEGIN IMMEDIATE`` transaction: new rows set-based, rows on both sides through the pure
-row merge, conflicts, bookmark, commit. A crash at any point leaves the target as it was.
-"""
+site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`), all inside one read
+transaction on the source: where it lies when it needs no recovery
+(:func:`files.open_in_place`, never ``immutable``), else on a private copy recovered as
+after a crash (:func:`files.recovered_copy`, in a :class:`files.WorkDir` beside the
+target): only committed data travels. A full merge runs ``PRAGMA quick_check`` (and
+upgrades an older source on a copy); an incremental merge (same site and epoch as the
+bookmark) reads and checks only rows changed since the bookmark. Then one target connection
+for the whole merge and, per source, one ``BEGIN IMMEDIATE`` transaction: a source read in
+place that was written since its check is checked again (:func:`recheck_in_place`), new
+rows set-based, rows on both sides through the pure row merge, conflicts, bookmark, commit.
+A crash at any point leaves the target as it was."""
 
 from __future__ import annotations
 
@@ -75,6 +78,10 @@ class _Plan:
     full: bool
     since: int
     seconds: float
+    in_place: bool = False  # read where it lies (no recovery needed), not from a copy
+    attach_readonly: bool = True  # ATTACH with mode=ro (a copy, or a rollback-journal file)
+    state: tuple[bytes, int] | None = None  # files.source_state when it was checked
+    seen: dict | None = None  # the target's bookmark of this source (incremental)
 
 
 def read_bookmarks(conn: sqlite3.Connection, db: str = "main") -> dict[str, dict]:
@@ -100,11 +107,11 @@ def seq_mark(conn: sqlite3.Connection, seq: int, db: str = "main") -> str | None
 
 
 def _check_mark(path: Path, conn: sqlite3.Connection, seen: dict, target: FileInfo | None,
-                ) -> None:
+                db: str = "main") -> None:
     """An incremental merge trusts that the source's changes up to the bookmark are the ones
     already merged; a restored backup that kept being used breaks that silently."""
     mark = seen.get("seq_mark")
-    if mark is None or seq_mark(conn, int(seen["seq_merged"])) == mark:
+    if mark is None or seq_mark(conn, int(seen["seq_merged"]), db) == mark:
         return
     raise SyncRefused(
         "{path} no longer holds the changes {target} merged from it up to change {seen}: it "
@@ -187,7 +194,7 @@ def _check_target_mark(path: Path, target: FileInfo, back: dict) -> None:
     source took from it, or it is a restored backup or a clone whose later writes reuse
     change numbers the source already has (a pull would lose one of two values, or stop on
     a raw UNIQUE error)."""
-    conn = files.connect(target.path, readonly=True)
+    conn = files.connect(target.path, readonly=False)  # only read (mode=ro leaves -wal/-shm)
     try:
         mark = seq_mark(conn, int(back["seq_merged"]))
     finally:
@@ -201,39 +208,93 @@ def _check_target_mark(path: Path, target: FileInfo, back: dict) -> None:
             seen=back["seq_merged"])
 
 
-def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
-          options: Options, work: files.WorkDir) -> _Plan:
-    """Check one source on a recovered private copy (see :func:`files.recovered_copy`): the
-    source itself is only copied, never opened by SQLite."""
-    started = time.perf_counter()
+def _open_source(path: Path, work: files.WorkDir) -> tuple[sqlite3.Connection, Path, bool]:
+    """A read transaction on ``path`` where it lies when it needs no recovery
+    (:func:`files.open_in_place`), else on a recovered private copy
+    (:func:`files.recovered_copy`). Returns (connection, file read, in place)."""
+    conn = files.open_in_place(path)
+    if conn is not None:
+        return conn, path, True
     attach = work.file("source")
     files.recovered_copy(path, attach)
-    info = files.inspect(attach, shown=path)
-    _check_clock(path, info.hlc_last)
-    seen = bookmarks.get(info.site_id)
-    full = (options.full or seen is None or seen["epoch"] != info.epoch
-            or info.schema_version < schema.CURRENT_SCHEMA_VERSION
-            or (options.with_health and not seen["with_health"]))
+    return _read_copy(attach, path), attach, False
+
+
+def _read_copy(attach: Path, path: Path) -> sqlite3.Connection:
     try:
-        if full:
-            files.quick_check(attach, path)
-            if info.schema_version < schema.CURRENT_SCHEMA_VERSION:
-                files.upgrade(attach, info.schema_version)
-        since = 0 if full else int(seen["seq_merged"])
         conn = files.connect(attach, readonly=True)
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise files.damaged(path, exc) from exc
+    return conn
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    problems = [r[0] for r in conn.execute("PRAGMA quick_check")]
+    if problems != ["ok"]:
+        raise files.damaged(path, "; ".join(problems[:3]))
+
+
+def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
+          options: Options, work: files.WorkDir) -> _Plan:
+    """Check one source inside one read transaction: on the file itself when it needs no
+    recovery (read-only, normal locking, never ``immutable``), else on a private copy
+    recovered as after a crash. An older schema is upgraded on a copy."""
+    started = time.perf_counter()
+    conn, attach, in_place = _open_source(path, work)
+    try:
         try:
+            info = files.inspect_conn(conn, path)
+            _check_clock(path, info.hlc_last)
+            seen = bookmarks.get(info.site_id)
+            full = (options.full or seen is None or seen["epoch"] != info.epoch
+                    or info.schema_version < schema.CURRENT_SCHEMA_VERSION
+                    or (options.with_health and not seen["with_health"]))
+            if full:
+                _quick_check(conn, path)
+            if info.schema_version < schema.CURRENT_SCHEMA_VERSION:
+                conn.close()
+                if in_place:  # upgraded on a copy, never in place
+                    attach, in_place = work.file("source"), False
+                    files.recovered_copy(path, attach)
+                files.upgrade(attach, info.schema_version)
+                conn = _read_copy(attach, path)
+            since = 0 if full or seen is None else int(seen["seq_merged"])
             src_bookmarks = read_bookmarks(conn)
             if not full:
                 _check_mark(path, conn, seen, target)
             changed = changed_tables(conn, since)
             _check_clock(path, max([0, *(h for _, h in changed.values())]))
             validate.check_rows(conn, path, since, [t for t, (n, _) in changed.items() if n])
+            state = files.source_state(path) if in_place else None
         finally:
             conn.close()
         _check_against_target(path, info, target, bookmarks, src_bookmarks)
     except sqlite3.DatabaseError as exc:
         raise files.damaged(path, exc) from exc
-    return _Plan(path, info, attach, full, since, time.perf_counter() - started)
+    readonly = not in_place or files.rollback_mode(path)
+    return _Plan(path, info, attach, full, since, time.perf_counter() - started,
+                 in_place=in_place, attach_readonly=readonly, state=state,
+                 seen=None if full else seen)
+
+
+def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, str],
+                     target: FileInfo | None = None) -> None:
+    """Inside the merge transaction (``src`` attached, its read lock held): a source read
+    in place that was written since it was checked is checked again, on what the merge
+    will read. A copy cannot change."""
+    if not plan.in_place:
+        return
+    same = (files.source_state(plan.path) == plan.state
+            and int(src_meta.get("seq_last", 0)) == plan.info.seq_last
+            and int(src_meta.get("hlc_last", 0)) == plan.info.hlc_last)
+    if same:
+        return
+    _check_clock(plan.path, int(src_meta.get("hlc_last", 0)))
+    if plan.seen is not None:
+        _check_mark(plan.path, conn, plan.seen, target, "src")
+    validate.check_rows(conn, plan.path, plan.since, db="src")
 
 
 def plan_sources(target: Path, sources: list[Path], options: Options,
@@ -272,7 +333,7 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
     checks). One transaction per source. Raises SyncRefused with the target untouched, or,
     when a source fails after others were committed (a full disk), with ``reports`` of the
     sources that were merged and a message naming them."""
-    from .apply import apply_source  # noqa: PLC0415 (apply imports this module's types)
+    from .apply import apply_source, open_target  # noqa: PLC0415 (apply imports this module)
 
     options = options or Options()
     target = Path(target)
@@ -283,15 +344,20 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
             target_info = files.create(target)
         elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
             files.upgrade(target, target_info.schema_version)
-        for plan in plans:
-            try:
-                options.check_cancelled(plan.path)
-                reports.append(apply_source(target, plan, options))
-            except SyncRefused as exc:
-                exc.reports = reports  # the sources merged before this one stay merged
-                if reports:
-                    raise _partly_merged(exc, reports, plans) from exc
-                raise
+        conn = open_target(target) if plans else None
+        try:
+            for plan in plans:
+                try:
+                    options.check_cancelled(plan.path)
+                    reports.append(apply_source(target, plan, options, conn))
+                except SyncRefused as exc:
+                    exc.reports = reports  # the sources merged before this one stay merged
+                    if reports:
+                        raise _partly_merged(exc, reports, plans) from exc
+                    raise
+        finally:
+            if conn is not None:
+                conn.close()
     return reports
 
 

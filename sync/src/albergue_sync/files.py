@@ -1,24 +1,29 @@
-"""Albergue files as the engine sees them: checked, copied for reading, upgraded on a
-temporary copy, created, re-identified.
+"""Albergue files as the engine sees them: checked, read (in place or from a recovered
+copy), upgraded on a temporary copy, created, re-identified.
 
-A source is never read in place and never in SQLite's ``immutable`` mode (which would read a
-writer's uncommitted pages, or the pages of a writer killed mid-transaction, as committed):
-:func:`recovered_copy` copies the file with its ``-wal``/``-journal`` into a private work
-folder beside the target (:class:`WorkDir`, never the system temp folder: the copies hold
-personal data) and opens that copy normally, so SQLite rolls a hot journal back, replays only
-the committed frames of a WAL and ignores an unfinished transaction. A read-only USB stick is
-therefore enough. A killed merge leaves its work folder behind; the next one removes it.
-"""
+A source is never read in SQLite's ``immutable`` mode (which would read a writer's
+uncommitted pages, or the pages of a writer killed mid-transaction, as committed). A source
+that needs no recovery (:func:`needs_recovery`: no ``-wal`` with frames, no ``-journal``
+with content) is read where it lies, inside a read transaction with normal locking
+(:func:`open_in_place`). Any other (or one SQLite refuses to read so: a hot journal on a
+read-only connection, read-only media for a WAL file) goes through :func:`recovered_copy`:
+the file is copied with its ``-wal``/``-journal`` into a private work folder beside the
+target (:class:`WorkDir`, never the system temp folder: the copies hold personal data) and
+the copy is opened normally, so SQLite rolls a hot journal back, replays only the committed
+frames of a WAL and ignores an unfinished transaction. A read-only USB stick is therefore
+enough. A killed merge leaves its work folder behind; the next one removes it."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import sqlite3
+import sys
 import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 from urllib.parse import quote
 
 from . import schema
@@ -30,8 +35,10 @@ HLC_COUNTER_BITS = 16
 
 def uri(path: Path, *, readonly: bool) -> str:
     """SQLite URI of ``path``; ``readonly`` opens it with ``mode=ro`` (locks and journal
-    checks as usual: never ``immutable``). The engine opens read-only only its own copies
-    (:func:`recovered_copy`); a user's file is opened normally."""
+    checks as usual: never ``immutable``). Read-only: the engine's own copies and a source in
+    rollback-journal mode read in place (:func:`open_in_place`); a file that may be in WAL
+    mode (a target, a central) is opened normally and only read, since ``mode=ro`` would
+    leave its ``-wal``/``-shm`` behind."""
     text = f"file:{quote(str(Path(path).resolve()))}"
     return text + "?mode=ro" if readonly else text
 
@@ -195,7 +202,16 @@ def inspect(path: Path, *, shown: Path | None = None) -> FileInfo:
         raise damaged(shown, exc) from exc
     if meta is None:
         raise _foreign(shown)
-    info = FileInfo(shown, meta)
+    return _supported(FileInfo(shown, meta))
+
+
+def inspect_conn(conn: sqlite3.Connection, shown: Path) -> FileInfo:
+    """:func:`inspect` on an open connection (a source being read in place or its copy)."""
+    return _supported(FileInfo(Path(shown), read_meta(conn, Path(shown))))
+
+
+def _supported(info: FileInfo) -> FileInfo:
+    shown = info.path
     if info.schema_version > schema.CURRENT_SCHEMA_VERSION:
         raise SyncRefused("{path} uses schema {found}, newer than this albergue-sync (schema "
                           "{supported}). Update Albergue on this computer first.",
@@ -219,11 +235,11 @@ def work_root(near: Path) -> Path:
     return near.parent / f".{near.name}{WORK_SUFFIX}"
 
 
-def _try_lock(fh) -> bool:
+def _try_lock(fh: IO[bytes]) -> bool:
     """Take an exclusive lock on an open file without waiting; False when another open
     file (another run, alive) holds it."""
     try:
-        if os.name == "nt":  # pragma: no cover - Windows
+        if sys.platform == "win32":  # pragma: no cover - Windows
             import msvcrt  # noqa: PLC0415
 
             msvcrt.locking(fh.fileno(), msvcrt.LK_NBLCK, 1)
@@ -273,7 +289,7 @@ class WorkDir:
             self.root.mkdir(mode=0o700, parents=True, exist_ok=True)
             clean_stale(self.root)
             self.path = Path(tempfile.mkdtemp(prefix="run-", dir=self.root))
-            self._lock = open(self.path / _LOCK_NAME, "wb")
+            self._lock: IO[bytes] | None = open(self.path / _LOCK_NAME, "wb")
         except OSError as exc:
             raise SyncRefused("Cannot write {path}: {detail}", path=str(self.root),
                               detail=exc.strerror or str(exc)) from exc
@@ -301,7 +317,7 @@ class WorkDir:
         self.cleanup()
 
 
-def _rollback_mode(path: Path) -> bool:
+def rollback_mode(path: Path) -> bool:
     """The header's write version: 1 rollback journal, 2 WAL."""
     with open(path, "rb") as fh:
         header = fh.read(20)
@@ -336,7 +352,7 @@ def recovered_copy(source: Path, dest: Path) -> None:
     check_header(source)
     try:
         guard = None
-        if _rollback_mode(source):
+        if rollback_mode(source):
             try:
                 guard = connect(source, readonly=True)
                 # A writer committing gets a moment; one stuck mid-transaction does not
@@ -371,6 +387,65 @@ def recovered_copy(source: Path, dest: Path) -> None:
         raise damaged(source, exc) from exc
     for side in ("-wal", "-shm", "-journal"):
         Path(f"{dest}{side}").unlink(missing_ok=True)
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def needs_recovery(source: Path) -> bool:
+    """Whether ``source`` may hold data SQLite would have to recover before a reader sees
+    only committed data: a ``-wal`` with frames, or a ``-journal`` with content (a hot
+    journal of a killed writer, or a live writer's). Looked up beside the file."""
+    source = Path(source)
+    return _size(Path(f"{source}-wal")) > 0 or _size(Path(f"{source}-journal")) > 0
+
+
+def open_in_place(source: Path) -> sqlite3.Connection | None:
+    """A connection reading ``source`` where it lies, inside a read transaction (the
+    committed state, held until the connection closes), when it needs no recovery; None
+    when it does or when SQLite will not read it so (then read a :func:`recovered_copy`).
+
+    Never ``immutable``: normal locking, so a writer cannot commit halfway through what is
+    read, and an unfinished transaction is not seen. A file in rollback-journal mode is
+    opened ``mode=ro`` (SQLite refuses a hot journal there: SQLITE_READONLY_ROLLBACK, and
+    the copy rolls it back). A file in WAL mode is opened normally and only read
+    (``query_only``): ``mode=ro`` would leave ``-wal``/``-shm`` beside it, while a normal
+    connection removes them when it closes; on read-only media it cannot open its ``-shm``
+    and the copy serves. A writer stuck mid-transaction does not hold the merge up
+    (GUARD_TIMEOUT_MS, then the copy)."""
+    source = Path(source)
+    check_header(source)
+    if needs_recovery(source):
+        return None
+    try:
+        rollback = rollback_mode(source)
+    except OSError as exc:
+        raise SyncRefused("Cannot read {path}: {detail}", path=str(source),
+                          detail=exc.strerror or str(exc)) from exc
+    conn = None
+    try:
+        conn = connect(source, readonly=rollback)
+        conn.execute(f"PRAGMA busy_timeout = {GUARD_TIMEOUT_MS}")
+        conn.execute("PRAGMA query_only = 1")
+        conn.execute("BEGIN")
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()  # takes the lock
+    except sqlite3.Error:
+        if conn is not None:
+            conn.close()
+        return None
+    return conn
+
+
+def source_state(source: Path) -> tuple[bytes, int]:
+    """What changes when a file read in place is written: the header's change counter
+    (every commit in rollback-journal mode) and the size of its ``-wal``."""
+    with open(source, "rb") as fh:
+        header = fh.read(28)
+    return header[24:28], _size(Path(f"{source}-wal"))
 
 
 def quick_check(path: Path, shown: Path) -> None:

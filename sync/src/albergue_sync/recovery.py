@@ -225,13 +225,13 @@ def fork_point(path: Path, against: Path, site: str) -> int:
     change number of an audit event of that site in ``path`` that ``against`` has, before
     the first one it lacks. Audit events are append-only and carry unique ids, so a write
     made after a restore or a copy has one no other file has."""
-    other = files.connect(against, readonly=True)
+    other = files.connect(against, readonly=False)  # only read
     try:
         known = {r[0] for r in other.execute(
             "SELECT id FROM audit_event WHERE site_id = ?", (site,))}
     finally:
         other.close()
-    conn = files.connect(path, readonly=True)
+    conn = files.connect(path, readonly=False)  # only read
     try:
         # audit events of local tables (app_user: every sign-in) never reach another file
         # (redact.py): they say nothing about the fork

@@ -39,6 +39,19 @@ def columns(conn: sqlite3.Connection, table: str, db: str = "main") -> list[tupl
         f"PRAGMA {db}.table_info({q(table)})")]
 
 
+def all_columns(conn: sqlite3.Connection, db: str, tables: list[str],
+                ) -> dict[str, list[tuple[str, str]]]:
+    """:func:`columns` of each of ``tables`` in ``db``, in one query (once per source rather
+    than once per table)."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for table, name, decl in conn.execute(
+            "SELECT t.value, c.name, c.type FROM json_each(?) t, "
+            "pragma_table_info(t.value, ?) c ORDER BY t.value, c.cid",
+            (json.dumps(tables), db)):
+        out.setdefault(table, []).append((name, (decl or "").upper()))
+    return out
+
+
 _TABLES_BY_SCHEMA: dict[str, list[str]] = {}
 
 
@@ -131,12 +144,16 @@ def _since_filter(own_health_only: bool) -> str:
 
 def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
                 own_health_only: bool = False, own_center: str | None = None,
+                main_columns: dict[str, list[tuple[str, str]]] | None = None,
+                src_columns: dict[str, list[tuple[str, str]]] | None = None,
                 ) -> tuple[TableCounts, list[Conflict]]:
     """Merge ``src.table`` rows with ``change_seq > since`` into ``main.table``. With
-    ``own_health_only``, only rows of people of ``own_center`` are taken."""
-    cols = columns(conn, table)
+    ``own_health_only``, only rows of people of ``own_center`` are taken. ``main_columns``
+    and ``src_columns``: :func:`all_columns` of each side, when the caller has them."""
+    cols = main_columns[table] if main_columns else columns(conn, table)
     names = [c for c, _ in cols]
-    src_names = {c for c, _ in columns(conn, table, "src")}
+    src_names = {c for c, _ in (src_columns.get(table, []) if src_columns is not None
+                                else columns(conn, table, "src"))}
     missing = [c for c in names if c not in src_names]
     if missing:
         raise sqlite3.DatabaseError(f"source table {table} lacks columns {missing}")

@@ -57,22 +57,23 @@ _SCALARS_OK = ("(typeof(s.hlc) = 'integer' AND typeof(s.site_id) = 'text' "
                "AND s.site_id <> '' AND s.deleted IN (0, 1))")
 
 
-def _reference_columns(conn: sqlite3.Connection, table: str, synced: set[str]) -> list[str]:
-    return [r[3] for r in conn.execute(f"PRAGMA main.foreign_key_list({q(table)})")
+def _reference_columns(conn: sqlite3.Connection, table: str, synced: set[str],
+                       db: str = "main") -> list[str]:
+    return [r[3] for r in conn.execute(f"PRAGMA {db}.foreign_key_list({q(table)})")
             if r[2] in synced and (r[4] or "id") == "id"]
 
 
 def bad_row(conn: sqlite3.Connection, table: str, since: int,
-            synced: set[str]) -> tuple[str, str] | None:
+            synced: set[str], db: str = "main") -> tuple[str, str] | None:
     """(id, what is wrong) of the first row of ``table`` changed after ``since`` whose
     stamps or ids are malformed; None when all are well formed."""
     checks = [("id", uuid_sql("s.id")), ("vv", _VV_OK), ("fv", _FV_OK),
               ("hlc/site_id/deleted", _SCALARS_OK)]
     checks += [(col, f"(s.{q(col)} IS NULL OR {uuid_sql('s.' + q(col))})")
-               for col in _reference_columns(conn, table, synced)]
+               for col in _reference_columns(conn, table, synced, db)]
     cases = " ".join(f"WHEN NOT coalesce({cond}, 0) THEN '{name}'" for name, cond in checks)
     row = conn.execute(
-        f"SELECT s.id, CASE {cases} END AS bad FROM main.{q(table)} s "
+        f"SELECT s.id, CASE {cases} END AS bad FROM {db}.{q(table)} s "
         f"WHERE s.change_seq > ? AND bad IS NOT NULL LIMIT 1", (since,)).fetchone()
     if row is None:
         return None
@@ -80,12 +81,12 @@ def bad_row(conn: sqlite3.Connection, table: str, since: int,
 
 
 def check_rows(conn: sqlite3.Connection, path: Path, since: int,
-               only: list[str] | None = None) -> None:
+               only: list[str] | None = None, db: str = "main") -> None:
     """Refuse ``path`` (opened as ``conn``) if a row changed after ``since`` has malformed
     stamps or ids. ``only``: the tables known to have such rows (the others are skipped)."""
-    tables = synced_tables(conn)
+    tables = synced_tables(conn, db)
     for table in tables if only is None else [t for t in tables if t in only]:
-        found = bad_row(conn, table, since, set(tables))
+        found = bad_row(conn, table, since, set(tables), db)
         if found is not None:
             row_id, column = found
             raise SyncRefused(

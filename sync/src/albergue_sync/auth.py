@@ -23,7 +23,7 @@ from pathlib import Path
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from . import files
+from . import auditchain, files
 from .i18n import SyncRefused
 from .rowmerge import dump_json
 from .stamps import new_id
@@ -97,13 +97,18 @@ class _Writer:
 
     def audit(self, *, user: str, action: str, row_id: str | None, changes: dict) -> None:
         seq = self.next()
-        self.conn.execute(
-            "INSERT INTO audit_event (id, site_id, created_at, created_by, updated_at, "
-            "updated_by, deleted, hlc, change_seq, vv, fv, at, username, action, table_name, "
-            "row_id, changes) VALUES (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?, 'app_user', ?, ?)",
-            (new_id(), self.site, self.now, user, self.now, user, self.hlc, seq,
-             dump_json({self.site: seq}), dump_json({"*": [self.hlc, self.site, seq]}),
-             self.now, user, action, row_id, json.dumps(changes)))
+        row = {"id": new_id(), "site_id": self.site, "created_at": self.now,
+               "created_by": user, "updated_at": self.now, "updated_by": user, "deleted": 0,
+               "hlc": self.hlc, "change_seq": seq, "vv": dump_json({self.site: seq}),
+               "fv": dump_json({"*": [self.hlc, self.site, seq]}), "at": self.now,
+               "username": user, "action": action, "table_name": "app_user",
+               "row_id": row_id, "changes": json.dumps(changes)}
+        if auditchain.has_chain(self.conn):  # a link of the site's (local) hash chain
+            auditchain.insert(self.conn, row)
+        else:
+            names = list(row)
+            self.conn.execute(f"INSERT INTO audit_event ({', '.join(names)}) VALUES "
+                              f"({', '.join('?' for _ in names)})", [row[n] for n in names])
 
     def update_user(self, user_id: str, by: str, **values) -> None:
         seq = self.next()

@@ -113,7 +113,8 @@ def test_confirm_imports_valid_households_in_one_go_and_reports_the_rest(db, cen
     with db.session() as s:
         rows = s.connection().execute(text(
             "SELECT p.given_names, p.sex, p.birth_date, p.nationality, p.curp, p.relationship,"
-            " h.size, hp.given_names FROM person p JOIN household h ON h.id = p.household_id "
+            " (SELECT count(*) FROM person m WHERE m.household_id = h.id AND m.deleted = 0),"
+                " hp.given_names FROM person p JOIN household h ON h.id = p.household_id "
             "JOIN person hp ON hp.id = h.head_person_id ORDER BY p.folio")).all()
         passport = s.connection().execute(text(
             "SELECT doc_type, number, issuing_country FROM identity_document")).one()

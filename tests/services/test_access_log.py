@@ -163,12 +163,18 @@ def test_a_read_event_refuses_anything_but_plain_values(db):
         access_log.record(db, SYSTEM, "update")
 
 
-def test_command_line_search_and_stats_are_audited(db, world, capsys):
+def test_command_line_search_and_stats_are_audited(db, world, capsys, tmp_path):
     from albergue_desktop.cli import main
+    from albergue_desktop.services import centers
 
-    assert main(["search", "--db", str(db.path), "Rose"]) == 0
+    centers.create_user(db, Actor("admin", "admin"), username="ana", full_name="Ana Registro",
+                        role="registro", password="clave-de-prueba-1")
+    secret = tmp_path / "clave.txt"
+    secret.write_text("clave-de-prueba-1\n", "utf-8")
+    assert main(["search", "--db", str(db.path), "Rose", "--user", "ana",
+                 "--password-file", str(secret)]) == 0
     assert main(["stats", "--db", str(db.path)]) == 0
     found = events(db, "cli_read")
-    assert [json.loads(c) for (_u, _t, _r, c) in found] == [
-        {"command": "search", "results": 1}, {"command": "stats"}]
+    assert [(u, json.loads(c)) for (u, _t, _r, c) in found] == [
+        ("ana", {"command": "search", "results": 1}), ("system", {"command": "stats"})]
     assert all("Rose" not in c for (*_x, c) in found)  # the search text is not kept

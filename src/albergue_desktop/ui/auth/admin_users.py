@@ -96,9 +96,12 @@ class UserDialog(QDialog):
             self.accept()
 
 
-def users_and_centers(db: Database, actor: Actor) -> tuple[list, list[Center], str | None]:
-    """The accounts ``actor`` may manage, every center and this file's own (on the worker)."""
-    return accounts.list_users(db, actor), centers.list_centers(db), db.meta("center_id")
+def users_and_centers(db: Database, actor: Actor
+                      ) -> tuple[list, list[Center], str | None, list]:
+    """The accounts ``actor`` may manage, every center, this file's own and the grants of
+    health or protection roles (on the worker)."""
+    return (accounts.list_users(db, actor), centers.list_centers(db), db.meta("center_id"),
+            accounts.sensitive_role_grants(db, actor))
 
 
 class UsersPage(QWidget):
@@ -183,7 +186,7 @@ class UsersPage(QWidget):
                  on_error=lambda e: show_error(self.message, e))
 
     def _show(self, current: str | None, after, loaded) -> None:
-        users, center_list, self._own = loaded
+        users, center_list, self._own, grants = loaded
         self._users = users
         self._centers = {c.id: c for c in center_list}
         self.table.setRowCount(len(self._users))
@@ -209,7 +212,7 @@ class UsersPage(QWidget):
                 self.table.selectRow(row)
         self.grants.clear()
         access_names = {"health": self.tr("health"), "protection": self.tr("protection")}
-        for event in accounts.sensitive_role_grants(self._db, self._actor):
+        for event in grants:
             changes = event.changes or {}
             text = self.tr("{when}: {user} became {role} ({access}), by {by}")
             self.grants.addItem(text.format(

@@ -48,8 +48,10 @@ def apply_source(target: Path, plan: _Plan, options: Options,
         attached = True
         conn.execute("BEGIN IMMEDIATE")
         try:
-            _merge(conn, plan, options, report)
-            conn.execute("COMMIT")
+            if _merge(conn, plan, options, report):
+                conn.execute("COMMIT")
+            else:  # nothing lasting: rows it inserted were all dropped again (redact.py)
+                conn.execute("ROLLBACK")
         except BaseException:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
@@ -81,7 +83,11 @@ def apply_source(target: Path, plan: _Plan, options: Options,
 
 
 def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
-           report: SourceReport) -> None:
+           report: SourceReport) -> bool:
+    """Merge inside the open transaction. Returns whether anything lasting was written:
+    a merge that brings nothing (a full re-read inserts the audit rows of local tables
+    again, and :func:`redact.redact_merged` drops them again) is rolled back, so that the
+    target stays byte for byte as it was (a freed page still changes the file)."""
     src_meta = files.read_meta(conn, plan.path, "src")
     if (src_meta["site_id"], src_meta.get("epoch")) != (plan.info.site_id, plan.info.epoch):
         raise SyncRefused("{path} changed while it was being merged; try again.",
@@ -141,21 +147,24 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     report.conflicts = received + detected
     # records name what the row holds: rows of this change, and records of this change
     refreshed = conflictlog.refresh_winners(conn, seq, tables=touched)
-    if report.new or report.updated or received or joined or detected or rejoined \
-            or refreshed:
+    wrote = bool(report.new or report.updated or received or joined or detected or rejoined
+                 or refreshed)
+    if wrote:
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'seq_last'", (str(seq),))
     if max_hlc > int(meta.get("hlc_last", 0)):
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'hlc_last'", (str(max_hlc),))
+        wrote = True
     report.seq_merged = int(src_meta["seq_last"])
-    _write_bookmark(conn, plan, options, report,
-                    changed=bool(report.new or report.updated or received or joined
-                                 or detected or rejoined))
+    wrote = _write_bookmark(conn, plan, options, report,
+                            changed=bool(report.new or report.updated or received or joined
+                                         or detected or rejoined)) or wrote
     options.report(len(tables), len(tables), "merge", "")
     options.check_cancelled(plan.path)  # the last moment: the commit follows
+    return wrote
 
 
 def _write_bookmark(conn: sqlite3.Connection, plan: _Plan, options: Options,
-                    report: SourceReport, *, changed: bool) -> None:
+                    report: SourceReport, *, changed: bool) -> bool:
     """Record how far this source was merged. A merge that changed nothing and would write
     the same bookmark writes nothing at all: a repeated merge leaves the target file byte
     for byte as it was (the bookmark's time and counts are those of the last merge that
@@ -167,7 +176,7 @@ def _write_bookmark(conn: sqlite3.Connection, plan: _Plan, options: Options,
                        "FROM main.sync_source WHERE site_id = ?",
                        (plan.info.site_id,)).fetchone()
     if not changed and old is not None and tuple(old) == key:
-        return
+        return False
     conn.execute(
         "INSERT OR REPLACE INTO main.sync_source (site_id, epoch, seq_merged, merged_at, "
         "direction, with_health, source_path, rows_new, rows_updated, rows_unchanged, "
@@ -175,3 +184,4 @@ def _write_bookmark(conn: sqlite3.Connection, plan: _Plan, options: Options,
         (plan.info.site_id, plan.info.epoch, report.seq_merged, files.utc_text(),
          options.direction, int(options.with_health), str(plan.path), report.new,
          report.updated, report.unchanged, report.conflicts, mark))
+    return True

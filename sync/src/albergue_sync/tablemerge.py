@@ -172,7 +172,8 @@ def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
         f"(SELECT 1 FROM main.{q(table)} m WHERE m.id = s.id)", args)
     counts.new = cur.rowcount
     if table in APPEND_ONLY:
-        counts.unchanged = counts.read - counts.new
+        counts.updated = _restamp_events(conn, table, names, where, args)
+        counts.unchanged = counts.read - counts.new - counts.updated
         return counts, []
     fields = data_fields_of(names)
     both = ", ".join([*(f"s.{q(c)}" for c in names), *(f"m.{q(c)}" for c in names)])
@@ -203,6 +204,45 @@ def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
             counts.updated += len(params)
     counts.unchanged = counts.read - counts.new - counts.updated
     return counts, conflicts
+
+
+# The columns of an append-only event that may differ between two files holding the same
+# event: its stamps, and its link in the audit hash chain (auditchain.py). Two copies of a
+# file that are both rekeyed move the same event to two new sites (recovery.rekey), each
+# rechained at the start of its site's chain; its content (changes, who, when, what) is
+# the same and is never overwritten here.
+EVENT_STAMPS = ("site_id", "vv", "fv", "chain_site", "chain_seq", "payload_hash", "prev_hash",
+                "chain_hash")
+
+
+def _restamp_events(conn: sqlite3.Connection, table: str, names: list[str], where: str,
+                    args: dict) -> int:
+    """Events both files hold under different stamps: every file keeps the same one (the
+    greatest by :func:`_event_order`), so that all files converge. Returns rows updated."""
+    stamps = [c for c in EVENT_STAMPS if c in names]
+    if "site_id" not in stamps:
+        return 0
+    differ = " OR ".join(f"s.{q(c)} IS NOT m.{q(c)}" for c in stamps)
+    both = ", ".join([*(f"s.{q(c)}" for c in stamps), *(f"m.{q(c)}" for c in stamps)])
+    rows = conn.execute(
+        f"SELECT s.id, {both} FROM src.{q(table)} s JOIN main.{q(table)} m ON m.id = s.id "
+        f"WHERE {where} AND m.change_seq <> :seq AND ({differ})", args).fetchall()
+    width = len(stamps)
+    updates = []
+    for raw in rows:
+        source = dict(zip(stamps, raw[1:1 + width]))
+        target = dict(zip(stamps, raw[1 + width:]))
+        if _event_order(source) > _event_order(target):
+            updates.append([*(source[c] for c in stamps), args["seq"], raw[0]])
+    conn.executemany(f"UPDATE main.{q(table)} SET "
+                     + ", ".join(f"{q(c)} = ?" for c in stamps)
+                     + ", change_seq = ? WHERE id = ?", updates)
+    return len(updates)
+
+
+def _event_order(row: dict[str, Any]) -> tuple:
+    """A total order on the stamps of one event, the same in every file."""
+    return tuple("" if row.get(c) is None else str(row.get(c)) for c in EVENT_STAMPS)
 
 
 def _dot_of(fv_raw: Any, site_id: str, field: str):

@@ -59,19 +59,36 @@ def _wal_size(path) -> int:
         return 0
 
 
-def _stop_inside_the_transaction(proc, target, wal_grown: int) -> None:
+def _committed_seq(path) -> str | None:
+    """The target's ``seq_last`` as committed (a WAL reader never sees a transaction that is
+    still open)."""
+    conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True, timeout=0)
+    try:
+        row = conn.execute("SELECT value FROM meta WHERE key = 'seq_last'").fetchone()
+        return row[0] if row else None
+    finally:
+        conn.close()
+
+
+def _stop_inside_the_transaction(proc, target, wal_grown: int, base_seq: str | None) -> bool:
     """Wait (polling, no timing involved) until the merge has written ``wal_grown`` bytes of
-    its transaction, freeze it with SIGSTOP and check it still holds the write lock: the
-    kill that follows lands inside the transaction, whatever the machine's speed."""
+    its transaction, freeze it with SIGSTOP and check it still holds the write lock and has
+    not committed its work yet: the kill that follows lands inside the merge's transaction,
+    whatever the machine's speed. False when the merge committed before it could be caught
+    (it is then left to finish; the caller tries again)."""
     start_wal = _wal_size(target)
     deadline = time.monotonic() + 300  # a safety net against a hung test only
     while True:
-        assert proc.poll() is None, "the merge ended before the point to kill it"
+        if proc.poll() is not None:
+            return False  # it finished before the point to kill it
         assert time.monotonic() < deadline, "the merge never reached the point to kill it"
         if _wal_size(target) - start_wal >= wal_grown and _holds_write_lock(target):
             proc.send_signal(signal.SIGSTOP)
             if _holds_write_lock(target):
-                return
+                if _committed_seq(target) == base_seq:
+                    return True
+                proc.send_signal(signal.SIGCONT)  # its work is already committed: too late
+                return False
             proc.send_signal(signal.SIGCONT)  # it was between two transactions: go on
         time.sleep(0.002)
 
@@ -91,11 +108,19 @@ def test_sigkill_mid_merge_leaves_the_target_whole(tmp_path):
     before, after = state(base), state(after_file)
     assert before != after
     # killed at several depths of the merge's write transaction (bytes it has written)
+    base_seq = _committed_seq(base)
     for attempt, wal_grown in enumerate((1, 64 * 1024, 512 * 1024)):
-        target = tmp_path / f"target{attempt}.sqlite"
-        shutil.copy(base, target)
-        proc = run_merge(target, source)
-        _stop_inside_the_transaction(proc, target, wal_grown)
+        for _try in range(20):  # a merge that commits before it is caught is tried again
+            target = tmp_path / f"target{attempt}.sqlite"
+            for side in ("", "-wal", "-shm"):
+                (tmp_path / f"target{attempt}.sqlite{side}").unlink(missing_ok=True)
+            shutil.copy(base, target)
+            proc = run_merge(target, source)
+            if _stop_inside_the_transaction(proc, target, wal_grown, base_seq):
+                break
+            proc.wait()
+        else:
+            pytest.fail("the merge was never caught inside its transaction")
         proc.send_signal(signal.SIGKILL)
         proc.wait()
         assert integrity(target) == ["ok"]

@@ -8,6 +8,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from enum import StrEnum
 
+from albergue_sync.redact import HEALTH_NEED_PREFIXES, PROTECTION_NEED_PREFIXES
+
 from .enums import Role
 
 
@@ -61,9 +63,9 @@ def allows(role: str, permission: Permission) -> bool:
 # A code matching one of these prefixes is seen only by roles with the permission and
 # recorded only by roles with the matching record permission. Prefixes, not a closed list: a
 # future SV-* or SM-* code is restricted from the day it is added. docs/sensitive-data.md
-# gives the reason for each entry (and for the codes deliberately left visible).
-HEALTH_NEED_PREFIXES: tuple[str, ...] = ("SM-", "CR-TP")  # medical conditions, teen pregnancy
-PROTECTION_NEED_PREFIXES: tuple[str, ...] = ("SV-", "WR-WR")  # SGBV survivors, women at risk
+# gives the reason for each entry (and for the codes deliberately left visible). Defined once
+# in the sync engine (HEALTH_NEED_PREFIXES, PROTECTION_NEED_PREFIXES, imported above), which
+# withholds the same codes from pulls without the permission.
 
 # permission to see -> permission to record
 RECORD_PERMISSION: dict[Permission, Permission] = {

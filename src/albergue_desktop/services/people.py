@@ -6,6 +6,7 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import date
 
+from albergue_sync import redact
 from sqlalchemy.orm import Session
 
 from ..domain import clock
@@ -204,7 +205,7 @@ def update_person(db: Database, actor: Actor, person_id: str, changes: PersonUpd
 
 
 # The field dot albergue_sync.redact gives a field it withheld on a pull without health data.
-WITHHELD_DOT = [0, "", 0]
+WITHHELD_DOT = redact.WITHHELD_DOT
 
 
 def is_withheld(person: Person, field: str) -> bool:

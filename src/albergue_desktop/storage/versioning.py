@@ -18,7 +18,7 @@ from collections.abc import MutableMapping, Sequence
 from datetime import date, datetime, timezone
 from typing import Any
 
-from albergue_sync import auditchain, stamps
+from albergue_sync import auditchain, redact, stamps
 from albergue_sync.stamps import HLC_COUNTER_BITS, hlc_to_ms, next_hlc  # noqa: F401
 from albergue_sync.stamps import now_ms as wall_clock_ms
 from sqlalchemy import event, inspect, text
@@ -36,7 +36,7 @@ def utcnow() -> datetime:
 # is an offline-crackable secret, and lockout counters tell an attacker where to aim. The
 # account services write their own audit events without them (services/accounts.py); the
 # sync engine strips them too (albergue_sync/redact.py) and a schema migration cleaned old rows.
-AUDIT_SECRET_FIELDS = frozenset({"password_hash", "failed_attempts", "locked_until"})
+AUDIT_SECRET_FIELDS = frozenset(redact.SECRET_AUDIT_FIELDS)
 
 
 def _jsonable(value: Any) -> Any:

@@ -28,14 +28,15 @@ from typing import Any
 
 from .rules import HEALTH_TABLES, LOCAL_TABLES
 
-# Never in an audit row that leaves its file (albergue_desktop.storage.versioning has the
-# same list for the rows it writes).
+# Never in an audit row, of any table: the desktop's audit writer (storage/versioning.py)
+# and the merge use this one list.
 SECRET_AUDIT_FIELDS: tuple[str, ...] = ("password_hash", "failed_attempts", "locked_until")
 
-# Specific-needs codes only roles with a permission may see: the prefixes of
-# albergue_desktop.domain.permissions (HEALTH_NEED_PREFIXES + PROTECTION_NEED_PREFIXES; a
-# test checks they agree). The engine imports nothing of the desktop.
-RESTRICTED_NEED_PREFIXES: tuple[str, ...] = ("SM-", "CR-TP", "SV-", "WR-WR")
+# Specific-needs codes only roles with a permission may see (docs/sensitive-data.md). The
+# desktop's permission matrix (domain/permissions.py) takes its prefixes from here.
+HEALTH_NEED_PREFIXES: tuple[str, ...] = ("SM-", "CR-TP")  # medical conditions, teen pregnancy
+PROTECTION_NEED_PREFIXES: tuple[str, ...] = ("SV-", "WR-WR")  # SGBV survivors, women at risk
+RESTRICTED_NEED_PREFIXES: tuple[str, ...] = HEALTH_NEED_PREFIXES + PROTECTION_NEED_PREFIXES
 
 # Fields of synced tables that hold specific-needs codes.
 NEED_FIELDS: dict[str, str] = {"person": "specific_needs"}

@@ -5,80 +5,27 @@ by the database triggers, as for any other write."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import date
-from enum import Enum
 from typing import Any
 
-from pydantic_core import PydanticUndefined
 from sqlalchemy.orm import Session
 
 from ..domain.enums import CheckoutReason, Relationship
 from ..domain.errors import FieldError
 from ..domain.normalize import clean_name, identifier_key, name_key
 from ..domain.validation import validate_document, validate_person, validate_vaccination
-from ..storage.ids import new_id
 from ..storage.tables import (
     Household, IdentityDocument, Person, Stay, SyncedBase, Vaccination,
 )
-from ..storage.versioning import stamp_new_rows
+from ..storage.bulk import RowFactory, insert_new_rows
 from .details import household_data
 from .plan import HouseholdPlan
 
 
-class RowFactory:
-    """Complete rows for one table: every column present (executemany needs the same keys
-    in every row), defaults as the model declares them, a fresh UUIDv7 id."""
-
-    def __init__(self, model: type[SyncedBase]) -> None:
-        self.model = model
-        self.static: dict[str, Any] = {}
-        self.factories: dict[str, Callable[[], Any]] = {}
-        self.columns = {c.name for c in model.__table__.columns}
-        self.width = len(self.columns)
-        for column in model.__table__.columns:
-            info = model.model_fields.get(column.name)
-            if column.name == "id":
-                continue
-            if info is not None and info.default_factory is not None:
-                self.factories[column.name] = info.default_factory
-            else:
-                default = None if info is None else info.default
-                self.static[column.name] = None if default is PydanticUndefined else default
-
-    def __call__(self, **values: Any) -> dict[str, Any]:
-        row = dict(self.static)
-        for name, factory in self.factories.items():
-            row[name] = factory()
-        row["id"] = new_id()
-        for name, value in values.items():
-            if isinstance(value, Enum):
-                value = value.value
-            row[name] = value
-        if len(row) != self.width:
-            raise KeyError(f"{self.model.__tablename__} has no column "
-                           f"{sorted(set(row) - self.columns)}")
-        return row
-
-
 def insert_rows(session: Session, model: type[SyncedBase], rows: list[dict[str, Any]]) -> None:
-    """Stamp and insert ``rows``. Values go through each column type's own bind processor
-    (as SQLAlchemy would store them) into one DB-API executemany: SQLAlchemy's per-row
-    parameter handling would otherwise cost more than SQLite's own work."""
-    if not rows:
-        return
-    stamp_new_rows(session, rows)
-    conn = session.connection()
-    columns = list(model.__table__.columns)
-    processors = [c.type.dialect_impl(conn.dialect).bind_processor(conn.dialect)
-                  for c in columns]
-    names = [c.name for c in columns]
-    quoted = ", ".join(f'"{n}"' for n in names)
-    marks = ", ".join("?" for _ in names)
-    sql = f'INSERT INTO "{model.__tablename__}" ({quoted}) VALUES ({marks})'
-    pairs = list(zip(names, processors))
-    conn.exec_driver_sql(sql, [tuple(p(row[n]) if p is not None else row[n] for n, p in pairs)
-                               for row in rows])
+    """Stamp and insert ``rows`` of ``model`` set-based (the demo's sessions write no audit
+    events): :func:`storage.bulk.insert_new_rows`, the path of the spreadsheet import."""
+    insert_new_rows(session, [(model, rows)])
 
 
 def tidy_person(data: dict[str, Any]) -> dict[str, Any]:

@@ -1,9 +1,8 @@
 """Set-based inserts of new synced rows with the stamps and audit events the ORM flush hook
 (:mod:`.versioning`) would give them, for write paths that create thousands of rows at once
-(``services.imports``). Rows are plain mappings with every column present; values go through
-each column type's bind processor into one DB-API ``executemany`` per table.
-
-``demo/writer.py`` has the same two helpers for the demo generator (without audit events).
+(``services.imports``, the demo generator). Rows are plain mappings with every column
+present; values go through each column type's bind processor into one DB-API
+``executemany`` per table.
 """
 
 from __future__ import annotations

@@ -36,6 +36,42 @@
         <translation>Consulta por línea de comandos</translation>
     </message>
     <message>
+        <source>Signed in</source>
+        <translation>Inicio de sesión</translation>
+    </message>
+    <message>
+        <source>Failed sign-in</source>
+        <translation>Inicio de sesión fallido</translation>
+    </message>
+    <message>
+        <source>Sign-in refused</source>
+        <translation>Inicio de sesión rechazado</translation>
+    </message>
+    <message>
+        <source>Password reset by an administrator</source>
+        <translation>Contraseña restablecida por un administrador</translation>
+    </message>
+    <message>
+        <source>Password changed</source>
+        <translation>Contraseña cambiada</translation>
+    </message>
+    <message>
+        <source>Health or protection role granted</source>
+        <translation>Rol de salud o protección otorgado</translation>
+    </message>
+    <message>
+        <source>User created</source>
+        <translation>Usuario creado</translation>
+    </message>
+    <message>
+        <source>New site identity (rekey)</source>
+        <translation>Nueva identidad del sitio (rekey)</translation>
+    </message>
+    <message>
+        <source>Clock corrected (reclock)</source>
+        <translation>Reloj corregido (reclock)</translation>
+    </message>
+    <message>
         <source>(all)</source>
         <translation>(todos)</translation>
     </message>

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
+from ...domain import clock
 from ...domain.errors import AlbergueError
 from ...services import access_log
 from ...services.access_log import AuditFilter, AuditLine, FilterChoices
@@ -40,6 +41,14 @@ class AuditView(QWidget):
             access_log.VIEW_HEALTH: self.tr("Health history viewed"),
             access_log.EXPORT: self.tr("Export"), access_log.PRINT: self.tr("Report printed"),
             access_log.CLI_READ: self.tr("Command-line read"),
+            "sign_in": self.tr("Signed in"), "sign_in_failed": self.tr("Failed sign-in"),
+            "sign_in_refused": self.tr("Sign-in refused"),
+            "password_reset": self.tr("Password reset by an administrator"),
+            "password_changed": self.tr("Password changed"),
+            "grant_sensitive_role": self.tr("Health or protection role granted"),
+            "create_user": self.tr("User created"),
+            "rekey": self.tr("New site identity (rekey)"),
+            "reclock": self.tr("Clock corrected (reclock)"),
         }
 
         self.user = QComboBox(self)
@@ -49,12 +58,15 @@ class AuditView(QWidget):
             combo.addItem(self.tr("(all)"), None)
             combo.setMinimumContentsLength(14)
         self.use_dates = QCheckBox(self.tr("&Between"), self)
-        today = QDate.currentDate()
-        self.start = QDateEdit(today.addDays(-7), self)
-        self.end = QDateEdit(today, self)
-        for edit in (self.start, self.end):
+        day = clock.today()
+        today = QDate(day.year, day.month, day.day)
+        self.start, self.end = QDateEdit(self), QDateEdit(self)
+        for edit, value in ((self.start, today.addDays(-7)), (self.end, today)):
             edit.setCalendarPopup(True)
+            # the format first: a date set under the locale's two-digit year and then
+            # re-read with four digits came out a century early
             edit.setDisplayFormat("dd/MM/yyyy")
+            edit.setDate(value)
             edit.setEnabled(False)
         self.use_dates.toggled.connect(self.start.setEnabled)
         self.use_dates.toggled.connect(self.end.setEnabled)

@@ -43,6 +43,7 @@ class ChangePasswordDialog(QDialog):
         self.repeat_edit = QLineEdit(self)
         for edit in (self.current_edit, self.new_edit, self.repeat_edit):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
+            edit.setMinimumWidth(240)  # room for the hint "at least N characters"
         self.new_edit.setPlaceholderText(
             self.tr("at least {n} characters").format(n=MIN_PASSWORD_LENGTH))
         form = QFormLayout()

@@ -313,3 +313,124 @@ def test_three_concurrent_edits_give_the_same_records_in_orders_abc_and_cba(
     assert sorted(c["loser_value"] for c in records) == ["a", "b"]
     assert {c["winner_value"] for c in records} == {"c"}  # never a stale "kept b"
     assert value(abc, "SELECT notes FROM person WHERE id = ?", pid) == "c"
+
+
+# --- audit events re-stamped by a merge are still the same history ---------------------------
+
+GREATER_SITE = "f" * 32  # above any site id (token_hex), so its stamps win every re-stamp
+
+
+def _verify_chains(path):
+    conn = sqlite3.connect(path)
+    try:
+        from albergue_sync import auditchain
+
+        return auditchain.verify(conn).broken
+    finally:
+        conn.close()
+
+
+def test_events_re_stamped_by_a_rekeyed_copy_do_not_make_later_merges_refuse(
+        two_centers, tmp_path, monkeypatch):
+    """A copied file rekeyed without --against moves every event of its old site to its new
+    site; the central file and every file that pulls it re-stamp those events (the greatest
+    stamps win), which moves them to a later change. The bookmark marks taken before (the
+    last audit event at the bookmark) were such events: the next incremental pull and merge
+    used to be refused, telling to rekey the central file."""
+    (a, a_center), (b, _) = two_centers
+    central = tmp_path / "central.sqlite"
+    jean = register(a, a_center, "Jean")
+    edit(a, jean, notes="primera nota")
+    merge_files(central, [b.path, a.path])  # the central's mark for b's pull: one of a's
+    share(central, b)
+    a.close()
+    copy = tmp_path / "copia.sqlite"
+    shutil.copy(a.path, copy)
+    a = ClockedDatabase.open(a.path)
+    monkeypatch.setattr("albergue_sync.schema.new_site_id", lambda: GREATER_SITE)
+    assert rekey(copy).fork_after == 0
+    c = ClockedDatabase.open(copy)
+    edit(c, jean, phone="686 555 0101")
+    c.close()
+    [report] = merge_files(central, [copy])
+    assert report.tables["audit_event"]["updated"] > 0  # a's events re-stamped
+    edit(b, jean, notes="nota de B")
+    [pulled] = merge_files(b.path, [central], Options(direction="pull"))
+    assert pulled.mode == "incremental"
+    [merged] = merge_files(central, [b.path])
+    assert merged.mode == "incremental"
+    [pulled] = merge_files(a.path, [central], Options(direction="pull"))  # re-stamps a's own
+    assert pulled.tables["audit_event"]["updated"] > 0
+    edit(a, jean, notes="nota de A")
+    [merged] = merge_files(central, [a.path])
+    assert merged.mode == "incremental"
+    for path in (a.path, b.path, copy):
+        merge_files(path, [central], Options(direction="pull"))
+        merge_files(central, [path])
+    for path in (a.path, b.path, copy):
+        merge_files(path, [central], Options(direction="pull"))
+    for path in (a.path, b.path, copy):
+        assert contents(path) == contents(central)
+        assert _verify_chains(path) is None
+    assert value(central, "SELECT phone FROM person WHERE id = ?", jean) == "686 555 0101"
+    # a's note was written after a pulled b's: it supersedes it, no conflict
+    assert value(central, "SELECT notes FROM person WHERE id = ?", jean) == "nota de A"
+
+
+def test_two_copies_of_a_restored_file_both_rekeyed_against_the_central(tmp_path):
+    """The same writes made after a restore, held by two copies that are both rekeyed: each
+    moves them to its own new site; every file ends with the same stamps and every later
+    merge and pull stays incremental."""
+    central, backup, jean = _restored_with_a_reused_change_number(tmp_path)
+    b, _ = make_center(tmp_path / "b.sqlite", "02")
+    merge_files(central, [b.path])
+    share(central, b)
+    twin = tmp_path / "gemelo.sqlite"
+    shutil.copy(backup, twin)
+    for path, note in ((backup, "del respaldo"), (twin, "del gemelo")):
+        with pytest.raises(SyncRefused):
+            merge_files(central, [path])
+        rekey(path, against=central)
+        db = ClockedDatabase.open(path)
+        edit(db, jean, phone="686 555 0202" if path == twin else "686 555 0303")
+        db.close()
+    merge_files(central, [backup, twin])
+    for path in (backup, twin, b.path):
+        merge_files(path, [central], Options(direction="pull"))
+    for _round in range(2):
+        for path in (backup, twin, b.path):
+            [merged] = merge_files(central, [path])
+            [pulled] = merge_files(path, [central], Options(direction="pull"))
+            assert (merged.mode, pulled.mode) == ("incremental", "incremental")
+    for path in (backup, twin, b.path):
+        assert contents(path) == contents(central)
+        assert _verify_chains(path) is None
+    notes = value(central, "SELECT notes FROM person WHERE id = ?", jean)
+    losers = {c["loser_value"] for c in list_conflicts(central) if c["field"] == "notes"}
+    assert {"antes de que muriera la laptop", "después de restaurar"} <= {notes} | losers
+    b.close()
+
+
+def test_a_mark_holds_when_its_event_was_re_stamped_but_not_when_the_history_forked():
+    from albergue_sync.engine import mark_holds, seq_mark
+
+    conn = sqlite3.connect(":memory:")
+    conn.execute("CREATE TABLE audit_event (id TEXT PRIMARY KEY, change_seq INT, hlc INT)")
+    conn.executemany("INSERT INTO audit_event VALUES (?, ?, ?)",
+                     [("e1", 3, 100), ("e2", 5, 200), ("e3", 5, 300), ("e4", 9, 400)])
+    mark = seq_mark(conn, 7)
+    assert mark == "5:e3:300" and mark_holds(conn, 7, mark)
+    conn.execute("UPDATE audit_event SET change_seq = 12 WHERE id = 'e3'")  # re-stamped
+    assert mark_holds(conn, 7, mark)
+    conn.execute("UPDATE audit_event SET change_seq = 13 WHERE id = 'e2'")  # and another
+    assert mark_holds(conn, 7, mark)
+    conn.execute("INSERT INTO audit_event VALUES ('r1', 6, 500)")  # a write reusing change 6
+    assert not mark_holds(conn, 7, mark)
+    conn.execute("DELETE FROM audit_event WHERE id = 'r1'")
+    conn.execute("UPDATE audit_event SET hlc = 301 WHERE id = 'e3'")  # not the same event
+    assert not mark_holds(conn, 7, mark)
+    conn.execute("DELETE FROM audit_event WHERE id = 'e3'")  # never had it
+    assert not mark_holds(conn, 7, mark)
+    conn.execute("INSERT INTO audit_event VALUES ('e3', 5, 300)")  # back where it was
+    assert mark_holds(conn, 7, mark)
+    assert mark_holds(conn, 7, None) and not mark_holds(conn, 7, "garbage")

@@ -94,10 +94,12 @@ def read_bookmarks(conn: sqlite3.Connection, db: str = "main") -> dict[str, dict
 
 
 def seq_mark(conn: sqlite3.Connection, seq: int, db: str = "main") -> str | None:
-    """What a file had written up to change ``seq``: its last audit event at or before it
-    ("seq:id:hlc"). Audit events are append-only (never re-stamped, unlike edited rows), so
-    this stays the same in that file forever; a restored backup that reused those change
-    numbers for other writes has another one (or none)."""
+    """What a file had written up to change ``seq``: its last audit event at or before it,
+    by (change, clock, id), as "seq:id:hlc". Audit events are append-only: their id, clock
+    and content never change, and no event is ever added at an old change number. Their
+    stamps may (``tablemerge._restamp_events``: two rekeyed copies of one file), which moves
+    the event to the change of that merge; :func:`mark_holds` allows for it. A restored
+    backup that reused those change numbers for other writes has another mark (or none)."""
     has = conn.execute(f"SELECT 1 FROM {db}.sqlite_master WHERE name = 'audit_event'")
     if not has.fetchone():
         return None
@@ -106,12 +108,45 @@ def seq_mark(conn: sqlite3.Connection, seq: int, db: str = "main") -> str | None
     return None if row is None else f"{row[0]}:{row[1]}:{row[2]}"
 
 
+def _parse_mark(mark: str) -> tuple[int, int, str] | None:
+    """(change, clock, id) of a mark written by :func:`seq_mark`: its sort key."""
+    parts = mark.split(":")
+    if len(parts) != 3 or not parts[0].isdigit() or not parts[2].lstrip("-").isdigit():
+        return None
+    return int(parts[0]), int(parts[2]), parts[1]
+
+
+def mark_holds(conn: sqlite3.Connection, seq: int, mark: str | None,
+               db: str = "main") -> bool:
+    """Whether the file still holds what it had written up to change ``seq`` when ``mark``
+    (its :func:`seq_mark` then) was taken. The mark event may since have moved to a later
+    change, re-stamped by a merge (an event held under two rekeys' stamps keeps the
+    greatest, in every file): that is still the same history when the event is there,
+    with its clock, after ``seq``, and nothing was written at or before ``seq`` after it
+    (the last event there now comes before it). A restored backup or a copy that wrote
+    again fails: its own writes reuse those change numbers (a later last event), or it
+    never had the mark event."""
+    if mark is None:
+        return True
+    current = seq_mark(conn, seq, db)
+    if current == mark:
+        return True
+    key = _parse_mark(mark)
+    if key is None:
+        return False
+    row = conn.execute(f"SELECT change_seq, hlc FROM {db}.audit_event WHERE id = ?",
+                       (key[2],)).fetchone()
+    if row is None or int(row[0]) <= seq or int(row[1] or 0) != key[1]:
+        return False
+    now = _parse_mark(current) if current is not None else None
+    return current is None or (now is not None and now < key)
+
+
 def _check_mark(path: Path, conn: sqlite3.Connection, seen: dict, target: FileInfo | None,
                 db: str = "main") -> None:
     """An incremental merge trusts that the source's changes up to the bookmark are the ones
     already merged; a restored backup that kept being used breaks that silently."""
-    mark = seen.get("seq_mark")
-    if mark is None or seq_mark(conn, int(seen["seq_merged"]), db) == mark:
+    if mark_holds(conn, int(seen["seq_merged"]), seen.get("seq_mark"), db):
         return
     raise SyncRefused(
         "{path} no longer holds the changes {target} merged from it up to change {seen}: it "
@@ -196,10 +231,10 @@ def _check_target_mark(path: Path, target: FileInfo, back: dict) -> None:
     a raw UNIQUE error)."""
     conn = files.connect(target.path, readonly=False)  # only read (mode=ro leaves -wal/-shm)
     try:
-        mark = seq_mark(conn, int(back["seq_merged"]))
+        holds = mark_holds(conn, int(back["seq_merged"]), back["seq_mark"])
     finally:
         conn.close()
-    if mark != back["seq_mark"]:
+    if not holds:
         raise SyncRefused(
             "{target} no longer holds the changes {path} took from it up to change {seen}: "
             "it looks like a restored backup or a copy that kept being used. Nothing was "

@@ -140,10 +140,10 @@ class World:
         self.known[name] = {move(d) for d in mine}
 
     # --- merges ---------------------------------------------------------------------------------
-    def _rekey(self, name: str) -> None:
+    def _rekey(self, name: str, *, against: bool = True) -> None:
         self.dbs[name].close()
         old = inspect(self.paths[name]).site_id
-        report = rekey(self.paths[name], against=self.central)
+        report = rekey(self.paths[name], against=self.central if against else None)
         self.moved(name, old, report.site_id, report.fork_after)
         self.dbs[name] = ClockedDatabase.open(self.paths[name])
 
@@ -292,7 +292,10 @@ FORK_OPS = st.lists(st.one_of(
     st.tuples(st.just("edit"), FORK_SITE, st.just("notes"), VALUE),
     st.tuples(st.just("merge"), FORK_SITE), st.tuples(st.just("pull"), FORK_SITE),
     st.tuples(st.just("back_up"), FORK_SITE), st.tuples(st.just("restore"), FORK_SITE),
-    st.tuples(st.just("clone"), FORK_SITE, FORK_SITE)),
+    st.tuples(st.just("clone"), FORK_SITE, FORK_SITE),
+    # a rekey without --against, unasked: moves every write of the site, and the files that
+    # hold them under the old stamps re-stamp those audit events (the greatest wins)
+    st.tuples(st.just("rekey"), FORK_SITE)),
     min_size=1, max_size=16)
 
 
@@ -302,6 +305,9 @@ FORK_OPS = st.lists(st.one_of(
               ("edit", "0", "notes", 1), ("merge", "0")])  # issue 10: rekey then merge
 @example(ops=[("clone", "0", "1"), ("edit", "0", "notes", 0), ("edit", "1", "notes", 1),
               ("merge", "0"), ("pull", "1"), ("merge", "1")])  # a copied file that pulls
+@example(ops=[("edit", "0", "notes", 0), ("merge", "1"), ("merge", "0"), ("pull", "1"),
+              ("clone", "0", "1"), ("rekey", "1"), ("merge", "1"), ("edit", "1", "notes", 2),
+              ("pull", "1"), ("merge", "1"), ("pull", "0"), ("merge", "0")])  # re-stamps
 def test_restored_and_cloned_files_keep_every_write_of_both_histories(ops):
     world = World()
     try:
@@ -317,6 +323,8 @@ def test_restored_and_cloned_files_keep_every_write_of_both_histories(ops):
                 world.back_up(op[1])
             elif op[0] == "restore":
                 world.restore(op[1])
+            elif op[0] == "rekey":
+                world._rekey(op[1], against=False)
             else:
                 world.clone(op[1], op[2])
         world.converge()

@@ -218,7 +218,11 @@ EVENT_STAMPS = ("site_id", "vv", "fv", "chain_site", "chain_seq", "payload_hash"
 def _restamp_events(conn: sqlite3.Connection, table: str, names: list[str], where: str,
                     args: dict) -> int:
     """Events both files hold under different stamps: every file keeps the same one (the
-    greatest by :func:`_event_order`), so that all files converge. Returns rows updated."""
+    greatest by :func:`_event_order`), so that all files converge. A target that holds
+    greater stamps than the source moves its event to this merge's change without changing
+    it: the source reads only what changed since its bookmark, and would otherwise never
+    see the greater stamps again (a rekeyed file that pulled them before its rekey, or a
+    file that took the lesser ones from a third file). Returns rows updated."""
     stamps = [c for c in EVENT_STAMPS if c in names]
     if "site_id" not in stamps:
         return 0
@@ -228,16 +232,19 @@ def _restamp_events(conn: sqlite3.Connection, table: str, names: list[str], wher
         f"SELECT s.id, {both} FROM src.{q(table)} s JOIN main.{q(table)} m ON m.id = s.id "
         f"WHERE {where} AND m.change_seq <> :seq AND ({differ})", args).fetchall()
     width = len(stamps)
-    updates = []
+    updates, kept = [], []
     for raw in rows:
         source = dict(zip(stamps, raw[1:1 + width]))
         target = dict(zip(stamps, raw[1 + width:]))
         if _event_order(source) > _event_order(target):
             updates.append([*(source[c] for c in stamps), args["seq"], raw[0]])
+        else:
+            kept.append((args["seq"], raw[0]))
     conn.executemany(f"UPDATE main.{q(table)} SET "
                      + ", ".join(f"{q(c)} = ?" for c in stamps)
                      + ", change_seq = ? WHERE id = ?", updates)
-    return len(updates)
+    conn.executemany(f"UPDATE main.{q(table)} SET change_seq = ? WHERE id = ?", kept)
+    return len(updates) + len(kept)
 
 
 def _event_order(row: dict[str, Any]) -> tuple:

@@ -13,8 +13,8 @@ from .engine import (
 from .i18n import SyncRefused
 from .rules import DUPLICATE_KEYS, HEALTH_TABLES
 from .tablemerge import (
-    all_columns, find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
-    merge_table, synced_tables,
+    find_deleted_people_in_stays, find_duplicates, find_orphans, find_stay_clashes,
+    merge_table, synced_columns, synced_tables,
 )
 
 
@@ -102,11 +102,18 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     touched = set()
     max_hlc = 0
     tables = synced_tables(conn)
-    main_columns, src_columns = (all_columns(conn, "main", tables),
-                                 all_columns(conn, "src", tables))
+    # Only the tables with rows to read (known from the check; a pull without health data
+    # also reads unchanged health rows of people who became this center's).
+    visit = [t for t in tables if plan.changed is None or plan.changed.get(t, 0)
+             or (health_filter and t in HEALTH_TABLES)]
+    main_columns, src_columns = (synced_columns(conn, "main", visit),
+                                 synced_columns(conn, "src", visit))
     for done, table in enumerate(tables):
         options.report(done, len(tables), "merge", table)
         options.check_cancelled(plan.path)
+        if table not in visit:
+            report.tables[table] = {"read": 0, "new": 0, "updated": 0, "unchanged": 0}
+            continue
         counts, conflicts = merge_table(
             conn, table, since=plan.since, seq=seq,
             own_health_only=health_filter and table in HEALTH_TABLES,

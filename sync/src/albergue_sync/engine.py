@@ -82,6 +82,9 @@ class _Plan:
     attach_readonly: bool = True  # ATTACH with mode=ro (a copy, or a rollback-journal file)
     state: tuple[bytes, int] | None = None  # files.source_state when it was checked
     seen: dict | None = None  # the target's bookmark of this source (incremental)
+    # synced table -> rows changed after ``since`` in the file the merge attaches, as
+    # checked (a table with none is not visited; None: visit every table)
+    changed: dict[str, int] | None = None
 
 
 def read_bookmarks(conn: sqlite3.Connection, db: str = "main") -> dict[str, dict]:
@@ -311,14 +314,14 @@ def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
     readonly = not in_place or files.rollback_mode(path)
     return _Plan(path, info, attach, full, since, time.perf_counter() - started,
                  in_place=in_place, attach_readonly=readonly, state=state,
-                 seen=None if full else seen)
+                 seen=None if full else seen, changed={t: n for t, (n, _) in changed.items()})
 
 
 def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, str],
                      target: FileInfo | None = None) -> None:
     """Inside the merge transaction (``src`` attached, its read lock held): a source read
     in place that was written since it was checked is checked again, on what the merge
-    will read. A copy cannot change."""
+    will read (and every table is visited). A copy cannot change."""
     if not plan.in_place:
         return
     same = (files.source_state(plan.path) == plan.state
@@ -326,6 +329,7 @@ def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, 
             and int(src_meta.get("hlc_last", 0)) == plan.info.hlc_last)
     if same:
         return
+    plan.changed = None
     _check_clock(plan.path, int(src_meta.get("hlc_last", 0)))
     if plan.seen is not None:
         _check_mark(plan.path, conn, plan.seen, target, "src")

@@ -53,19 +53,38 @@ def all_columns(conn: sqlite3.Connection, db: str, tables: list[str],
 
 
 _TABLES_BY_SCHEMA: dict[str, list[str]] = {}
+_COLUMNS_BY_SCHEMA: dict[str, dict[str, list[tuple[str, str]]]] = {}
+
+
+def _schema_key(conn: sqlite3.Connection, db: str) -> str:
+    return conn.execute(f"SELECT group_concat(name || ':' || coalesce(sql, ''), ';') "
+                        f"FROM {db}.sqlite_master WHERE type = 'table'").fetchone()[0] or ""
 
 
 def synced_tables(conn: sqlite3.Connection, db: str = "main") -> list[str]:
     """Tables that carry the sync stamps, parents before children (foreign keys). Kept per
     schema text: it depends on nothing else, and every merge step asks for it."""
-    key = conn.execute(f"SELECT group_concat(name || ':' || coalesce(sql, ''), ';') "
-                       f"FROM {db}.sqlite_master WHERE type = 'table'").fetchone()[0] or ""
+    key = _schema_key(conn, db)
     found = _TABLES_BY_SCHEMA.get(key)
     if found is None:
         if len(_TABLES_BY_SCHEMA) > 16:
             _TABLES_BY_SCHEMA.clear()
         found = _TABLES_BY_SCHEMA[key] = _synced_tables(conn, db)
     return list(found)
+
+
+def synced_columns(conn: sqlite3.Connection, db: str, tables: list[str],
+                   ) -> dict[str, list[tuple[str, str]]]:
+    """:func:`all_columns` of ``tables`` (synced tables of ``db``; others are left out),
+    kept per schema text like :func:`synced_tables`: the central file and its sources
+    usually share one schema, so a merge reads the columns once, not twice per source."""
+    key = _schema_key(conn, db)
+    found = _COLUMNS_BY_SCHEMA.get(key)
+    if found is None:
+        if len(_COLUMNS_BY_SCHEMA) > 16:
+            _COLUMNS_BY_SCHEMA.clear()
+        found = _COLUMNS_BY_SCHEMA[key] = all_columns(conn, db, synced_tables(conn, db))
+    return {t: list(found[t]) for t in tables if t in found}
 
 
 def _synced_tables(conn: sqlite3.Connection, db: str) -> list[str]:

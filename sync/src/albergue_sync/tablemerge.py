@@ -9,6 +9,7 @@ the merge, never from the target's clock.
 
 from __future__ import annotations
 
+import functools
 import json
 import sqlite3
 from dataclasses import dataclass
@@ -29,6 +30,7 @@ class TableCounts:
     max_hlc: int = 0
 
 
+@functools.lru_cache(maxsize=4096)
 def q(name: str) -> str:
     return '"' + name.replace('"', '""') + '"'
 
@@ -179,17 +181,24 @@ def merge_table(conn: sqlite3.Connection, table: str, *, since: int, seq: int,
     where = _since_filter(own_health_only) + _row_filter(table, own_health_only)
     args = {"since": since, "seq": seq, "own": own_center}
     counts = TableCounts()
-    counts.read, hlc = conn.execute(
-        f"SELECT count(*), max(s.hlc) FROM src.{q(table)} s WHERE {where}", args).fetchone()
+    # How many rows to read, their clock, and how many the target lacks: an incremental
+    # merge skips the INSERT (its statement carries the table's triggers, costly to
+    # prepare) when every row is known, and the join when every row is new.
+    counts.read, hlc, absent = conn.execute(
+        f"SELECT count(*), max(s.hlc), sum(NOT EXISTS (SELECT 1 FROM main.{q(table)} m "
+        f"WHERE m.id = s.id)) FROM src.{q(table)} s WHERE {where}", args).fetchone()
     counts.max_hlc = int(hlc or 0)
     if not counts.read:
         return counts, []
-    select_new = ", ".join(":seq" if c == "change_seq" else f"s.{q(c)}" for c in names)
-    cur = conn.execute(
-        f"INSERT INTO main.{q(table)} ({', '.join(map(q, names))}) SELECT {select_new} "
-        f"FROM src.{q(table)} s WHERE {where} AND NOT EXISTS "
-        f"(SELECT 1 FROM main.{q(table)} m WHERE m.id = s.id)", args)
-    counts.new = cur.rowcount
+    if absent:
+        select_new = ", ".join(":seq" if c == "change_seq" else f"s.{q(c)}" for c in names)
+        cur = conn.execute(
+            f"INSERT INTO main.{q(table)} ({', '.join(map(q, names))}) SELECT {select_new} "
+            f"FROM src.{q(table)} s WHERE {where} AND NOT EXISTS "
+            f"(SELECT 1 FROM main.{q(table)} m WHERE m.id = s.id)", args)
+        counts.new = cur.rowcount
+    if counts.new == counts.read:
+        return counts, []
     if table in APPEND_ONLY:
         counts.updated = _restamp_events(conn, table, names, where, args)
         counts.unchanged = counts.read - counts.new - counts.updated

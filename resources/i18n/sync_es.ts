@@ -379,6 +379,10 @@
         <translation>Revisando el archivo central…</translation>
     </message>
     <message>
+        <source>synchronization in progress</source>
+        <translation>sincronización en curso</translation>
+    </message>
+    <message>
         <source>Cancelling…</source>
         <translation>Cancelando…</translation>
     </message>

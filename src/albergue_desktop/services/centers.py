@@ -117,7 +117,7 @@ def init_center_database(db: Database, *, center_code: str, center_name: str,
 
 
 def list_centers(db: Database) -> list[Center]:
-    with db.session() as session:
+    with db.read_session() as session:
         return list(session.exec(select(Center).where(Center.deleted == False)  # noqa: E712
                                  .order_by(Center.code)))
 

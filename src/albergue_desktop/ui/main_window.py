@@ -23,7 +23,7 @@ from . import settings
 from .auth.labels import role_label
 from .auth.lock import IdleWatcher, LockScreen
 from .main_menus import MainMenus
-from .ops import Changes, error_text, on_changed, query_op
+from .ops import Changes, error_text, on_changed, query_op, waiting_text
 from .people_list import SEARCH_LIMIT, PeopleList, _count
 from .tasks import TaskManager
 
@@ -84,10 +84,16 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self)
         self.site_label = QLabel(self)
         self.count_label = QLabel(self)
-        for label in (self.results_label, self.user_label, self.site_label, self.count_label):
+        # "Saving waits: synchronization in progress…" while writes wait for a long job
+        self.waiting_label = QLabel(self)
+        self.waiting_label.setObjectName("waitingLabel")
+        self.waiting_label.hide()
+        for label in (self.results_label, self.user_label, self.site_label, self.count_label,
+                      self.waiting_label):
             label.setContentsMargins(6, 0, 6, 0)
         status = self.statusBar()
         status.addWidget(self.results_label, 1)
+        status.addPermanentWidget(self.waiting_label)
         status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.site_label)
         status.addPermanentWidget(self.count_label)
@@ -107,6 +113,7 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
 
         on_changed(self, self._on_changed)
+        self.tasks.writes_waiting.connect(self._on_writes_waiting)
         self.refresh_totals()
         self.people.search_box.setFocus()
 
@@ -159,15 +166,28 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, changes: Changes) -> None:
         """Refresh only what a write op changed: the count follows people, the list what it
-        shows (people, households, stays, beds, screenings), the site label centers."""
-        if changes.people:
+        shows (people, households, stays, beds, screenings): only the lines of the people
+        the write names, or the whole list once when it names none (a pull, an import);
+        the site label follows centers."""
+        if changes.people and not changes.centers:  # refresh_totals below counts too
             query_op(self, self.tasks, partial(_count, self.db, self.actor),
                      lambda total: self.count_label.setText(self._count_text(total)),
                      on_error=lambda e: self.count_label.setText(error_text(e)))
         if changes.touches("people", "households", "stays", "beds", "screenings"):
-            self.people.refresh()  # open records follow the same signal themselves
+            # open records follow the same signal themselves
+            if changes.known_people is not None and not changes.centers:
+                self.people.refresh_people(changes.known_people)
+            else:
+                self.people.refresh()
         if changes.centers:
+            self.people.filter_bar.reload_centers()
             self.refresh_totals()
+
+    def _on_writes_waiting(self, count: int) -> None:
+        """Writes wait for a long job (a pull holds the file): say so instead of freezing."""
+        self.waiting_label.setText(waiting_text(self.tasks) if count else "")
+        self.waiting_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.waiting_label.setVisible(count > 0)
 
     # --- the people list --------------------------------------------------------------------
 
@@ -267,8 +287,8 @@ class MainWindow(QMainWindow):
                 "the laptop of the center that receives them; they arrive here with the "
                 "next synchronization."))
             return None
+        # the registration is a write op: the list shows its people through the hub
         dialog = RegistrationDialog(self.db, self.actor, center_id, self.tasks, self)
-        dialog.household_registered.connect(lambda _reg: self.after_write())
         dialog.open_person_requested.connect(self.open_person)
         dialog.next_step_requested.connect(self._on_next_step)
         self._dialog = dialog

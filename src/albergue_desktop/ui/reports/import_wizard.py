@@ -302,9 +302,11 @@ class ImportWizard(QWizard):
             self.imported.emit(result.people)
             on_done(result, report)
 
-        self.tasks.run(partial(run_import, self.db, self.actor, preview, allowed,
-                               preview.sheet.path), alive(self, done),
-                       alive(self, lambda error: on_failed(_message(error))))
+        # a long write: searches go on beside it, saves wait for it (ui/tasks.py)
+        self.tasks.run_long(partial(run_import, self.db, self.actor, preview, allowed,
+                                    preview.sheet.path), alive(self, done),
+                            alive(self, lambda error: on_failed(_message(error))),
+                            label=self.tr("import in progress"))
 
     def reject(self) -> None:
         if self.currentPage() is self.result_page and not self.result_page.done:

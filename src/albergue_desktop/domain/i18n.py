@@ -1,15 +1,22 @@
-"""Translation of messages produced outside Qt (validation errors, CLI output, labels).
+"""The desktop's catalog of messages produced outside Qt (validation errors, CLI output,
+labels, reports), in the one translation mechanism of ``albergue_sync.catalog``.
 
-Source strings are English; Spanish (es_MX) is the default language. The Qt UI translates
-its own strings with ``tr()`` and .ts files, and calls :func:`translate` for messages that
-come from the domain and services so a user never sees an untranslated error.
+Source strings are English; Spanish (es_MX) is the default language. :data:`ES` is registered
+as the ``"desktop"`` domain; :func:`set_language` sets the one language of the process (sync
+messages follow it too) and :func:`translate` takes a language per call (a printout in the
+language of the person it is for). The Qt UI translates its own strings with ``tr()`` and
+.ts files, and calls :func:`translate` for messages from the domain and services so a user
+never sees an untranslated error. docs/i18n.md.
 """
 
 from __future__ import annotations
 
-import os
+from albergue_sync import catalog
+from albergue_sync.catalog import language, set_language
 
-_language = os.environ.get("ALBERGUE_LANG", "es")
+__all__ = ["ES", "language", "set_language", "translate"]
+
+DOMAIN = "desktop"
 
 ES: dict[str, str] = {
     # validation
@@ -1033,17 +1040,10 @@ ES: dict[str, str] = {
 }
 
 
-def set_language(lang: str) -> None:
-    global _language
-    _language = "en" if lang.lower().startswith("en") else "es"
+catalog.register(DOMAIN, "es", ES)  # by reference: entries added to ES later count too
 
 
-def language() -> str:
-    return _language
-
-
-def translate(text: str, **params: object) -> str:
-    """Translate an English source string to the current language and fill in params."""
-    if _language == "es":
-        text = ES.get(text, text)
-    return text.format(**params) if params else text
+def translate(text: str, /, lang: object = None, **params: object) -> str:
+    """An English source string in ``lang`` (None: the current language), params filled
+    in; the desktop's catalog first, then the sync engine's."""
+    return catalog.translate(text, lang, domain=DOMAIN, **params)

@@ -72,7 +72,7 @@ ES: dict[str, str] = {
         "La salida no puede ser anterior al ingreso.",
     "This record was deleted.": "Este registro fue eliminado.",
     "A reason is required.": "Se requiere un motivo.",
-    # corrections after registration and photos (issue 4: person_details.py, photos.py)
+    # corrections after registration and photos (person_details.py, photos.py)
     "document": "el documento",
     "vaccination": "la vacuna",
     "Choose at least one purpose of the consent.":
@@ -150,7 +150,7 @@ ES: dict[str, str] = {
     "synchronize with the central file": "sincronizar con el archivo central",
     "review sync conflicts and duplicates": "revisar conflictos y duplicados",
     "view the audit log": "consultar el registro de auditoría",
-    # duplicates review and conflicts (issue 3: services/sync_links.py, sync_conflicts.py)
+    # duplicates review and conflicts (services/sync_links.py, sync_conflicts.py)
     "The record {folio} was deleted.": "El registro {folio} fue eliminado.",
     "A record cannot be a duplicate of itself.":
         "Un registro no puede ser duplicado de sí mismo.",
@@ -164,7 +164,7 @@ ES: dict[str, str] = {
     "{folio} is not linked as a duplicate.": "{folio} no está vinculado como duplicado.",
     "This value cannot be used for this field.":
         "Este valor no se puede usar en este campo.",
-    # command line and demo data (issue 2: cli.py, cli_commands.py, demo/)
+    # command line and demo data (cli.py, cli_commands.py, demo/)
     "usage: ": "uso: ",
     "error": "error",
     "options": "opciones",
@@ -273,7 +273,7 @@ ES: dict[str, str] = {
     "permission denied": "permiso denegado",
     "Database: {path}": "Base de datos: {path}",
     "Discharged": "Egresados",
-    # reports and spreadsheets (issue 6)
+    # reports and spreadsheets
     "Printed {when} by {who}": "Impreso el {when} por {who}",
     "Page {page} of {pages}": "Página {page} de {pages}",
     "All centers": "Todos los centros",
@@ -570,7 +570,7 @@ ES: dict[str, str] = {
     "Row": "Fila",
     "Errors": "Errores",
     "Rows left out": "Filas no importadas",
-    # health screening, triage rule table, capacity, vaccines, placement (issue 5)
+    # health screening, triage rule table, capacity, vaccines, placement
     "Heart rate below 60/min (12 years and over)":
         "Frecuencia cardiaca menor de 60/min (12 años o más)",
     "Heart rate above 130/min (12 years and over)":
@@ -666,7 +666,7 @@ ES: dict[str, str] = {
     "Negative": "Negativo",
     "Positive": "Positivo",
     "Positive with warning signs (urgent)": "Positivo con signos de alarma (urgente)",
-    # IITT signs, apparent age, DGE 2021 definition, up-triage (issue 9)
+    # IITT signs, apparent age, DGE 2021 definition, up-triage
     "A clinician may only raise the colour the rules computed ({computed}), never lower it or "
     "keep it.":
         "El personal clínico solo puede subir el color que calcularon las reglas ({computed}), "
@@ -869,7 +869,7 @@ ES: dict[str, str] = {
     "maternity": "maternidad",
     "respiratory isolation": "aislamiento respiratorio",
     "chronic care": "atención a pacientes crónicos",
-    # capacity presets (issue 9)
+    # capacity presets
     "Sphere minimum ({m2} m² per person)": "Mínimo Esfera ({m2} m² por persona)",
     "Sphere, cold climate ({m2} m² per person)": "Esfera, clima frío ({m2} m² por persona)",
     "The Sphere Handbook 2018, Shelter and settlement standard 3 (covered living space), key "
@@ -882,7 +882,7 @@ ES: dict[str, str] = {
         "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento (espacio vital "
         "cubierto), indicador clave y nota de orientación 1: 4.5-5.5 m² por persona en climas "
         "fríos, donde las actividades del hogar se realizan bajo techo.",
-    # placement: protect the people around a case, presumed minors (issue 9)
+    # placement: protect the people around a case, presumed minors
     "A family quarantine room is an area of a center, not a center profile.":
         "Un cuarto familiar de cuarentena es un área de un centro, no un perfil de centro.",
     "family quarantine room": "cuarto familiar de cuarentena",
@@ -914,7 +914,7 @@ ES: dict[str, str] = {
         "{names}: niña, niño o adolescente separado(a) (sin sus padres ni su cuidador "
         "habitual); notifique a la ruta de protección del DIF (Procuraduría de Protección de "
         "Niñas, Niños y Adolescentes).",
-    # screening, beds, stays, placement and daily numbers services (issue 5)
+    # screening, beds, stays, placement and daily numbers services
     "screening": "la valoración de salud",
     "Center {center} is closed.": "El centro {center} está cerrado.",
     "The arrival cannot be before the transfer.":
@@ -940,7 +940,7 @@ ES: dict[str, str] = {
     "Each person and each bed only once.": "Cada persona y cada cama una sola vez.",
     "{person} is not a member of this household.":
         "{person} no es integrante de este núcleo familiar.",
-    # reports command line (issue 6)
+    # reports command line
     "{value} is not a date (YYYY-MM-DD)": "{value} no es una fecha (AAAA-MM-DD)",
     "print a report to PDF": "imprimir un reporte en PDF",
     "which report": "qué reporte",

@@ -49,8 +49,6 @@ PURE = {
 NOT_YET_CONVERTED: set[str] = {
     "app.py::AppSession.start::services.accounts.has_users",
     "app.py::AppSession.start::services.sync_files.needs_central_setup",
-    "auth/setup.py::FirstRunDialog.create::services.centers.init_center_database",
-    "auth/sign_in.py::SignInDialog.__init__::ui.auth.sign_in.center_title",
     "beds/board.py::BedBoardView.__init__::<database>.meta",
     "beds/board.py::BedBoardView.__init__::services.centers.list_centers",
     "main_window.py::MainWindow._demo_banner::<database>.meta",
@@ -61,8 +59,6 @@ NOT_YET_CONVERTED: set[str] = {
     "reports/form.py::ReportForm._load_areas::ui.reports.jobs.areas_of",
     "reports/import_wizard.py::FilePage.__init__::<database>.meta",
     "reports/import_wizard.py::FilePage.__init__::services.centers.list_centers",
-    "sync/central_setup.py::CentralSetupDialog.__init__::services.centers.list_centers",
-    "sync/central_setup.py::CentralSetupDialog.create::services.sync_files.init_central_database",
 }
 
 

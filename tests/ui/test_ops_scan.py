@@ -49,11 +49,6 @@ PURE = {
 NOT_YET_CONVERTED: set[str] = {
     "app.py::AppSession.start::services.accounts.has_users",
     "app.py::AppSession.start::services.sync_files.needs_central_setup",
-    "beds/board.py::BedBoardView.__init__::<database>.meta",
-    "beds/board.py::BedBoardView.__init__::services.centers.list_centers",
-    "main_window.py::MainWindow._demo_banner::<database>.meta",
-    "main_window.py::MainWindow.lock::services.accounts.full_name",
-    "main_window.py::MainWindow.open_registration::<database>.meta",
     "reports/form.py::ReportForm.__init__::<database>.meta",
     "reports/form.py::ReportForm.__init__::services.centers.list_centers",
     "reports/form.py::ReportForm._load_areas::ui.reports.jobs.areas_of",

@@ -36,11 +36,6 @@ ERROR_STYLE, WARNING_STYLE = "color: #b00020;", "color: #b00020; font-weight: bo
 BANNER_STYLE = "background: #e3f2fd; color: #0d47a1; padding: 6px; font-weight: bold;"
 
 
-def board_centers(db: Database) -> tuple[list[Center], str | None]:
-    """Worker: the centers, and the center this file belongs to (None: a central file)."""
-    return centers.list_centers(db), db.meta("center_id")
-
-
 class BedBoardView(BoardActions, QWidget):
     """Signals: ``loaded()`` after each refresh, ``changed()`` after a write,
     ``open_person_requested(person_id)``."""
@@ -137,7 +132,7 @@ class BedBoardView(BoardActions, QWidget):
                       context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.grid, self.cancel_target,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        query_op(self, tasks, partial(board_centers, db),
+        query_op(self, tasks, partial(centers.centers_with_own, db),
                  partial(self._fill_centers, center_id),
                  on_error=self._failed)
 

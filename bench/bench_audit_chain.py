@@ -1,4 +1,4 @@
-"""Benchmark of the audit hash chain (issue 12, sync/src/albergue_sync/auditchain.py).
+"""Benchmark of the audit hash chain (sync/src/albergue_sync/auditchain.py).
 
 One center file (demo generator, P people) gets E audit events written through the desktop's
 audit hook (read events, each linked into the chain). Then, in the same run:

@@ -1,5 +1,5 @@
-"""Benchmark of the withholding on a pull without health data (issue 9,
-sync/src/albergue_sync/redact.py).
+"""Benchmark of the withholding on a pull without health data
+(sync/src/albergue_sync/redact.py).
 
 N center files of P people each (demo generator) are merged into a central file; then two
 copies of center 01 pull the central file, one with health data and one without. The pull

@@ -16,7 +16,7 @@ kept, which takes out most of the noise of a busy machine.
     uv run python bench/bench_sync.py                 # 12 x 10,000 people
     uv run python bench/bench_sync.py --persons 1000  # quicker
 
-Targets (issue 10): full merge <= 1.5x the raw copy; incremental merge <= 2 % of the full
+Targets: full merge <= 1.5x the raw copy; incremental merge <= 2 % of the full
 one; incremental into the doubled central <= 1.25x the incremental into the central.
 """
 

@@ -283,4 +283,15 @@
         <translation>Se volvieron a fechar {count} cambios guardados mientras el reloj estaba adelantado; no se perdió nada.</translation>
     </message>
 </context>
+<context>
+    <name>ops</name>
+    <message>
+        <source>another task is running</source>
+        <translation>otra tarea está en curso</translation>
+    </message>
+    <message>
+        <source>Saving waits: {job}…</source>
+        <translation>Guardado en espera: {job}…</translation>
+    </message>
+</context>
 </TS>

@@ -130,6 +130,49 @@
     </message>
 </context>
 <context>
+    <name>FirstAdminForm</name>
+    <message>
+        <source>First administrator</source>
+        <translation>Primer administrador</translation>
+    </message>
+    <message>
+        <source>at least {n} characters</source>
+        <translation>al menos {n} caracteres</translation>
+    </message>
+    <message>
+        <source>&amp;Username</source>
+        <translation>&amp;Usuario</translation>
+    </message>
+    <message>
+        <source>&amp;Full name</source>
+        <translation>Nombre &amp;completo</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word</source>
+        <translation>C&amp;ontraseña</translation>
+    </message>
+    <message>
+        <source>&amp;Repeat password</source>
+        <translation>&amp;Repetir contraseña</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s username.</source>
+        <translation>Escriba el nombre de usuario del administrador.</translation>
+    </message>
+    <message>
+        <source>Enter the administrator&apos;s full name.</source>
+        <translation>Escriba el nombre completo del administrador.</translation>
+    </message>
+    <message>
+        <source>The password must have at least {n} characters.</source>
+        <translation>La contraseña debe tener al menos {n} caracteres.</translation>
+    </message>
+    <message>
+        <source>The two passwords are different.</source>
+        <translation>Las dos contraseñas son distintas.</translation>
+    </message>
+</context>
+<context>
     <name>FirstRunDialog</name>
     <message>
         <source>Albergue — First run</source>
@@ -168,30 +211,6 @@
         <translation>&amp;Prefijo de ciudad</translation>
     </message>
     <message>
-        <source>at least {n} characters</source>
-        <translation>al menos {n} caracteres</translation>
-    </message>
-    <message>
-        <source>First administrator</source>
-        <translation>Primer administrador</translation>
-    </message>
-    <message>
-        <source>&amp;Username</source>
-        <translation>&amp;Usuario</translation>
-    </message>
-    <message>
-        <source>&amp;Full name</source>
-        <translation>Nombre &amp;completo</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word</source>
-        <translation>C&amp;ontraseña</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat password</source>
-        <translation>&amp;Repetir contraseña</translation>
-    </message>
-    <message>
         <source>Create</source>
         <translation>Crear</translation>
     </message>
@@ -210,22 +229,6 @@
     <message>
         <source>Enter the city prefix (2 to 4 letters).</source>
         <translation>Escriba el prefijo de ciudad (2 a 4 letras).</translation>
-    </message>
-    <message>
-        <source>Enter the administrator&apos;s username.</source>
-        <translation>Escriba el nombre de usuario del administrador.</translation>
-    </message>
-    <message>
-        <source>Enter the administrator&apos;s full name.</source>
-        <translation>Escriba el nombre completo del administrador.</translation>
-    </message>
-    <message>
-        <source>The password must have at least {n} characters.</source>
-        <translation>La contraseña debe tener al menos {n} caracteres.</translation>
-    </message>
-    <message>
-        <source>The two passwords are different.</source>
-        <translation>Las dos contraseñas no coinciden.</translation>
     </message>
 </context>
 <context>
@@ -532,6 +535,13 @@
     <message>
         <source>Chronic care</source>
         <translation>Atención a pacientes crónicos</translation>
+    </message>
+</context>
+<context>
+    <name>first_admin</name>
+    <message>
+        <source>Creating…</source>
+        <translation>Creando…</translation>
     </message>
 </context>
 </TS>

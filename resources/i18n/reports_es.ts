@@ -167,6 +167,10 @@
         <source>&amp;Finish</source>
         <translation>&amp;Terminar</translation>
     </message>
+    <message>
+        <source>import in progress</source>
+        <translation>importación en curso</translation>
+    </message>
 </context>
 <context>
     <name>MappingPage</name>

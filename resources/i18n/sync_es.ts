@@ -12,52 +12,12 @@
         <translation>Este es un archivo central: reúne los registros de los centros {codes}. Cree su primer administrador, quien después creará las cuentas de supervisión.</translation>
     </message>
     <message>
-        <source>at least {n} characters</source>
-        <translation>al menos {n} caracteres</translation>
-    </message>
-    <message>
-        <source>First administrator</source>
-        <translation>Primer administrador</translation>
-    </message>
-    <message>
-        <source>&amp;Username</source>
-        <translation>&amp;Usuario</translation>
-    </message>
-    <message>
-        <source>&amp;Full name</source>
-        <translation>&amp;Nombre completo</translation>
-    </message>
-    <message>
-        <source>Pass&amp;word</source>
-        <translation>&amp;Contraseña</translation>
-    </message>
-    <message>
-        <source>&amp;Repeat password</source>
-        <translation>&amp;Repetir contraseña</translation>
-    </message>
-    <message>
         <source>Create</source>
         <translation>Crear</translation>
     </message>
     <message>
         <source>Quit</source>
         <translation>Salir</translation>
-    </message>
-    <message>
-        <source>Enter the administrator&apos;s username.</source>
-        <translation>Escriba el usuario del administrador.</translation>
-    </message>
-    <message>
-        <source>Enter the administrator&apos;s full name.</source>
-        <translation>Escriba el nombre completo del administrador.</translation>
-    </message>
-    <message>
-        <source>The password must have at least {n} characters.</source>
-        <translation>La contraseña debe tener al menos {n} caracteres.</translation>
-    </message>
-    <message>
-        <source>The two passwords are different.</source>
-        <translation>Las dos contraseñas son distintas.</translation>
     </message>
 </context>
 <context>
@@ -377,6 +337,10 @@
     <message>
         <source>Checking the central file…</source>
         <translation>Revisando el archivo central…</translation>
+    </message>
+    <message>
+        <source>synchronization in progress</source>
+        <translation>sincronización en curso</translation>
     </message>
     <message>
         <source>Cancelling…</source>

@@ -1,5 +1,5 @@
 """Restricted specific-needs codes and condition-revealing areas in every output, per role
-(issue 9, docs/sensitive-data.md): roster, bed list and ID cards (PDF text), the partner
+(docs/sensitive-data.md): roster, bed list and ID cards (PDF text), the partner
 workbook (every cell), the people list filters and the people list itself."""
 
 from __future__ import annotations

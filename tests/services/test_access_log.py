@@ -1,4 +1,4 @@
-"""Audited reads (issue 12; services/access_log.py): opening a record, a health view, an export,
+"""Audited reads (services/access_log.py): opening a record, a health view, an export,
 a print and a command-line read leave who, when and what (never the values read); a
 supervisor or administrator sees who viewed a record and searches the audit log with filters;
 read events are chained like every audit row and health values never surface to a role

@@ -269,7 +269,7 @@ def test_stay_writes_are_stamped_and_audited(db, center, beds, family):
                                                                   stay_row.change_seq}
 
 
-# --- pending arrivals of transfers (issue 5) ---------------------------------------------------
+# --- pending arrivals of transfers ---------------------------------------------------
 
 def test_a_transfer_creates_a_pending_arrival_completed_by_check_in(db, center, beds, family,
                                                                     other_center):

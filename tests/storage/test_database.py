@@ -149,7 +149,7 @@ def test_a_newer_schema_is_refused_with_versions_named(tmp_path):
 
 def test_an_empty_file_is_refused_not_initialized(tmp_path):
     # A 0-byte file is usually a copy that failed: a fresh database there would hide the loss
-    # (issue 12; docs/threat-model.md).
+    # (docs/threat-model.md).
     path = tmp_path / "empty.sqlite"
     path.touch()
     with pytest.raises(StorageError, match=r"está vacío \(0 bytes\)"):

@@ -1,4 +1,4 @@
-"""The versioning hook: sync stamps (SYNC.md), audit events, atomicity of the clock state."""
+"""The versioning hook: sync stamps (docs/sync-design.md), audit events, atomicity of the clock state."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The tamper-evident audit log (issue 12; sync/src/albergue_sync/auditchain.py): a hash
+"""The tamper-evident audit log (sync/src/albergue_sync/auditchain.py): a hash
 chain per site over payload hashes, written by the desktop's audit hook and the engine's own
 audit rows, checked by ``albergue-sync verify`` and by every merge, and kept verifiable
 through redaction (pulls without health data) and erasure."""

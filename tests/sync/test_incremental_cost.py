@@ -1,5 +1,5 @@
-"""An incremental merge costs what the changes cost, not what the central file holds (SYNC.md
-guarantee 5; issue 10 "Also"): counted in SQLite virtual-machine instructions of the merge's
+"""An incremental merge costs what the changes cost, not what the central file holds (docs/sync-design.md
+guarantee 5): counted in SQLite virtual-machine instructions of the merge's
 target connection, which are deterministic (no timing)."""
 
 from __future__ import annotations

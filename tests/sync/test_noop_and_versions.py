@@ -1,4 +1,4 @@
-"""A merge that brings nothing leaves the target byte for byte unchanged (issue 10, "Also"),
+"""A merge that brings nothing leaves the target byte for byte unchanged ("Also"),
 and centers on different versions of Albergue still merge (the central upgrades first)."""
 
 from __future__ import annotations

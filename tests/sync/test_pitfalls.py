@@ -1,4 +1,4 @@
-"""Regression tests named after the sync failures of real trackers (SYNC.md, "Pitfalls")."""
+"""Regression tests named after the sync failures of real trackers (docs/sync-design.md, "Pitfalls")."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Regression tests of issue 10, "silent loss or stranded data" and "the conflict log is part
+"""Regression tests of "silent loss or stranded data" and "the conflict log is part
 of the data": a clock once years ahead, rekey after a restore, a restored center that pulls,
 health rows of a person transferred in, resolutions the merge rules would undo, and conflict
 records that depend on the merge order (docs/sync-recovery.md)."""

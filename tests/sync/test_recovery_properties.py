@@ -1,4 +1,4 @@
-"""Property tests of issue 10 (docs/sync-recovery.md): for random histories,
+"""Property tests of the ways back (docs/sync-recovery.md): for random histories,
 
 - clocks: edits stamped with clocks right, hours ahead or years ahead, merged and pulled at
   random; once every clock is right and every file is reclocked, all files merge, converge,
@@ -70,7 +70,7 @@ def _dot(fv: dict, field: str) -> tuple:
 
 
 class World:
-    """Files written through the services, and the reference model of SYNC.md: every write
+    """Files written through the services, and the reference model of docs/sync-design.md: every write
     with its dot and the dots its file had seen (sync_helpers.check_nothing_lost)."""
 
     def __init__(self) -> None:
@@ -302,7 +302,7 @@ FORK_OPS = st.lists(st.one_of(
 @SETTINGS
 @given(ops=FORK_OPS)
 @example(ops=[("back_up", "0"), ("edit", "0", "notes", 0), ("merge", "0"), ("restore", "0"),
-              ("edit", "0", "notes", 1), ("merge", "0")])  # issue 10: rekey then merge
+              ("edit", "0", "notes", 1), ("merge", "0")])  # rekey then merge
 @example(ops=[("clone", "0", "1"), ("edit", "0", "notes", 0), ("edit", "1", "notes", 1),
               ("merge", "0"), ("pull", "1"), ("merge", "1")])  # a copied file that pulls
 @example(ops=[("edit", "0", "notes", 0), ("merge", "1"), ("merge", "0"), ("pull", "1"),

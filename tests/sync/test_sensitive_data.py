@@ -1,4 +1,4 @@
-"""Sensitive data in synced files (issue 9, docs/sensitive-data.md): no password hash or
+"""Sensitive data in synced files (docs/sensitive-data.md): no password hash or
 lockout field ever leaves its file, audit rows of local-only tables stay home, and a center
 that pulls the central registry without health data holds no health value and no restricted
 specific-needs code of another center's people, in any table (audit and conflicts included),

@@ -1,4 +1,4 @@
-"""Only committed data travels (SYNC.md guarantee 10, issue 10 "Bad sources that change the
+"""Only committed data travels (docs/sync-design.md guarantee 10, "Bad sources that change the
 target"): sources are read from a private copy recovered as after a crash, never in SQLite's
 immutable mode; stamps and ids are checked before anything is written; a refused source
 changes nothing, and neither does a source after it; temporary copies stay in the app's own

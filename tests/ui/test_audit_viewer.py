@@ -1,4 +1,4 @@
-"""The audit log viewer and the record's "who viewed this record" section (issue 12): only
+"""The audit log viewer and the record's "who viewed this record" section: only
 supervision and administration get them, the query runs in the worker, filters narrow it,
 and opening a record is audited once (not again when it reloads after an edit)."""
 

@@ -16,4 +16,5 @@ def test_a_central_file_sends_registration_to_the_center_laptops(qtbot, db, monk
     qtbot.addWidget(window)
     assert db.meta("center_id") is None
     assert window.open_registration() is None
+    qtbot.waitUntil(lambda: bool(shown))  # once the file's center is read: none
     assert shown and shown[0][0] == "Nuevo registro" and "archivo central" in shown[0][1]

@@ -30,10 +30,13 @@ def _window(qtbot, db):
 def test_demo_file_shows_the_demo_banner_with_its_day(demo_db, qtbot):
     w = _window(qtbot, demo_db)
     try:
+        qtbot.waitUntil(lambda: w.demo_banner is not None)  # read in the background
         banner = w.demo_banner
         assert banner is not None and banner.isVisible()
         assert banner.text() == "DEMOSTRACIÓN — datos sintéticos al 15 de enero de 2022"
-        assert banner.geometry().bottom() < w.people.search_box.geometry().top()
+        # above the search box once the layout has placed it
+        qtbot.waitUntil(lambda: banner.geometry().bottom()
+                        < w.people.search_box.geometry().top())
     finally:
         w.close()
 
@@ -41,6 +44,7 @@ def test_demo_file_shows_the_demo_banner_with_its_day(demo_db, qtbot):
 def test_a_real_file_has_no_banner(people_db, qtbot):
     w = _window(qtbot, people_db.db)
     try:
+        qtbot.waitUntil(lambda: w.site_label.text() != "")  # read after the banner's check
         assert w.demo_banner is None
         assert "DEMOSTRACIÓN" not in " ".join(
             label.text() for label in w.findChildren(type(w.results_label)))

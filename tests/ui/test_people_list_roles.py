@@ -1,4 +1,4 @@
-"""The people list per role (issue 9, docs/sensitive-data.md): the specific-need filter
+"""The people list per role (docs/sensitive-data.md): the specific-need filter
 offers only the codes the role may see, and the list model filtered by an offered code shows
 exactly the person who has it."""
 

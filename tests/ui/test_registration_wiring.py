@@ -11,7 +11,9 @@ from ui_helpers import actor_of, show_window
 
 from albergue_desktop.services import people
 from albergue_desktop.services.people import MemberInput
+from albergue_desktop.ui.intake.saving import registered_changes
 from albergue_desktop.ui.main_window import MainWindow
+from albergue_desktop.ui.ops import hub
 
 intake = pytest.importorskip("albergue_desktop.ui.intake")
 
@@ -24,11 +26,11 @@ def test_ctrl_n_opens_the_registration_dialog(db, center, qtbot):
     assert isinstance(dialog, intake.RegistrationDialog) and dialog.isVisible()
     assert (dialog.center_id, dialog.actor.role, dialog.tasks) == (center.id, "registro",
                                                                    window.tasks)
-    # what the dialog reports after a save: the totals and the list refresh
+    # what the dialog's write op announces after a save: the totals and the list refresh
     registration = people.register_household(db, dialog.actor, center_id=center.id, members=[
         MemberInput(given_names="Marie", surnames="Joseph", sex="F",
                     birth_date=date(1990, 5, 1), nationality="HT")])
-    dialog.household_registered.emit(registration)
+    hub().changed.emit(registered_changes(registration))
     qtbot.waitUntil(lambda: window.count_label.text() == "1 persona")
     qtbot.waitUntil(lambda: window.people.model.rowCount() == 1)
     dialog.open_person_requested.emit(registration.person_ids[0])

@@ -37,7 +37,7 @@ SPHERE_MINIMUM_M2 = M2_PER_PERSON_DEFAULT
 SPHERE_MINIMUM_SOURCE = ("The Sphere Handbook 2018, Shelter and settlement standard 3 (covered "
                          "living space), key indicator: at least 3.5 m² of living space per "
                          "person.")
-# Mexicali in December: nights near 0 °C, people spend the day indoors (demo, issue 9).
+# Mexicali in December: nights near 0 °C, people spend the day indoors (demo data).
 SPHERE_COLD_CLIMATE_M2 = M2_PER_PERSON_COLD[0]
 SPHERE_COLD_CLIMATE_SOURCE = ("The Sphere Handbook 2018, Shelter and settlement standard 3 "
                               "(covered living space), key indicator and guidance note 1: "

@@ -97,7 +97,7 @@ class CenterProfile(StrEnum):
     RESPIRATORY_ISOLATION = "isolation"
     CHRONIC_CARE = "chronic_care"
     # An area for one household at a time (a family room): a respiratory case stays there with
-    # the members of their household, apart from other households' cases (issue 9).
+    # the members of their household, apart from other households' cases.
     QUARANTINE = "quarantine"
 
 

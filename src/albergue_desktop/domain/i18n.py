@@ -1,15 +1,22 @@
-"""Translation of messages produced outside Qt (validation errors, CLI output, labels).
+"""The desktop's catalog of messages produced outside Qt (validation errors, CLI output,
+labels, reports), in the one translation mechanism of ``albergue_sync.catalog``.
 
-Source strings are English; Spanish (es_MX) is the default language. The Qt UI translates
-its own strings with ``tr()`` and .ts files, and calls :func:`translate` for messages that
-come from the domain and services so a user never sees an untranslated error.
+Source strings are English; Spanish (es_MX) is the default language. :data:`ES` is registered
+as the ``"desktop"`` domain; :func:`set_language` sets the one language of the process (sync
+messages follow it too) and :func:`translate` takes a language per call (a printout in the
+language of the person it is for). The Qt UI translates its own strings with ``tr()`` and
+.ts files, and calls :func:`translate` for messages from the domain and services so a user
+never sees an untranslated error. docs/i18n.md.
 """
 
 from __future__ import annotations
 
-import os
+from albergue_sync import catalog
+from albergue_sync.catalog import language, set_language
 
-_language = os.environ.get("ALBERGUE_LANG", "es")
+__all__ = ["ES", "language", "set_language", "translate"]
+
+DOMAIN = "desktop"
 
 ES: dict[str, str] = {
     # validation
@@ -65,7 +72,7 @@ ES: dict[str, str] = {
         "La salida no puede ser anterior al ingreso.",
     "This record was deleted.": "Este registro fue eliminado.",
     "A reason is required.": "Se requiere un motivo.",
-    # corrections after registration and photos (issue 4: person_details.py, photos.py)
+    # corrections after registration and photos (person_details.py, photos.py)
     "document": "el documento",
     "vaccination": "la vacuna",
     "Choose at least one purpose of the consent.":
@@ -143,7 +150,7 @@ ES: dict[str, str] = {
     "synchronize with the central file": "sincronizar con el archivo central",
     "review sync conflicts and duplicates": "revisar conflictos y duplicados",
     "view the audit log": "consultar el registro de auditoría",
-    # duplicates review and conflicts (issue 3: services/sync_links.py, sync_conflicts.py)
+    # duplicates review and conflicts (services/sync_links.py, sync_conflicts.py)
     "The record {folio} was deleted.": "El registro {folio} fue eliminado.",
     "A record cannot be a duplicate of itself.":
         "Un registro no puede ser duplicado de sí mismo.",
@@ -157,7 +164,7 @@ ES: dict[str, str] = {
     "{folio} is not linked as a duplicate.": "{folio} no está vinculado como duplicado.",
     "This value cannot be used for this field.":
         "Este valor no se puede usar en este campo.",
-    # command line and demo data (issue 2: cli.py, cli_commands.py, demo/)
+    # command line and demo data (cli.py, cli_commands.py, demo/)
     "usage: ": "uso: ",
     "error": "error",
     "options": "opciones",
@@ -266,7 +273,7 @@ ES: dict[str, str] = {
     "permission denied": "permiso denegado",
     "Database: {path}": "Base de datos: {path}",
     "Discharged": "Egresados",
-    # reports and spreadsheets (issue 6)
+    # reports and spreadsheets
     "Printed {when} by {who}": "Impreso el {when} por {who}",
     "Page {page} of {pages}": "Página {page} de {pages}",
     "All centers": "Todos los centros",
@@ -563,7 +570,7 @@ ES: dict[str, str] = {
     "Row": "Fila",
     "Errors": "Errores",
     "Rows left out": "Filas no importadas",
-    # health screening, triage rule table, capacity, vaccines, placement (issue 5)
+    # health screening, triage rule table, capacity, vaccines, placement
     "Heart rate below 60/min (12 years and over)":
         "Frecuencia cardiaca menor de 60/min (12 años o más)",
     "Heart rate above 130/min (12 years and over)":
@@ -659,7 +666,7 @@ ES: dict[str, str] = {
     "Negative": "Negativo",
     "Positive": "Positivo",
     "Positive with warning signs (urgent)": "Positivo con signos de alarma (urgente)",
-    # IITT signs, apparent age, DGE 2021 definition, up-triage (issue 9)
+    # IITT signs, apparent age, DGE 2021 definition, up-triage
     "A clinician may only raise the colour the rules computed ({computed}), never lower it or "
     "keep it.":
         "El personal clínico solo puede subir el color que calcularon las reglas ({computed}), "
@@ -862,7 +869,7 @@ ES: dict[str, str] = {
     "maternity": "maternidad",
     "respiratory isolation": "aislamiento respiratorio",
     "chronic care": "atención a pacientes crónicos",
-    # capacity presets (issue 9)
+    # capacity presets
     "Sphere minimum ({m2} m² per person)": "Mínimo Esfera ({m2} m² por persona)",
     "Sphere, cold climate ({m2} m² per person)": "Esfera, clima frío ({m2} m² por persona)",
     "The Sphere Handbook 2018, Shelter and settlement standard 3 (covered living space), key "
@@ -875,7 +882,7 @@ ES: dict[str, str] = {
         "Manual Esfera 2018, norma 3 sobre alojamiento y asentamiento (espacio vital "
         "cubierto), indicador clave y nota de orientación 1: 4.5-5.5 m² por persona en climas "
         "fríos, donde las actividades del hogar se realizan bajo techo.",
-    # placement: protect the people around a case, presumed minors (issue 9)
+    # placement: protect the people around a case, presumed minors
     "A family quarantine room is an area of a center, not a center profile.":
         "Un cuarto familiar de cuarentena es un área de un centro, no un perfil de centro.",
     "family quarantine room": "cuarto familiar de cuarentena",
@@ -907,7 +914,7 @@ ES: dict[str, str] = {
         "{names}: niña, niño o adolescente separado(a) (sin sus padres ni su cuidador "
         "habitual); notifique a la ruta de protección del DIF (Procuraduría de Protección de "
         "Niñas, Niños y Adolescentes).",
-    # screening, beds, stays, placement and daily numbers services (issue 5)
+    # screening, beds, stays, placement and daily numbers services
     "screening": "la valoración de salud",
     "Center {center} is closed.": "El centro {center} está cerrado.",
     "The arrival cannot be before the transfer.":
@@ -933,7 +940,7 @@ ES: dict[str, str] = {
     "Each person and each bed only once.": "Cada persona y cada cama una sola vez.",
     "{person} is not a member of this household.":
         "{person} no es integrante de este núcleo familiar.",
-    # reports command line (issue 6)
+    # reports command line
     "{value} is not a date (YYYY-MM-DD)": "{value} no es una fecha (AAAA-MM-DD)",
     "print a report to PDF": "imprimir un reporte en PDF",
     "which report": "qué reporte",
@@ -1033,17 +1040,10 @@ ES: dict[str, str] = {
 }
 
 
-def set_language(lang: str) -> None:
-    global _language
-    _language = "en" if lang.lower().startswith("en") else "es"
+catalog.register(DOMAIN, "es", ES)  # by reference: entries added to ES later count too
 
 
-def language() -> str:
-    return _language
-
-
-def translate(text: str, **params: object) -> str:
-    """Translate an English source string to the current language and fill in params."""
-    if _language == "es":
-        text = ES.get(text, text)
-    return text.format(**params) if params else text
+def translate(text: str, /, lang: object = None, **params: object) -> str:
+    """An English source string in ``lang`` (None: the current language), params filled
+    in; the desktop's catalog first, then the sync engine's."""
+    return catalog.translate(text, lang, domain=DOMAIN, **params)

@@ -28,7 +28,7 @@ class Permission(StrEnum):
     PROTECTION = "view and record protection-sensitive data"
     SYNC = "synchronize with the central file"
     REVIEW_SYNC = "review sync conflicts and duplicates"
-    # The audit log and "who viewed this record" (issue 12): supervision and administration.
+    # The audit log and "who viewed this record": supervision and administration.
     VIEW_AUDIT = "view the audit log"
 
 

@@ -1,4 +1,4 @@
-"""Audited reads (issue 12): who opened a record, a health view, an export, a print or a
+"""Audited reads: who opened a record, a health view, an export, a print or a
 command-line read, and when; the "who viewed this record" list and the audit log viewer's
 query, for supervision and administration (:attr:`Permission.VIEW_AUDIT`).
 

@@ -127,7 +127,7 @@ def reset_password(db: Database, actor: Actor, user_id: str, new_password: str) 
 
 def must_change_password(db: Database, username: str) -> bool:
     """True after an administrator's reset, until the user chose a new password."""
-    with db.session() as session:
+    with db.read_session() as session:
         user = session.exec(select(User).where(User.username == username.strip().lower(),
                                                User.deleted == False)).first()  # noqa: E712
         return bool(user is not None and user.must_change_password)
@@ -150,7 +150,7 @@ def change_own_password(db: Database, actor: Actor, current: str, new_password: 
 
 def password_resets_for(db: Database, actor: Actor) -> list[AuditEvent]:
     """The administrator resets of the signed-in user's own password (shown to them)."""
-    with db.session() as session:
+    with db.read_session() as session:
         user = session.exec(select(User).where(User.username == actor.username)).first()
         if user is None:
             return []
@@ -204,19 +204,19 @@ def sensitive_role_grants(db: Database, actor: Actor) -> list[AuditEvent]:
     supervisors and administrators (the users screen lists them)."""
     if not (actor.can(Permission.MANAGE_USERS) or actor.can(Permission.REVIEW_SYNC)):
         actor.require(Permission.MANAGE_USERS)
-    with db.session() as session:
+    with db.read_session() as session:
         return list(session.exec(select(AuditEvent).where(
             AuditEvent.action == "grant_sensitive_role").order_by(col(AuditEvent.at).desc())))
 
 
 def full_name(db: Database, username: str) -> str:
     """The full name of a user (the username itself when unknown), for greetings."""
-    with db.session() as session:
+    with db.read_session() as session:
         user = session.exec(select(User).where(User.username == username)).first()
         return user.full_name if user is not None and user.full_name else username
 
 
 def has_users(db: Database) -> bool:
     """False on a brand-new file: the app then shows the first-run setup."""
-    with db.session() as session:
+    with db.read_session() as session:
         return session.exec(select(User.id)).first() is not None

@@ -117,9 +117,19 @@ def init_center_database(db: Database, *, center_code: str, center_name: str,
 
 
 def list_centers(db: Database) -> list[Center]:
-    with db.session() as session:
+    with db.read_session() as session:
         return list(session.exec(select(Center).where(Center.deleted == False)  # noqa: E712
                                  .order_by(Center.code)))
+
+
+def centers_with_own(db: Database) -> tuple[list[Center], str | None]:
+    """The live centers (by code) and the center this file belongs to (None: a central
+    file), for the screens that offer a center and start on this laptop's."""
+    with db.read_session() as session:
+        listed = list(session.exec(select(Center).where(Center.deleted == False)  # noqa: E712
+                                   .order_by(Center.code)))
+        own = session.exec(select(Meta.value).where(Meta.key == "center_id")).first()
+    return listed, own
 
 
 def find_center(session: Session, code_or_id: str) -> Center | None:

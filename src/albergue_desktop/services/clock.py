@@ -1,5 +1,5 @@
 """This computer's clock, checked before it stamps anything, and the way back for a file whose
-clock was once far ahead (SYNC.md guarantee 8; docs/sync-recovery.md).
+clock was once far ahead (docs/sync-design.md guarantee 8; docs/sync-recovery.md).
 
 :func:`clock_warnings` compares the clock with the release date, the file's last change
 (``hlc_last``) and the latest change seen from other centers, and returns the warnings the

@@ -73,7 +73,7 @@ def find_possible_duplicates(db: Database, actor: Actor, facts: PersonFacts, *,
     """People in this database (any center, including people received through sync) who
     may be the person described by ``facts``, best first."""
     actor.require(Permission.VIEW_PEOPLE)
-    with db.session(actor.username) as session:
+    with db.read_session() as session:
         rows = _candidate_rows(session.connection(), facts)
     found = []
     for r in rows:

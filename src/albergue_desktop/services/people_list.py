@@ -4,6 +4,8 @@ permissions: the specific-needs filter offers, and accepts, only the codes the a
 
 from __future__ import annotations
 
+from collections.abc import Collection
+
 from ..domain.enums import SPECIFIC_NEEDS
 from ..domain.permissions import Permission, can_see_need, need_permission
 from ..storage import queries
@@ -55,3 +57,13 @@ def count_people(db: Database, actor: Actor, **filters: str) -> int:
     _check(actor, filters)
     with db.read_session() as session:
         return queries.count_people(session=session, **filters)
+
+
+def people_rows(db: Database, actor: Actor, person_ids: Collection[str],
+                **filters: str) -> list[PersonRow]:
+    """The lines of these people that the list shows with ``filters`` (after a write that
+    names the people it changed)."""
+    _check(actor, filters)
+    with db.read_session() as session:
+        return queries.find_people(session=session, person_ids=person_ids,
+                                   limit=max(1, len(person_ids)), **filters)  # type: ignore[arg-type]

@@ -82,8 +82,8 @@ def _live(model):
 
 def person_record(db: Database, actor: Actor, person_id: str, *,
                   audited: bool = True) -> PersonRecord:
-    """The record as ``actor`` may see it. Opening it is an audited read (issue 12:
-    services/access_log.py); ``audited`` False only for a reload of a record already open
+    """The record as ``actor`` may see it. Opening it is an audited read
+    (services/access_log.py); ``audited`` False only for a reload of a record already open
     (after its own edit)."""
     actor.require(Permission.VIEW_PEOPLE)
     with db.session(actor.username) as session:

@@ -346,7 +346,7 @@ def screenings_of(db: Database, actor: Actor, person_id: str) -> list[ScreeningR
     actor.require(Permission.VIEW_HEALTH)
     with db.session(actor.username) as session:
         records = person_screenings(session, person_id)
-        # audited read (issue 12): who saw the history, how many visits; never the values
+        # audited read: who saw the history, how many visits; never the values
         access_log.note(session, actor, access_log.VIEW_HEALTH, table_name="screening",
                         row_id=person_id, what="screenings", count=len(records))
         return records

@@ -155,7 +155,7 @@ def last_sync(db: Database) -> LastSync | None:
     """The latest synchronization of this file: a push or pull made from this computer, or
     a merge of a center file into it (a central file merged with ``albergue-sync``)."""
     found: list[LastSync] = []
-    with db.session() as session:
+    with db.read_session() as session:
         conn = session.connection()
         meta = dict(conn.execute(text(
             "SELECT key, value FROM meta WHERE key IN (:a, :d)"),
@@ -176,7 +176,7 @@ def needs_central_setup(db: Database) -> bool:
     """A file made by merging center files (``albergue-sync merge``, or "Enviar" to a new
     central file): it has centers but no users and belongs to no center. Its first run
     creates only an administrator."""
-    with db.session() as session:
+    with db.read_session() as session:
         conn = session.connection()
         users = conn.execute(text("SELECT count(*) FROM app_user")).scalar_one()
         centers = conn.execute(text(

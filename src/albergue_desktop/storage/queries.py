@@ -4,6 +4,7 @@ connection; they return plain rows, never ORM objects bound to a session."""
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Collection
 from dataclasses import dataclass
 from datetime import date
 
@@ -150,16 +151,24 @@ def find_people(*, session: Session, text_query: str | None = None,
                 center_id: str | None = None, status: str | None = None,
                 nationality: str | None = None, need: str | None = None,
                 household_id: str | None = None, before_rowid: int | None = None,
-                limit: int = 200) -> list[PersonRow]:
+                limit: int = 200, person_ids: Collection[str] | None = None,
+                ) -> list[PersonRow]:
     """People, newest registered first. With ``text_query``: full-text match on names, folio, CURP,
     RFC and document numbers (case- and accent-insensitive, prefixes), newest first.
     The filters (center, status as in :data:`PERSON_STATUSES`, nationality, one
     specific-needs code, household) narrow either list. ``before_rowid`` (a
     :attr:`PersonRow.list_key`) pages through the list without text (keyset pagination),
-    filtered or not."""
+    filtered or not. ``person_ids``: only those people (the lines a write changed)."""
     where, params = _filters(center_id=center_id, status=status, nationality=nationality,
                              need=need, household_id=household_id)
     params["limit"] = limit
+    if person_ids is not None:
+        ids = sorted(person_ids)
+        if not ids:
+            return []
+        names = [f"pid{i}" for i in range(len(ids))]
+        where += f" AND p.id IN ({', '.join(':' + n for n in names)})"
+        params.update(zip(names, ids))
     if text_query is not None and text_query.strip():
         match = fts_query(text_query)
         if match is None:

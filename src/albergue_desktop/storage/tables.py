@@ -2,7 +2,7 @@
 
 Synced tables inherit :class:`SyncedBase`: a UUIDv7 text id, the site that created the row,
 created/updated at and by, a tombstone (rows are never physically deleted) and the version
-stamps of SYNC.md (``hlc``, ``change_seq``, ``vv`` version vector, ``fv`` field dots).
+stamps of docs/sync-design.md (``hlc``, ``change_seq``, ``vv`` version vector, ``fv`` field dots).
 The stamps are written by :mod:`.versioning` on every flush, never by callers.
 """
 
@@ -362,7 +362,7 @@ class SyncConflict(SQLModel, table=True):
     change_seq: int = Field(default=0, index=True)
 
 
-# --- health screening and placement (issue 5, schema v3) ------------------------------------
+# --- health screening and placement (schema v3) ------------------------------------
 
 class Screening(SyncedBase, table=True):
     """One screening visit of one person. Append-only: the services never update a row; a
@@ -405,7 +405,7 @@ class Screening(SyncedBase, table=True):
     obstetric_warning: bool = False
     rules_fired: list[str] = Field(default_factory=list, sa_type=JSON)
     rule_table: str = ""
-    # schema v6 (issue 9): the IITT signs ticked, the apparent age band (no date of birth),
+    # schema v6: the IITT signs ticked, the apparent age band (no date of birth),
     # and a clinician's up-triage: ``colour`` above is what the rules computed, ``final_colour``
     # what the clinician set (never lower), with the reason and who raised it.
     signs: list[str] | None = Field(default=None, sa_type=JSON)
@@ -431,7 +431,7 @@ class PlacementDecision(SyncedBase, table=True):
     reason: str | None = None
 
 
-# --- the cross-center duplicates review (issue 3, schema v4) ---------------------------------
+# --- the cross-center duplicates review (schema v4) ---------------------------------
 
 class DuplicateReview(SyncedBase, table=True):
     """A reviewer's decision on a pair of person records the duplicates scan proposed
@@ -449,7 +449,7 @@ class DuplicateReview(SyncedBase, table=True):
     note: str | None = None
 
 
-# --- the person's photo (issue 4, schema v5) --------------------------------------------------
+# --- the person's photo (schema v5) --------------------------------------------------
 
 class PersonPhoto(SyncedBase, table=True):
     """A person's photo: a JPEG (or PNG) already downscaled by the desktop (about 480 px on

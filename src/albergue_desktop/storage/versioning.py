@@ -3,7 +3,7 @@
 A ``before_flush`` listener on every Albergue session stamps each new or changed
 :class:`SyncedBase` row: hybrid logical clock (``hlc``), local ``change_seq``, the version
 vector ``vv`` (site -> counter) and the per-field dots ``fv`` (field -> [hlc, site, counter])
-of SYNC.md, plus created/updated at and by. It also appends an :class:`AuditEvent` per
+of docs/sync-design.md, plus created/updated at and by. It also appends an :class:`AuditEvent` per
 change. Physical deletes of synced rows are refused: set the tombstone instead.
 
 The clock and the stamps are the sync engine's (``albergue_sync.stamps``: one implementation
@@ -207,7 +207,8 @@ def install(session_class: type[Session]) -> None:
 
 def clock_is_before_release(today: date | None = None) -> bool:
     """True when this machine's date is earlier than the app's release: the clock is wrong
-    (SYNC.md: a laptop clock off by hours or years breaks ordering without explanation)."""
+    (docs/sync-design.md: a laptop clock off by hours or years breaks ordering without
+    explanation)."""
     from .. import RELEASE_DATE
 
     return (today or date.today()) < date.fromisoformat(RELEASE_DATE)

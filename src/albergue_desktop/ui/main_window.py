@@ -23,7 +23,7 @@ from . import settings
 from .auth.labels import role_label
 from .auth.lock import IdleWatcher, LockScreen
 from .main_menus import MainMenus
-from .ops import Changes, error_text, on_changed, query_op
+from .ops import Changes, error_text, on_changed, query_op, waiting_text
 from .people_list import SEARCH_LIMIT, PeopleList, _count
 from .tasks import TaskManager
 
@@ -72,9 +72,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabCloseRequested.connect(self.close_tab)
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 0)
-        self.demo_banner = self._demo_banner(central)
-        if self.demo_banner is not None:
-            layout.addWidget(self.demo_banner)
+        self.demo_banner: QLabel | None = None  # added above the search box for a demo file
         layout.addWidget(search_box)
         layout.addWidget(self.tabs, 1)
         self.setCentralWidget(central)
@@ -84,10 +82,16 @@ class MainWindow(QMainWindow):
         self.user_label = QLabel(self)
         self.site_label = QLabel(self)
         self.count_label = QLabel(self)
-        for label in (self.results_label, self.user_label, self.site_label, self.count_label):
+        # "Saving waits: synchronization in progress…" while writes wait for a long job
+        self.waiting_label = QLabel(self)
+        self.waiting_label.setObjectName("waitingLabel")
+        self.waiting_label.hide()
+        for label in (self.results_label, self.user_label, self.site_label, self.count_label,
+                      self.waiting_label):
             label.setContentsMargins(6, 0, 6, 0)
         status = self.statusBar()
         status.addWidget(self.results_label, 1)
+        status.addPermanentWidget(self.waiting_label)
         status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.site_label)
         status.addPermanentWidget(self.count_label)
@@ -107,25 +111,39 @@ class MainWindow(QMainWindow):
         self.idle.idle.connect(self.lock)
 
         on_changed(self, self._on_changed)
+        self.tasks.writes_waiting.connect(self._on_writes_waiting)
+        self._site_read = False  # the file's own center (None: a central file), once read
+        self._file_center_id: str | None = None
+        self._full_name = ""  # the greeting of the lock screen, once read
+        query_op(self, self.tasks, partial(db.meta, clock.AS_OF_META_KEY), self._demo_banner,
+                 on_error=error_text)  # a busy file: no banner until the next start
+        query_op(self, self.tasks, partial(accounts.full_name, db, actor.username),
+                 self._set_full_name, on_error=error_text)
         self.refresh_totals()
         self.people.search_box.setFocus()
 
-    def _demo_banner(self, parent: QWidget) -> QLabel | None:
+    def _demo_banner(self, as_of: str | None) -> None:
         """A yellow strip over everything when the file is a demo file (meta ``as_of``,
-        domain/clock.py): nobody should take its synthetic people for real ones."""
-        day = clock.parse_as_of(self.db.meta(clock.AS_OF_META_KEY))
-        if day is None:
-            return None
+        domain/clock.py, read in the background): nobody should take its synthetic people
+        for real ones."""
+        day = clock.parse_as_of(as_of)
+        if day is None or self.demo_banner is not None:
+            return
         shown = QLocale().toString(QDate(day.year, day.month, day.day),
                                    self.tr("MMMM d, yyyy"))
+        central = self.centralWidget()
         banner = QLabel(self.tr("DEMO — synthetic data as of {date}").format(date=shown),
-                        parent)
+                        central)
         banner.setObjectName("demoBanner")
         banner.setAlignment(Qt.AlignmentFlag.AlignCenter)
         banner.setStyleSheet("QLabel#demoBanner { background: #ffd400; color: #000000; "
                              "font-weight: bold; padding: 4px; border: 1px solid #b39500; }")
         banner.setAccessibleName(banner.text())
-        return banner
+        layout = central.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(0, banner)
+        banner.show()  # added after the window was shown
+        self.demo_banner = banner
 
     # --- totals -----------------------------------------------------------------------------
 
@@ -140,9 +158,13 @@ class MainWindow(QMainWindow):
     def _count_text(self, total: int) -> str:
         return self.tr("%Ln person(s)", "", total)
 
+    def _set_full_name(self, name: str) -> None:
+        self._full_name = name
+
     def _show_site(self, site: tuple[Center | None, str]) -> None:
         """Which center this file belongs to; a supervisor's merged file names no center."""
         center, site_id = site
+        self._site_read, self._file_center_id = True, center.id if center else None
         if center is not None:
             text = self.tr("Center {code} · {name}").format(code=center.code, name=center.name)
         else:
@@ -159,15 +181,28 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, changes: Changes) -> None:
         """Refresh only what a write op changed: the count follows people, the list what it
-        shows (people, households, stays, beds, screenings), the site label centers."""
-        if changes.people:
+        shows (people, households, stays, beds, screenings): only the lines of the people
+        the write names, or the whole list once when it names none (a pull, an import);
+        the site label follows centers."""
+        if changes.people and not changes.centers:  # refresh_totals below counts too
             query_op(self, self.tasks, partial(_count, self.db, self.actor),
                      lambda total: self.count_label.setText(self._count_text(total)),
                      on_error=lambda e: self.count_label.setText(error_text(e)))
         if changes.touches("people", "households", "stays", "beds", "screenings"):
-            self.people.refresh()  # open records follow the same signal themselves
+            # open records follow the same signal themselves
+            if changes.known_people is not None and not changes.centers:
+                self.people.refresh_people(changes.known_people)
+            else:
+                self.people.refresh()
         if changes.centers:
+            self.people.filter_bar.reload_centers()
             self.refresh_totals()
+
+    def _on_writes_waiting(self, count: int) -> None:
+        """Writes wait for a long job (a pull holds the file): say so instead of freezing."""
+        self.waiting_label.setText(waiting_text(self.tasks) if count else "")
+        self.waiting_label.setStyleSheet("color: #8a5a00; font-weight: bold;")
+        self.waiting_label.setVisible(count > 0)
 
     # --- the people list --------------------------------------------------------------------
 
@@ -256,19 +291,32 @@ class MainWindow(QMainWindow):
     # --- registration and administration ----------------------------------------------------
 
     def open_registration(self) -> QDialog | None:
+        """The registration dialog for the user's center, else this file's; on a central
+        file (no center) an explanation. None when no dialog opened (yet: when this file's
+        center is still being read, the dialog opens once it is)."""
         if not self.actor.can(Permission.REGISTER):
             return None
+        if self.actor.center_id is not None:
+            return self._open_registration(self.actor.center_id)
+        if self._site_read:
+            return self._open_registration(self._file_center_id)
+        query_op(self, self.tasks, partial(_site, self.db),
+                 lambda site: (self._show_site(site),
+                               self._open_registration(self._file_center_id)),
+                 on_error=lambda e: self.statusBar().showMessage(error_text(e), NOTICE_MS))
+        return None
+
+    def _open_registration(self, center_id: str | None) -> QDialog | None:
         from .intake import RegistrationDialog
 
-        center_id = self.actor.center_id or self.db.meta("center_id")
         if center_id is None:  # a central file merged from the centers belongs to none
             QMessageBox.information(self, self.tr("New registration"), self.tr(
                 "This file is a central file and belongs to no center. Register people on "
                 "the laptop of the center that receives them; they arrive here with the "
                 "next synchronization."))
             return None
+        # the registration is a write op: the list shows its people through the hub
         dialog = RegistrationDialog(self.db, self.actor, center_id, self.tasks, self)
-        dialog.household_registered.connect(lambda _reg: self.after_write())
         dialog.open_person_requested.connect(self.open_person)
         dialog.next_step_requested.connect(self._on_next_step)
         self._dialog = dialog
@@ -326,8 +374,7 @@ class MainWindow(QMainWindow):
             dialog.hide()
         if self.lock_screen is None:
             self.lock_screen = LockScreen(self.db, self.actor, self.tasks, self,
-                                          full_name=accounts.full_name(self.db,
-                                                                       self.actor.username))
+                                          full_name=self._full_name)
             self.lock_screen.unlocked.connect(self.unlock)
             self.lock_screen.user_switched.connect(self.user_switched)
         self._set_usable(False)

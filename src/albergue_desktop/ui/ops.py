@@ -18,8 +18,8 @@ an op.
 from __future__ import annotations
 
 import threading
-from collections.abc import Callable
-from dataclasses import dataclass, fields
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication, QObject, Signal
@@ -32,9 +32,18 @@ from .tasks import TaskManager
 ERROR_STYLE = "color: #b00020;"
 
 
+_KINDS = ("people", "households", "stays", "beds", "centers", "screenings", "photos", "users",
+          "settings", "conflicts")
+_LINE_KINDS = ("people", "households", "stays", "beds", "screenings")  # what the list shows
+
+
 @dataclass(frozen=True)
 class Changes:
-    """What a write changed. Combine with ``|``; ``bool(changes)`` is False when nothing did."""
+    """What a write changed. Combine with ``|``; ``bool(changes)`` is False when nothing did.
+
+    ``person_ids`` / ``household_ids`` name the people and households a write touched when it
+    knows them (a registration, a placement); None means "any of them may have changed" (a
+    pull, an import), and a screen then reads everything it shows once."""
 
     people: bool = False
     households: bool = False
@@ -46,26 +55,57 @@ class Changes:
     users: bool = False
     settings: bool = False
     conflicts: bool = False
+    person_ids: frozenset[str] | None = None
+    household_ids: frozenset[str] | None = None
 
     @classmethod
-    def of(cls, *names: str) -> Changes:
-        """``Changes.of("people", "stays")``; an unknown name is a programming error."""
-        known = {f.name for f in fields(cls)}
-        unknown = set(names) - known
+    def of(cls, *names: str, person_ids: Iterable[str] | None = None,
+           household_ids: Iterable[str] | None = None) -> Changes:
+        """``Changes.of("people", "stays")``; an unknown name is a programming error.
+        ``person_ids``/``household_ids``: which ones, when the write knows (see the class)."""
+        unknown = set(names) - set(_KINDS)
         if unknown:
             raise ValueError(f"unknown change kinds: {sorted(unknown)}")
-        return cls(**{name: True for name in names})
+        return cls(**{name: True for name in names},
+                   person_ids=None if person_ids is None else frozenset(person_ids),
+                   household_ids=None if household_ids is None else frozenset(household_ids))
 
     def __or__(self, other: Changes) -> Changes:
-        return Changes(**{f.name: getattr(self, f.name) or getattr(other, f.name)
-                          for f in fields(self)})
+        kinds = {name: getattr(self, name) or getattr(other, name) for name in _KINDS}
+        a, b = self._lines(), other._lines()
+        return Changes(**kinds,
+                       person_ids=_union(self.person_ids, other.person_ids, a, b),
+                       household_ids=_union(self.household_ids, other.household_ids, a, b))
+
+    def _lines(self) -> bool:
+        """Whether this change reaches the people list's lines (ids matter only then)."""
+        return self.touches(*_LINE_KINDS)
 
     def __bool__(self) -> bool:
-        return any(getattr(self, f.name) for f in fields(self))
+        return any(getattr(self, name) for name in _KINDS)
 
     def touches(self, *names: str) -> bool:
         """True when any of ``names`` changed."""
         return any(getattr(self, name) for name in names)
+
+    @property
+    def known_people(self) -> frozenset[str] | None:
+        """The people whose lines in the list this write changed, when it names them (a
+        write that sets ``person_ids`` lists every person whose line it changed); None when
+        anything may have changed."""
+        return self.person_ids
+
+
+def _union(a: frozenset[str] | None, b: frozenset[str] | None,
+           a_counts: bool, b_counts: bool) -> frozenset[str] | None:
+    """The ids of the sides that reach the list; None (anything) wins."""
+    sides = [ids for ids, counts in ((a, a_counts), (b, b_counts)) if counts]
+    found: frozenset[str] = frozenset()
+    for ids in sides:
+        if ids is None:
+            return None
+        found |= ids
+    return found if sides else None
 
 
 class ChangeHub(QObject):
@@ -137,19 +177,36 @@ def _failure(parent: QObject, on_error: Callable[[BaseException], None]
     return failed
 
 
-def write_op(parent: QObject, tasks: TaskManager, fn: Callable[[], Any], *, changes: Changes,
+def write_op(parent: QObject, tasks: TaskManager, fn: Callable[[], Any], *,
+             changes: Changes | Callable[[Any], Changes],
              on_error: Callable[[BaseException], None],
-             on_done: Callable[[Any], None] | None = None) -> None:
+             on_done: Callable[[Any], None] | None = None,
+             on_waiting: Callable[[], None] | None = None) -> None:
     """Run the service call ``fn()`` on the worker. On success: ``hub().changed(changes)``
     (even if ``parent`` is gone: other screens still need to know), then ``on_done(result)``
-    if ``parent`` still exists. On failure: ``on_error(error)`` if ``parent`` exists (a
-    screen always says why nothing was saved; typically ``lambda e: show_error(label, e)``)."""
+    if ``parent`` still exists. ``changes`` may be a function of the result (a registration
+    names the people it created). On failure: ``on_error(error)`` if ``parent`` exists (a
+    screen always says why nothing was saved; typically ``lambda e: show_error(label, e)``).
+
+    While a long job (a pull, an import) writes, the write waits in the task manager's queue
+    and runs when it ends; ``on_waiting()`` is then called at once so the screen can say so
+    (:func:`waiting_text`)."""
     def done(result: Any) -> None:
-        if changes:
-            hub().changed.emit(changes)
+        changed = changes(result) if callable(changes) else changes
+        if changed:
+            hub().changed.emit(changed)
         if on_done is not None and isValid(parent):
             on_done(result)
-    tasks.run(fn, done, _failure(parent, on_error))
+    tasks.run(fn, done, _failure(parent, on_error), write=True)
+    if tasks.waiting_writes and tasks.writes_held and on_waiting is not None:
+        on_waiting()
+
+
+def waiting_text(tasks: TaskManager) -> str:
+    """"Saving waits: synchronization in progress…" (what a screen shows while its write
+    waits for a long job)."""
+    job = tasks.long_job_label or QCoreApplication.translate("ops", "another task is running")
+    return QCoreApplication.translate("ops", "Saving waits: {job}…").format(job=job)
 
 
 def query_op(parent: QObject, tasks: TaskManager, fn: Callable[[], Any],

@@ -51,6 +51,11 @@ def _search(db: Database, actor: Actor, text: str, **filters: str) -> list[Perso
     return people_list.search_people(db, actor, text, limit=SEARCH_LIMIT, **filters)
 
 
+def _rows_of(db: Database, actor: Actor, person_ids: frozenset[str],
+             **filters: str) -> list[PersonRow]:
+    return people_list.people_rows(db, actor, person_ids, **filters)
+
+
 def _count(db: Database, actor: Actor, **filters: str) -> int:
     return people_list.count_people(db, actor, **filters)
 
@@ -155,6 +160,27 @@ class PeopleList(QWidget):
         else:
             self.show_everyone()
         self._count_filtered()
+
+    def refresh_people(self, person_ids: frozenset[str]) -> None:
+        """After a write that names the people it changed: only their lines are read again
+        and updated, inserted or removed in place (no reset of the list). A search shown is
+        asked again (it is at most :data:`SEARCH_LIMIT` lines)."""
+        if self.search_box.text().strip():
+            self.refresh()
+            return
+        if not person_ids:
+            return
+        generation = self._generation
+        query_op(self, self._tasks,
+                 partial(_rows_of, self._db, self._actor, person_ids, **self.filters()),
+                 partial(self._update_lines, generation, person_ids),
+                 on_error=partial(self._search_error, generation))
+        self._count_filtered()
+
+    def _update_lines(self, generation: int, person_ids: frozenset[str],
+                      rows: list[PersonRow]) -> None:
+        if generation == self._generation:  # else the list was read again meanwhile
+            self.model.update_people(person_ids, rows)
 
     def show_everyone(self) -> None:
         """Everyone (as filtered), newest first; the first page is read on the worker (the

@@ -71,19 +71,46 @@ class _PackedRows:
 
     def extend(self, rows: Iterable[PersonRow]) -> None:
         for r in rows:
-            values = (r.id, r.folio or "", r.given_names, r.surnames, r.sex,
-                      r.birth_date.isoformat() if r.birth_date else "",
-                      "1" if r.birth_date_estimated else "", r.nationality or "",
-                      r.center_code or "", r.center_name or "", r.bed_code or "", r.status,
-                      r.household_id or "")
-            packed = _SEP.join(values)
-            if packed.count(_SEP) != len(values) - 1:  # a separator inside a value
-                packed = _SEP.join(v.replace(_SEP, " ") for v in values)
             self._keys.append(r.list_key)
-            self._packed.append(packed)
+            self._packed.append(self._pack(r))
 
     def key(self, row: int) -> int:
         return self._keys[row]
+
+    def _pack(self, r: PersonRow) -> str:
+        values = (r.id, r.folio or "", r.given_names, r.surnames, r.sex,
+                  r.birth_date.isoformat() if r.birth_date else "",
+                  "1" if r.birth_date_estimated else "", r.nationality or "",
+                  r.center_code or "", r.center_name or "", r.bed_code or "", r.status,
+                  r.household_id or "")
+        packed = _SEP.join(values)
+        if packed.count(_SEP) != len(values) - 1:  # a separator inside a value
+            packed = _SEP.join(v.replace(_SEP, " ") for v in values)
+        return packed
+
+    def rows_of(self, ids: frozenset[str]) -> dict[str, int]:
+        """Person id -> line, for the loaded lines of ``ids``."""
+        found: dict[str, int] = {}
+        for i, packed in enumerate(self._packed):
+            person_id = packed[:packed.find(_SEP)]
+            if person_id in ids:
+                found[person_id] = i
+        return found
+
+    def replace(self, row: int, person: PersonRow) -> None:
+        self._keys[row] = person.list_key
+        self._packed[row] = self._pack(person)
+        self._cache.pop(row, None)
+
+    def insert(self, row: int, person: PersonRow) -> None:
+        self._keys.insert(row, person.list_key)
+        self._packed.insert(row, self._pack(person))
+        self._cache.clear()  # the lines after it moved
+
+    def remove(self, row: int) -> None:
+        del self._keys[row]
+        del self._packed[row]
+        self._cache.clear()
 
     def __getitem__(self, row: int) -> PersonRow:
         cached = self._cache.get(row)
@@ -186,6 +213,47 @@ class PeopleModel(QAbstractTableModel):
             self.beginInsertRows(QModelIndex(), start, start + len(page) - 1)
             self._rows.extend(page)
             self.endInsertRows()
+
+    def update_people(self, ids: frozenset[str], rows: Sequence[PersonRow]) -> None:
+        """Only the lines of the people ``ids`` changed; ``rows`` are those of them the list
+        shows now (as filtered). A loaded line is updated in place or removed; a new person
+        is inserted where the order (newest first) puts them, unless that is past the loaded
+        lines while more remain to be fetched (scrolling brings them). No reset: the
+        selection and the scroll position stay."""
+        current = {r.id: r for r in rows}
+        loaded = self._rows.rows_of(ids)
+        for person_id, row in sorted(loaded.items(), key=lambda item: -item[1]):
+            person = current.pop(person_id, None)
+            if person is None:
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._rows.remove(row)
+                self.endRemoveRows()
+            elif person.list_key == self._rows.key(row):
+                self._rows.replace(row, person)
+                self.dataChanged.emit(self.index(row, 0), self.index(row, COLUMN_COUNT - 1))
+            else:  # its place in the order changed: out here, in again below
+                self.beginRemoveRows(QModelIndex(), row, row)
+                self._rows.remove(row)
+                self.endRemoveRows()
+                current[person_id] = person
+        for person in sorted(current.values(), key=lambda r: -r.list_key):
+            row = self._place(person.list_key)
+            if row == len(self._rows) and self._loader is not None:
+                continue  # older than every loaded line: the next page brings it
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, person)
+            self.endInsertRows()
+
+    def _place(self, key: int) -> int:
+        """The line a person of this list key goes to (keys descend)."""
+        low, high = 0, len(self._rows)
+        while low < high:
+            middle = (low + high) // 2
+            if self._rows.key(middle) > key:
+                low = middle + 1
+            else:
+                high = middle
+        return low
 
     # --- reading ---------------------------------------------------------------------------
 

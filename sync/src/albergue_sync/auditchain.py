@@ -1,4 +1,4 @@
-"""Tamper-evident audit log: a hash chain per site over payload hashes (issue 12; design in
+"""Tamper-evident audit log: a hash chain per site over payload hashes (design in
 docs/audit-chain.md).
 
 Every audit row carries:

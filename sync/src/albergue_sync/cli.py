@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import getpass
 import json
+import os
 import re
 import sqlite3
 import sys
@@ -22,7 +23,8 @@ from typing import Any
 from . import conflicts as conflict_log
 from . import auditchain, auth, files, recovery
 from .engine import Options, SourceReport, merge_files
-from .i18n import SyncRefused, translate as _
+from .i18n import SyncRefused, set_language
+from .i18n import translate as _
 from .status import export, status
 
 
@@ -336,6 +338,7 @@ class _Usage(Exception):
 
 
 def main(argv: list[str] | None = None) -> int:
+    set_language(os.environ.get("ALBERGUE_LANG"))  # a command's language: the environment's
     parser = _parser()
     args = parser.parse_args(argv)  # exits with 2 on wrong usage
     try:

@@ -1,4 +1,4 @@
-"""Merging source files into a target file (SYNC.md "Apply").
+"""Merging source files into a target file (docs/sync-design.md "Apply").
 
 Every source is checked before the target is opened for writing: header, meta, schema,
 site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`), all inside one read

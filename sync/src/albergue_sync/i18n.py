@@ -1,12 +1,19 @@
 """Messages of the sync engine and its CLI: English source strings, Spanish by default.
 
-A small catalog of its own so the engine needs nothing from the desktop app. The language
-follows ``ALBERGUE_LANG`` (``es`` unless it starts with ``en``), like the desktop.
+The Spanish catalog of the ``"sync"`` domain of :mod:`.catalog`, the one translation
+mechanism (the desktop registers its own catalog there too, and its language switch sets the
+one current language: sync messages follow it). Until a language is set, ``ALBERGUE_LANG``
+decides (``es`` unless it starts with ``en``, ``fr`` or ``ht``).
 """
 
 from __future__ import annotations
 
-import os
+from . import catalog
+from .catalog import language, set_language
+
+__all__ = ["ES", "SyncCancelled", "SyncRefused", "language", "set_language", "translate"]
+
+DOMAIN = "sync"
 
 ES: dict[str, str] = {
     # refused input
@@ -243,14 +250,12 @@ ES.update({
 })
 
 
-def language() -> str:
-    lang = os.environ.get("ALBERGUE_LANG", "es").lower()
-    return "en" if lang.startswith("en") else "es"
+catalog.register(DOMAIN, "es", ES)  # by reference: later ES.update(...) entries count
 
 
-def translate(msgid: str, /, **params: object) -> str:
-    text = ES.get(msgid, msgid) if language() == "es" else msgid
-    return text.format(**params) if params else text
+def translate(msgid: str, /, lang: object = None, **params: object) -> str:
+    """``msgid`` in ``lang`` (None: the current language), sync catalog first."""
+    return catalog.translate(msgid, lang, domain=DOMAIN, **params)
 
 
 class SyncRefused(Exception):

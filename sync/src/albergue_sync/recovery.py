@@ -1,4 +1,4 @@
-"""Ways back for a file whose history went wrong (SYNC.md guarantee 8; design in
+"""Ways back for a file whose history went wrong (docs/sync-design.md guarantee 8; design in
 docs/sync-recovery.md): a clock that was once far ahead (:func:`reclock`), and a restored
 backup or a copied file (:func:`rekey`). Both rewrite only stamps (dots, version vectors,
 row clocks) of this file's own writes that no other file can hold, in one transaction, log

@@ -1,4 +1,4 @@
-"""What a merge must not bring into the file it writes (issue 9, docs/sensitive-data.md).
+"""What a merge must not bring into the file it writes (docs/sensitive-data.md).
 
 Called once per merged source by :mod:`.apply`, inside the merge transaction, on the rows
 this merge inserted or changed (``change_seq = seq``):

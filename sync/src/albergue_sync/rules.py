@@ -1,4 +1,4 @@
-"""Which tables merge, in which order, and the per-table rules of SYNC.md."""
+"""Which tables merge, in which order, and the per-table rules of docs/sync-design.md."""
 
 from __future__ import annotations
 

@@ -3,7 +3,7 @@ clock, the bookkeeping column names, the version stamps of a write, and UUIDv7 i
 
 The desktop's SQLAlchemy hook (``albergue_desktop/storage/versioning.py``) stamps every
 write with these functions; the engine (:mod:`.conflicts`) stamps a resolution with them too,
-so a stamp means the same thing whoever wrote it (SYNC.md "Versions"):
+so a stamp means the same thing whoever wrote it (docs/sync-design.md "Versions"):
 
 - ``hlc``: milliseconds in the high bits, a counter in the low :data:`HLC_COUNTER_BITS`;
 - ``vv``: version vector, site -> the highest change counter of that site seen by the row;

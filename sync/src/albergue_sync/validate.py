@@ -1,4 +1,5 @@
-"""Stamps and ids of a source, checked before anything is written (SYNC.md guarantee 10).
+"""Stamps and ids of a source, checked before anything is written (docs/sync-design.md
+guarantee 10).
 
 The row merge trusts the sync columns: a malformed version vector or field dot would crash a
 merge halfway, and on a new row it would be copied to the central file, pulled by every

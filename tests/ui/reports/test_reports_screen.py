@@ -24,6 +24,7 @@ INTAKE = Actor("registro1", "registro")
 def open_view(qtbot, db, tasks, actor=SUPERVISOR) -> ReportsView:
     view = ReportsView(db, actor, tasks)
     show_window(qtbot, view)
+    qtbot.waitUntil(lambda: view.form.centers_read)  # read in the background
     return view
 
 
@@ -74,7 +75,8 @@ def test_only_the_choices_a_report_uses_are_enabled(qtbot, world, tasks):
     form = view.form
     form.set_center(world.center_id)
     form.set_kind("bedlist")
-    assert form.area.isEnabled() and form.area.findText("Dormitorio A") >= 0
+    qtbot.waitUntil(lambda: form.area.findText("Dormitorio A") >= 0)  # the center's areas
+    assert form.area.isEnabled()
     assert not form.day.isEnabled() and not form.start.isEnabled()
     form.set_kind("census")
     assert form.day.isEnabled() and not form.area.isEnabled()
@@ -204,6 +206,7 @@ def test_the_reports_menu_opens_one_tab_that_lets_go_when_closed(qtbot, world, r
     view = window.tabs.currentWidget()
     assert isinstance(view, ReportsView) and window.tabs.tabText(window.tabs.currentIndex()) \
         == "Reportes"
+    qtbot.waitUntil(lambda: view.form.centers_read)
     assert view.form.center.currentData() == world.center_id  # this laptop's center
     window.tabs.setCurrentIndex(0)
     window.actions["reports"].trigger()

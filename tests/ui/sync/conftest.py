@@ -81,14 +81,15 @@ def open_window(qtbot, settings_store):
 
 @pytest.fixture
 def hold_worker():
-    """``hold(window)`` queues a task that blocks the window's single worker until
-    ``release()``: work submitted meanwhile waits its turn."""
+    """``hold(window)`` queues tasks that block the window's worker and its lane of long
+    jobs (a push or a pull) until ``release()``: work submitted meanwhile waits its turn."""
     gates: list[threading.Event] = []
 
     def hold(window: MainWindow):
         gate = threading.Event()
         gates.append(gate)
         window.tasks.run(lambda: gate.wait(10))
+        window.tasks.run_long(lambda: gate.wait(10), writes=False)
         return gate.set
 
     yield hold

@@ -68,7 +68,8 @@ def test_the_app_opens_a_merged_file_on_an_administrator_only_setup(qtbot, qapp,
     seen = {}
 
     def set_up(dialog):
-        seen["intro"] = dialog.findChildren(type(dialog.message))[0].text()
+        qtbot.waitUntil(lambda: "…" not in dialog.intro.text())  # the centers, read behind
+        seen["intro"] = dialog.intro.text()
         qtbot.keyClicks(dialog.username_edit, "Supervisora")
         qtbot.keyClicks(dialog.full_name_edit, "Ana Supervisora")
         qtbot.keyClicks(dialog.password_edit, "contrasena-larga")

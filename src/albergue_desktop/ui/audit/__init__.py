@@ -1,1 +1,1 @@
-"""The audit log viewer (issue 12): supervision and administration."""
+"""The audit log viewer: supervision and administration."""

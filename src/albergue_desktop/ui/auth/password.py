@@ -70,7 +70,7 @@ class ChangePasswordDialog(QDialog):
         self.buttons.setEnabled(False)
         self.tasks.run(partial(accounts.change_own_password, self._db, self._actor,
                                self.current_edit.text(), self.new_edit.text()),
-                       lambda _result: self.accept(), self._failed)
+                       lambda _result: self.accept(), self._failed, write=True)
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, AlbergueError):

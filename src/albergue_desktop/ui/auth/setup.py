@@ -1,19 +1,22 @@
 """First run of a new database: the center this laptop serves and its first administrator
-(:func:`services.centers.init_center_database`)."""
+(:func:`services.centers.init_center_database`; the administrator's form is shared with the
+central file's first run, :mod:`.first_admin`)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QRegularExpression, Qt
-from PySide6.QtGui import QGuiApplication, QRegularExpressionValidator
+from functools import partial
+
+from PySide6.QtCore import QRegularExpression
+from PySide6.QtGui import QRegularExpressionValidator
 from PySide6.QtWidgets import (
     QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
 )
 
-from ...domain.errors import AlbergueError
 from ...services import centers
-from ...services.auth import MIN_PASSWORD_LENGTH
 from ...storage.db import Database
-from .sign_in import ERROR_STYLE
+from ..ops import ERROR_STYLE
+from ..tasks import TaskManager
+from .first_admin import FirstAdminForm, check_then_create
 
 
 class FirstRunDialog(QDialog):
@@ -23,6 +26,7 @@ class FirstRunDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self.tasks = TaskManager(self)
         self.admin_username = ""
         self.setWindowTitle(self.tr("Albergue — First run"))
         intro = QLabel(self.tr(
@@ -40,26 +44,16 @@ class FirstRunDialog(QDialog):
         self.prefix_edit.setValidator(QRegularExpressionValidator(
             QRegularExpression("[A-Za-z]{2,4}"), self))
         self.prefix_edit.setToolTip(self.tr("First part of every folio, e.g. MXL-03-000001"))
-        center_box = QGroupBox(self.tr("Center"), self)
-        center_form = QFormLayout(center_box)
+        self.center_box = QGroupBox(self.tr("Center"), self)
+        center_form = QFormLayout(self.center_box)
         center_form.addRow(self.tr("Center &code"), self.code_edit)
         center_form.addRow(self.tr("Center &name"), self.name_edit)
         center_form.addRow(self.tr("City &prefix"), self.prefix_edit)
 
-        self.username_edit = QLineEdit(self)
-        self.full_name_edit = QLineEdit(self)
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(
-            self.tr("at least {n} characters").format(n=MIN_PASSWORD_LENGTH))
-        self.repeat_edit = QLineEdit(self)
-        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        admin_box = QGroupBox(self.tr("First administrator"), self)
-        admin_form = QFormLayout(admin_box)
-        admin_form.addRow(self.tr("&Username"), self.username_edit)
-        admin_form.addRow(self.tr("&Full name"), self.full_name_edit)
-        admin_form.addRow(self.tr("Pass&word"), self.password_edit)
-        admin_form.addRow(self.tr("&Repeat password"), self.repeat_edit)
+        self.admin = FirstAdminForm(self)
+        self.username_edit, self.full_name_edit = self.admin.username_edit, \
+            self.admin.full_name_edit
+        self.password_edit, self.repeat_edit = self.admin.password_edit, self.admin.repeat_edit
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -74,8 +68,8 @@ class FirstRunDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
         layout.addWidget(intro)
-        layout.addWidget(center_box)
-        layout.addWidget(admin_box)
+        layout.addWidget(self.center_box)
+        layout.addWidget(self.admin)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
@@ -84,38 +78,32 @@ class FirstRunDialog(QDialog):
     def _problem(self) -> tuple[str, QLineEdit] | None:
         required = [(self.code_edit, self.tr("Enter the center code (1 to 3 digits).")),
                     (self.name_edit, self.tr("Enter the center name.")),
-                    (self.prefix_edit, self.tr("Enter the city prefix (2 to 4 letters).")),
-                    (self.username_edit, self.tr("Enter the administrator's username.")),
-                    (self.full_name_edit, self.tr("Enter the administrator's full name."))]
+                    (self.prefix_edit, self.tr("Enter the city prefix (2 to 4 letters)."))]
         for edit, text in required:
             if not edit.text().strip():
                 return text, edit
-        if len(self.password_edit.text()) < MIN_PASSWORD_LENGTH:
-            return (self.tr("The password must have at least {n} characters.").format(
-                n=MIN_PASSWORD_LENGTH), self.password_edit)
-        if self.password_edit.text() != self.repeat_edit.text():
-            return self.tr("The two passwords are different."), self.repeat_edit
-        return None
+        return self.admin.problem()
+
+    def _busy(self, busy: bool) -> None:
+        self.center_box.setEnabled(not busy)
+        self.admin.set_enabled(not busy)
+        self.create_button.setEnabled(not busy)
 
     def create(self) -> None:
-        problem = self._problem()
-        if problem is not None:
-            text, edit = problem
-            self.message.setText(text)
-            edit.setFocus()
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            _center, admin = centers.init_center_database(
-                self._db, center_code=self.code_edit.text(), center_name=self.name_edit.text(),
-                city_prefix=self.prefix_edit.text(),
-                admin_username=self.username_edit.text(),
-                admin_password=self.password_edit.text(),
-                admin_full_name=self.full_name_edit.text())
-        except AlbergueError as exc:
-            self.message.setText(str(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        if not self.create_button.isEnabled():
+            return  # already creating
+        check_then_create(
+            self, self.tasks, self.message, self._problem(),
+            partial(centers.init_center_database, self._db,
+                    center_code=self.code_edit.text(), center_name=self.name_edit.text(),
+                    city_prefix=self.prefix_edit.text(), **self.admin.values()),
+            self._busy, self._created)
+
+    def _created(self, result) -> None:
+        _center, admin = result
         self.admin_username = admin.username
         self.accept()
+
+    def done(self, result: int) -> None:
+        self.tasks.shutdown()
+        super().done(result)

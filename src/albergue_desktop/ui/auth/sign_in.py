@@ -17,6 +17,7 @@ from ...domain.errors import AlbergueError
 from ...services import accounts, centers, clock
 from ..clock_warning import corrected_message, show_at_sign_in
 from ...storage.db import Database
+from ..ops import error_text, query_op
 from ..tasks import TaskManager
 
 ERROR_STYLE = "color: #b00020;"
@@ -145,10 +146,10 @@ class SignInDialog(QDialog):
         font.setPointSizeF(font.pointSizeF() * 1.8)
         font.setBold(True)
         title.setFont(font)
-        subtitle = QLabel(self)
-        center = center_title(db)
-        subtitle.setText(self.tr("Center {center}").format(center=center) if center
-                         else db.path.name)
+        # the file's name until its center has been read (in the background)
+        self.subtitle = subtitle = QLabel(db.path.name, self)
+        query_op(self, self.tasks, partial(center_title, db), self._show_center,
+                 on_error=error_text)  # a busy file: the file's name stays
         self.form = SignInForm(db, self.tasks, self)
         self.form.show_message(message)
         self.form.signed_in.connect(self._on_signed_in)
@@ -168,6 +169,10 @@ class SignInDialog(QDialog):
         layout.addLayout(row)
         self.setMinimumWidth(420)
         self.form.setFocus()
+
+    def _show_center(self, center: str) -> None:
+        if center:
+            self.subtitle.setText(self.tr("Center {center}").format(center=center))
 
     def _on_signed_in(self, actor) -> None:
         self.actor = actor

@@ -89,7 +89,8 @@ def place_household(window: MainWindow, household_id: str) -> QDialog | None:
         return None
     from .placement_dialog import PlacementDialog
     dialog = PlacementDialog(window.db, window.actor, household_id, window.tasks, window)
-    dialog.placed.connect(lambda _hh: (window.after_write(), _refresh_board(window)))
+    # the list and open records follow the write op's Changes (ui/ops.py); the board here
+    dialog.placed.connect(lambda _hh: _refresh_board(window))
     window._dialog = dialog
     dialog.open()
     return dialog

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 from ...domain.permissions import Permission
 from ...services import beds, stays
 from ...storage.bed_queries import BedTile, Occupant
+from ..ops import waiting_text
 from .stay_dialogs import BlockDialog, CheckInDialog, CheckOutDialog, TransferDialog
 
 MENU = {
@@ -146,7 +147,10 @@ class BoardActions:
         self.grid.setFocus()
 
     def _write(self, fn, success: str) -> None:
-        self.tasks.run(fn, lambda _r: self._after_write(success), self._failed)
+        # a write: it waits for a pull that holds the file (ui/tasks.py)
+        self.tasks.run(fn, lambda _r: self._after_write(success), self._failed, write=True)
+        if self.tasks.writes_held:
+            self.show_message(waiting_text(self.tasks))
 
     def _after_write(self, success: str) -> None:
         self.show_message(success)

@@ -22,7 +22,7 @@ from ...services.context import Actor
 from ...services.placement import ChosenBed, PlacementProposal
 from ...storage.db import Database
 from ..health.common import colour_word
-from ..ops import ERROR_STYLE, error_text
+from ..ops import ERROR_STYLE, Changes, error_text, waiting_text, write_op
 from ..tasks import TaskManager
 from .labels import rule_label
 from .stay_dialogs import bedding_boxes
@@ -203,7 +203,13 @@ class PlacementDialog(QDialog):
         self.confirm_override_button.setEnabled(False)
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Checking in…"))
-        self.tasks.run(fn, self._done, self._failed)
+        members = [m.person_id for m in self.proposal.members] if self.proposal else None
+        # the household's people get stays and beds: their lines and the beds change
+        write_op(self, self.tasks, fn,
+                 changes=Changes.of("stays", "beds", person_ids=members,
+                                    household_ids=[self.household_id]),
+                 on_done=self._done, on_error=self._failed,
+                 on_waiting=lambda: self.message.setText(waiting_text(self.tasks)))
 
     def accept_suggestion(self) -> None:
         chosen = self.selected()

@@ -22,7 +22,7 @@ from ...services.bed_board import BedBoard
 from ...services.context import Actor
 from ...storage.bed_queries import BedTile, Occupant
 from ...storage.db import Database
-from ..ops import ERROR_STYLE, error_text, query_op
+from ..ops import ERROR_STYLE, error_text, query_op, waiting_text
 from ..tasks import TaskManager
 
 BLOCK_REASONS = (QT_TRANSLATE_NOOP("BlockDialog", "Broken cot"),
@@ -64,7 +64,9 @@ class ServiceDialog(QDialog):
         self.busy = True
         self.ok_button.setEnabled(False)
         self.message.clear()
-        self.tasks.run(fn, lambda _result: self._done(success), self._failed)
+        self.tasks.run(fn, lambda _result: self._done(success), self._failed, write=True)
+        if self.tasks.writes_held:  # a pull holds the file: the write waits its turn
+            self.message.setText(waiting_text(self.tasks))
 
     def _done(self, success: str) -> None:
         self.busy = False

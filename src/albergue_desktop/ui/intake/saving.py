@@ -15,9 +15,10 @@ from ...domain.errors import AlbergueError, ValidationError
 from ...domain.matching import PersonFacts
 from ...services import clock, duplicates, photos
 from ...services.context import Actor
-from ...services.people import HouseholdInput
+from ...services.people import HouseholdInput, Registration
 from ...storage.db import Database
 from ..clock_warning import confirm_save
+from ..ops import Changes, waiting_text, write_op
 from .duplicate_warning import DuplicateWarning
 from .person_form import PersonForm
 
@@ -34,6 +35,12 @@ def find_duplicates(db: Database, actor: Actor, facts: list[PersonFacts]):
 def check_before_save(db: Database, actor: Actor, facts: list[PersonFacts]):
     """Worker thread: the clock warnings (services/clock.py) and the possible duplicates."""
     return clock.clock_warnings(db), find_duplicates(db, actor, facts)
+
+
+def registered_changes(registration: Registration) -> Changes:
+    """A registration adds its people and their household (and their photos)."""
+    return Changes.of("people", "households", "photos", person_ids=registration.person_ids,
+                      household_ids=[registration.household_id])
 
 
 class SaveFlow(QObject):
@@ -127,11 +134,15 @@ class SaveFlow(QObject):
         self.saving = True
         self._lock(True, self.tr("Saving…"))
         generation = self._generation
-        d.tasks.run(partial(photos.register_with_photos, d.db, d.actor, center_id=d.center_id,
-                            members=members, household=household, today=d.today,
-                            member_photos=[form.photo.image for form in forms]),
-                    partial(self._on_registered, generation),
-                    partial(self._on_error, generation))
+        # While a pull holds the file the save waits its turn, and says so.
+        write_op(self, d.tasks,
+                 partial(photos.register_with_photos, d.db, d.actor, center_id=d.center_id,
+                         members=members, household=household, today=d.today,
+                         member_photos=[form.photo.image for form in forms]),
+                 changes=registered_changes,
+                 on_done=partial(self._on_registered, generation),
+                 on_error=partial(self._on_error, generation),
+                 on_waiting=lambda: d.show_status(waiting_text(d.tasks)))
 
     def _on_registered(self, generation: int, registration) -> None:
         self.saving = False

@@ -143,7 +143,7 @@ class PersonRecordView(QWidget):
         grid.addLayout(right, 0, 1)
         history = QVBoxLayout()
         self.history_label = self._html_box(self.tr("History of changes"), history, body)
-        # who opened this record or its health history (issue 12): supervision and admin
+        # who opened this record or its health history: supervision and admin
         self.viewers_label = None
         if actor.can(Permission.VIEW_AUDIT):
             self.viewers_label = self._html_box(self.tr("Who viewed this record"), history,

@@ -9,6 +9,10 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QDialog
 
 from ...domain.permissions import Permission
+from ..ops import Changes, hub
+
+# What an import changes: many new people and households (the list is read again once).
+IMPORTED = Changes.of("people", "households", "stays")
 
 if TYPE_CHECKING:
     from ..main_menus import MainMenus
@@ -67,7 +71,7 @@ def open_import(window: MainWindow) -> QDialog | None:
         return None
     from .import_wizard import ImportWizard
     wizard = ImportWizard(window.db, window.actor, window.tasks, window)
-    wizard.imported.connect(lambda _n: window.after_write())
+    wizard.imported.connect(lambda _n: hub().changed.emit(IMPORTED))  # many people: one reset
     window._dialog = wizard
     wizard.open()
     return wizard

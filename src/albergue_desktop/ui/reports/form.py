@@ -4,6 +4,7 @@ period); only the choices that the chosen report uses are enabled."""
 from __future__ import annotations
 
 from datetime import date
+from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
@@ -16,6 +17,9 @@ from ...domain.permissions import Permission
 from ...services import centers
 from ...services.context import Actor
 from ...storage.db import Database
+from ...storage.tables import Center
+from ..ops import error_text, query_op
+from ..tasks import TaskManager
 from .jobs import KINDS, ReportRequest, areas_of
 
 
@@ -28,13 +32,16 @@ def _pydate(value: QDate) -> date:
 
 
 class ReportForm(QWidget):
-    """``request()`` is what the user chose; ``changed`` when any choice changes."""
+    """``request()`` is what the user chose; ``changed`` when any choice changes. The centers
+    (and a center's areas) are read on the worker: ``centers_read`` once they are."""
 
     changed = Signal()
 
-    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None) -> None:
+    def __init__(self, db: Database, actor: Actor, parent: QWidget | None = None, *,
+                 tasks: TaskManager) -> None:
         super().__init__(parent)
-        self.db, self.actor = db, actor
+        self.db, self.actor, self.tasks = db, actor, tasks
+        self.centers_read = False
         titles = {
             "roster": (self.tr("Roster of sheltered people"),
                        self.tr("Everyone present, by center, area and household.")),
@@ -66,11 +73,6 @@ class ReportForm(QWidget):
 
         self.center = QComboBox(self)
         self.center.addItem(self.tr("All centers"), None)
-        for c in centers.list_centers(db):
-            self.center.addItem(f"{c.code} · {c.name}", c.id)
-        own = db.meta("center_id") or actor.center_id
-        if own is not None and self.center.findData(own) >= 0:
-            self.center.setCurrentIndex(self.center.findData(own))
         self.area = QComboBox(self)
         today = _qdate(clock.today())
         self.day = QDateEdit(today, self)
@@ -116,6 +118,22 @@ class ReportForm(QWidget):
             edit.dateChanged.connect(lambda _d: self.changed.emit())
         self._load_areas()
         self._update()
+        query_op(self, tasks, partial(centers.centers_with_own, db), self._fill_centers,
+                 on_error=error_text)  # a busy file: "All centers" only
+
+    def _fill_centers(self, found: tuple[list[Center], str | None]) -> None:
+        """The centers, and this laptop's chosen unless the user chose meanwhile."""
+        listed, own = found
+        chosen = self.center.currentData()
+        self.center.blockSignals(True)
+        for c in listed:
+            self.center.addItem(f"{c.code} · {c.name}", c.id)
+        wanted = chosen or own or self.actor.center_id
+        if wanted is not None and self.center.findData(wanted) >= 0:
+            self.center.setCurrentIndex(self.center.findData(wanted))
+        self.center.blockSignals(False)
+        self.centers_read = True
+        self._load_areas()
 
     # --- choices --------------------------------------------------------------------------
 
@@ -131,13 +149,22 @@ class ReportForm(QWidget):
         self.center.setCurrentIndex(max(self.center.findData(center_id), 0))
 
     def _load_areas(self) -> None:
+        self._set_areas([])
+        center_id = self.center.currentData()
+        if center_id is not None:
+            query_op(self, self.tasks, partial(areas_of, self.db, self.actor, center_id),
+                     partial(self._show_areas, center_id), on_error=error_text)
+
+    def _show_areas(self, center_id: str | None, areas: list[tuple[str, str]]) -> None:
+        if center_id == self.center.currentData():  # else another center was chosen since
+            self._set_areas(areas)
+
+    def _set_areas(self, areas: list[tuple[str, str]]) -> None:
         self.area.blockSignals(True)
         self.area.clear()
         self.area.addItem(self.tr("All areas"), None)
-        center_id = self.center.currentData()
-        if center_id is not None:
-            for area_id, name in areas_of(self.db, self.actor, center_id):
-                self.area.addItem(name, area_id)
+        for area_id, name in areas:
+            self.area.addItem(name, area_id)
         self.area.blockSignals(False)
         self._update()
 

@@ -23,8 +23,9 @@ from ...reports import excel_import as ei
 from ...services import centers
 from ...services.context import Actor
 from ...storage.db import Database
+from ...storage.tables import Center
 from ..tasks import TaskManager
-from ..ops import alive
+from ..ops import alive, error_text, query_op
 from .import_pages import ERROR_STYLE, MappingPage, PreviewPage
 from .jobs import save_copy
 
@@ -83,11 +84,9 @@ class FilePage(QWizardPage):
         self.path = QLineEdit(self)
         self.browse = QPushButton(self.tr("&Choose…"), self)
         self.sheet = QComboBox(self)
-        self.center = QComboBox(self)
-        for c in centers.list_centers(wizard.db):
-            self.center.addItem(f"{c.code} · {c.name}", c.id)
-        own = wizard.db.meta("center_id") or wizard.actor.center_id
-        self.center.setCurrentIndex(max(self.center.findData(own), 0))
+        self.center = QComboBox(self)  # filled once the centers are read (in the background)
+        query_op(self, wizard.tasks, partial(centers.centers_with_own, wizard.db),
+                 self._fill_centers, on_error=self._on_centers_failed)
         self.status = QLabel(self)
         self.status.setWordWrap(True)
         row = QHBoxLayout()
@@ -110,6 +109,21 @@ class FilePage(QWizardPage):
         self.center.currentIndexChanged.connect(self._on_center)
         self.sheet.setEnabled(False)
         self._loading, self._loaded_path = False, None
+
+    def _fill_centers(self, found: tuple[list[Center], str | None]) -> None:
+        listed, own = found
+        self.center.blockSignals(True)
+        for c in listed:
+            self.center.addItem(f"{c.code} · {c.name}", c.id)
+        self.center.setCurrentIndex(max(self.center.findData(own or self.w.actor.center_id),
+                                        0))
+        self.center.blockSignals(False)
+        self._on_center(self.center.currentIndex())
+        self.completeChanged.emit()
+
+    def _on_centers_failed(self, error: BaseException) -> None:
+        self.status.setStyleSheet(ERROR_STYLE)
+        self.status.setText(error_text(error))
 
     def choose_file(self) -> None:
         folder = QStandardPaths.writableLocation(
@@ -302,9 +316,11 @@ class ImportWizard(QWizard):
             self.imported.emit(result.people)
             on_done(result, report)
 
-        self.tasks.run(partial(run_import, self.db, self.actor, preview, allowed,
-                               preview.sheet.path), alive(self, done),
-                       alive(self, lambda error: on_failed(_message(error))))
+        # a long write: searches go on beside it, saves wait for it (ui/tasks.py)
+        self.tasks.run_long(partial(run_import, self.db, self.actor, preview, allowed,
+                                    preview.sheet.path), alive(self, done),
+                            alive(self, lambda error: on_failed(_message(error))),
+                            label=self.tr("import in progress"))
 
     def reject(self) -> None:
         if self.currentPage() is self.result_page and not self.result_page.done:

@@ -52,7 +52,7 @@ class ReportsView(QWidget):
         self.output: Path | None = None
         self.last_seconds: float | None = None  # click to first page shown, last report
 
-        self.form = ReportForm(db, actor, self)
+        self.form = ReportForm(db, actor, self, tasks=tasks)
         self.generate_button = QPushButton(self.tr("&Generate"), self)
         self.generate_button.setDefault(True)
         self.cancel_button = QPushButton(self.tr("Ca&ncel"), self)

@@ -12,8 +12,11 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from ...domain.permissions import Permission
 from ...services import sync_files
-from ..ops import alive
+from ..ops import Changes, alive, hub
 from .common import local_time
+
+PULLED = Changes.of("people", "households", "stays", "beds", "centers", "screenings", "photos",
+                    "conflicts")
 
 if TYPE_CHECKING:
     from ..main_menus import MainMenus
@@ -83,9 +86,10 @@ def _show(window: MainWindow, view: QWidget, title: str) -> None:
 
 def _after_sync(window: MainWindow, summary) -> None:
     refresh_last_sync(window)
-    if summary.direction == "pull":
-        window.people.filter_bar.reload_centers()  # a pull may bring other centers
-        window.after_write()  # the people list, totals and open records read again
+    if summary.direction == "pull" and summary.changed:
+        # anything may have come (other centers too): the list, totals and open records
+        # read again once
+        hub().changed.emit(PULLED)
 
 
 def open_sync(window: MainWindow):

@@ -1,20 +1,24 @@
 """First run of a central file (made by merging center files): it already holds the centers,
-so only its first administrator is asked for (:func:`services.sync_files.init_central_database`);
-that administrator then creates the supervisors' accounts."""
+so only its first administrator is asked for (:func:`services.sync_files.init_central_database`,
+with the form shared with a center's first run, ``auth/first_admin.py``); that administrator
+then creates the supervisors' accounts."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QGroupBox, QLabel, QLineEdit, QVBoxLayout, QWidget,
-)
+from functools import partial
 
-from ...domain.errors import AlbergueError
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
+
 from ...services import centers, sync_files
-from ...services.auth import MIN_PASSWORD_LENGTH
 from ...storage.db import Database
-from ..ops import ERROR_STYLE
+from ..auth.first_admin import FirstAdminForm, check_then_create
+from ..ops import ERROR_STYLE, error_text, query_op
+from ..tasks import TaskManager
+
+
+def center_codes(db: Database) -> str:
+    """Worker: "03, 07", the centers the central file gathers."""
+    return ", ".join(c.code for c in centers.list_centers(db))
 
 
 class CentralSetupDialog(QDialog):
@@ -24,29 +28,19 @@ class CentralSetupDialog(QDialog):
     def __init__(self, db: Database, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        self.tasks = TaskManager(self)
         self.admin_username = ""
         self.setWindowTitle(self.tr("Albergue — Central file"))
-        codes = ", ".join(c.code for c in centers.list_centers(db))
-        intro = QLabel(self.tr(
-            "This is a central file: it gathers the records of the centers {codes}. Create "
-            "its first administrator, who will then create the supervisors' accounts.").format(
-            codes=codes), self)
-        intro.setWordWrap(True)
+        self.intro = QLabel(self)
+        self.intro.setWordWrap(True)
+        self._show_codes("…")
+        query_op(self, self.tasks, partial(center_codes, db), self._show_codes,
+                 on_error=error_text)  # a busy file: the intro keeps "…"
 
-        self.username_edit = QLineEdit(self)
-        self.full_name_edit = QLineEdit(self)
-        self.password_edit = QLineEdit(self)
-        self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(
-            self.tr("at least {n} characters").format(n=MIN_PASSWORD_LENGTH))
-        self.repeat_edit = QLineEdit(self)
-        self.repeat_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        box = QGroupBox(self.tr("First administrator"), self)
-        form = QFormLayout(box)
-        form.addRow(self.tr("&Username"), self.username_edit)
-        form.addRow(self.tr("&Full name"), self.full_name_edit)
-        form.addRow(self.tr("Pass&word"), self.password_edit)
-        form.addRow(self.tr("&Repeat password"), self.repeat_edit)
+        self.admin = FirstAdminForm(self)
+        self.username_edit, self.full_name_edit = self.admin.username_edit, \
+            self.admin.full_name_edit
+        self.password_edit, self.repeat_edit = self.admin.password_edit, self.admin.repeat_edit
 
         self.message = QLabel(self)
         self.message.setWordWrap(True)
@@ -60,43 +54,35 @@ class CentralSetupDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 20)
-        layout.addWidget(intro)
-        layout.addWidget(box)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.admin)
         layout.addWidget(self.message)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(520)
         self.username_edit.setFocus()
 
-    def _problem(self) -> tuple[str, QLineEdit] | None:
-        for edit, text in ((self.username_edit, self.tr("Enter the administrator's username.")),
-                           (self.full_name_edit,
-                            self.tr("Enter the administrator's full name."))):
-            if not edit.text().strip():
-                return text, edit
-        if len(self.password_edit.text()) < MIN_PASSWORD_LENGTH:
-            return (self.tr("The password must have at least {n} characters.").format(
-                n=MIN_PASSWORD_LENGTH), self.password_edit)
-        if self.password_edit.text() != self.repeat_edit.text():
-            return self.tr("The two passwords are different."), self.repeat_edit
-        return None
+    def _show_codes(self, codes: str) -> None:
+        self.intro.setText(self.tr(
+            "This is a central file: it gathers the records of the centers {codes}. Create "
+            "its first administrator, who will then create the supervisors' accounts.").format(
+            codes=codes))
+
+    def _busy(self, busy: bool) -> None:
+        self.admin.set_enabled(not busy)
+        self.create_button.setEnabled(not busy)
 
     def create(self) -> None:
-        problem = self._problem()
-        if problem is not None:
-            text, edit = problem
-            self.message.setText(text)
-            edit.setFocus()
-            return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            admin = sync_files.init_central_database(
-                self._db, admin_username=self.username_edit.text(),
-                admin_password=self.password_edit.text(),
-                admin_full_name=self.full_name_edit.text())
-        except AlbergueError as exc:
-            self.message.setText(str(exc))
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        if not self.create_button.isEnabled():
+            return  # already creating
+        check_then_create(
+            self, self.tasks, self.message, self.admin.problem(),
+            partial(sync_files.init_central_database, self._db, **self.admin.values()),
+            self._busy, self._created)
+
+    def _created(self, admin) -> None:
         self.admin_username = admin.username
         self.accept()
+
+    def done(self, result: int) -> None:
+        self.tasks.shutdown()
+        super().done(result)

@@ -242,7 +242,8 @@ class ConflictsView(QWidget):
         self.detail.setEnabled(False)
         self.tasks.run(partial(sync_conflicts.resolve_conflict, self.db, self.actor, item.id,
                                choice, value=value),
-                       alive(self, self._on_resolved), alive(self, self._on_resolve_failed))
+                       alive(self, self._on_resolved), alive(self, self._on_resolve_failed),
+                       write=True)
 
     def _on_resolved(self, _result) -> None:
         self.resolved.emit()

@@ -254,7 +254,7 @@ class DuplicatesView(QWidget):
                 raise error
             show_message(self.message, str(error), error=True)
 
-        self.tasks.run(job, alive(self, done), alive(self, failed))
+        self.tasks.run(job, alive(self, done), alive(self, failed), write=True)
 
     # --- confirmed links --------------------------------------------------------------------
 
@@ -302,4 +302,4 @@ class DuplicatesView(QWidget):
 
         self.tasks.run(partial(sync_links.undo_duplicate, self.db, self.actor,
                                duplicate_id=link.duplicate_id), alive(self, done),
-                       alive(self, failed))
+                       alive(self, failed), write=True)

@@ -168,9 +168,13 @@ class SyncView(QWidget):
         self.stage_label.setText(self.tr("Copying this database…") if direction == "push"
                                  else self.tr("Checking the central file…"))
         self.progress.setValue(0)
-        self.tasks.run(partial(job, progress=self._worker_progress.emit,
-                               cancelled=cancel.is_set),
-                       alive(self, self._done), alive(self, self._failed))
+        # On the lane of long jobs: searches answer meanwhile, and a save made during a pull
+        # waits for it in the task manager's queue (ui/tasks.py).
+        self.tasks.run_long(partial(job, progress=self._worker_progress.emit,
+                                    cancelled=cancel.is_set),
+                            alive(self, self._done), alive(self, self._failed),
+                            writes=direction == "pull",
+                            label=self.tr("synchronization in progress"))
 
     def cancel(self) -> None:
         if self._cancel is not None:

@@ -8,7 +8,7 @@ import ast
 import json
 import os
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import subprocess
 import sys
 import types

@@ -3,7 +3,7 @@ complete: an interrupted run leaves neither half a demo nor its side file behind
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 

@@ -11,7 +11,7 @@ hold anyone).
 from __future__ import annotations
 
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import tempfile
 from pathlib import Path
 

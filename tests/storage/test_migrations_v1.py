@@ -7,7 +7,7 @@ from __future__ import annotations
 import hashlib
 import importlib
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from pathlib import Path
 
 import pytest

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import subprocess
 import sys
 from pathlib import Path

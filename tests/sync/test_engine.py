@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from pathlib import Path
 
 from albergue_desktop.services import centers, people

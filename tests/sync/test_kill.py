@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import shutil
 import signal
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import subprocess
 import sys
 import time

@@ -3,7 +3,7 @@ and centers on different versions of Albergue still merge (the central upgrades 
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 from sync_helpers import edit, file_digest, register
 

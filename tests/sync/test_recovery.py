@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import json
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 from sync_helpers import (

@@ -19,7 +19,7 @@ from __future__ import annotations
 import atexit
 import json
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import tempfile
 from pathlib import Path
 

@@ -4,7 +4,7 @@ arrival after a transfer undone, deleted person still holding a stay)."""
 from __future__ import annotations
 
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 from sync_helpers import (

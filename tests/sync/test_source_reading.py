@@ -10,7 +10,7 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import subprocess
 import sys
 import tempfile

@@ -104,16 +104,15 @@ ES: dict[str, str] = {
         "{path} fue creado por una versión más reciente de Albergue (esquema {found}); esta "
         "versión entiende hasta el esquema {supported}. Actualice Albergue para abrirlo.",
     "{path} is damaged: {detail}": "{path} está dañado: {detail}",
+    "{path} is damaged: its key does not open it (the file or its key file is damaged, or "
+    "they are of different copies). Nothing was changed in it; restore it from a backup.":
+        "{path} está dañado: su clave no lo abre (el archivo o su archivo de claves está "
+        "dañado, o son de copias distintas). No se modificó nada en él; restáurelo desde una "
+        "copia de seguridad.",
     "{path} is incomplete ({size} of {expected} bytes): the copy was cut short. Nothing was "
     "changed in it; restore it from a backup or copy it again.":
         "{path} está incompleto ({size} de {expected} bytes): la copia quedó cortada. No se "
         "modificó nada en él; restáurelo desde una copia de seguridad o cópielo de nuevo.",
-    # keys of encrypted files (storage/crypto_keys.py, docs/encryption.md)
-    "The password or the recovery code is wrong.":
-        "La contraseña o el código de recuperación no son correctos.",
-    "The key file is damaged: {detail}": "El archivo de claves está dañado: {detail}",
-    "This file was sealed for another site; it cannot be opened here.":
-        "Este archivo fue sellado para otro sitio; no se puede abrir aquí.",
     "{path} is damaged ({detail}). Nothing was changed in it; restore it from a backup or "
     "ask for help.":
         "{path} está dañado ({detail}). No se modificó nada en él; restáurelo desde una copia "

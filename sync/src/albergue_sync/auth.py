@@ -16,7 +16,7 @@ in sync/README.md.
 from __future__ import annotations
 
 import json
-import sqlite3
+from . import dbapi as sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 

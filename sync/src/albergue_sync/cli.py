@@ -13,7 +13,7 @@ import argparse
 import getpass
 import json
 import re
-import sqlite3
+from . import dbapi as sqlite3
 import sys
 from dataclasses import asdict
 from pathlib import Path

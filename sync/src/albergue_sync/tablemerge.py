@@ -10,7 +10,7 @@ the merge, never from the target's clock.
 from __future__ import annotations
 
 import json
-import sqlite3
+from . import dbapi as sqlite3
 from dataclasses import dataclass
 from typing import Any
 

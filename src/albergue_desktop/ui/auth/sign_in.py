@@ -125,6 +125,8 @@ class SignInForm(QWidget):
 
 def center_title(db: Database) -> str:
     """"Center 03 · Name" of the file's own center, or an empty string."""
+    if db.locked:  # an encrypted file before sign-in: nothing of it can be read yet
+        return ""
     center_id = db.meta("center_id")
     center = next((c for c in centers.list_centers(db) if c.id == center_id), None)
     return f"{center.code} · {center.name}" if center is not None else ""

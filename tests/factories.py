@@ -11,3 +11,15 @@ def member(given="Marie-Claude", surnames="Joseph", sex="F", birth=date(1990, 5,
            relationship="head", **extra) -> MemberInput:
     return MemberInput(given_names=given, surnames=surnames, sex=sex, birth_date=birth,
                        relationship=relationship, nationality="HT", **extra)
+
+
+def copy_db(source, dest):
+    """A byte copy of a database file, as a user copies it: with its key file (an encrypted
+    file travels with ``<file>.keys``), its key remembered as after signing in to it."""
+    import shutil
+
+    from albergue_sync import keyfile
+
+    shutil.copyfile(source, dest)
+    keyfile.copy_keys(source, dest)
+    return dest

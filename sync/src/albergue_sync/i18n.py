@@ -9,6 +9,10 @@ from __future__ import annotations
 import os
 
 ES: dict[str, str] = {
+    "Recovery code of {path} (shown only now: write it down and keep it locked away; it "
+    "opens the file if every password is lost): {code}":
+        "Código de recuperación de {path} (se muestra solo ahora: anótelo y guárdelo bajo "
+        "llave; abre el archivo si se pierden todas las contraseñas): {code}",
     # keys of encrypted files (crypto_keys.py, keyfile.py, docs/encryption.md)
     "The password or the recovery code is wrong.":
         "La contraseña o el código de recuperación no son correctos.",

@@ -34,6 +34,7 @@ KDF: ck.KdfParams = ck.DEFAULT_KDF
 
 _lock = threading.RLock()
 _keys: dict[str, bytes] = {}
+_offered: list[tuple[str, str]] = []  # (username, password) signed in with in this process
 
 
 def keys_path(db_path: Path | str) -> Path:
@@ -227,12 +228,34 @@ def link(a: Path | str, b: Path | str) -> None:
             save(path, keys)
 
 
+def offer(username: str, password: str) -> None:
+    """Credentials a user signed in with (``albergue-sync``): a source file whose key file
+    has a slot for the same account and password opens with them (:func:`unlock_by_peer`).
+    Kept in this process's memory only, like the unlocked keys."""
+    with _lock:
+        if (username, password) not in _offered:
+            _offered.append((username, password))
+
+
 def unlock_by_peer(db_path: Path | str) -> bytes | None:
     """The data key of ``db_path`` through a peer slot whose peer file is unlocked in this
-    process; None when there is none."""
+    process, or a slot of an account signed in with in this process; None when there is
+    none."""
     if not has_keys(db_path):
         return None
     keys = load(db_path)
+    with _lock:
+        offered = list(_offered)
+    for username, password in offered:
+        slot = keys.slots.get(user_label(username))
+        if slot is None:
+            continue
+        try:
+            key = ck.unwrap(slot, password, file_id=keys.file_id)
+        except ck.WrongSecret:
+            continue
+        remember(db_path, key)
+        return key
     if not keys.peers:
         return None
     with _lock:

@@ -23,3 +23,16 @@ def copy_db(source, dest):
     shutil.copyfile(source, dest)
     keyfile.copy_keys(source, dest)
     return dest
+
+
+def keys_code(*paths) -> str:
+    """Python statements giving a child process the keys this test process holds for
+    ``paths`` (as if its user had signed in to them there)."""
+    from albergue_sync import keyfile
+
+    lines = ["from albergue_sync import keyfile as _kf"]
+    for path in paths:
+        key = keyfile.key_for(path)
+        if key is not None:
+            lines.append(f"_kf.remember({str(path)!r}, bytes.fromhex({key.hex()!r}))")
+    return "; ".join(lines)

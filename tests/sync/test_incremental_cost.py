@@ -42,7 +42,7 @@ def _open_stays_for_everyone(path) -> None:
     """Give every person of a closed file without a stay an open stay (a copy of the file's
     one stay, new ids, proper stamps)."""
     import json
-    import sqlite3
+    from albergue_sync import dbapi as sqlite3
     import uuid
 
     conn = sqlite3.connect(path, isolation_level=None)

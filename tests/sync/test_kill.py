@@ -15,7 +15,7 @@ import pytest
 from sync_helpers import bulk_people, bulk_touch, make_center, register, state
 
 from albergue_sync import merge_files
-from factories import copy_db  # noqa: E402
+from factories import copy_db, keys_code  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -24,6 +24,7 @@ def run_merge(target, source) -> subprocess.Popen:
     # The engine's merge in its own process (the CLI would add its sign-in audit event after
     # the merge, a second transaction that is not what this test kills).
     code = ("import sys; from pathlib import Path; from albergue_sync import merge_files; "
+            f"{keys_code(target, source)}; "
             "merge_files(Path(sys.argv[1]), [Path(sys.argv[2])])")
     return subprocess.Popen([sys.executable, "-c", code, str(target), str(source)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)

@@ -129,6 +129,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", parents=[common], help=t("headline numbers of a database"))
     stats.add_argument("--json", action="store_true", help=t("print JSON"))
+    add_user_options(stats)  # an encrypted file opens with a user's password
 
     from .reports.cli_commands import add_report_commands
 

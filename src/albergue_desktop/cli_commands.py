@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from albergue_sync import SyncRefused, keyfile
 from sqlmodel import select
 
 from .cli_auth import require_user, sign_in
@@ -132,6 +133,9 @@ def build_demo_atomically(path: Path, fill) -> object:
     checked first, so it is refused before any work."""
     if path.exists():
         existing = Database.open(path)  # a foreign, newer, damaged or 0-byte file stops here
+        if existing.locked:  # encrypted with its users' key slots: not an empty file
+            raise RuleViolation("This database already has data; demo data needs a new, "
+                                "empty file.")
         try:
             with existing.session() as session:
                 used = session.connection().exec_driver_sql(
@@ -155,11 +159,18 @@ def build_demo_atomically(path: Path, fill) -> object:
             db.close()
         for stale in _side_files(path)[1:]:  # the empty file's own WAL must not outlive it
             stale.unlink(missing_ok=True)
+        # the key file first: a kill between the two renames leaves no demo at ``path``
+        # (made again next time), never a demo without its key file
+        if keyfile.has_keys(partial):
+            os.replace(keyfile.keys_path(partial), keyfile.keys_path(path))
+            keyfile.copy_keys(partial, path, key_file=False)
         os.replace(partial, path)
     except BaseException:
-        for leftover in _side_files(partial):
+        for leftover in _side_files(partial) + [keyfile.keys_path(partial)]:
             leftover.unlink(missing_ok=True)
         raise
+    finally:
+        keyfile.forget(partial)
     for leftover in _side_files(partial)[1:]:
         leftover.unlink(missing_ok=True)
     return result
@@ -169,11 +180,11 @@ def _stale_demo(path: Path) -> bool:
     """True for a demo file (meta ``demo_seed``) made before the demo had its day (no meta
     ``as_of``, domain/clock.py): it would open on the computer's clock, without the DEMO
     banner. Any other file (a real one, or unreadable) is never touched."""
-    import sqlite3
+    from albergue_sync import dbapi as sqlite3
 
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+    except (sqlite3.Error, SyncRefused):  # an encrypted file is never an old demo
         return False
     try:
         keys = {k for (k,) in conn.execute(
@@ -318,6 +329,8 @@ def stats(args: argparse.Namespace) -> int:
     path = database_path(args)
     db = open_existing(path)
     try:
+        if db.locked:  # an encrypted file: its key opens with a user's password
+            sign_in(db, args)
         with db.read_session() as session:
             numbers = queries.stats(session=session)
         access_log.record(db, SYSTEM, access_log.CLI_READ, command="stats")

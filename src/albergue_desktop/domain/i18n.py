@@ -104,6 +104,14 @@ ES: dict[str, str] = {
         "{path} fue creado por una versión más reciente de Albergue (esquema {found}); esta "
         "versión entiende hasta el esquema {supported}. Actualice Albergue para abrirlo.",
     "{path} is damaged: {detail}": "{path} está dañado: {detail}",
+    "{path} is now encrypted. Its recovery code (shown only now: write it down and keep it "
+    "locked away; it opens the file if every password is lost): {code}":
+        "{path} ahora está cifrado. Su código de recuperación (se muestra solo ahora: anótelo "
+        "y guárdelo bajo llave; abre el archivo si se pierden todas las contraseñas): {code}",
+    "{path} could not be encrypted ({detail}); it was left as it was.":
+        "{path} no se pudo cifrar ({detail}); se dejó como estaba.",
+    "{path} is encrypted: sign in to open it.":
+        "{path} está cifrado: inicie sesión para abrirlo.",
     "{path} is damaged: its key does not open it (the file or its key file is damaged, or "
     "they are of different copies). Nothing was changed in it; restore it from a backup.":
         "{path} está dañado: su clave no lo abre (el archivo o su archivo de claves está "

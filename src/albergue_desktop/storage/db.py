@@ -31,6 +31,7 @@ from sqlmodel import Session
 
 from ..domain.errors import SchemaTooNewError, StorageError
 from . import migrations, versioning
+from .encrypt import finish_pending
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -320,6 +321,7 @@ class Database:
         comparing against plain files)."""
         path = Path(path).expanduser().resolve()
         db = cls(path)
+        finish_pending(path)  # what a killed conversion left beside it
         if path.exists() and sqlite3.is_encrypted(path):
             try:
                 key = keyfile.key_for(path) or keyfile.unlock_by_peer(path)
@@ -374,6 +376,11 @@ class Database:
         if not self.locked:
             self.engine.dispose()
 
+    def reopen(self) -> None:
+        """Open again after :meth:`close` (the file was converted in place)."""
+        self.locked = True
+        self._connect()
+
     def wrap_key_for(self, username: str, password: str) -> None:
         """Give ``username`` a key slot under ``password`` (account created, password
         changed or reset; a user signing in without one). No-op on a plain file."""
@@ -403,6 +410,7 @@ class Database:
         on success and rolls back on any error. Disk-full and busy errors become
         :class:`StorageError` with a message for the user. Use :meth:`read_session` for reads:
         it does not wait for (or hold up) a writer."""
+        self._require_unlocked()
         session = AlbergueSession(self.write_engine, expire_on_commit=False)
         session.info["write_context"] = versioning.WriteContext(self.site_id, username,
                                                                 audit=audit)
@@ -414,10 +422,15 @@ class Database:
         """A read-only unit of work: a deferred transaction (one consistent snapshot in WAL)
         that never takes the write lock, so it answers while a pull or an import writes.
         Flushing a change in it raises ``RuntimeError``."""
+        self._require_unlocked()
         session = AlbergueSession(self.engine, expire_on_commit=False)
         session.info["read_only"] = True
         with self._unit_of_work(session) as unit:
             yield unit
+
+    def _require_unlocked(self) -> None:
+        if self.locked:
+            raise StorageError("{path} is encrypted: sign in to open it.", path=str(self.path))
 
     @contextmanager
     def _unit_of_work(self, session: Session) -> Iterator[Session]:

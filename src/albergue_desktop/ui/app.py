@@ -8,14 +8,14 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import RELEASE_DATE
 from ..domain import clock
 from ..domain.errors import StorageError
 from ..storage.versioning import clock_is_before_release
-from ..services import accounts
+from ..services import accounts, encryption
 from ..services.context import Actor
 from ..storage.db import Database
 from . import settings
@@ -55,6 +55,7 @@ class AppSession(QObject):
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return False
             username = setup.admin_username
+            show_recovery_code(encryption.new_recovery_code(self.db), self.db.path)
         return self.sign_in(username=username)
 
     def sign_in(self, *, username: str = "") -> bool:
@@ -64,6 +65,7 @@ class AppSession(QObject):
             dialog.form.password_edit.setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
+        show_recovery_code(dialog.form.recovery_code, self.db.path)  # converted just now
         if dialog.form.must_change_password:  # an administrator reset it: a new one first
             from .auth.password import ChangePasswordDialog
             if ChangePasswordDialog(self.db, dialog.actor, forced=True).exec() \
@@ -114,6 +116,20 @@ class AppSession(QObject):
             window, self.window = self.window, None
             window.closed.disconnect()
             window.close()
+
+
+def show_recovery_code(code: str | None, path: Path) -> None:
+    """The recovery code of a file just encrypted, shown once (docs/encryption.md)."""
+    if not code:
+        return
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("app", "Recovery code"),
+                      QCoreApplication.translate(
+                          "app", "{path} is encrypted. Write this recovery code on paper and "
+                          "keep it locked away: it opens the file if every password is lost. "
+                          "It is shown only now.\n\n{code}").format(path=path, code=code))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
 
 
 def warn_about_clock(today: date | None = None) -> bool:

@@ -136,26 +136,30 @@ def save(db_path: Path | str, keys: KeyFile) -> None:
                           detail=exc.strerror or str(exc)) from exc
 
 
-def create(db_path: Path | str) -> bytes:
-    """A new data key for a new file, its key file (no slot yet) and the key remembered.
-    The caller adds slots (:func:`add_user`, :func:`add_recovery`, :func:`link`)."""
+def create(db_path: Path | str, *, keep: bool = True) -> bytes:
+    """A new data key for a new file, its key file (no slot yet) and, when ``keep``, the
+    key remembered. The caller adds slots (:func:`add_user`, :func:`add_recovery`,
+    :func:`link`)."""
     key = ck.new_data_key()
     save(db_path, KeyFile(uuid.uuid4().hex))
-    remember(db_path, key)
+    if keep:
+        remember(db_path, key)
     return key
 
 
-def _unlocked_key(db_path: Path | str) -> bytes:
-    key = key_for(db_path)
+def _unlocked_key(db_path: Path | str, key: bytes | None = None) -> bytes:
+    key = key or key_for(db_path)
     if key is None:
         raise RuntimeError(f"{db_path} is not unlocked in this process")
     return key
 
 
-def add_user(db_path: Path | str, username: str, password: str) -> None:
+def add_user(db_path: Path | str, username: str, password: str, *,
+             key: bytes | None = None) -> None:
     """(Re)wrap the file's data key for ``username`` under ``password`` (account created,
-    password changed or reset). The file must be unlocked in this process."""
-    key = _unlocked_key(db_path)
+    password changed or reset). The file must be unlocked in this process (or ``key``
+    given: a file being converted)."""
+    key = _unlocked_key(db_path, key)
     with _lock:
         keys = load(db_path)
         label = user_label(username)
@@ -170,9 +174,9 @@ def remove_user(db_path: Path | str, username: str) -> None:
             save(db_path, keys)
 
 
-def add_recovery(db_path: Path | str) -> str:
+def add_recovery(db_path: Path | str, *, key: bytes | None = None) -> str:
     """A new recovery code for the file (replacing any former one); shown once."""
-    key = _unlocked_key(db_path)
+    key = _unlocked_key(db_path, key)
     code = ck.new_recovery_code()
     with _lock:
         keys = load(db_path)

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import AlbergueError
-from ...services import accounts, centers, clock
+from ...services import accounts, centers, clock, encryption
 from ..clock_warning import corrected_message, show_at_sign_in
 from ...storage.db import Database
 from ..tasks import TaskManager
@@ -25,7 +25,9 @@ ERROR_STYLE = "color: #b00020;"
 def sign_in_and_check_clock(db: Database, username: str, password: str):
     """Worker thread: the signed-in actor and the clock warnings (services/clock.py)."""
     actor = accounts.sign_in(db, username, password)
-    return actor, clock.clock_warnings(db), accounts.must_change_password(db, actor.username)
+    recovery_code = encryption.encrypt_on_sign_in(db, actor, password)  # a plain file
+    return (actor, clock.clock_warnings(db), accounts.must_change_password(db, actor.username),
+            recovery_code)
 
 
 class SignInForm(QWidget):
@@ -41,6 +43,7 @@ class SignInForm(QWidget):
         self._tasks = tasks
         self.clock_warnings: list = []  # of the last sign-in, for the dialog to show
         self.must_change_password = False  # an administrator reset it: the app asks first
+        self.recovery_code: str | None = None  # the file was encrypted at this sign-in
         self.username_edit = QLineEdit(self)
         self.username_edit.setAccessibleName(self.tr("Username"))
         self.password_edit = QLineEdit(self)
@@ -109,7 +112,7 @@ class SignInForm(QWidget):
         self.username_edit.setEnabled(not busy)
 
     def _on_signed_in(self, result) -> None:
-        actor, self.clock_warnings, self.must_change_password = result
+        actor, self.clock_warnings, self.must_change_password, self.recovery_code = result
         self._set_busy(False)
         self.password_edit.clear()
         self.signed_in.emit(actor)

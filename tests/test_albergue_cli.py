@@ -248,7 +248,10 @@ def test_demo_flag_creates_the_demo_database_once(fake_ui, tmp_path, capsys, mon
     assert code == 0 and fake_ui == [(demo_path, "es")] and runs == [1]
     assert "Generando datos de demostración" in err
     assert "Base de datos de demostración lista" in err
-    assert sorted(p.name for p in demo_path.parent.iterdir()) == ["albergue-demo.sqlite"]
+    # an encrypted file and its key file (docs/encryption.md)
+    assert sorted(p.name for p in demo_path.parent.iterdir()) == [
+        "albergue-demo.sqlite", "albergue-demo.sqlite.keys"]
+    assert demo_path.read_bytes()[:16] != b"SQLite format 3\x00"
     conn = sqlite3.connect(demo_path)
     assert conn.execute("SELECT count(*) FROM person").fetchone() == (60,)
     conn.close()
@@ -263,7 +266,14 @@ def _console_script() -> str:
 
 def test_real_command_in_a_subprocess(demo_file):
     env = {**os.environ, "ALBERGUE_LANG": "es"}
+    secret = demo_file.with_name("clave.txt")
+    secret.write_text(demo.DEMO_PASSWORD)
+    # an encrypted file opens with a user's password (another process: no key in memory)
     done = subprocess.run([_console_script(), "stats", "--db", str(demo_file), "--json"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and "--user" in done.stderr
+    done = subprocess.run([_console_script(), "stats", "--db", str(demo_file), "--json",
+                           "--user", "supervision", "--password-file", str(secret)],
                           capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["people"] == 120

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from albergue_sync import keyfile
+
 from ..domain.enums import Role
 from ..storage.db import Database
 from ..storage.encrypt import convert_plain
@@ -34,10 +36,22 @@ def encrypt_on_sign_in(db: Database, actor: Actor, password: str) -> str | None:
 
 
 def new_recovery_code(db: Database) -> str | None:
-    """A recovery code for an encrypted file (at its first-run setup): shown once, it opens
+    """A recovery code for an encrypted file (replacing a former one): shown once, it opens
     the file when every password is lost. None for a plain file."""
     if not db.encrypted:
         return None
-    from albergue_sync import keyfile
-
     return keyfile.add_recovery(db.path)
+
+
+def on_sign_in(db: Database, actor: Actor, password: str, *,
+               new_file: bool = False) -> str | None:
+    """After an administrator's sign-in in the app: a plain file is encrypted, and a
+    ``new_file`` (just set up) without a recovery code gets one; returns the code to show
+    once, or None."""
+    if actor.role != Role.ADMIN or db.locked:
+        return None
+    if not db.encrypted:
+        return encrypt_on_sign_in(db, actor, password)
+    if not new_file or keyfile.RECOVERY in keyfile.load(db.path).slots:
+        return None
+    return new_recovery_code(db)

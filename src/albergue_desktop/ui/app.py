@@ -15,7 +15,7 @@ from .. import RELEASE_DATE
 from ..domain import clock
 from ..domain.errors import StorageError
 from ..storage.versioning import clock_is_before_release
-from ..services import accounts, encryption
+from ..services import accounts
 from ..services.context import Actor
 from ..storage.db import Database
 from . import settings
@@ -55,17 +55,18 @@ class AppSession(QObject):
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return False
             username = setup.admin_username
-            show_recovery_code(encryption.new_recovery_code(self.db), self.db.path)
         return self.sign_in(username=username)
 
     def sign_in(self, *, username: str = "") -> bool:
         dialog = SignInDialog(self.db)
+        dialog.form.new_file = bool(username)  # just set up: its recovery code is made now
         if username:
             dialog.form.username_edit.setText(username)
             dialog.form.password_edit.setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
-        show_recovery_code(dialog.form.recovery_code, self.db.path)  # converted just now
+        # a new or just converted file: its administrator's first sign-in
+        show_recovery_code(dialog.form.recovery_code, self.db.path)
         if dialog.form.must_change_password:  # an administrator reset it: a new one first
             from .auth.password import ChangePasswordDialog
             if ChangePasswordDialog(self.db, dialog.actor, forced=True).exec() \

@@ -471,16 +471,21 @@ def snapshot(source: Path, dest: Path) -> None:
     """A consistent copy of ``source`` (live or not) through the SQLite backup API, as a
     self-contained file (rollback journal, no WAL), checked with ``quick_check``. An
     encrypted source gives a copy under the same key (remembered for ``dest``; its key
-    file is the caller's: :func:`keyfile.copy_keys`)."""
+    file is the caller's: :func:`keyfile.copy_keys`), its pages copied as they are when
+    they hold every committed change (:func:`_copy_pages`)."""
     try:
         src = connect(source, readonly=False)  # only read; opened normally (locks, recovery)
         key = keyfile.key_for(source)
         if key is not None:
             keyfile.remember(dest, key)
         try:
-            out = sqlite3.connect(dest, isolation_level=None)
-            try:
+            out = None
+            if key is None or not _copy_pages(src, source, dest):
+                out = sqlite3.connect(dest, isolation_level=None)
                 src.backup(out)
+            else:
+                out = sqlite3.connect(dest, isolation_level=None)
+            try:
                 out.execute("PRAGMA journal_mode = DELETE")
                 problems = [r[0] for r in out.execute("PRAGMA quick_check")]
             finally:
@@ -491,6 +496,31 @@ def snapshot(source: Path, dest: Path) -> None:
         raise damaged(source, exc) from exc
     if problems != ["ok"]:
         raise damaged(source, "; ".join(problems[:3]))
+
+
+def _copy_pages(src: sqlite3.Connection, source: Path, dest: Path) -> bool:
+    """Copy an encrypted file's bytes as they are (the backup API would decrypt and
+    encrypt every page again under the same key), inside a read transaction, when the file
+    itself holds every committed change: committed WAL frames are checkpointed first, and
+    if a ``-wal`` with frames or a ``-journal`` remains (a writer is active), False (the
+    backup API copies it). A reader of a fully checkpointed WAL file reads the database
+    file only and no checkpoint may write into it until it ends; in rollback-journal mode
+    its shared lock keeps writers from committing."""
+    try:
+        src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        if src.in_transaction:
+            src.execute("ROLLBACK")
+        return False
+    try:
+        if _size(Path(f"{source}-wal")) > 0 or _size(Path(f"{source}-journal")) > 0:
+            return False
+        shutil.copyfile(source, dest)
+        return True
+    finally:
+        src.execute("ROLLBACK")
 
 
 def upgrade(path: Path, from_version: int) -> None:

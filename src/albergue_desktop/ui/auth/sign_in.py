@@ -22,10 +22,13 @@ from ..tasks import TaskManager
 ERROR_STYLE = "color: #b00020;"
 
 
-def sign_in_and_check_clock(db: Database, username: str, password: str):
-    """Worker thread: the signed-in actor and the clock warnings (services/clock.py)."""
+def sign_in_and_check_clock(db: Database, username: str, password: str,
+                            new_file: bool = False):
+    """Worker thread: the signed-in actor, the clock warnings (services/clock.py), whether
+    the password must change, and a recovery code to show once (a plain file encrypted
+    now, or ``new_file``: the first sign-in after the first-run setup)."""
     actor = accounts.sign_in(db, username, password)
-    recovery_code = encryption.encrypt_on_sign_in(db, actor, password)  # a plain file
+    recovery_code = encryption.on_sign_in(db, actor, password, new_file=new_file)
     return (actor, clock.clock_warnings(db), accounts.must_change_password(db, actor.username),
             recovery_code)
 
@@ -44,6 +47,7 @@ class SignInForm(QWidget):
         self.clock_warnings: list = []  # of the last sign-in, for the dialog to show
         self.must_change_password = False  # an administrator reset it: the app asks first
         self.recovery_code: str | None = None  # the file was encrypted at this sign-in
+        self.new_file = False  # set after the first-run setup: the recovery code is made
         self.username_edit = QLineEdit(self)
         self.username_edit.setAccessibleName(self.tr("Username"))
         self.password_edit = QLineEdit(self)
@@ -94,7 +98,8 @@ class SignInForm(QWidget):
             return
         self._set_busy(True)
         self.message.clear()
-        self._tasks.run(partial(sign_in_and_check_clock, self._db, username, password),
+        self._tasks.run(partial(sign_in_and_check_clock, self._db, username, password,
+                                self.new_file),
                         self._on_signed_in, self._on_failed)
 
     def show_message(self, text: str) -> None:

@@ -293,6 +293,36 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def recover(args: argparse.Namespace) -> int:
+    """Every password lost (docs/encryption.md): the recovery code opens the file and the
+    user gets a new password; a new recovery code is printed once."""
+    from .services import encryption
+
+    path = database_path(args)
+    db = open_existing(path)
+    try:
+        if args.code_file is not None:
+            code = read_password_file(args.code_file)
+        elif sys.stdin.isatty():
+            code = getpass.getpass(t("Recovery code: "))
+        else:
+            raise CliError("There is no terminal to type the recovery code; use --code-file.")
+        username = args.user.strip()
+        if args.password_file is not None:
+            password = read_password_file(args.password_file)
+        elif sys.stdin.isatty():
+            password = ask_password(username)
+        else:
+            raise CliError("There is no terminal to type the password; use --password-file.")
+        new_code = encryption.recover(db, code, username, password)
+    finally:
+        db.close()
+    print(t("{user} has a new password. The recovery code you used no longer works; the new "
+            "one (shown only now: write it down and keep it locked away): {code}",
+            user=username.lower(), code=new_code))
+    return 0
+
+
 def search(args: argparse.Namespace) -> int:
     if not args.text.strip():
         hint = t("Say what to look for: a name, a folio or a document number.")

@@ -243,3 +243,33 @@ def test_a_killed_conversion_leaves_the_plain_file_and_no_copy(tmp_path, monkeyp
     assert not (tmp_path / f"antiguo.sqlite{WORK_SUFFIX}").exists()
     Database.open(path).close()  # the next open removes what the killed run left
     assert not (tmp_path / f"antiguo.sqlite{BACKUP_SUFFIX}").exists()
+
+
+def test_every_password_lost_the_recover_command_opens_with_the_code(tmp_path, capsys):
+    from albergue_desktop import cli
+    from albergue_desktop.services import centers
+
+    path = tmp_path / "centro.sqlite"
+    db = Database.open(path)
+    centers.init_center_database(db, center_code="06", center_name="Centro 6",
+                                 city_prefix="MXL", admin_username=ADMIN,
+                                 admin_password=PASSWORD)
+    code = encryption.new_recovery_code(db)
+    db.close()
+    keyfile.forget(path)  # another day, another process
+    wrong, right, new = (tmp_path / n for n in ("mal.txt", "codigo.txt", "clave.txt"))
+    wrong.write_text("ABCD" * 8)
+    right.write_text(code.lower())
+    new.write_text("una-clave-nueva-larga")
+    argv = ["recover", "--db", str(path), "--user", ADMIN, "--password-file", str(new)]
+    assert cli.main([*argv, "--code-file", str(wrong)]) == 1
+    assert "El código de recuperación no es correcto." in capsys.readouterr().err
+    assert cli.main([*argv, "--code-file", str(right)]) == 0
+    out = capsys.readouterr().out
+    assert "admin tiene una contraseña nueva" in out and code not in out
+    keyfile.forget(path)
+    reopened = Database.open(path)
+    with pytest.raises(crypto_keys.WrongSecret):  # the used code was replaced
+        reopened.unlock_with_recovery(code)
+    accounts.sign_in(reopened, ADMIN, "una-clave-nueva-larga")
+    reopened.close()

@@ -110,6 +110,25 @@ ES: dict[str, str] = {
         "y guárdelo bajo llave; abre el archivo si se pierden todas las contraseñas): {code}",
     "{path} could not be encrypted ({detail}); it was left as it was.":
         "{path} no se pudo cifrar ({detail}); se dejó como estaba.",
+    "The recovery code is wrong.": "El código de recuperación no es correcto.",
+    "The user {username} does not exist in this file.":
+        "El usuario {username} no existe en este archivo.",
+    "Recovery code: ": "Código de recuperación: ",
+    "There is no terminal to type the recovery code; use --code-file.":
+        "No hay una terminal para escribir el código de recuperación; use --code-file.",
+    "{user} has a new password. The recovery code you used no longer works; the new one "
+    "(shown only now: write it down and keep it locked away): {code}":
+        "{user} tiene una contraseña nueva. El código de recuperación que usó ya no sirve; el "
+        "nuevo (se muestra solo ahora: anótelo y guárdelo bajo llave): {code}",
+    "every password lost: open the file with its recovery code and give a user a new "
+    "password":
+        "se perdieron todas las contraseñas: abrir el archivo con su código de recuperación "
+        "y dar una contraseña nueva a un usuario",
+    "the user who gets the new password": "el usuario que recibe la contraseña nueva",
+    "read the recovery code from FILE instead of asking":
+        "leer el código de recuperación de ARCHIVO en lugar de preguntarlo",
+    "read the new password from the first line of FILE instead of asking":
+        "leer la contraseña nueva de la primera línea de ARCHIVO en lugar de preguntarla",
     "{path} is encrypted: sign in to open it.":
         "{path} está cifrado: inicie sesión para abrirlo.",
     "{path} is damaged: its key does not open it (the file or its key file is damaged, or "

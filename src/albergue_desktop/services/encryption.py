@@ -4,12 +4,16 @@
 from __future__ import annotations
 
 from albergue_sync import keyfile
+from albergue_sync.crypto_keys import WrongSecret
+from sqlmodel import select
 
 from ..domain.enums import Role
+from ..domain.errors import AlbergueError
 from ..storage.db import Database
 from ..storage.encrypt import convert_plain
-from ..storage.tables import AuditEvent
+from ..storage.tables import AuditEvent, User
 from ..storage.versioning import utcnow
+from .auth import check_password_strength, hash_password
 from .context import Actor
 
 
@@ -55,3 +59,37 @@ def on_sign_in(db: Database, actor: Actor, password: str, *,
     if not new_file or keyfile.RECOVERY in keyfile.load(db.path).slots:
         return None
     return new_recovery_code(db)
+
+
+def recover(db: Database, code: str, username: str, new_password: str) -> str:
+    """Every password lost: the recovery code opens the file, ``username`` gets
+    ``new_password`` (and a key slot for it), and a new recovery code replaces the used one
+    (returned, to show once). Audited. :class:`RecoveryRefused` for a wrong code."""
+    try:
+        if db.locked:
+            db.unlock_with_recovery(code)
+        else:  # the key is in memory already: the code is still checked
+            keyfile.unlock_recovery(db.path, code)
+    except WrongSecret as exc:
+        raise RecoveryRefused("The recovery code is wrong.") from exc
+    check_password_strength(new_password)
+    username = username.strip().lower()
+    password_hash = hash_password(new_password)
+    with db.session(username) as session:
+        user = session.exec(select(User).where(User.username == username,
+                                               User.deleted == False)).first()  # noqa: E712
+        if user is None:
+            raise RecoveryRefused("The user {username} does not exist in this file.",
+                                  username=username)
+        user.password_hash, user.failed_attempts, user.locked_until = password_hash, 0, None
+        user.must_change_password, user.active = False, True
+        session.add(user)
+        session.add(AuditEvent(at=utcnow(), username=username, action="password_recovered",
+                               table_name="app_user", row_id=user.id,
+                               changes={"user": username}))
+    db.wrap_key_for(username, new_password)
+    return keyfile.add_recovery(db.path)
+
+
+class RecoveryRefused(AlbergueError):
+    """A wrong recovery code, or a user the file does not have."""

@@ -18,7 +18,6 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-import sqlcipher3.dbapi2 as sqlcipher_module
 from albergue_sync import SyncRefused
 from albergue_sync import dbapi as sqlite3
 from albergue_sync import files as sync_files
@@ -354,7 +353,7 @@ class Database:
         path = self.path
         _prepare(path, encrypt=encrypt)
         # the URL names the file (a file's pool, not one connection); creator keys it
-        engine = create_engine(f"sqlite:///{path}", module=sqlcipher_module, creator=lambda: (
+        engine = create_engine(f"sqlite:///{path}", module=sqlite3.driver, creator=lambda: (
             sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)))
         event.listen(engine, "connect", _set_pragmas)
         event.listen(engine, "begin", _begin)

@@ -33,6 +33,8 @@ else:
     )
     from sqlcipher3.dbapi2 import connect as _connect
 
+import sqlcipher3.dbapi2 as driver  # noqa: E402, F401 (the module itself: SQLAlchemy's DBAPI)
+
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 

@@ -42,7 +42,7 @@ def keys_path(db_path: Path | str) -> Path:
 
 
 def _norm(path: Path | str) -> str:
-    return os.path.normcase(os.path.abspath(os.fspath(path)))
+    return os.path.normcase(os.path.realpath(os.fspath(path)))
 
 
 # --- keys in memory -----------------------------------------------------------------------

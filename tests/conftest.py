@@ -46,6 +46,8 @@ def _fast_key_wrapping(monkeypatch):
 
     monkeypatch.setattr(keyfile, "KDF", crypto_keys.KdfParams(time_cost=1, memory_cost=1024,
                                                               parallelism=1))
+    yield
+    keyfile.forget_offered()  # credentials an albergue-sync sign-in offered stay per test
 
 
 @pytest.fixture(autouse=True)

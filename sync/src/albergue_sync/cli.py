@@ -223,6 +223,7 @@ def _create_central(args: argparse.Namespace) -> str:
         if getpass.getpass(_("Repeat the password: ")) != password:
             raise SyncRefused("The passwords do not match.")
     files.create(args.target)
+    keyfile.offer(args.admin.strip().lower(), password)  # sources with the same account open
     try:
         return auth.create_account(args.target, args.admin, password, role=args.admin_role)
     except BaseException:

@@ -241,6 +241,11 @@ def offer(username: str, password: str) -> None:
             _offered.append((username, password))
 
 
+def forget_offered() -> None:
+    with _lock:
+        _offered.clear()
+
+
 def unlock_by_peer(db_path: Path | str) -> bytes | None:
     """The data key of ``db_path`` through a peer slot whose peer file is unlocked in this
     process, or a slot of an account signed in with in this process; None when there is

@@ -35,6 +35,7 @@ KDF: ck.KdfParams = ck.DEFAULT_KDF
 _lock = threading.RLock()
 _keys: dict[str, bytes] = {}
 _offered: list[tuple[str, str]] = []  # (username, password) signed in with in this process
+_ids: dict[str, str] = {}  # path -> file_id of its key file ("" for none), looked up once
 
 
 def keys_path(db_path: Path | str) -> Path:
@@ -52,6 +53,7 @@ def remember(path: Path | str, key: bytes) -> None:
         raise ValueError("a data key has 32 bytes")
     with _lock:
         _keys[_norm(path)] = key
+        _ids.pop(_norm(path), None)  # its key file may be new (a copy, a conversion)
 
 
 def key_for(path: Path | str) -> bytes | None:
@@ -63,6 +65,7 @@ def key_for(path: Path | str) -> bytes | None:
 def forget(path: Path | str) -> None:
     with _lock:
         _keys.pop(_norm(path), None)
+        _ids.pop(_norm(path), None)
 
 
 def user_label(username: str) -> str:
@@ -130,6 +133,8 @@ def save(db_path: Path | str, keys: KeyFile) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)
+        with _lock:
+            _ids[_norm(db_path)] = keys.file_id
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise SyncRefused("Cannot write {path}: {detail}", path=str(path),
@@ -270,11 +275,8 @@ def unlock_by_peer(db_path: Path | str) -> bytes | None:
     with _lock:
         unlocked = list(_keys.items())
     for path, peer_key in unlocked:
-        try:
-            peer_id = load(path).file_id if has_keys(path) else None
-        except SyncRefused:
-            continue
-        if peer_id is None or peer_id not in keys.peers:
+        peer_id = _file_id(path)
+        if not peer_id or peer_id not in keys.peers:
             continue
         nonce, box = keys.peers[peer_id]
         try:
@@ -285,6 +287,19 @@ def unlock_by_peer(db_path: Path | str) -> bytes | None:
         remember(db_path, key)
         return key
     return None
+
+
+def _file_id(path: str) -> str:
+    with _lock:
+        found = _ids.get(path)
+    if found is None:
+        try:
+            found = load(path).file_id if has_keys(path) else ""
+        except SyncRefused:
+            found = ""
+        with _lock:
+            _ids[path] = found
+    return found
 
 
 def copy_keys(source: Path | str, dest: Path | str, *, key_file: bool = True) -> None:

@@ -9,6 +9,7 @@ import json
 import os
 import shutil
 from albergue_sync import dbapi as sqlite3
+from albergue_sync import keyfile
 import subprocess
 import sys
 import types
@@ -103,9 +104,13 @@ def test_init_sets_up_a_center_from_a_password_file(tmp_path, capsys):
     secret.write_text("contraseña-segura\nignored line\n", "utf-8")
     args = ["init", "--db", str(path), "--center-code", "3", "--center-name",
             "Centro Comunitario 3", "--admin", "Ana", "--admin-password-file", str(secret)]
-    code, out, _ = run(capsys, *args)
+    code, out, err = run(capsys, *args)
     assert code == 0 and "El centro 03 (Centro Comunitario 3) quedó configurado" in out
+    recovery = err.strip().split()[-1]  # printed once: it opens the file
+    assert "está cifrado. Su código de recuperación" in err and len(recovery) == 39
+    keyfile.forget(path)
     with Database.open(path) as db:
+        db.unlock_with_recovery(recovery)
         conn = sqlite3.connect(db.path)
         (username, password_hash, role), = conn.execute(
             "SELECT username, password_hash, role FROM app_user").fetchall()

@@ -270,10 +270,17 @@ def init(args: argparse.Namespace) -> int:
         center, user = init_center_database(
             db, center_code=code, center_name=name, city_prefix=args.city,
             admin_username=admin, admin_password=password, admin_full_name=args.admin_name)
+        from .services.encryption import new_recovery_code
+
+        code = new_recovery_code(db)
     finally:
         db.close()
     print(t("Center {code} ({name}) is set up in {path}; administrator: {user}.",
             code=center.code, name=center.name, path=path, user=user.username))
+    if code is not None:
+        print(t("{path} is encrypted. Its recovery code (shown only now: write it down and "
+                "keep it locked away; it opens the file if every password is lost): {code}",
+                path=path, code=code), file=sys.stderr)
     return 0
 
 

@@ -111,6 +111,10 @@ ES: dict[str, str] = {
     "{path} could not be encrypted ({detail}); it was left as it was.":
         "{path} no se pudo cifrar ({detail}); se dejó como estaba.",
     "The recovery code is wrong.": "El código de recuperación no es correcto.",
+    "{path} is encrypted. Its recovery code (shown only now: write it down and keep it locked "
+    "away; it opens the file if every password is lost): {code}":
+        "{path} está cifrado. Su código de recuperación (se muestra solo ahora: anótelo y "
+        "guárdelo bajo llave; abre el archivo si se pierden todas las contraseñas): {code}",
     "The user {username} does not exist in this file.":
         "El usuario {username} no existe en este archivo.",
     "Recovery code: ": "Código de recuperación: ",

@@ -273,3 +273,30 @@ def test_every_password_lost_the_recover_command_opens_with_the_code(tmp_path, c
         reopened.unlock_with_recovery(code)
     accounts.sign_in(reopened, ADMIN, "una-clave-nueva-larga")
     reopened.close()
+
+
+def test_a_central_file_made_by_a_push_opens_elsewhere_with_its_recovery_code(
+        tmp_path, db, center, capsys):
+    from albergue_desktop import cli
+
+    _register(db, center.id)
+    central = tmp_path / "central.sqlite"
+    summary = sync_files.push(db, SYSTEM, central)
+    assert summary.created and summary.recovery_code
+    again = sync_files.push(db, SYSTEM, central)
+    assert again.recovery_code is None  # shown once, when the file was made
+    db.close()
+    for path in (db.path, central):
+        keyfile.forget(path)  # the central computer: only the file and its key file
+    code_file, password_file = tmp_path / "codigo.txt", tmp_path / "clave.txt"
+    code_file.write_text(summary.recovery_code)
+    password_file.write_text("clave-de-la-jefa-1")
+    assert cli.main(["recover", "--db", str(central), "--user", "Jefa", "--code-file",
+                     str(code_file), "--password-file", str(password_file)]) == 0
+    capsys.readouterr()
+    keyfile.forget(central)
+    opened = Database.open(central)
+    actor = accounts.sign_in(opened, "jefa", "clave-de-la-jefa-1")
+    assert (actor.role, actor.center_id) == ("admin", None)
+    assert ("Wilnerson", "Pierre-Louis") in _people(opened)
+    opened.close()

@@ -64,7 +64,9 @@ def on_sign_in(db: Database, actor: Actor, password: str, *,
 def recover(db: Database, code: str, username: str, new_password: str) -> str:
     """Every password lost: the recovery code opens the file, ``username`` gets
     ``new_password`` (and a key slot for it), and a new recovery code replaces the used one
-    (returned, to show once). Audited. :class:`RecoveryRefused` for a wrong code."""
+    (returned, to show once). A file without any account (a central file made by a push
+    from a center) gets ``username`` as its first administrator, as its first-run setup
+    would. Audited. :class:`RecoveryRefused` for a wrong code or an unknown user."""
     try:
         if db.locked:
             db.unlock_with_recovery(code)
@@ -76,18 +78,27 @@ def recover(db: Database, code: str, username: str, new_password: str) -> str:
     username = username.strip().lower()
     password_hash = hash_password(new_password)
     with db.session(username) as session:
-        user = session.exec(select(User).where(User.username == username,
-                                               User.deleted == False)).first()  # noqa: E712
-        if user is None:
-            raise RecoveryRefused("The user {username} does not exist in this file.",
-                                  username=username)
-        user.password_hash, user.failed_attempts, user.locked_until = password_hash, 0, None
-        user.must_change_password, user.active = False, True
-        session.add(user)
-        session.add(AuditEvent(at=utcnow(), username=username, action="password_recovered",
-                               table_name="app_user", row_id=user.id,
-                               changes={"user": username}))
-    db.wrap_key_for(username, new_password)
+        if session.exec(select(User)).first() is None:
+            first_account = True
+        else:
+            first_account = False
+            user = session.exec(select(User).where(User.username == username,
+                                                   User.deleted == False)).first()  # noqa: E712
+            if user is None:
+                raise RecoveryRefused("The user {username} does not exist in this file.",
+                                      username=username)
+            user.password_hash, user.failed_attempts, user.locked_until = password_hash, 0, None
+            user.must_change_password, user.active = False, True
+            session.add(user)
+            session.add(AuditEvent(at=utcnow(), username=username, action="password_recovered",
+                                   table_name="app_user", row_id=user.id,
+                                   changes={"user": username}))
+    if first_account:
+        from .sync_files import init_central_database
+
+        init_central_database(db, admin_username=username, admin_password=new_password)
+    else:
+        db.wrap_key_for(username, new_password)
     return keyfile.add_recovery(db.path)
 
 

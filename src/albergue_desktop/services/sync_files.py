@@ -49,6 +49,9 @@ class SyncSummary:
     reports: list[SourceReport] = field(default_factory=list)
     finished_at: datetime = field(default_factory=utcnow)
     created: bool = False  # the central file was created by this push
+    # the recovery code of a central file created by this push (shown once): it opens the
+    # file on the central computer, where `albergue recover` makes its first administrator
+    recovery_code: str | None = None
 
     @property
     def changed(self) -> int:
@@ -128,8 +131,9 @@ def push(db: Database, actor: Actor, central: Path, *, progress: Progress | None
     for report in reports:
         report.path = str(db.path)  # the snapshot was a temporary copy of this file
     _link(db, central)
+    code = keyfile.add_recovery(central) if created and db.encrypted else None
     finished = _remember(db, actor, "push", central)
-    return SyncSummary("push", central, reports, finished, created)
+    return SyncSummary("push", central, reports, finished, created, code)
 
 
 def pull(db: Database, actor: Actor, central: Path, *, with_health: bool = False,

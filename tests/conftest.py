@@ -39,6 +39,18 @@ def _fast_password_hashing(monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def _fast_key_wrapping(monkeypatch):
+    """Key slots of encrypted files (albergue_sync.keyfile) with the same minimal argon2id
+    cost; production uses RFC 9106's low-memory profile."""
+    from albergue_sync import crypto_keys, keyfile
+
+    monkeypatch.setattr(keyfile, "KDF", crypto_keys.KdfParams(time_cost=1, memory_cost=1024,
+                                                              parallelism=1))
+    yield
+    keyfile.forget_offered()  # credentials an albergue-sync sign-in offered stay per test
+
+
+@pytest.fixture(autouse=True)
 def _spanish():
     i18n.set_language("es")
     yield

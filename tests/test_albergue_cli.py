@@ -8,7 +8,8 @@ import ast
 import json
 import os
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
+from albergue_sync import keyfile
 import subprocess
 import sys
 import types
@@ -103,9 +104,13 @@ def test_init_sets_up_a_center_from_a_password_file(tmp_path, capsys):
     secret.write_text("contraseña-segura\nignored line\n", "utf-8")
     args = ["init", "--db", str(path), "--center-code", "3", "--center-name",
             "Centro Comunitario 3", "--admin", "Ana", "--admin-password-file", str(secret)]
-    code, out, _ = run(capsys, *args)
+    code, out, err = run(capsys, *args)
     assert code == 0 and "El centro 03 (Centro Comunitario 3) quedó configurado" in out
+    recovery = err.strip().split()[-1]  # printed once: it opens the file
+    assert "está cifrado. Su código de recuperación" in err and len(recovery) == 39
+    keyfile.forget(path)
     with Database.open(path) as db:
+        db.unlock_with_recovery(recovery)
         conn = sqlite3.connect(db.path)
         (username, password_hash, role), = conn.execute(
             "SELECT username, password_hash, role FROM app_user").fetchall()
@@ -248,7 +253,10 @@ def test_demo_flag_creates_the_demo_database_once(fake_ui, tmp_path, capsys, mon
     assert code == 0 and fake_ui == [(demo_path, "es")] and runs == [1]
     assert "Generando datos de demostración" in err
     assert "Base de datos de demostración lista" in err
-    assert sorted(p.name for p in demo_path.parent.iterdir()) == ["albergue-demo.sqlite"]
+    # an encrypted file and its key file (docs/encryption.md)
+    assert sorted(p.name for p in demo_path.parent.iterdir()) == [
+        "albergue-demo.sqlite", "albergue-demo.sqlite.keys"]
+    assert demo_path.read_bytes()[:16] != b"SQLite format 3\x00"
     conn = sqlite3.connect(demo_path)
     assert conn.execute("SELECT count(*) FROM person").fetchone() == (60,)
     conn.close()
@@ -263,7 +271,14 @@ def _console_script() -> str:
 
 def test_real_command_in_a_subprocess(demo_file):
     env = {**os.environ, "ALBERGUE_LANG": "es"}
+    secret = demo_file.with_name("clave.txt")
+    secret.write_text(demo.DEMO_PASSWORD)
+    # an encrypted file opens with a user's password (another process: no key in memory)
     done = subprocess.run([_console_script(), "stats", "--db", str(demo_file), "--json"],
+                          capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and "--user" in done.stderr
+    done = subprocess.run([_console_script(), "stats", "--db", str(demo_file), "--json",
+                           "--user", "supervision", "--password-file", str(secret)],
                           capture_output=True, text=True, env=env, timeout=60)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)["people"] == 120

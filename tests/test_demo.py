@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 import re
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 

@@ -3,7 +3,7 @@ complete: an interrupted run leaves neither half a demo nor its side file behind
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 
@@ -27,7 +27,7 @@ def test_the_demo_appears_complete_and_alone(tmp_path, capsys):
     code, _out, err = run(capsys, "demo", "--db", str(path), "--center-code", "05",
                           "--persons", "12")
     assert code == 0, err
-    assert names(tmp_path) == ["demo.sqlite"]
+    assert names(tmp_path) == ["demo.sqlite", "demo.sqlite.keys"]
     conn = sqlite3.connect(path)
     assert conn.execute("SELECT count(*) FROM person").fetchone() == (12,)
     conn.close()
@@ -58,7 +58,7 @@ def test_a_failed_demo_keeps_an_existing_empty_file_as_it_was(tmp_path, capsys, 
     monkeypatch.setattr(demo, "generate_demo", failing)
     code, _out, err = run(capsys, "demo", "--db", str(path))
     assert code != 0
-    assert path.read_bytes() == before and names(tmp_path) == ["demo.sqlite"]
+    assert path.read_bytes() == before and names(tmp_path) == ["demo.sqlite", "demo.sqlite.keys"]
 
 
 def test_an_existing_empty_file_is_filled_and_one_with_data_refused(tmp_path, capsys):
@@ -67,11 +67,11 @@ def test_an_existing_empty_file_is_filled_and_one_with_data_refused(tmp_path, ca
     code, _out, err = run(capsys, "demo", "--db", str(path), "--center-code", "05",
                           "--persons", "6")
     assert code == 0, err
-    assert names(tmp_path) == ["demo.sqlite"]
+    assert names(tmp_path) == ["demo.sqlite", "demo.sqlite.keys"]
     before = path.read_bytes()
     code, _out, err = run(capsys, "demo", "--db", str(path), "--persons", "6")
     assert code == 1 and "ya tiene datos" in err
-    assert path.read_bytes() == before and names(tmp_path) == ["demo.sqlite"]
+    assert path.read_bytes() == before and names(tmp_path) == ["demo.sqlite", "demo.sqlite.keys"]
 
 
 def test_the_leftover_of_a_killed_run_is_replaced(tmp_path, capsys):
@@ -80,4 +80,4 @@ def test_the_leftover_of_a_killed_run_is_replaced(tmp_path, capsys):
     code, _out, err = run(capsys, "demo", "--db", str(tmp_path / "demo.sqlite"),
                           "--center-code", "05", "--persons", "6")
     assert code == 0, err
-    assert names(tmp_path) == ["demo.sqlite"]
+    assert names(tmp_path) == ["demo.sqlite", "demo.sqlite.keys"]

@@ -252,6 +252,18 @@
 <context>
     <name>app</name>
     <message>
+        <source>Recovery code</source>
+        <translation>Código de recuperación</translation>
+    </message>
+    <message>
+        <source>{path} is encrypted. Write this recovery code on paper and keep it locked away: it opens the file if every password is lost. It is shown only now.
+
+{code}</source>
+        <translation>{path} está cifrado. Anote este código de recuperación en papel y guárdelo bajo llave: abre el archivo si se pierden todas las contraseñas. Solo se muestra ahora.
+
+{code}</translation>
+    </message>
+    <message>
         <source>Check the date and time</source>
         <translation>Revise la fecha y la hora</translation>
     </message>

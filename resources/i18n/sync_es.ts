@@ -373,6 +373,10 @@
             <numerusform>%n registros nuevos o actualizados.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Recovery code of the central file (write it down and keep it locked away; it is shown only now): {code}.</source>
+        <translation>Código de recuperación del archivo central (anótelo y guárdelo bajo llave; solo se muestra ahora): {code}.</translation>
+    </message>
     <message numerus="yes">
         <source>%n conflict(s) to review.</source>
         <translation>

@@ -129,6 +129,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     stats = sub.add_parser("stats", parents=[common], help=t("headline numbers of a database"))
     stats.add_argument("--json", action="store_true", help=t("print JSON"))
+    add_user_options(stats)  # an encrypted file opens with a user's password
+
+    recover = sub.add_parser("recover", parents=[common],
+                             help=t("every password lost: open the file with its recovery "
+                                    "code and give a user a new password"))
+    recover.add_argument("--user", required=True, metavar=t("USER"),
+                         help=t("the user who gets the new password"))
+    recover.add_argument("--code-file", type=Path, metavar=t("FILE"),
+                         help=t("read the recovery code from FILE instead of asking"))
+    recover.add_argument("--password-file", type=Path, metavar=t("FILE"),
+                         help=t("read the new password from the first line of FILE instead "
+                                "of asking"))
 
     from .reports.cli_commands import add_report_commands
 

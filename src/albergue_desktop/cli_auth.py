@@ -60,8 +60,16 @@ def sign_in(db: Database, args: argparse.Namespace) -> Actor:
 
     require_user(args)
     username = args.user.strip()
-    actor = accounts.sign_in(db, username, _password(args, username))
+    password = _password(args, username)
+    actor = accounts.sign_in(db, username, password)
     if accounts.must_change_password(db, actor.username):
         raise accounts.SignInError("An administrator reset your password: sign in to the app "
                                    "and choose a new one first.")
+    from .services import encryption
+
+    code = encryption.encrypt_on_sign_in(db, actor, password)  # a plain file
+    if code is not None:
+        print(t("{path} is now encrypted. Its recovery code (shown only now: write it down "
+                "and keep it locked away; it opens the file if every password is lost): "
+                "{code}", path=db.path, code=code), file=sys.stderr)
     return actor

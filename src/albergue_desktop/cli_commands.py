@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+from albergue_sync import SyncRefused, keyfile
 from sqlmodel import select
 
 from .cli_auth import require_user, sign_in
@@ -132,6 +133,9 @@ def build_demo_atomically(path: Path, fill) -> object:
     checked first, so it is refused before any work."""
     if path.exists():
         existing = Database.open(path)  # a foreign, newer, damaged or 0-byte file stops here
+        if existing.locked:  # encrypted with its users' key slots: not an empty file
+            raise RuleViolation("This database already has data; demo data needs a new, "
+                                "empty file.")
         try:
             with existing.session() as session:
                 used = session.connection().exec_driver_sql(
@@ -155,11 +159,18 @@ def build_demo_atomically(path: Path, fill) -> object:
             db.close()
         for stale in _side_files(path)[1:]:  # the empty file's own WAL must not outlive it
             stale.unlink(missing_ok=True)
+        # the key file first: a kill between the two renames leaves no demo at ``path``
+        # (made again next time), never a demo without its key file
+        if keyfile.has_keys(partial):
+            os.replace(keyfile.keys_path(partial), keyfile.keys_path(path))
+            keyfile.copy_keys(partial, path, key_file=False)
         os.replace(partial, path)
     except BaseException:
-        for leftover in _side_files(partial):
+        for leftover in _side_files(partial) + [keyfile.keys_path(partial)]:
             leftover.unlink(missing_ok=True)
         raise
+    finally:
+        keyfile.forget(partial)
     for leftover in _side_files(partial)[1:]:
         leftover.unlink(missing_ok=True)
     return result
@@ -169,11 +180,11 @@ def _stale_demo(path: Path) -> bool:
     """True for a demo file (meta ``demo_seed``) made before the demo had its day (no meta
     ``as_of``, domain/clock.py): it would open on the computer's clock, without the DEMO
     banner. Any other file (a real one, or unreadable) is never touched."""
-    import sqlite3
+    from albergue_sync import dbapi as sqlite3
 
     try:
         conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-    except sqlite3.Error:
+    except (sqlite3.Error, SyncRefused):  # an encrypted file is never an old demo
         return False
     try:
         keys = {k for (k,) in conn.execute(
@@ -259,10 +270,17 @@ def init(args: argparse.Namespace) -> int:
         center, user = init_center_database(
             db, center_code=code, center_name=name, city_prefix=args.city,
             admin_username=admin, admin_password=password, admin_full_name=args.admin_name)
+        from .services.encryption import new_recovery_code
+
+        code = new_recovery_code(db)
     finally:
         db.close()
     print(t("Center {code} ({name}) is set up in {path}; administrator: {user}.",
             code=center.code, name=center.name, path=path, user=user.username))
+    if code is not None:
+        print(t("{path} is encrypted. Its recovery code (shown only now: write it down and "
+                "keep it locked away; it opens the file if every password is lost): {code}",
+                path=path, code=code), file=sys.stderr)
     return 0
 
 
@@ -279,6 +297,36 @@ def demo(args: argparse.Namespace) -> int:
             present=result.present, seconds=f"{result.seconds:.1f}", path=path))
     print(t("Users: admin, registro, salud, coordinacion, supervision; password: {password}",
             password=DEMO_PASSWORD))
+    return 0
+
+
+def recover(args: argparse.Namespace) -> int:
+    """Every password lost (docs/encryption.md): the recovery code opens the file and the
+    user gets a new password; a new recovery code is printed once."""
+    from .services import encryption
+
+    path = database_path(args)
+    db = open_existing(path)
+    try:
+        if args.code_file is not None:
+            code = read_password_file(args.code_file)
+        elif sys.stdin.isatty():
+            code = getpass.getpass(t("Recovery code: "))
+        else:
+            raise CliError("There is no terminal to type the recovery code; use --code-file.")
+        username = args.user.strip()
+        if args.password_file is not None:
+            password = read_password_file(args.password_file)
+        elif sys.stdin.isatty():
+            password = ask_password(username)
+        else:
+            raise CliError("There is no terminal to type the password; use --password-file.")
+        new_code = encryption.recover(db, code, username, password)
+    finally:
+        db.close()
+    print(t("{user} has a new password. The recovery code you used no longer works; the new "
+            "one (shown only now: write it down and keep it locked away): {code}",
+            user=username.lower(), code=new_code))
     return 0
 
 
@@ -318,6 +366,8 @@ def stats(args: argparse.Namespace) -> int:
     path = database_path(args)
     db = open_existing(path)
     try:
+        if db.locked:  # an encrypted file: its key opens with a user's password
+            sign_in(db, args)
         with db.read_session() as session:
             numbers = queries.stats(session=session)
         access_log.record(db, SYSTEM, access_log.CLI_READ, command="stats")

@@ -9,7 +9,7 @@ later versions still open it. It is kept only to document what the file contains
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import sys
 from datetime import date, datetime, timezone
 from pathlib import Path

@@ -4,7 +4,7 @@ export, and the cells and headers of the import's error workbook, are written es
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from datetime import date
 
 import pytest

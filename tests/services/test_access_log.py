@@ -7,7 +7,7 @@ without the right to them."""
 from __future__ import annotations
 
 import json
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from datetime import date, timedelta
 
 import pytest

@@ -4,7 +4,7 @@ dismissing for good."""
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta, timezone
 

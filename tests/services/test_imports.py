@@ -4,7 +4,7 @@ in one transaction, after validating every household."""
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from datetime import date
 
 import pytest

@@ -5,7 +5,7 @@ as personal data (a pull without health data still brings it)."""
 from __future__ import annotations
 
 import io
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from datetime import date, timedelta
 
 import pytest

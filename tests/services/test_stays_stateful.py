@@ -11,7 +11,7 @@ hold anyone).
 from __future__ import annotations
 
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import tempfile
 from pathlib import Path
 
@@ -27,6 +27,7 @@ from albergue_desktop.services import beds as bed_service
 from albergue_desktop.services import centers, people, stays
 from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage.db import Database
+from factories import copy_db  # noqa: E402
 
 PEOPLE = 5
 
@@ -70,7 +71,7 @@ class StayMachine(RuleBasedStateMachine):
         super().__init__()
         src, self.ids = self.template
         self.dir = Path(tempfile.mkdtemp())
-        shutil.copyfile(src, self.dir / "db.sqlite")
+        copy_db(src, self.dir / "db.sqlite")
         self.db = Database.open(self.dir / "db.sqlite")
         self.bed_center = dict(self.ids["beds"])
         # person -> (center, bed, status) of the stay not closed ("open" or "pending")

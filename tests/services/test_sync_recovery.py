@@ -3,7 +3,6 @@ refused it, then push: both histories are in the central file (docs/sync-recover
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 
@@ -14,6 +13,7 @@ from albergue_desktop.storage.db import Database
 from albergue_desktop.storage.tables import PersonUpdate
 from albergue_sync import SyncRefused
 from albergue_sync.conflicts import list_conflicts
+from factories import copy_db  # noqa: E402
 
 
 def test_a_restored_center_pushes_after_rekey_against_the_central(db, center, tmp_path,
@@ -25,7 +25,7 @@ def test_a_restored_center_pushes_after_rekey_against_the_central(db, center, tm
     sync_files.push(db, admin, central)
     backup = tmp_path / "backup.sqlite"
     db.close()
-    shutil.copy(db.path, backup)
+    copy_db(db.path, backup)
     db = Database.open(db.path)
     people.update_person(db, SYSTEM, pid, PersonUpdate(notes="antes de perder la laptop"))
     sync_files.push(db, admin, central)

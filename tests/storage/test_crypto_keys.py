@@ -1,4 +1,4 @@
-"""Key wrapping for encrypted files (storage/crypto_keys.py, docs/encryption.md): argon2id +
+"""Key wrapping for encrypted files (albergue_sync/crypto_keys.py, docs/encryption.md): argon2id +
 XChaCha20-Poly1305 slots per user and for the recovery code, sealed keys per site."""
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import unicodedata
 import pytest
 from argon2 import profiles
 
-from albergue_desktop.storage import crypto_keys as ck
+from albergue_sync import crypto_keys as ck
 
 FAST = ck.KdfParams(time_cost=1, memory_cost=8 * 1024, parallelism=1)
 FILE = "site-0190c1d2"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
+from albergue_sync import keyfile
 
 import pytest
 from sqlalchemy import text
@@ -122,9 +123,10 @@ def test_a_truncated_albergue_file_is_reported_as_damaged(tmp_path, db):
     broken = tmp_path / "broken.sqlite"
     for damaged in (data[:100] + b"\xff" * 3000, data[: len(data) // 2]):
         broken.write_bytes(damaged)
+        keyfile.copy_keys(db.path, broken)  # an encrypted copy, its key known (signed in)
         with pytest.raises(StorageError) as err:
             Database.open(broken)
-        assert str(err.value).startswith((f"{broken} está dañado:",
+        assert str(err.value).startswith((f"{broken} está dañado",
                                           f"{broken} está incompleto ("))
 
 

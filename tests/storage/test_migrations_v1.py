@@ -6,8 +6,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib
-import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from pathlib import Path
 
 import pytest
@@ -20,6 +19,7 @@ from albergue_desktop.storage import migrations
 from albergue_desktop.storage import tables  # noqa: F401  (registers every table)
 from albergue_desktop.storage.db import Database
 from albergue_desktop.storage.tables import Bed, Person, Stay
+from factories import copy_db  # noqa: E402
 
 V1_FILE = Path(__file__).parents[1] / "data" / "schema_v1.sqlite"
 V1_SHA256 = hashlib.sha256(V1_FILE.read_bytes()).hexdigest()
@@ -33,7 +33,7 @@ RUNNER = importlib.import_module(migrations.apply.__module__)
 def v1_copy(tmp_path):
     """A private copy of the committed v1 file; the committed file must stay byte-identical."""
     copy = tmp_path / "center03-v1.sqlite"
-    shutil.copyfile(V1_FILE, copy)
+    copy_db(V1_FILE, copy)
     yield copy
     assert hashlib.sha256(V1_FILE.read_bytes()).hexdigest() == V1_SHA256
     for suffix in ("-wal", "-shm", "-journal"):

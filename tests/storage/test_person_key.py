@@ -4,7 +4,7 @@ from indexes and agree with the join they replace."""
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from datetime import date
 
 from sqlalchemy import text

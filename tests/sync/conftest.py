@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import shutil
 
 import pytest
 from sync_helpers import ClockedDatabase, make_center
+from factories import copy_db  # noqa: E402
 
 
 @pytest.fixture(scope="session")
@@ -23,7 +23,7 @@ def two_centers(center_templates, tmp_path):
     """Two center laptops' files (each its own site), open for writing through services."""
     opened = []
     for code in ("01", "02"):
-        shutil.copy(center_templates / f"c{code}.sqlite", tmp_path / f"c{code}.sqlite")
+        copy_db(center_templates / f"c{code}.sqlite", tmp_path / f"c{code}.sqlite")
         db = ClockedDatabase.open(tmp_path / f"c{code}.sqlite")
         opened.append((db, db.meta("center_id")))
     yield tuple(opened)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import uuid
 from contextlib import contextmanager
 from dataclasses import dataclass

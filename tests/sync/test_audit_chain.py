@@ -6,7 +6,7 @@ through redaction (pulls without health data) and erasure."""
 from __future__ import annotations
 
 import json
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 from sync_helpers import edit, file_digest, register

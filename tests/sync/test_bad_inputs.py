@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import os
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 from sync_helpers import (

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import ast
 import json
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -113,13 +113,14 @@ def test_the_engine_needs_neither_qt_nor_the_desktop():
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                          check=True).stdout
     assert out.strip() == "[]"
-    # Two small, well-kept packages besides the standard library: uuid6 (UUIDv7 ids) and
-    # argon2-cffi (the sign-in checks passwords against the file's own accounts).
+    # Small, well-kept packages besides the standard library: uuid6 (UUIDv7 ids),
+    # argon2-cffi (the sign-in checks passwords against the file's own accounts), sqlcipher3
+    # (encrypted files) and PyNaCl (their key slots; docs/encryption.md).
     import tomllib
 
     pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text())
     deps = [d.split(">")[0] for d in pyproject["project"]["dependencies"]]
-    assert deps == ["argon2-cffi", "uuid6"]
+    assert deps == ["argon2-cffi", "pynacl", "sqlcipher3", "uuid6"]
 
 
 def _messages() -> set[str]:

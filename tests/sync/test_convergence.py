@@ -15,7 +15,7 @@ from __future__ import annotations
 import atexit
 import json
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import tempfile
 from pathlib import Path
 
@@ -34,6 +34,7 @@ from albergue_sync.files import inspect
 from albergue_sync.recovery import rekey
 from albergue_sync.conflicts import list_conflicts, resolve
 from albergue_sync.status import export
+from factories import copy_db  # noqa: E402
 
 CENTERS = 4
 FIELDS = ("notes", "phone", "deleted")
@@ -63,7 +64,7 @@ class SyncMachine(RuleBasedStateMachine):
         super().__init__()
         self.dir = Path(tempfile.mkdtemp(prefix="albergue-sync-run-"))
         for f in template().iterdir():
-            shutil.copy(f, self.dir / f.name)
+            copy_db(f, self.dir / f.name)
         self.central = self.dir / "central.sqlite"
         self.dbs = [ClockedDatabase.open(self.dir / f"c{i}.sqlite") for i in range(CENTERS)]
         self.center_ids = [db.meta("center_id") for db in self.dbs]
@@ -261,7 +262,7 @@ class SyncMachine(RuleBasedStateMachine):
         self.dbs[i].close()
         for side in ("-wal", "-shm", "-journal"):
             Path(f"{live}{side}").unlink(missing_ok=True)
-        shutil.copy(copy, live)
+        copy_db(copy, live)
         self.known[str(i)] = known
         self._drop_lost_writes()
         # The central merged changes of that site the backup does not hold: an incremental

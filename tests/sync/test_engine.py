@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from pathlib import Path
 
 from albergue_desktop.services import centers, people
@@ -16,6 +15,7 @@ from albergue_sync.status import export
 from sync_helpers import (
     check_in, conflict_set, contents, delete, edit, file_digest, make_center, register,
 )
+from factories import copy_db  # noqa: E402
 
 DATA = Path(__file__).parents[1] / "data"
 
@@ -172,7 +172,7 @@ def test_an_orphan_is_logged_not_refused(two_centers, tmp_path):
 
 def test_a_file_of_schema_version_1_is_upgraded_on_a_copy_and_merged(tmp_path):
     old = tmp_path / "v1.sqlite"
-    shutil.copy(DATA / "schema_v1.sqlite", old)
+    copy_db(DATA / "schema_v1.sqlite", old)
     before = file_digest(old)
     central = tmp_path / "central.sqlite"
     [report] = merge_files(central, [old])

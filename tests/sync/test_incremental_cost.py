@@ -4,7 +4,6 @@ target connection, which are deterministic (no timing)."""
 
 from __future__ import annotations
 
-import shutil
 
 from sync_helpers import bulk_people, edit, make_center, register
 
@@ -12,6 +11,7 @@ from albergue_desktop.services import stays
 from albergue_desktop.services.context import SYSTEM
 from albergue_sync import files as sync_files
 from albergue_sync import merge_files
+from factories import copy_db  # noqa: E402
 
 STEP = 100  # instructions per progress callback
 
@@ -42,7 +42,7 @@ def _open_stays_for_everyone(path) -> None:
     """Give every person of a closed file without a stay an open stay (a copy of the file's
     one stay, new ids, proper stamps)."""
     import json
-    import sqlite3
+    from albergue_sync import dbapi as sqlite3
     import uuid
 
     conn = sqlite3.connect(path, isolation_level=None)
@@ -87,7 +87,7 @@ def test_incremental_merge_cost_is_flat_when_the_central_doubles(two_centers, tm
     central = tmp_path / "central.sqlite"
     merge_files(central, [a.path, fillers[0]])
     small = tmp_path / "small.sqlite"
-    shutil.copy(central, small)
+    copy_db(central, small)
     merge_files(central, [fillers[1]])  # the central doubles
     # The same changes (an edit, a check-out, a check-in, a delete) into both.
     edit(a, people[1], notes="nota nueva")

@@ -5,9 +5,8 @@ is frozen with SIGSTOP), never by a sleep, so it lands inside the transaction on
 
 from __future__ import annotations
 
-import shutil
 import signal
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import subprocess
 import sys
 import time
@@ -16,6 +15,7 @@ import pytest
 from sync_helpers import bulk_people, bulk_touch, make_center, register, state
 
 from albergue_sync import merge_files
+from factories import copy_db, keys_code  # noqa: E402
 
 pytestmark = pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="needs SIGKILL")
 
@@ -24,6 +24,7 @@ def run_merge(target, source) -> subprocess.Popen:
     # The engine's merge in its own process (the CLI would add its sign-in audit event after
     # the merge, a second transaction that is not what this test kills).
     code = ("import sys; from pathlib import Path; from albergue_sync import merge_files; "
+            f"{keys_code(target, source)}; "
             "merge_files(Path(sys.argv[1]), [Path(sys.argv[2])])")
     return subprocess.Popen([sys.executable, "-c", code, str(target), str(source)],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -103,7 +104,7 @@ def test_sigkill_mid_merge_leaves_the_target_whole(tmp_path):
     merge_files(base, [source])
     bulk_touch(source, "cambio que llega después")  # the next merge updates 3000 rows
     after_file = tmp_path / "after.sqlite"
-    shutil.copy(base, after_file)
+    copy_db(base, after_file)
     assert run_merge(after_file, source).wait() == 0
     before, after = state(base), state(after_file)
     assert before != after
@@ -114,7 +115,7 @@ def test_sigkill_mid_merge_leaves_the_target_whole(tmp_path):
             target = tmp_path / f"target{attempt}.sqlite"
             for side in ("", "-wal", "-shm"):
                 (tmp_path / f"target{attempt}.sqlite{side}").unlink(missing_ok=True)
-            shutil.copy(base, target)
+            copy_db(base, target)
             proc = run_merge(target, source)
             if _stop_inside_the_transaction(proc, target, wal_grown, base_seq):
                 break

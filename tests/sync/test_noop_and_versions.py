@@ -3,12 +3,13 @@ and centers on different versions of Albergue still merge (the central upgrades 
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 from sync_helpers import edit, file_digest, register
 
 from albergue_sync import Options, merge_files
 from albergue_sync.status import export
+from factories import copy_db  # noqa: E402
 
 
 def _close_wal(path) -> None:
@@ -60,7 +61,6 @@ def test_a_mixed_version_round(two_centers, tmp_path, monkeypatch):
     center's file (here one written by schema version 1) merges into the newer central,
     upgraded on a private copy (the center's file is not touched); an older albergue-sync
     refuses a newer file, or a newer central, and says which computer to upgrade."""
-    import shutil
     from pathlib import Path
 
     import pytest
@@ -71,7 +71,7 @@ def test_a_mixed_version_round(two_centers, tmp_path, monkeypatch):
     (b, b_center), _ = two_centers
     register(b, b_center, "Jean")
     old = tmp_path / "centro-viejo.sqlite"
-    shutil.copy(Path(__file__).parents[1] / "data" / "schema_v1.sqlite", old)
+    copy_db(Path(__file__).parents[1] / "data" / "schema_v1.sqlite", old)
     old_digest = file_digest(old)
     central = tmp_path / "central.sqlite"
     reports = merge_files(central, [old, b.path])
@@ -96,7 +96,7 @@ def test_a_mixed_version_round(two_centers, tmp_path, monkeypatch):
     assert "Actualice Albergue en esta computadora" in text
     assert not (tmp_path / "central-viejo.sqlite").exists()
     old_center = tmp_path / "centro-viejo-2.sqlite"
-    shutil.copy(Path(__file__).parents[1] / "data" / "schema_v1.sqlite", old_center)
+    copy_db(Path(__file__).parents[1] / "data" / "schema_v1.sqlite", old_center)
     with pytest.raises(SyncRefused, match="Actualice Albergue en esta computadora"):
         merge_files(old_center, [central], Options(direction="pull"))
     assert file_digest(central) == before

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 from sync_helpers import check_in, contents, delete, edit, make_center, register
 

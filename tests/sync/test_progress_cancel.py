@@ -3,7 +3,7 @@ between tables rolls back the source being merged and leaves the target as it wa
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 

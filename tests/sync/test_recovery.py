@@ -6,8 +6,7 @@ records that depend on the merge order (docs/sync-recovery.md)."""
 from __future__ import annotations
 
 import json
-import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 from sync_helpers import (
@@ -23,6 +22,7 @@ from albergue_sync.conflicts import list_conflicts, resolve
 from albergue_sync.files import hlc_to_ms, inspect, now_ms
 from albergue_sync.i18n import SyncRefused
 from albergue_sync.recovery import reclock, rekey
+from factories import copy_db  # noqa: E402
 
 YEAR_MS = 365 * 24 * 3600 * 1000
 HOUR_MS = 3600 * 1000
@@ -121,7 +121,7 @@ def _restored_with_a_reused_change_number(tmp_path):
     jean = register(a, center, "Jean")
     a.close()
     backup = tmp_path / "backup.sqlite"
-    shutil.copy(tmp_path / "a.sqlite", backup)
+    copy_db(tmp_path / "a.sqlite", backup)
     a = ClockedDatabase.open(tmp_path / "a.sqlite")
     edit(a, jean, notes="antes de que muriera la laptop")
     central = tmp_path / "central.sqlite"
@@ -167,7 +167,7 @@ def test_a_restored_center_that_pulls_is_detected_then_pulls_after_rekey(tmp_pat
     share(central, a)
     a.close()
     backup = tmp_path / "backup.sqlite"
-    shutil.copy(a.path, backup)
+    copy_db(a.path, backup)
     a = ClockedDatabase.open(a.path)
     paul = register(a, center, "Paul")
     edit(a, jean, notes="de la laptop original")
@@ -274,7 +274,7 @@ def _three_concurrent_edits(center_templates, tmp_path):
     for i, code in enumerate(("01", "02", "03")):
         path = tmp_path / f"s{i}.sqlite"
         if code in ("01", "02"):
-            shutil.copy(center_templates / f"c{code}.sqlite", path)
+            copy_db(center_templates / f"c{code}.sqlite", path)
         else:
             make_center(path, code)[0].close()
         paths.append(path)

@@ -19,7 +19,7 @@ from __future__ import annotations
 import atexit
 import json
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import tempfile
 from pathlib import Path
 
@@ -33,6 +33,7 @@ from albergue_sync import Options, SyncRefused, merge_files
 from albergue_sync.files import HLC_COUNTER_BITS, inspect, now_ms
 from albergue_sync.recovery import CLOCK_LEEWAY_MS, reclock, rekey
 from albergue_sync.status import export
+from factories import copy_db  # noqa: E402
 
 SITES = 4
 VALUES = {"notes": ["dolor de cabeza", "sin novedad", "embarazada", None],
@@ -76,7 +77,7 @@ class World:
     def __init__(self) -> None:
         self.dir = Path(tempfile.mkdtemp(prefix="albergue-recovery-run-"))
         for f in template().iterdir():
-            shutil.copy(f, self.dir / f.name)
+            copy_db(f, self.dir / f.name)
         self.pid = (self.dir / "pid").read_text()
         self.central = self.dir / "central.sqlite"
         self.paths = {str(i): self.dir / f"s{i}.sqlite" for i in range(SITES)}
@@ -204,7 +205,7 @@ class World:
         self.dbs[name].close()
         for side in ("-wal", "-shm", "-journal"):
             Path(f"{live}{side}").unlink(missing_ok=True)
-        shutil.copy(copy, live)
+        copy_db(copy, live)
         self.dbs[name] = ClockedDatabase.open(live)
         self.known[name] = known
         held = set().union(*self.known.values())  # the restore's own loss is not sync's

@@ -3,8 +3,7 @@ arrival after a transfer undone, deleted person still holding a stay)."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 from sync_helpers import (
@@ -18,6 +17,7 @@ from albergue_sync import Options, merge_files
 from albergue_sync.conflicts import list_conflicts
 from albergue_sync.files import rekey
 from albergue_sync.i18n import SyncRefused, translate
+from factories import copy_db  # noqa: E402
 
 
 def rows(path, sql, *args):
@@ -34,7 +34,7 @@ def test_restored_backup_reusing_merged_change_numbers_is_refused_then_merges_af
     register(a, center, "Jean")
     a.close()
     backup = tmp_path / "a_backup.sqlite"
-    shutil.copy(tmp_path / "a.sqlite", backup)
+    copy_db(tmp_path / "a.sqlite", backup)
     a = ClockedDatabase.open(tmp_path / "a.sqlite")
     paul = register(a, center, "Paul")
     central = tmp_path / "central.sqlite"
@@ -88,7 +88,7 @@ def test_arrival_after_a_transfer_is_not_silently_undone_by_a_did_not_arrive_che
     results = []
     for order in ([a.path, b.path], [b.path, a.path]):
         target = tmp_path / f"central_{order[0].stem}.sqlite"
-        shutil.copy(central, target)
+        copy_db(central, target)
         merge_files(target, order)
         closed = {(c["kind"], c["table_name"], c["field"]) for c in list_conflicts(target)}
         assert {("closed", "stay", "status"), ("closed", "stay", "bed_id")} <= closed

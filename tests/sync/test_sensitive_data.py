@@ -7,7 +7,7 @@ and can never overwrite what it did not receive."""
 from __future__ import annotations
 
 import json
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from datetime import date
 from pathlib import Path
 

@@ -10,7 +10,7 @@ import json
 import os
 import shutil
 import signal
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import subprocess
 import sys
 import tempfile
@@ -20,6 +20,7 @@ import pytest
 from sync_helpers import (
     central_credentials, contents, edit, file_digest, make_center, register, side_files,
 )
+from factories import keys_code  # noqa: E402
 
 from albergue_sync import SyncRefused, auth, merge_files
 from albergue_sync import files as sync_files
@@ -111,8 +112,11 @@ def test_a_hot_journal_of_a_killed_writer_is_rolled_back_not_merged(center, tmp_
     killed = tmp_path / "killed"
     killed.mkdir()
     script = textwrap.dedent(f"""
-        import os, signal, sqlite3, sys
+        import os, signal, sys
         sys.path.insert(0, {str(os.path.dirname(__file__))!r})
+        sys.path.insert(0, {str(os.path.dirname(os.path.dirname(__file__)))!r})
+        from albergue_sync import dbapi as sqlite3
+        {keys_code(usb)}
         from test_source_reading import _add_people
         conn = sqlite3.connect({str(usb)!r}, isolation_level=None)
         conn.execute("PRAGMA cache_size = 2")
@@ -172,6 +176,7 @@ def test_a_killed_merges_copies_are_removed_by_the_next_merge(center, tmp_path):
         import os, signal
         from pathlib import Path
         from albergue_sync import files
+        {keys_code(a.path)}
         work = files.WorkDir(Path({str(central)!r}))
         files.recovered_copy(Path({str(a.path)!r}), work.file("source"))
         os.kill(os.getpid(), signal.SIGKILL)

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from albergue_sync import keyfile
 from PySide6.QtWidgets import QMessageBox
 from ui_helpers import visible_top_level, when_visible
 
@@ -101,11 +102,23 @@ def test_a_new_file_opens_the_first_run_setup_then_sign_in(tmp_path, qapp, qtbot
         seen.update(user=window.user_label.text(), site=window.site_label.text())
         window.close()
 
+    def note_recovery_code(box):  # shown once, after the first sign-in (an encrypted file)
+        seen["recovery"] = box.windowTitle()
+        seen["code"] = box.text().split()[-1]
+        box.accept()
+
     timers = [when_visible(FirstRunDialog, set_up), when_visible(SignInDialog, sign_in),
+              when_visible(QMessageBox, note_recovery_code),
               when_visible(MainWindow, look_and_quit)]
     assert run_app(qapp, path) == 0
+    code = seen.pop("code")
     assert seen == {"setup": "Albergue — Primer uso", "username": "lucia",
+                    "recovery": "Código de recuperación",
                     "user": "lucia · Administración", "site": "Centro 07 · Centro Comunitario 7"}
+    keyfile.forget(path)  # another day: the recovery code opens the file
+    recovered = Database.open(path)
+    recovered.unlock_with_recovery(code)
+    recovered.close()
     db = Database.open(path)
     try:
         assert [(c.code, c.name, c.city_prefix) for c in centers.list_centers(db)] == [

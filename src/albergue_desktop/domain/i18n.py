@@ -111,16 +111,46 @@ ES: dict[str, str] = {
         "{path} fue creado por una versión más reciente de Albergue (esquema {found}); esta "
         "versión entiende hasta el esquema {supported}. Actualice Albergue para abrirlo.",
     "{path} is damaged: {detail}": "{path} está dañado: {detail}",
+    "{path} is now encrypted. Its recovery code (shown only now: write it down and keep it "
+    "locked away; it opens the file if every password is lost): {code}":
+        "{path} ahora está cifrado. Su código de recuperación (se muestra solo ahora: anótelo "
+        "y guárdelo bajo llave; abre el archivo si se pierden todas las contraseñas): {code}",
+    "{path} could not be encrypted ({detail}); it was left as it was.":
+        "{path} no se pudo cifrar ({detail}); se dejó como estaba.",
+    "The recovery code is wrong.": "El código de recuperación no es correcto.",
+    "{path} is encrypted. Its recovery code (shown only now: write it down and keep it locked "
+    "away; it opens the file if every password is lost): {code}":
+        "{path} está cifrado. Su código de recuperación (se muestra solo ahora: anótelo y "
+        "guárdelo bajo llave; abre el archivo si se pierden todas las contraseñas): {code}",
+    "The user {username} does not exist in this file.":
+        "El usuario {username} no existe en este archivo.",
+    "Recovery code: ": "Código de recuperación: ",
+    "There is no terminal to type the recovery code; use --code-file.":
+        "No hay una terminal para escribir el código de recuperación; use --code-file.",
+    "{user} has a new password. The recovery code you used no longer works; the new one "
+    "(shown only now: write it down and keep it locked away): {code}":
+        "{user} tiene una contraseña nueva. El código de recuperación que usó ya no sirve; el "
+        "nuevo (se muestra solo ahora: anótelo y guárdelo bajo llave): {code}",
+    "every password lost: open the file with its recovery code and give a user a new "
+    "password":
+        "se perdieron todas las contraseñas: abrir el archivo con su código de recuperación "
+        "y dar una contraseña nueva a un usuario",
+    "the user who gets the new password": "el usuario que recibe la contraseña nueva",
+    "read the recovery code from FILE instead of asking":
+        "leer el código de recuperación de ARCHIVO en lugar de preguntarlo",
+    "read the new password from the first line of FILE instead of asking":
+        "leer la contraseña nueva de la primera línea de ARCHIVO en lugar de preguntarla",
+    "{path} is encrypted: sign in to open it.":
+        "{path} está cifrado: inicie sesión para abrirlo.",
+    "{path} is damaged: its key does not open it (the file or its key file is damaged, or "
+    "they are of different copies). Nothing was changed in it; restore it from a backup.":
+        "{path} está dañado: su clave no lo abre (el archivo o su archivo de claves está "
+        "dañado, o son de copias distintas). No se modificó nada en él; restáurelo desde una "
+        "copia de seguridad.",
     "{path} is incomplete ({size} of {expected} bytes): the copy was cut short. Nothing was "
     "changed in it; restore it from a backup or copy it again.":
         "{path} está incompleto ({size} de {expected} bytes): la copia quedó cortada. No se "
         "modificó nada en él; restáurelo desde una copia de seguridad o cópielo de nuevo.",
-    # keys of encrypted files (storage/crypto_keys.py, docs/encryption.md)
-    "The password or the recovery code is wrong.":
-        "La contraseña o el código de recuperación no son correctos.",
-    "The key file is damaged: {detail}": "El archivo de claves está dañado: {detail}",
-    "This file was sealed for another site; it cannot be opened here.":
-        "Este archivo fue sellado para otro sitio; no se puede abrir aquí.",
     "{path} is damaged ({detail}). Nothing was changed in it; restore it from a backup or "
     "ask for help.":
         "{path} está dañado ({detail}). No se modificó nada en él; restáurelo desde una copia "

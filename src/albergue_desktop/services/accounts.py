@@ -5,10 +5,13 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from albergue_sync import SyncRefused
+from albergue_sync.crypto_keys import WrongSecret
 from sqlmodel import Session, col, select
 
+from ..domain import clock
 from ..domain.enums import Role
-from ..domain.errors import AlbergueError, NotFoundError, RuleViolation
+from ..domain.errors import AlbergueError, NotFoundError, RuleViolation, StorageError
 from ..domain.permissions import Permission, allows
 from ..storage.db import Database
 from ..storage.tables import AuditEvent, User
@@ -40,6 +43,7 @@ def sign_in(db: Database, username: str, password: str, *,
     Failures are committed (counter, lock, audit event) before the error is raised."""
     now = now or utcnow()
     username = username.strip().lower()
+    _unlock(db, username, password)
     failure: SignInError | None = None
     with db.session(username, audit=False) as session:
         user = session.exec(select(User).where(User.username == username,
@@ -81,7 +85,24 @@ def sign_in(db: Database, username: str, password: str, *,
             actor = _actor(user)
     if failure is not None:
         raise failure
+    if not db.has_key_for(username):  # a user synced in, or of a converted file
+        db.wrap_key_for(username, password)
     return actor
+
+
+def _unlock(db: Database, username: str, password: str) -> None:
+    """An encrypted file not yet open in this process: the user's key slot is the password
+    check for the file (docs/encryption.md); then the accounts table governs as usual."""
+    if not db.locked:
+        return
+    try:
+        db.unlock(username, password)
+    except WrongSecret as exc:
+        raise SignInError("Wrong username or password.") from exc
+    except SyncRefused as exc:  # a damaged key file
+        raise StorageError("{path} is damaged: {detail}", path=str(db.path),
+                           detail=str(exc)) from exc
+    clock.follow(db)  # a demo file runs on its own day (domain/clock.py)
 
 
 def verify_actor_password(db: Database, actor: Actor, password: str) -> bool:
@@ -123,6 +144,7 @@ def reset_password(db: Database, actor: Actor, user_id: str, new_password: str) 
         session.add(user)
         # no hash and no lockout field in the audit log (storage.versioning skips them)
         _audit(session, "password_reset", actor.username, user.id, user=user.username)
+    db.wrap_key_for(user.username, new_password)
 
 
 def must_change_password(db: Database, username: str) -> bool:
@@ -146,6 +168,7 @@ def change_own_password(db: Database, actor: Actor, current: str, new_password: 
         user.password_hash, user.must_change_password = password_hash, False
         session.add(user)
         _audit(session, "password_changed", actor.username, user.id, user=user.username)
+    db.wrap_key_for(actor.username, new_password)
 
 
 def password_resets_for(db: Database, actor: Actor) -> list[AuditEvent]:
@@ -173,6 +196,8 @@ def set_active(db: Database, actor: Actor, user_id: str, active: bool) -> None:
             _not_self(actor, user)
         user.active = active
         session.add(user)
+    if not active:  # a reactivated user gets a slot again with an administrator's reset
+        db.drop_key_for(user.username)
 
 
 def _sensitive(role: str) -> list[str]:
@@ -217,6 +242,9 @@ def full_name(db: Database, username: str) -> str:
 
 
 def has_users(db: Database) -> bool:
-    """False on a brand-new file: the app then shows the first-run setup."""
+    """False on a brand-new file: the app then shows the first-run setup (a locked file
+    has the users of its key slots)."""
+    if db.locked:
+        return True
     with db.read_session() as session:
         return session.exec(select(User.id)).first() is not None

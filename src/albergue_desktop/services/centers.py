@@ -94,6 +94,7 @@ def create_user(db: Database, actor: Actor | None, *, username: str, full_name: 
                                    row_id=user.id, changes={"user": username,
                                                             "role": [None, role],
                                                             "access": access}))
+    db.wrap_key_for(username, password)
     return user
 
 

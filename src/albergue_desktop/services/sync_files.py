@@ -20,6 +20,7 @@ from pathlib import Path
 
 from albergue_sync import Options, SourceReport, SyncRefused, merge_files
 from albergue_sync import files as sync_work
+from albergue_sync import keyfile
 from albergue_sync.status import export
 from sqlalchemy import text
 from sqlmodel import select
@@ -48,6 +49,9 @@ class SyncSummary:
     reports: list[SourceReport] = field(default_factory=list)
     finished_at: datetime = field(default_factory=utcnow)
     created: bool = False  # the central file was created by this push
+    # the recovery code of a central file created by this push (shown once): it opens the
+    # file on the central computer, where `albergue recover` makes its first administrator
+    recovery_code: str | None = None
 
     @property
     def changed(self) -> int:
@@ -69,8 +73,16 @@ def _remember(db: Database, actor: Actor, direction: str, central: Path) -> date
 
 
 def _remove(path: Path) -> None:
-    for extra in ("", "-wal", "-shm", "-journal"):
+    for extra in ("", "-wal", "-shm", "-journal", keyfile.SUFFIX):
         Path(f"{path}{extra}").unlink(missing_ok=True)
+
+
+def _link(db: Database, central: Path) -> None:
+    """This file and the central file it pushed to each get a slot of the other's key
+    (docs/encryption.md "Files that travel"): the central's operators open this center's
+    files, and this center opens its central for a pull."""
+    if db.encrypted and keyfile.key_for(central) is not None:
+        keyfile.link(db.path, central)
 
 
 def _not_itself(db: Database, central: Path) -> None:
@@ -118,8 +130,10 @@ def push(db: Database, actor: Actor, central: Path, *, progress: Progress | None
         raise
     for report in reports:
         report.path = str(db.path)  # the snapshot was a temporary copy of this file
+    _link(db, central)
+    code = keyfile.add_recovery(central) if created and db.encrypted else None
     finished = _remember(db, actor, "push", central)
-    return SyncSummary("push", central, reports, finished, created)
+    return SyncSummary("push", central, reports, finished, created, code)
 
 
 def pull(db: Database, actor: Actor, central: Path, *, with_health: bool = False,

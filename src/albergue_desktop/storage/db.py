@@ -4,20 +4,24 @@
 files from a newer Albergue, empty (0-byte) files and damaged files (``PRAGMA quick_check``)
 with a typed :class:`StorageError` and a translated message; creates and initializes a new
 file (mode 0600 on POSIX, in a 0700 data folder), and upgrades an older one in place.
-Threat model and file permissions: docs/threat-model.md.
+Every new file is a SQLCipher file under its own data key (docs/encryption.md): an encrypted
+file whose key this process does not hold opens *locked* (:attr:`Database.locked`) and
+:meth:`Database.unlock` opens it with a user's password. Every connection comes from
+``albergue_sync.dbapi`` (keyed). Threat model and file permissions: docs/threat-model.md.
 """
 
 from __future__ import annotations
 
 import os
-import sqlite3
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
 from albergue_sync import SyncRefused
+from albergue_sync import dbapi as sqlite3
 from albergue_sync import files as sync_files
+from albergue_sync import keyfile
 from platformdirs import user_data_dir
 from sqlalchemy import create_engine, event
 from sqlalchemy.engine import Engine
@@ -26,6 +30,7 @@ from sqlmodel import Session
 
 from ..domain.errors import SchemaTooNewError, StorageError
 from . import migrations, versioning
+from .encrypt import finish_pending
 
 BUSY_TIMEOUT_MS = 10_000
 
@@ -138,10 +143,13 @@ def inspect_file(path: Path) -> int | None:
                            path=str(path))
     with open(path, "rb") as fh:
         header = fh.read(100)
-    if header[:16] != migrations.SQLITE_HEADER:
+    encrypted = sqlite3.is_encrypted(path)
+    if header[:16] != migrations.SQLITE_HEADER and not encrypted:
         raise StorageError("{path} is not an Albergue database (it is not an SQLite file).",
                            path=str(path))
-    if not _is_hot(path):  # a hot file's header may be ahead of its pages until recovery
+    # a hot file's header may be ahead of its pages until recovery; an encrypted file's
+    # page count is inside its encrypted first page
+    if not _is_hot(path) and not encrypted:
         _refuse_truncated(path, header)
     full_check = needs_full_check(path)  # before connecting: a hot WAL is looked at first
     try:
@@ -159,6 +167,11 @@ def inspect_file(path: Path) -> int | None:
         raise StorageError("{path} is not an Albergue database (it is not an SQLite file).",
                            path=str(path)) from exc
     except sqlite3.DatabaseError as exc:
+        if encrypted and "not a database" in str(exc):  # a failed page check (HMAC)
+            raise StorageError("{path} is damaged: its key does not open it (the file or its "
+                               "key file is damaged, or they are of different copies). "
+                               "Nothing was changed in it; restore it from a backup.",
+                               path=str(path)) from exc
         raise StorageError("{path} is damaged: {detail}", path=str(path), detail=str(exc)) from exc
     return None if meta is None else int(meta.get("schema_version", 0))
 
@@ -220,8 +233,9 @@ def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
                            detail="; ".join(problems))
 
 
-def _prepare(path: Path) -> None:
-    """Create or upgrade the file so it holds the current schema."""
+def _prepare(path: Path, *, encrypt: bool = True) -> None:
+    """Create or upgrade the file so it holds the current schema. A new file is encrypted
+    under a new data key (its key file beside it) unless ``encrypt`` is False."""
     found = inspect_file(path)
     if found is not None and found > migrations.CURRENT_SCHEMA_VERSION:
         raise SchemaTooNewError(str(path), found, migrations.CURRENT_SCHEMA_VERSION)
@@ -242,11 +256,15 @@ def _prepare(path: Path) -> None:
         except OSError as exc:
             raise _storage_error(exc, path) from exc
     try:
+        if created and encrypt:
+            keyfile.create(path)
         _create_or_upgrade(path, found)
     except BaseException:
         if created:  # ours and empty: no 0-byte file stays behind to be refused next time
-            for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+            for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm"),
+                         keyfile.keys_path(path)):
                 file.unlink(missing_ok=True)
+            keyfile.forget(path)
         raise
 
 
@@ -284,34 +302,102 @@ def _storage_error(exc: Exception, path: Path) -> StorageError:
 class Database:
     """An open Albergue database file."""
 
-    def __init__(self, path: Path, engine: Engine) -> None:
+    engine: Engine
+    write_engine: Engine
+    site_id: str
+    epoch: str
+    schema_version: int
+
+    def __init__(self, path: Path) -> None:
         self.path = path
-        self.engine = engine
-        self.write_engine = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
-        with engine.connect() as conn:
-            meta: dict[str, str] = dict(conn.exec_driver_sql(
-                "SELECT key, value FROM meta").all())
-        self.site_id: str = meta["site_id"]
-        self.epoch: str = meta["epoch"]
-        self.schema_version = int(meta["schema_version"])
+        self.locked = True
 
     @classmethod
-    def open(cls, path: str | os.PathLike[str]) -> Database:
+    def open(cls, path: str | os.PathLike[str], *, encrypt: bool = True) -> Database:
+        """Open (creating or upgrading) ``path``. An encrypted file whose key this process
+        does not hold (nor reaches through a peer slot) is returned locked: nothing is read
+        from it until :meth:`unlock`. ``encrypt`` False makes a new file plain (benchmarks
+        comparing against plain files)."""
         path = Path(path).expanduser().resolve()
-        _prepare(path)
-        engine = create_engine(f"sqlite:///{path}", connect_args={"check_same_thread": False})
+        db = cls(path)
+        finish_pending(path)  # what a killed conversion left beside it
+        if path.exists() and sqlite3.is_encrypted(path):
+            try:
+                key = keyfile.key_for(path) or keyfile.unlock_by_peer(path)
+            except SyncRefused as exc:
+                raise StorageError("{path} is damaged: {detail}", path=str(path),
+                                   detail=str(exc)) from exc
+            if key is None:
+                return db
+        db._connect(encrypt=encrypt)
+        return db
+
+    def unlock(self, username: str, password: str) -> None:
+        """Unwrap the data key with ``username``'s password (the password check for the
+        file: :class:`albergue_sync.crypto_keys.WrongSecret` when it does not open), then
+        open the file as :meth:`open` does."""
+        if self.locked:
+            keyfile.unlock(self.path, username, password)
+            self._connect()
+
+    def unlock_with_recovery(self, code: str) -> None:
+        if self.locked:
+            keyfile.unlock_recovery(self.path, code)
+            self._connect()
+
+    @property
+    def encrypted(self) -> bool:
+        return keyfile.key_for(self.path) is not None
+
+    def _connect(self, *, encrypt: bool = True) -> None:
+        path = self.path
+        _prepare(path, encrypt=encrypt)
+        # the URL names the file (a file's pool, not one connection); creator keys it
+        engine = create_engine(f"sqlite:///{path}", module=sqlite3.driver, creator=lambda: (
+            sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)))
         event.listen(engine, "connect", _set_pragmas)
         event.listen(engine, "begin", _begin)
         try:
-            return cls(path, engine)
+            with engine.connect() as conn:
+                meta: dict[str, str] = dict(conn.exec_driver_sql(
+                    "SELECT key, value FROM meta").all())
         except OperationalError as exc:
             engine.dispose()
             raise _storage_error(exc, path) from exc
+        self.engine = engine
+        self.write_engine = engine.execution_options(**{BEGIN_OPTION: "IMMEDIATE"})
+        self.site_id = meta["site_id"]
+        self.epoch = meta["epoch"]
+        self.schema_version = int(meta["schema_version"])
+        self.locked = False
 
     def close(self) -> None:
-        self.engine.dispose()
+        if not self.locked:
+            self.engine.dispose()
+
+    def reopen(self) -> None:
+        """Open again after :meth:`close` (the file was converted in place)."""
+        self.locked = True
+        self._connect()
+
+    def wrap_key_for(self, username: str, password: str) -> None:
+        """Give ``username`` a key slot under ``password`` (account created, password
+        changed or reset; a user signing in without one). No-op on a plain file."""
+        if self.encrypted:
+            keyfile.add_user(self.path, username, password)
+
+    def has_key_for(self, username: str) -> bool:
+        return (not self.encrypted
+                or keyfile.user_label(username) in keyfile.load(self.path).slots)
+
+    def drop_key_for(self, username: str) -> None:
+        if self.encrypted:
+            keyfile.remove_user(self.path, username)
 
     def meta(self, key: str) -> str | None:
+        """A value of the ``meta`` table; None while the file is locked."""
+        if self.locked:
+            return None
         with self.engine.connect() as conn:
             row = conn.exec_driver_sql("SELECT value FROM meta WHERE key = ?", (key,)).first()
         return row[0] if row else None
@@ -323,6 +409,7 @@ class Database:
         on success and rolls back on any error. Disk-full and busy errors become
         :class:`StorageError` with a message for the user. Use :meth:`read_session` for reads:
         it does not wait for (or hold up) a writer."""
+        self._require_unlocked()
         session = AlbergueSession(self.write_engine, expire_on_commit=False)
         session.info["write_context"] = versioning.WriteContext(self.site_id, username,
                                                                 audit=audit)
@@ -334,10 +421,15 @@ class Database:
         """A read-only unit of work: a deferred transaction (one consistent snapshot in WAL)
         that never takes the write lock, so it answers while a pull or an import writes.
         Flushing a change in it raises ``RuntimeError``."""
+        self._require_unlocked()
         session = AlbergueSession(self.engine, expire_on_commit=False)
         session.info["read_only"] = True
         with self._unit_of_work(session) as unit:
             yield unit
+
+    def _require_unlocked(self) -> None:
+        if self.locked:
+            raise StorageError("{path} is encrypted: sign in to open it.", path=str(self.path))
 
     @contextmanager
     def _unit_of_work(self, session: Session) -> Iterator[Session]:

@@ -8,7 +8,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QMessageBox
 
 from .. import RELEASE_DATE
@@ -59,11 +59,14 @@ class AppSession(QObject):
 
     def sign_in(self, *, username: str = "") -> bool:
         dialog = SignInDialog(self.db)
+        dialog.form.new_file = bool(username)  # just set up: its recovery code is made now
         if username:
             dialog.form.username_edit.setText(username)
             dialog.form.password_edit.setFocus()
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
+        # a new or just converted file: its administrator's first sign-in
+        show_recovery_code(dialog.form.recovery_code, self.db.path)
         if dialog.form.must_change_password:  # an administrator reset it: a new one first
             from .auth.password import ChangePasswordDialog
             if ChangePasswordDialog(self.db, dialog.actor, forced=True).exec() \
@@ -114,6 +117,20 @@ class AppSession(QObject):
             window, self.window = self.window, None
             window.closed.disconnect()
             window.close()
+
+
+def show_recovery_code(code: str | None, path: Path) -> None:
+    """The recovery code of a file just encrypted, shown once (docs/encryption.md)."""
+    if not code:
+        return
+    box = QMessageBox(QMessageBox.Icon.Information,
+                      QCoreApplication.translate("app", "Recovery code"),
+                      QCoreApplication.translate(
+                          "app", "{path} is encrypted. Write this recovery code on paper and "
+                          "keep it locked away: it opens the file if every password is lost. "
+                          "It is shown only now.\n\n{code}").format(path=path, code=code))
+    box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    box.exec()
 
 
 def warn_about_clock(today: date | None = None) -> bool:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import sqlite3
+from . import dbapi as sqlite3
 import time
 from pathlib import Path
 
@@ -43,8 +43,9 @@ def apply_source(target: Path, plan: _Plan, options: Options,
         conn = open_target(target)
     attached = False
     try:
-        conn.execute("ATTACH DATABASE ? AS src",
-                     (files.uri(plan.attach, readonly=plan.attach_readonly),))
+        conn.execute("ATTACH DATABASE ? AS src KEY ?",
+                     (files.uri(plan.attach, readonly=plan.attach_readonly),
+                      sqlite3.attach_key(plan.attach)))
         attached = True
         conn.execute("BEGIN IMMEDIATE")
         try:

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-import sqlite3
+from . import dbapi as sqlite3
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Any

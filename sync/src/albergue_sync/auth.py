@@ -16,14 +16,15 @@ in sync/README.md.
 from __future__ import annotations
 
 import json
-import sqlite3
+from . import dbapi as sqlite3
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
-from . import auditchain, files
+from . import auditchain, files, keyfile
+from .crypto_keys import WrongSecret
 from .i18n import SyncRefused
 from .rowmerge import dump_json
 from .stamps import new_id
@@ -157,6 +158,13 @@ def sign_in_file(path: Path, username: str, password: str, *, command: str,
     recorded by :func:`record_sign_in` once the command succeeded. Returns the username."""
     now = now or datetime.now(timezone.utc)
     username = username.strip().lower()
+    if sqlite3.is_encrypted(path) and keyfile.key_for(path) is None:
+        # the user's key slot is the password check for an encrypted file
+        try:
+            keyfile.unlock(path, username, password)
+        except WrongSecret as exc:
+            raise SignInRefused(WRONG_CREDENTIALS) from exc
+    keyfile.offer(username, password)  # sources that share this account open with it
 
     def work(conn: sqlite3.Connection, w: _Writer):
         row = conn.execute(
@@ -252,4 +260,6 @@ def create_account(path: Path, username: str, password: str, *, role: str = "adm
         return user_id
 
     _transaction(path, work)
+    if keyfile.key_for(path) is not None:
+        keyfile.add_user(path, username, password)
     return username

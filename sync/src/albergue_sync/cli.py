@@ -14,14 +14,14 @@ import getpass
 import json
 import os
 import re
-import sqlite3
+from . import dbapi as sqlite3
 import sys
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
 from . import conflicts as conflict_log
-from . import auditchain, auth, files, recovery
+from . import auditchain, auth, files, keyfile, recovery
 from .engine import Options, SourceReport, merge_files
 from .i18n import SyncRefused, set_language
 from .i18n import translate as _
@@ -205,7 +205,9 @@ def _sign_in(args: argparse.Namespace) -> str | None:
                        "are with --user USER (a user of the file with the sync permission).",
                        command=args.command))
     path = getattr(args, _SIGN_IN_FILE[args.command])
-    files.inspect(path)  # a missing or foreign file gets its own message first
+    # a missing or foreign file gets its own message first (an encrypted one, once the
+    # password unlocked it)
+    files.check_header(path) if sqlite3.is_encrypted(path) else files.inspect(path)
     password = _read_password(args.password_file, "Password: ")
     return auth.sign_in_file(path, args.user, password, command=args.command)
 
@@ -223,10 +225,12 @@ def _create_central(args: argparse.Namespace) -> str:
         if getpass.getpass(_("Repeat the password: ")) != password:
             raise SyncRefused("The passwords do not match.")
     files.create(args.target)
+    keyfile.offer(args.admin.strip().lower(), password)  # sources with the same account open
     try:
         return auth.create_account(args.target, args.admin, password, role=args.admin_role)
     except BaseException:
-        for leftover in (args.target, Path(f"{args.target}-wal"), Path(f"{args.target}-shm")):
+        for leftover in (args.target, Path(f"{args.target}-wal"), Path(f"{args.target}-shm"),
+                         keyfile.keys_path(args.target)):
             leftover.unlink(missing_ok=True)
         raise
 
@@ -255,9 +259,14 @@ def _command(args: argparse.Namespace, user: str | None) -> None:
         except BaseException:
             if created:  # nothing was merged: no half-made central file is left behind
                 for leftover in (args.target, Path(f"{args.target}-wal"),
-                                 Path(f"{args.target}-shm")):
+                                 Path(f"{args.target}-shm"), keyfile.keys_path(args.target)):
                     leftover.unlink(missing_ok=True)
             raise
+        if created:
+            code = keyfile.add_recovery(args.target)
+            print(_("Recovery code of {path} (shown only now: write it down and keep it "
+                    "locked away; it opens the file if every password is lost): {code}",
+                    path=str(args.target), code=code), file=sys.stderr)
         if created and not args.json:
             print(_("Created {path} (site {site}); its first account: {user}.",
                     path=str(args.target), site=files.inspect(args.target).site_id,

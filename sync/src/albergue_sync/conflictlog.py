@@ -12,7 +12,7 @@ while the row holds c). See docs/sync-recovery.md.
 
 from __future__ import annotations
 
-import sqlite3
+from . import dbapi as sqlite3
 from typing import Any
 
 from .rowmerge import Conflict, dump_json, field_dots, merge_conflict, parse_json

@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
-import sqlite3
+from . import dbapi as sqlite3
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any

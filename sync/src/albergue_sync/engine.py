@@ -15,7 +15,7 @@ A crash at any point leaves the target as it was."""
 
 from __future__ import annotations
 
-import sqlite3
+from . import dbapi as sqlite3
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field

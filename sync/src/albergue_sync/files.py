@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import os
 import shutil
-import sqlite3
+from . import dbapi as sqlite3
 import sys
 import tempfile
 import time
@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import IO
 from urllib.parse import quote
 
-from . import schema
+from . import keyfile, schema
 from .i18n import SyncRefused
 
 BUSY_TIMEOUT_MS = 10_000
@@ -118,6 +118,8 @@ def check_header(path: Path, *, shown: Path | None = None) -> None:
     except OSError as exc:
         raise SyncRefused("Cannot read {path}: {detail}", path=str(shown),
                           detail=exc.strerror or str(exc)) from exc
+    if len(header) == 100 and sqlite3.is_encrypted(path):
+        return  # encrypted (no readable header): damage shows when its pages are read
     if len(header) < 100 or header[:16] != schema.SQLITE_HEADER:
         raise SyncRefused("{path} is not an Albergue database (it is not an SQLite file).",
                           path=str(shown))
@@ -170,7 +172,7 @@ def file_meta(path: Path, *, shown: Path | None = None) -> dict[str, str] | None
     shown = Path(shown) if shown is not None else path
     with open(path, "rb") as fh:
         header = fh.read(16)
-    if header != schema.SQLITE_HEADER:
+    if header != schema.SQLITE_HEADER and not sqlite3.is_encrypted(path):
         raise SyncRefused("{path} is not an Albergue database (it is not an SQLite file).",
                           path=str(shown))
     conn = connect(path, readonly=False)
@@ -350,6 +352,9 @@ def recovered_copy(source: Path, dest: Path) -> None:
     since its frames are checksummed and only a commit frame makes them count."""
     source, dest = Path(source), Path(dest)
     check_header(source)
+    key = sqlite3.find_key(source)
+    if key is not None:
+        keyfile.remember(dest, key)
     try:
         guard = None
         if rollback_mode(source):
@@ -464,13 +469,23 @@ def quick_check(path: Path, shown: Path) -> None:
 
 def snapshot(source: Path, dest: Path) -> None:
     """A consistent copy of ``source`` (live or not) through the SQLite backup API, as a
-    self-contained file (rollback journal, no WAL), checked with ``quick_check``."""
+    self-contained file (rollback journal, no WAL), checked with ``quick_check``. An
+    encrypted source gives a copy under the same key (remembered for ``dest``; its key
+    file is the caller's: :func:`keyfile.copy_keys`), its pages copied as they are when
+    they hold every committed change (:func:`_copy_pages`)."""
     try:
         src = connect(source, readonly=False)  # only read; opened normally (locks, recovery)
+        key = keyfile.key_for(source)
+        if key is not None:
+            keyfile.remember(dest, key)
         try:
-            out = sqlite3.connect(dest, isolation_level=None)
-            try:
+            out = None
+            if key is None or not _copy_pages(src, source, dest):
+                out = sqlite3.connect(dest, isolation_level=None)
                 src.backup(out)
+            else:
+                out = sqlite3.connect(dest, isolation_level=None)
+            try:
                 out.execute("PRAGMA journal_mode = DELETE")
                 problems = [r[0] for r in out.execute("PRAGMA quick_check")]
             finally:
@@ -481,6 +496,31 @@ def snapshot(source: Path, dest: Path) -> None:
         raise damaged(source, exc) from exc
     if problems != ["ok"]:
         raise damaged(source, "; ".join(problems[:3]))
+
+
+def _copy_pages(src: sqlite3.Connection, source: Path, dest: Path) -> bool:
+    """Copy an encrypted file's bytes as they are (the backup API would decrypt and
+    encrypt every page again under the same key), inside a read transaction, when the file
+    itself holds every committed change: committed WAL frames are checkpointed first, and
+    if a ``-wal`` with frames or a ``-journal`` remains (a writer is active), False (the
+    backup API copies it). A reader of a fully checkpointed WAL file reads the database
+    file only and no checkpoint may write into it until it ends; in rollback-journal mode
+    its shared lock keeps writers from committing."""
+    try:
+        src.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        src.execute("BEGIN")
+        src.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlite3.Error:
+        if src.in_transaction:
+            src.execute("ROLLBACK")
+        return False
+    try:
+        if _size(Path(f"{source}-wal")) > 0 or _size(Path(f"{source}-journal")) > 0:
+            return False
+        shutil.copyfile(source, dest)
+        return True
+    finally:
+        src.execute("ROLLBACK")
 
 
 def upgrade(path: Path, from_version: int) -> None:
@@ -500,11 +540,14 @@ def upgrade(path: Path, from_version: int) -> None:
 
 
 def create(path: Path) -> FileInfo:
-    """A new, empty Albergue file with its own site (WAL mode, like the desktop's files)."""
+    """A new, empty Albergue file with its own site (WAL mode, like the desktop's files),
+    encrypted under a new data key (its key file has no slot yet: the caller adds the
+    accounts' slots, or links it to the file it was made for: :func:`keyfile.link`)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".creating")
     tmp.unlink(missing_ok=True)
-    conn = sqlite3.connect(tmp, isolation_level=None)
+    key = keyfile.create(path)
+    conn = sqlite3.connect(tmp, isolation_level=None, key=key)
     try:
         conn.execute("BEGIN IMMEDIATE")
         schema.initialize(conn)

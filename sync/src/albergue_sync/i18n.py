@@ -16,6 +16,29 @@ __all__ = ["ES", "SyncCancelled", "SyncRefused", "language", "set_language", "tr
 DOMAIN = "sync"
 
 ES: dict[str, str] = {
+    "Recovery code of {path} (shown only now: write it down and keep it locked away; it "
+    "opens the file if every password is lost): {code}":
+        "Código de recuperación de {path} (se muestra solo ahora: anótelo y guárdelo bajo "
+        "llave; abre el archivo si se pierden todas las contraseñas): {code}",
+    # keys of encrypted files (crypto_keys.py, keyfile.py, docs/encryption.md)
+    "The password or the recovery code is wrong.":
+        "La contraseña o el código de recuperación no son correctos.",
+    "The key file is damaged: {detail}": "El archivo de claves está dañado: {detail}",
+    "This file was sealed for another site; it cannot be opened here.":
+        "Este archivo fue sellado para otro sitio; no se puede abrir aquí.",
+    "{path} is encrypted and its key file ({keys}) is missing: copy it from where the "
+    "database came from (the two files travel together).":
+        "{path} está cifrado y falta su archivo de claves ({keys}): cópielo de donde vino la "
+        "base de datos (los dos archivos viajan juntos).",
+    "{path} is encrypted and cannot be opened here: sign in to it, or to a file it "
+    "synchronizes with (a center file opens on the central file it sent to, and back).":
+        "{path} está cifrado y no se puede abrir aquí: inicie sesión en él, o en un archivo "
+        "con el que se sincroniza (un archivo de centro se abre en el archivo central al que "
+        "envió, y al revés).",
+    "The key of {path} does not open it: the file or its key file is damaged, or they "
+    "belong to different copies.":
+        "La clave de {path} no lo abre: el archivo o su archivo de claves está dañado, o son "
+        "de copias distintas.",
     # refused input
     "{path} does not exist.": "{path} no existe.",
     "Cannot read {path}: {detail}": "No se puede leer {path}: {detail}",

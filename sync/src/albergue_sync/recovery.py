@@ -24,7 +24,7 @@ sign-in and before a save).
 from __future__ import annotations
 
 import json
-import sqlite3
+from . import dbapi as sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path

@@ -23,7 +23,7 @@ this is the one place that decides what a file may hold.
 from __future__ import annotations
 
 import json
-import sqlite3
+from . import dbapi as sqlite3
 from typing import Any
 
 from .rules import HEALTH_TABLES, LOCAL_TABLES

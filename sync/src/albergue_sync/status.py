@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from . import files
+from . import files, keyfile
 from .engine import read_bookmarks
 from .i18n import SyncRefused
 from .tablemerge import synced_tables
@@ -55,7 +55,9 @@ def export(source: Path, dest: Path) -> dict[str, Any]:
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         os.replace(tmp, dest)
+        keyfile.copy_keys(source, dest)  # the copy opens as its source does
     finally:
         tmp.unlink(missing_ok=True)
+        keyfile.forget(tmp)
     return {"source": str(source), "path": str(dest), "site_id": info.site_id,
             "seq": copied.seq_last, "size": dest.stat().st_size}

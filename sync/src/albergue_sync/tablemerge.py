@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import functools
 import json
-import sqlite3
+from . import dbapi as sqlite3
 from dataclasses import dataclass
 from typing import Any
 

@@ -16,7 +16,7 @@ The first bad row is named in a clear refusal; the target is left untouched.
 
 from __future__ import annotations
 
-import sqlite3
+from . import dbapi as sqlite3
 from pathlib import Path
 
 from .i18n import SyncRefused

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QMessageBox
 
 from albergue_desktop.services import accounts, centers, sync_files
 from albergue_desktop.storage.db import Database
@@ -93,9 +94,15 @@ def test_the_app_opens_a_merged_file_on_an_administrator_only_setup(qtbot, qapp,
         window.close()
 
     # (a FirstRunDialog asking for a center would sit unanswered: the watchdog exits 99)
+    def note_recovery_code(box):  # the central file's, shown once after its setup
+        seen["recovery"] = box.windowTitle()
+        box.accept()
+
     timers = [when_visible(CentralSetupDialog, set_up), when_visible(SignInDialog, sign_in),
+              when_visible(QMessageBox, note_recovery_code),
               when_visible(MainWindow, look_and_quit)]
     assert run_app(qapp, central) == 0
+    assert seen.pop("recovery") == "Código de recuperación"
     assert "centros 03, 07" in seen["intro"]
     assert seen["refused"] == "Las dos contraseñas son distintas."
     assert seen["site"].startswith("Todos los centros") and seen["rows"] == 2

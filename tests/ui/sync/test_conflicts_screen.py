@@ -4,7 +4,7 @@ resolution syncs back to a center."""
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 from PySide6.QtCore import Qt

@@ -4,7 +4,7 @@ file, a cancel; the status bar shows the last synchronization."""
 from __future__ import annotations
 
 import hashlib
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 from PySide6.QtCore import Qt
 

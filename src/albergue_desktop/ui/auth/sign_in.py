@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from ...domain.errors import AlbergueError
-from ...services import accounts, centers, clock
+from ...services import accounts, centers, clock, encryption
 from ..clock_warning import corrected_message, show_at_sign_in
 from ...storage.db import Database
 from ..ops import error_text, query_op
@@ -23,10 +23,15 @@ from ..tasks import TaskManager
 ERROR_STYLE = "color: #b00020;"
 
 
-def sign_in_and_check_clock(db: Database, username: str, password: str):
-    """Worker thread: the signed-in actor and the clock warnings (services/clock.py)."""
+def sign_in_and_check_clock(db: Database, username: str, password: str,
+                            new_file: bool = False):
+    """Worker thread: the signed-in actor, the clock warnings (services/clock.py), whether
+    the password must change, and a recovery code to show once (a plain file encrypted
+    now, or ``new_file``: the first sign-in after the first-run setup)."""
     actor = accounts.sign_in(db, username, password)
-    return actor, clock.clock_warnings(db), accounts.must_change_password(db, actor.username)
+    recovery_code = encryption.on_sign_in(db, actor, password, new_file=new_file)
+    return (actor, clock.clock_warnings(db), accounts.must_change_password(db, actor.username),
+            recovery_code)
 
 
 class SignInForm(QWidget):
@@ -42,6 +47,8 @@ class SignInForm(QWidget):
         self._tasks = tasks
         self.clock_warnings: list = []  # of the last sign-in, for the dialog to show
         self.must_change_password = False  # an administrator reset it: the app asks first
+        self.recovery_code: str | None = None  # the file was encrypted at this sign-in
+        self.new_file = False  # set after the first-run setup: the recovery code is made
         self.username_edit = QLineEdit(self)
         self.username_edit.setAccessibleName(self.tr("Username"))
         self.password_edit = QLineEdit(self)
@@ -92,7 +99,8 @@ class SignInForm(QWidget):
             return
         self._set_busy(True)
         self.message.clear()
-        self._tasks.run(partial(sign_in_and_check_clock, self._db, username, password),
+        self._tasks.run(partial(sign_in_and_check_clock, self._db, username, password,
+                                self.new_file),
                         self._on_signed_in, self._on_failed)
 
     def show_message(self, text: str) -> None:
@@ -110,7 +118,7 @@ class SignInForm(QWidget):
         self.username_edit.setEnabled(not busy)
 
     def _on_signed_in(self, result) -> None:
-        actor, self.clock_warnings, self.must_change_password = result
+        actor, self.clock_warnings, self.must_change_password, self.recovery_code = result
         self._set_busy(False)
         self.password_edit.clear()
         self.signed_in.emit(actor)
@@ -126,6 +134,8 @@ class SignInForm(QWidget):
 
 def center_title(db: Database) -> str:
     """"Center 03 · Name" of the file's own center, or an empty string."""
+    if db.locked:  # an encrypted file before sign-in: nothing of it can be read yet
+        return ""
     center_id = db.meta("center_id")
     center = next((c for c in centers.list_centers(db) if c.id == center_id), None)
     return f"{center.code} · {center.name}" if center is not None else ""

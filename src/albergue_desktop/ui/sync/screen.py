@@ -220,6 +220,10 @@ class SyncView(QWidget):
             text = self.tr("The central file {file} was brought into this database.").format(
                 file=summary.central.name)
         text += " " + self.tr("%n record(s) new or updated.", "", changed)
+        if summary.recovery_code:  # a new, encrypted central file: shown only now
+            text += " " + self.tr("Recovery code of the central file (write it down and keep "
+                                  "it locked away; it is shown only now): {code}.").format(
+                code=summary.recovery_code)
         conflicts = sum(r.conflicts for r in summary.reports)
         if conflicts:
             text += " " + self.tr("%n conflict(s) to review.", "", conflicts)

@@ -12,7 +12,7 @@ engine share it, so the engine can read and create Albergue files without the de
 from __future__ import annotations
 
 import secrets
-import sqlite3
+from .. import dbapi as sqlite3
 from importlib import resources
 
 APP_ID = "albergue"

@@ -1,0 +1,121 @@
+"""The one writer of the central file: a single thread that merges complete, checked
+uploads one at a time, through the engine's ordinary entry point (``merge_files``, the same
+call as ``albergue-sync merge``). Request handlers only enqueue.
+
+A server stopped or killed mid-merge loses nothing: the engine's transaction rolls back,
+the upload stays ``queued``/``merging`` in the server's state, and the next start merges it
+again (a merge that already committed is merged again as a no-op: merges are idempotent)."""
+
+from __future__ import annotations
+
+import json
+import queue
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+
+from .. import files
+from ..engine import Options, merge_files
+from ..i18n import SyncRefused
+from . import state as st
+from .pullfile import gunzip_file
+
+# The decompressed file may be at most this many times the compressed upload (and 4 GiB).
+MAX_RATIO, MAX_FILE = 200, 4 << 30
+
+
+def file_center_code(path: Path) -> str | None:
+    """The code of the center a center file belongs to (meta center_id -> center.code)."""
+    conn = files.connect(path, readonly=True)
+    try:
+        row = conn.execute("SELECT c.code FROM meta m JOIN center c ON c.id = m.value "
+                           "WHERE m.key = 'center_id'").fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+class MergeWorker:
+    def __init__(self, central: Path, state: st.ServerState, uploads: Path,
+                 notify: Callable[[str], None] | None = None,
+                 before_merge: Callable[[str], None] | None = None) -> None:
+        self.central = Path(central)
+        self.state = state
+        self.uploads = Path(uploads)
+        self.notify = notify or (lambda _id: None)
+        self.before_merge = before_merge  # tests: a hook run just before a merge starts
+        self._queue: queue.Queue[str | None] = queue.Queue()
+        self._thread = threading.Thread(target=self._run, name="albergue-merge", daemon=True)
+        self.merged = 0
+
+    def start(self) -> None:
+        for upload_id in self.state.pending():  # left by a server that stopped or was killed
+            self._queue.put(upload_id)
+        self._thread.start()
+
+    def stop(self) -> None:
+        self._queue.put(None)
+        self._thread.join(timeout=120)
+
+    def submit(self, upload_id: str) -> None:
+        self._queue.put(upload_id)
+
+    def idle(self) -> bool:
+        return self._queue.unfinished_tasks == 0
+
+    def _run(self) -> None:
+        while True:
+            upload_id = self._queue.get()
+            try:
+                if upload_id is None:
+                    return
+                self._merge(upload_id)
+            finally:
+                self._queue.task_done()
+
+    def _merge(self, upload_id: str) -> None:
+        upload = self.state.upload(upload_id)
+        if upload is None or upload["state"] not in (st.QUEUED, st.MERGING):
+            return
+        self.state.set_state(upload_id, st.MERGING)
+        part = self.uploads / f"{upload_id}.gz"
+        try:
+            with files.WorkDir(self.central) as work:
+                source = work.file("upload")
+                try:
+                    gunzip_file(part, source, min(MAX_FILE, MAX_RATIO * max(1, upload["size"])))
+                except (OSError, EOFError, ValueError) as exc:
+                    raise SyncRefused("The file sent is not a compressed Albergue file "
+                                      "({detail}); nothing was merged.",
+                                      detail=str(exc)) from exc
+                files.inspect(source)
+                code = file_center_code(source)
+                if code != upload["center"]:
+                    raise SyncRefused("This server enrolled this computer for center {center}, "
+                                      "but the file sent belongs to center {found}; nothing "
+                                      "was merged.", center=upload["center"],
+                                      found=code or "-")
+                if self.before_merge is not None:
+                    self.before_merge(upload_id)
+                reports = merge_files(self.central, [source], Options())
+            for report in reports:
+                report.path = f"centro {upload['center']}"
+            self.state.mark_merged(upload_id, upload["sha256"], upload["center"],
+                                   json.dumps([asdict(r) for r in reports]))
+            self.merged += 1
+            part.unlink(missing_ok=True)
+        except SyncRefused as exc:
+            # the engine names its private copy; the center knows its file as its own
+            label = f"centro {upload['center']}"
+            params = {k: label if str(v).startswith(str(files.work_root(self.central)))
+                      else str(v) for k, v in exc.params.items()}
+            params = {k: v.replace(str(self.central), "central") for k, v in params.items()}
+            self.state.set_state(upload_id, st.REFUSED, message=exc.msgid,
+                                 report=json.dumps(params))
+            part.unlink(missing_ok=True)
+        except (OSError, sqlite3.Error) as exc:  # a full disk, a busy file: try next start
+            self.state.set_state(upload_id, st.QUEUED, message=str(exc))
+        finally:
+            self.notify(upload_id)

@@ -17,7 +17,7 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .. import files
-from ..engine import Options, merge_files
+from ..engine import Options, ProgressFn, merge_files
 from ..i18n import SyncRefused
 from . import state as st
 from .pullfile import gunzip_file
@@ -46,6 +46,7 @@ class MergeWorker:
         self.uploads = Path(uploads)
         self.notify = notify or (lambda _id: None)
         self.before_merge = before_merge  # tests: a hook run just before a merge starts
+        self.progress: ProgressFn | None = None  # the engine's progress (tests, a console)
         self._queue: queue.Queue[str | None] = queue.Queue()
         self._thread = threading.Thread(target=self._run, name="albergue-merge", daemon=True)
         self.merged = 0
@@ -99,7 +100,7 @@ class MergeWorker:
                                       found=code or "-")
                 if self.before_merge is not None:
                     self.before_merge(upload_id)
-                reports = merge_files(self.central, [source], Options())
+                reports = merge_files(self.central, [source], Options(progress=self.progress))
             for report in reports:
                 report.path = f"centro {upload['center']}"
             self.state.mark_merged(upload_id, upload["sha256"], upload["center"],

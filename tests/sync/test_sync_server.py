@@ -1,0 +1,273 @@
+"""The sync server on loopback (docs/sync-server.md): push and pull through HTTPS give what
+file merges give; cut connections and a killed server lose nothing; revoked, unknown and
+impostor servers are refused."""
+
+from __future__ import annotations
+
+import random
+import shutil
+import threading
+from pathlib import Path
+
+import pytest
+from server_helpers import CuttingProxy, enroll, new_central
+from sync_helpers import (
+    ClockedDatabase, bulk_people, contents, edit, file_digest, make_center, register,
+)
+
+from albergue_sync import client, merge_files
+from albergue_sync.client import Connection, ServerRefused
+from albergue_sync.engine import Options
+from albergue_sync.server.run import Running
+from albergue_sync.status import export
+
+NAMES = ["Marie", "Jean", "Rose", "Pierre", "Claude", "Nadege", "Wisly", "Fabiola"]
+
+
+@pytest.fixture(scope="module")
+def twelve_templates(tmp_path_factory):
+    """Twelve closed center files, built once for this module."""
+    folder = tmp_path_factory.mktemp("centers12")
+    for i in range(1, 13):
+        db, _ = make_center(folder / f"c{i:02d}.sqlite", f"{i:02d}")
+        db.close()
+    return folder
+
+
+def _open(templates: Path, tmp: Path, codes: list[str]) -> list[tuple[str, ClockedDatabase,
+                                                                       str]]:
+    out = []
+    for code in codes:
+        shutil.copy(templates / f"c{code}.sqlite", tmp / f"c{code}.sqlite")
+        db = ClockedDatabase.open(tmp / f"c{code}.sqlite")
+        out.append((code, db, db.meta("center_id")))
+    return out
+
+
+@pytest.fixture
+def server(tmp_path):
+    central = new_central(tmp_path / "central.sqlite")
+    with Running(central, tmp_path / "server") as srv:
+        yield srv
+
+
+def _reference(tmp: Path, paths: list[Path]) -> Path:
+    """The same histories through the file path: every center file merged into a new
+    central file."""
+    ref = tmp / "reference.sqlite"
+    copies = []
+    for p in paths:
+        copy = tmp / f"ref-{p.name}"
+        export(p, copy)  # a consistent copy of a file that is open (its WAL too)
+        copies.append(copy)
+    merge_files(ref, copies)
+    return ref
+
+
+def _shared(view: dict) -> dict:
+    """What every center holds alike: not the health tables, not the audit payloads."""
+    return {t: rows for t, rows in view.items()
+            if t not in {"vaccination", "screening", "audit_event"}}
+
+
+def test_push_and_pull_match_the_file_path_and_withhold_health(server, twelve_templates,
+                                                               tmp_path):
+    centers = _open(twelve_templates, tmp_path, ["01", "02"])
+    try:
+        for code, db, cid in centers:
+            register(db, cid, given=NAMES[int(code)], vaccine=True)
+            enroll(server, db.path, code)
+        first = client.push(centers[0][1].path)
+        assert first.state == "merged" and first.reports[0]["new"] > 0
+        before = file_digest(server.server.central)
+        again = client.push(centers[0][1].path)  # the same export: nothing merged again
+        assert again.state == "merged"
+        assert file_digest(server.server.central) == before
+        client.push(centers[1][1].path)
+        pulled = client.pull(centers[1][1].path)
+        assert pulled.reports[0].new > 0
+        view = contents(centers[1][1].path)
+        ref = _reference(tmp_path, [db.path for _, db, _ in centers])
+        assert _diff(contents(server.server.central), contents(ref)) == []
+        assert _shared(view) == _shared(contents(server.server.central))
+        # center 02 was enrolled without health data: 01's vaccination never reached it
+        own = {p for p, row in view["person"].items() if row["center_id"] == centers[1][2]}
+        assert view["vaccination"] and all(v["person_id"] in own
+                                           for v in view["vaccination"].values())
+    finally:
+        for _, db, _ in centers:
+            db.close()
+
+
+def test_twelve_centers_pushing_and_pulling_at_once_converge(server, twelve_templates,
+                                                             tmp_path):
+    codes = [f"{i:02d}" for i in range(1, 13)]
+    centers = _open(twelve_templates, tmp_path, codes)
+    rng = random.Random(13)
+    plans = {code: [rng.randrange(4) for _ in range(2)] for code in codes}
+    errors: list[BaseException] = []
+    try:
+        for code, db, _ in centers:
+            enroll(server, db.path, code)
+        barrier = threading.Barrier(len(centers))
+
+        def center_work(code: str, db: ClockedDatabase, cid: str) -> None:
+            try:
+                barrier.wait(timeout=60)
+                for round_no, extra in enumerate(plans[code]):
+                    pid = register(db, cid, given=NAMES[(int(code) + round_no) % 8])
+                    for n in range(extra):
+                        edit(db, pid, notes=f"nota {code}-{round_no}-{n}")
+                    client.push(db.path)
+                    client.pull(db.path)
+                    # an edit of a person of another center that it pulled
+                    others = [p for p, row in contents(db.path)["person"].items()
+                              if row["center_id"] != cid]
+                    if others:
+                        edit(db, rng.choice(sorted(others)), notes=f"visto en {code}")
+            except BaseException as exc:  # noqa: BLE001 - reported by the test below
+                errors.append(exc)
+
+        threads = [threading.Thread(target=center_work, args=c) for c in centers]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join(timeout=600)
+        assert not errors, errors
+        for _, db, _ in centers:  # the last edits, then everyone takes the central back
+            client.push(db.path)
+        for _, db, _ in centers:
+            client.pull(db.path)
+        central = contents(server.server.central)
+        assert central == contents(_reference(tmp_path, [db.path for _, db, _ in centers]))
+        assert len(central["person"]) == sum(len(p) for p in plans.values())
+        for _, db, _ in centers:
+            assert _shared(contents(db.path)) == _shared(central)
+    finally:
+        for _, db, _ in centers:
+            db.close()
+
+
+def test_connections_cut_at_random_bytes_lose_and_duplicate_nothing(server, twelve_templates,
+                                                                    tmp_path):
+    centers = _open(twelve_templates, tmp_path, ["01", "02"])
+    for _, db, cid in centers:
+        register(db, cid, given="Rose", vaccine=True)
+    for _, db, _ in centers:
+        db.close()
+    for _, db, _ in centers:
+        bulk_people(db.path, 150, prefix=db.path.stem)
+    proxy = CuttingProxy(("127.0.0.1", server.port), random.Random(7))
+    try:
+        for code, db, _ in centers:
+            conn = enroll(server, db.path, code)
+            conn.url = proxy.url
+            conn.save(db.path)
+        for _, db, _ in centers:
+            sent = client.push(db.path, chunk=8 * 1024)
+            assert sent.state == "merged"
+        for _, db, _ in centers:
+            client.pull(db.path)
+        assert proxy.cuts > 0
+        central = contents(server.server.central)
+        assert central == contents(_reference(tmp_path, [db.path for _, db, _ in centers]))
+        assert len(central["person"]) == 2 * 151
+        for _, db, _ in centers:
+            assert _shared(contents(db.path)) == _shared(central)
+        merged = server.server.state._run("SELECT center_code, count(*) FROM merged "
+                                          "GROUP BY center_code")
+        assert sorted(merged) == [("01", 1), ("02", 1)]
+    finally:
+        proxy.close()
+
+
+def test_revoked_unknown_and_reused_codes_are_refused(server, twelve_templates, tmp_path,
+                                                      monkeypatch):
+    monkeypatch.setenv("ALBERGUE_LANG", "es")
+    (code, db, cid), = _open(twelve_templates, tmp_path, ["03"])
+    db.close()
+    conn = enroll(server, db.path, code)
+    client.push(db.path)
+    server.server.state.revoke("03")
+    with pytest.raises(ServerRefused) as refused:
+        client.push(db.path)
+    assert refused.value.code == "revoked" and "revocó" in str(refused.value)
+    with pytest.raises(ServerRefused) as refused:
+        client.pull(db.path)
+    assert refused.value.code == "revoked"
+    Connection(conn.url, conn.cert_pem, "alb_not-a-token", "03", "x").save(db.path)
+    with pytest.raises(ServerRefused) as unknown:
+        client.push(db.path)
+    assert unknown.value.code == "unknown_credential"
+    assert "no reconoce esta computadora" in str(unknown.value)
+    from albergue_sync.server import tls
+    fp = tls.fingerprint_file(server.cert)[:tls.FINGERPRINT_BYTES]
+    text = server.server.state.new_enrollment("03", fp)
+    client.connect(db.path, server.url, text)
+    with pytest.raises(ServerRefused) as reused:
+        client.connect(db.path, server.url, text)
+    assert reused.value.code == "bad_code" and "ya se usó" in str(reused.value)
+    with pytest.raises(ServerRefused) as wrong_center:
+        client.connect(db.path, server.url, server.server.state.new_enrollment("04", fp))
+    assert wrong_center.value.code == "wrong_center"
+
+
+def test_a_server_with_another_certificate_is_refused(server, twelve_templates, tmp_path,
+                                                      monkeypatch):
+    monkeypatch.setenv("ALBERGUE_LANG", "es")
+    (code, db, cid), = _open(twelve_templates, tmp_path, ["05"])
+    register(db, cid, given="Jean")
+    db.close()
+    enroll(server, db.path, code)
+    impostor_central = new_central(tmp_path / "impostor.sqlite")
+    with Running(impostor_central, tmp_path / "impostor") as impostor:
+        conn = Connection.load(db.path)
+        conn.url = impostor.url
+        conn.save(db.path)
+        with pytest.raises(ServerRefused) as refused:
+            client.push(db.path)
+        assert refused.value.code == "certificate"
+        assert "certificado distinto" in str(refused.value)
+        # a code made by the real server does not enroll with the impostor either
+        from albergue_sync.server import tls
+        fp = tls.fingerprint_file(server.cert)[:tls.FINGERPRINT_BYTES]
+        text = impostor.server.state.new_enrollment("05", fp)
+        with pytest.raises(ServerRefused) as mismatch:
+            client.connect(db.path, impostor.url, text)
+        assert mismatch.value.code == "certificate"
+        assert impostor.server.state.centers() == []
+    assert contents(impostor_central)["person"] == {}
+
+
+def test_pull_merges_like_the_file_pull(server, twelve_templates, tmp_path):
+    """The pull file is what the file path's pull reads, minus what the center may not
+    hold: a center pulling it gets the same people as pulling the central file itself."""
+    centers = _open(twelve_templates, tmp_path, ["06", "07"])
+    try:
+        for code, db, cid in centers:
+            register(db, cid, given="Claude", vaccine=True)
+            enroll(server, db.path, code)
+            client.push(db.path)
+        twin = tmp_path / "twin.sqlite"
+        export(centers[0][1].path, twin)
+        client.pull(centers[0][1].path)
+        merge_files(twin, [server.server.central], Options(direction="pull",
+                                                           with_health=False))
+        assert contents(centers[0][1].path, skip=frozenset({"audit_event"})) == \
+            contents(twin, skip=frozenset({"audit_event"}))
+    finally:
+        for _, db, _ in centers:
+            db.close()
+
+
+def _diff(a: dict, b: dict) -> list:
+    out = []
+    for t in a:
+        for rid in set(a[t]) | set(b[t]):
+            ra, rb = a[t].get(rid), b[t].get(rid)
+            if ra != rb:
+                if ra is None or rb is None:
+                    out.append((t, rid, "missing", ra is None))
+                else:
+                    out.append((t, rid, {k: (ra[k], rb.get(k)) for k in ra if ra[k] != rb.get(k)}))
+    return out

@@ -271,3 +271,45 @@ def _diff(a: dict, b: dict) -> list:
                 else:
                     out.append((t, rid, {k: (ra[k], rb.get(k)) for k in ra if ra[k] != rb.get(k)}))
     return out
+
+
+def test_later_pushes_and_pulls_carry_only_the_changes(server, twelve_templates, tmp_path,
+                                                      monkeypatch):
+    centers = _open(twelve_templates, tmp_path, ["08", "09"])
+    for _, db, cid in centers:
+        register(db, cid, given="Fabiola", vaccine=True)
+        db.close()
+    for code, db, _ in centers:
+        bulk_people(db.path, 300, prefix=code)
+        enroll(server, db.path, code)
+    (_, first, _), (_, second, _) = centers
+    whole = client.push(first.path)
+    client.push(second.path)
+    reopened = ClockedDatabase.open(first.path)
+    pid = register(reopened, reopened.meta("center_id"), given="Wisly")
+    edit(reopened, pid, notes="llegó con su hermana")
+    reopened.close()
+    changed = client.push(first.path)
+    assert whole.since == 0 and changed.since > 0
+    assert changed.size * 3 < whole.size  # the changes, not the database
+    pulled = client.pull(second.path)
+    assert pulled.reports[0].new >= 2
+    again = client.pull(second.path)  # nothing new: a small file, nothing merged
+    assert again.size * 3 < pulled.size and again.reports[0].new == 0
+    # a bookmark that claims more than the central merged: the server answers "stale" and
+    # the client sends the whole file
+    reopened = ClockedDatabase.open(first.path)
+    edit(reopened, pid, notes="y su sobrino")
+    reopened.close()
+    real = client._bookmark
+
+    def ahead(client_, conn, site_id):
+        seen = real(client_, conn, site_id)
+        return {**seen, "seq_merged": int(seen["seq_merged"]) + 3}
+    monkeypatch.setattr(client, "_bookmark", ahead)
+    monkeypatch.setattr(client, "_since", lambda snapshot, info, seen: int(seen["seq_merged"]))
+    resent = client.push(first.path)
+    assert resent.state == "merged" and resent.since == 0
+    monkeypatch.undo()
+    ref = _reference(tmp_path, [first.path, second.path])
+    assert contents(server.server.central) == contents(ref)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -31,12 +32,13 @@ from urllib.parse import urlsplit
 import httpx
 
 from . import files
-from .engine import Options, SourceReport, merge_files
+from .engine import Options, SourceReport, merge_files, read_bookmarks, seq_mark
 from .i18n import SyncRefused
 from .server import messages  # noqa: F401  (the catalog of the messages below)
 from .server import tls
 from .server.pullfile import gunzip_file, gzip_file, sha256_file
 from .server.state import parse_code
+from .trim import trim
 
 CHUNK = 256 * 1024
 RETRIES = 30
@@ -98,6 +100,7 @@ class PushResult:
     reports: list[dict] = field(default_factory=list)
     resumed: int = 0  # times the upload went on after a cut connection
     seconds: float = 0.0
+    since: int = 0  # the export was cut to the changes after this one (0: whole file)
 
 
 @dataclass
@@ -218,24 +221,59 @@ def _center_code(db: Path) -> str | None:
 
 def push(db: Path, conn: Connection | None = None, *, chunk: int = CHUNK,
          transport: httpx.BaseTransport | None = None, wait: float = 600.0,
-         cancelled: Callable[[], bool] | None = None) -> PushResult:
-    """Send this database's export file to the server and wait for its merge."""
+         cancelled: Callable[[], bool] | None = None, whole: bool = False) -> PushResult:
+    """Send this database's changes to the server and wait for its merge: the export file
+    (``status.export``) cut to what the central has not merged yet (``trim.py``; the whole
+    file with ``whole``, the first time, or when the central's bookmark does not match)."""
     from .status import export  # noqa: PLC0415 (status imports the engine)
 
     db = Path(db)
     conn = conn or Connection.load(db)
     started = time.perf_counter()
-    with files.WorkDir(db) as work:
+    with files.WorkDir(db) as work, _client(conn, transport) as client:
         snapshot = work.path / "export.sqlite"
         export(db, snapshot)
-        packed = work.path / "export.sqlite.gz"
-        gzip_file(snapshot, packed)
-        sha, size, raw = sha256_file(packed), packed.stat().st_size, snapshot.stat().st_size
-        with _client(conn, transport) as client:
+        info = files.inspect(snapshot)
+        since = 0
+        if not whole:
+            seen, _n = _retrying(conn, partial(_bookmark, client, conn, info.site_id),
+                                 cancelled)
+            since = _since(snapshot, info, seen)
+        for _attempt in range(2):
+            packed = work.path / f"export-{since}.sqlite.gz"
+            staged = work.path / f"export-{since}.sqlite"
+            shutil.copyfile(snapshot, staged)
+            trim(staged, since)
+            gzip_file(staged, packed)
+            sha, size = sha256_file(packed), packed.stat().st_size
             result = _upload(client, conn, packed, sha, size, chunk, wait, cancelled)
-    result.raw_size = raw
+            if result.state != "stale" or since == 0:
+                break
+            since = 0  # the central's bookmark moved back: the whole file
+        result.raw_size = staged.stat().st_size
+        result.since = since
     result.seconds = time.perf_counter() - started
     return result
+
+
+def _bookmark(client: httpx.Client, conn: Connection, site_id: str) -> dict:
+    return _request(client, conn, "GET", "/v1/bookmark", params={"site": site_id}).json()
+
+
+def _since(snapshot: Path, info: files.FileInfo, seen: dict) -> int:
+    """Where to cut the export: the central's bookmark of this site, when it is of this
+    epoch and the change it ends at is still this file's (not a restored backup)."""
+    if seen.get("epoch") != info.epoch or "seq_merged" not in seen:
+        return 0
+    since = int(seen["seq_merged"])
+    if since > info.seq_last:
+        return 0
+    db = files.connect(snapshot, readonly=True)
+    try:
+        mark = seq_mark(db, since)
+    finally:
+        db.close()
+    return since if mark == seen.get("seq_mark") else 0
 
 
 def _upload(client: httpx.Client, conn: Connection, packed: Path, sha: str, size: int,
@@ -261,8 +299,9 @@ def _upload(client: httpx.Client, conn: Connection, packed: Path, sha: str, size
             upload, n = _retrying(conn, partial(_wait_merge, client, conn, upload["id"]),
                                   cancelled)
             resumed += n
-        if upload["state"] == "merged":
-            return PushResult("merged", sha, size, 0, upload.get("report") or [], resumed)
+        if upload["state"] in ("merged", "stale"):
+            return PushResult(upload["state"], sha, size, 0, upload.get("report") or [],
+                              resumed)
         if upload["state"] == "refused":
             raise ServerRefused("refused", upload["message"], **(upload.get("params") or {}))
         if upload["state"] in ("queued", "merging"):
@@ -306,9 +345,11 @@ def pull(db: Path, conn: Connection | None = None, *,
     with files.WorkDir(db) as work, _client(conn, transport) as client:
         packed = work.path / "central.sqlite.gz"
         resumed = 0
+        central, n = _retrying(conn, partial(_bookmark, client, conn, ""), cancelled)
+        since = _pull_since(db, central, conn.with_health)
         for _restart in range(5):
-            offer, n = _retrying(conn, lambda: _request(client, conn, "POST",
-                                                        "/v1/pulls").json(), cancelled)
+            offer, n = _retrying(conn, partial(_offer, client, conn, since, central),
+                                 cancelled)
             resumed += n
             packed.unlink(missing_ok=True)
             try:
@@ -334,6 +375,26 @@ def pull(db: Path, conn: Connection | None = None, *,
     for report in reports:
         report.path = conn.url
     return PullResult(int(offer["seq"]), int(offer["size"]), reports, resumed)
+
+
+def _offer(client: httpx.Client, conn: Connection, since: int, central: dict) -> dict:
+    return _request(client, conn, "POST", "/v1/pulls", json={
+        "since": since, "epoch": central.get("central_epoch", "")}).json()
+
+
+def _pull_since(db: Path, central: dict, with_health: bool) -> int:
+    """This center's bookmark of the central file (same epoch; with health records when
+    they are now wanted and were not before: 0, the whole file)."""
+    conn = files.connect(db, readonly=False)  # only read
+    try:
+        seen = read_bookmarks(conn).get(str(central.get("central_site")))
+    finally:
+        conn.close()
+    if not seen or seen["epoch"] != central.get("central_epoch"):
+        return 0
+    if with_health and not seen["with_health"]:
+        return 0
+    return int(seen["seq_merged"])
 
 
 def _download(client: httpx.Client, conn: Connection, offer: dict, dest: Path,

@@ -5,13 +5,16 @@ live credential: an unknown one gets 401, a revoked one 403. Errors are JSON
 ``{"error": CODE, "message": MSGID, "params": {...}}``; the client words them in its
 language from the sync catalog.
 
-Push: ``POST /v1/uploads`` ({sha256, size} of the gzip of an export file) opens or resumes
-an upload session (the same bytes already merged: answered ``merged`` at once);
+Push: ``GET /v1/bookmark?site=ID`` says how far the central merged that site (the client
+trims its export there: ``albergue_sync.trim``); ``POST /v1/uploads`` ({sha256, size} of
+the gzip of an export file) opens or resumes an upload session (the same bytes already
+merged: answered ``merged`` at once);
 ``PATCH /v1/uploads/ID`` with ``Upload-Offset: N`` appends a chunk at the server's offset
 (another offset: 409 with the right one); the last byte triggers the hash check, then the
 upload is queued for the one merge worker. ``GET /v1/uploads/ID?wait=S`` waits up to S
 seconds for the merge. Pull: ``POST /v1/pulls`` names a pull file of the central as of now
-for this center, ``GET /v1/pulls/NAME`` downloads it (``Range`` supported)."""
+for this center (``since``: the center's bookmark of the central, same ``epoch``), ``GET
+/v1/pulls/NAME`` downloads it (``Range`` supported)."""
 
 from __future__ import annotations
 
@@ -27,7 +30,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from .. import __version__
+from .. import __version__, files
 from ..i18n import SyncRefused
 from . import state as st
 from .pullfile import PullFiles, sha256_file
@@ -89,6 +92,7 @@ class SyncServer:
             Route("/v1/uploads", self.open_upload, methods=["POST"]),
             Route("/v1/uploads/{id}", self.get_upload, methods=["GET"]),
             Route("/v1/uploads/{id}", self.put_chunk, methods=["PATCH"]),
+            Route("/v1/bookmark", self.get_bookmark, methods=["GET"]),
             Route("/v1/pulls", self.open_pull, methods=["POST"]),
             Route("/v1/pulls/{name}", self.get_pull, methods=["GET"]),
         ], lifespan=self._lifespan)
@@ -242,17 +246,36 @@ class SyncServer:
         self.state.set_state(upload["id"], st.QUEUED)
         self.worker.submit(upload["id"])
 
+    async def get_bookmark(self, request: Request) -> Response:
+        """How far the central merged a site (so the client sends only what follows)."""
+        cred = self._credential(request)
+        if isinstance(cred, JSONResponse):
+            return cred
+        seen = await run_in_threadpool(self.worker.bookmark,
+                                       request.query_params.get("site", ""))
+        central = await run_in_threadpool(files.inspect, self.central)
+        return JSONResponse({"central_site": central.site_id, "central_epoch": central.epoch,
+                             **{k: seen[k] for k in ("epoch", "seq_merged", "seq_mark")
+                                if seen}})
+
     async def open_pull(self, request: Request) -> Response:
         cred = self._credential(request)
         if isinstance(cred, JSONResponse):
             return cred
         self.state.seen(cred)
         try:
-            pull = await run_in_threadpool(self.pulls.get, cred.center_code, cred.with_health)
+            body = await request.json()
+            since, epoch = int(body.get("since", 0)), str(body.get("epoch", ""))
+        except (ValueError, TypeError, AttributeError):
+            since, epoch = 0, ""
+        try:
+            pull = await run_in_threadpool(self.pulls.get, cred.center_code, cred.with_health,
+                                           since, epoch)
         except SyncRefused as exc:
             return _error(503, "central", exc.msgid, **exc.params)
         return JSONResponse({"name": pull.path.name, "sha256": pull.sha256, "size": pull.size,
-                             "seq": pull.seq, "with_health": cred.with_health})
+                             "seq": pull.seq, "since": pull.since,
+                             "with_health": cred.with_health})
 
     async def get_pull(self, request: Request) -> Response:
         cred = self._credential(request)

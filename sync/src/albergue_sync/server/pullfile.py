@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .. import auditchain, files, redact
 from ..rules import HEALTH_TABLES
+from ..trim import trim
 
 CHUNK = 1 << 20
 
@@ -35,6 +36,7 @@ class PullFile:
     size: int
     seq: int  # the central's change it holds
     center: str  # the center it was made for
+    since: int = 0  # trimmed to the changes after this central change (trim.py)
 
 
 def sha256_file(path: Path) -> str:
@@ -95,8 +97,9 @@ def withhold_for_center(path: Path, center_code: str) -> None:
 
 
 class PullFiles:
-    """Pull files of the current state of the central file, made on demand and shared by
-    every request for the same (central change, center, health) until the central changes."""
+    """Pull files of the current state of the central file, made on demand: one snapshot of
+    the central per central change, and from it one file per (center, health, since),
+    shared by every request for it until the central changes."""
 
     def __init__(self, central: Path, folder: Path) -> None:
         self.central = Path(central)
@@ -104,16 +107,21 @@ class PullFiles:
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._lock = threading.Lock()
         self._files: dict[str, PullFile] = {}
+        self._base: tuple[str, Path] | None = None
 
-    def get(self, center_code: str, with_health: bool) -> PullFile:
+    def get(self, center_code: str, with_health: bool, since: int = 0, epoch: str = ""
+            ) -> PullFile:
         with self._lock:
             info = files.inspect(self.central)
-            key = f"{info.epoch}-{info.seq_last}-{center_code}-{int(with_health)}"
+            if epoch != info.epoch or since > info.seq_last:
+                since = 0  # another epoch of the central (or a stranger bookmark): whole file
+            state = f"{info.epoch}-{info.seq_last}"
+            key = f"{state}-{center_code}-{int(with_health)}-{since}"
             known = self._files.get(key)
             if known is not None and known.path.exists():
                 return known
-            made = self._make(key, center_code, with_health)
-            self._forget_older(info.epoch, info.seq_last)
+            base = self._base_snapshot(state)
+            made = self._make(base, key, center_code, with_health, since)
             self._files[key] = made
             return made
 
@@ -124,12 +132,26 @@ class PullFiles:
                     return pull
         return None
 
-    def _make(self, key: str, center_code: str, with_health: bool) -> PullFile:
+    def _base_snapshot(self, state: str) -> Path:
+        if self._base is not None and self._base[0] == state and self._base[1].exists():
+            return self._base[1]
+        if self._base is not None:
+            self._base[1].unlink(missing_ok=True)
+        self._forget_older(state)
+        base = self.folder / f"central-{state}.sqlite"
+        files.snapshot(self.central, base)  # consistent, even while a merge writes
+        self._base = (state, base)
+        return base
+
+    def _make(self, base: Path, key: str, center_code: str, with_health: bool, since: int
+              ) -> PullFile:
         work = self.folder / f"{key}.sqlite"
         work.unlink(missing_ok=True)
         try:
-            files.snapshot(self.central, work)  # consistent, even while a merge writes
+            shutil.copyfile(base, work)
             seq = files.inspect(work).seq_last
+            own = _center_id(work, center_code)
+            trim(work, since, keep_health_of_center=None if with_health else own)
             if not with_health:
                 withhold_for_center(work, center_code)
             digest = hashlib.sha256(key.encode()).hexdigest()[:16]
@@ -139,14 +161,25 @@ class PullFiles:
             work.unlink(missing_ok=True)
             for side in ("-wal", "-shm", "-journal"):
                 Path(f"{work}{side}").unlink(missing_ok=True)
-        return PullFile(out, sha256_file(out), out.stat().st_size, seq, center_code)
+        return PullFile(out, sha256_file(out), out.stat().st_size, seq, center_code, since)
 
-    def _forget_older(self, epoch: str, seq: int) -> None:
+    def _forget_older(self, state: str) -> None:
         """Files of older central changes are dropped once no request can still be starting
-        on them; a download in progress keeps its open file (POSIX) or finishes first."""
-        for key in [k for k in self._files if not k.startswith(f"{epoch}-{seq}-")]:
+        on them; a download in progress keeps its open file (POSIX) or, cut, starts again
+        on a new file."""
+        for key in [k for k in self._files if not k.startswith(f"{state}-")]:
             old = self._files.pop(key)
             try:
                 old.path.unlink(missing_ok=True)
             except OSError:
                 pass  # still open for a download (Windows): removed with the folder later
+
+
+def _center_id(path: Path, center_code: str) -> str | None:
+    conn = sqlite3.connect(path)
+    try:
+        row = conn.execute("SELECT id FROM center WHERE code = ? AND deleted = 0 ORDER BY id "
+                           "LIMIT 1", (center_code,)).fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else None

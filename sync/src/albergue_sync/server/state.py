@@ -42,9 +42,10 @@ CREATE TABLE IF NOT EXISTS merged (
 """
 
 # Upload states: receiving -> queued -> merging -> merged | refused; a complete upload whose
-# hash does not match goes to ``corrupt`` (the client starts again).
-RECEIVING, QUEUED, MERGING, MERGED, REFUSED, CORRUPT = (
-    "receiving", "queued", "merging", "merged", "refused", "corrupt")
+# hash does not match goes to ``corrupt`` (the client starts again); a trimmed export the
+# central's bookmark no longer covers goes to ``stale`` (the client sends the whole file).
+RECEIVING, QUEUED, MERGING, MERGED, REFUSED, CORRUPT, STALE = (
+    "receiving", "queued", "merging", "merged", "refused", "corrupt", "stale")
 
 
 def now_text() -> str:
@@ -176,8 +177,8 @@ class ServerState:
     def find_upload(self, center_code: str, sha256: str) -> dict | None:
         """The newest upload of these bytes by this center that is not corrupt."""
         rows = self._run("SELECT id FROM upload WHERE center_code = ? AND sha256 = ? AND "
-                         "state != ? ORDER BY created_at DESC LIMIT 1",
-                         (center_code, sha256, CORRUPT))
+                         "state NOT IN (?, ?) ORDER BY created_at DESC LIMIT 1",
+                         (center_code, sha256, CORRUPT, STALE))
         return self.upload(rows[0][0]) if rows else None
 
     def new_upload(self, cred: Credential, sha256: str, size: int) -> dict:
@@ -196,7 +197,7 @@ class ServerState:
 
     def set_state(self, upload_id: str, state: str, message: str | None = None,
                   report: str | None = None) -> None:
-        finished = now_text() if state in (MERGED, REFUSED, CORRUPT) else None
+        finished = now_text() if state in (MERGED, REFUSED, CORRUPT, STALE) else None
         self._run("UPDATE upload SET state = ?, message = ?, report = coalesce(?, report), "
                   "finished_at = ? WHERE id = ?", (state, message, report, finished,
                                                    upload_id))

@@ -17,7 +17,8 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .. import files
-from ..engine import Options, ProgressFn, merge_files
+from ..engine import Options, ProgressFn, merge_files, read_bookmarks
+from ..trim import trimmed_since
 from ..i18n import SyncRefused
 from . import state as st
 from .pullfile import gunzip_file
@@ -26,15 +27,24 @@ from .pullfile import gunzip_file
 MAX_RATIO, MAX_FILE = 200, 4 << 30
 
 
-def file_center_code(path: Path) -> str | None:
-    """The code of the center a center file belongs to (meta center_id -> center.code)."""
+def file_center_code(path: Path, central: Path | None = None) -> str | None:
+    """The code of the center a center file belongs to (meta center_id -> center.code); a
+    trimmed export may not carry its center row any more: then the central's row."""
     conn = files.connect(path, readonly=True)
     try:
-        row = conn.execute("SELECT c.code FROM meta m JOIN center c ON c.id = m.value "
-                           "WHERE m.key = 'center_id'").fetchone()
+        row = conn.execute("SELECT value FROM meta WHERE key = 'center_id'").fetchone()
+        center_id = row[0] if row else None
+        code = conn.execute("SELECT code FROM center WHERE id = ?", (center_id,)).fetchone()
     finally:
         conn.close()
-    return row[0] if row else None
+    if code is None and center_id is not None and central is not None:
+        conn = files.connect(central, readonly=False)  # only read
+        try:
+            code = conn.execute("SELECT code FROM center WHERE id = ?",
+                                (center_id,)).fetchone()
+        finally:
+            conn.close()
+    return code[0] if code else None
 
 
 class MergeWorker:
@@ -76,6 +86,29 @@ class MergeWorker:
             finally:
                 self._queue.task_done()
 
+    def bookmark(self, site_id: str) -> dict | None:
+        """The central file's bookmark of a source site (None: never merged)."""
+        conn = files.connect(self.central, readonly=False)  # only read
+        try:
+            return read_bookmarks(conn).get(site_id)
+        finally:
+            conn.close()
+
+    def _covered(self, source: Path) -> bool:
+        """A trimmed export (``trim.py``) merges only onto a bookmark of the same epoch that
+        reaches the change it was cut at; a whole file always does."""
+        conn = files.connect(source, readonly=True)
+        try:
+            since = trimmed_since(conn)
+            meta = dict(conn.execute("SELECT key, value FROM meta"))
+        finally:
+            conn.close()
+        if since == 0:
+            return True
+        seen = self.bookmark(meta["site_id"])
+        return (seen is not None and seen["epoch"] == meta.get("epoch")
+                and int(seen["seq_merged"]) >= since)
+
     def _merge(self, upload_id: str) -> None:
         upload = self.state.upload(upload_id)
         if upload is None or upload["state"] not in (st.QUEUED, st.MERGING):
@@ -92,12 +125,16 @@ class MergeWorker:
                                       "({detail}); nothing was merged.",
                                       detail=str(exc)) from exc
                 files.inspect(source)
-                code = file_center_code(source)
+                code = file_center_code(source, self.central)
                 if code != upload["center"]:
                     raise SyncRefused("This server enrolled this computer for center {center}, "
                                       "but the file sent belongs to center {found}; nothing "
                                       "was merged.", center=upload["center"],
                                       found=code or "-")
+                if not self._covered(source):
+                    self.state.set_state(upload_id, st.STALE)
+                    part.unlink(missing_ok=True)
+                    return
                 if self.before_merge is not None:
                     self.before_merge(upload_id)
                 reports = merge_files(self.central, [source], Options(progress=self.progress))

@@ -8,9 +8,25 @@ import socket
 import threading
 from pathlib import Path
 
+from albergue_desktop.services import centers
+from albergue_desktop.services.context import SYSTEM
+from albergue_desktop.storage.tables import Meta
+from sync_helpers import ClockedDatabase
+
 from albergue_sync import client, files
 from albergue_sync.server import tls
 from albergue_sync.server.run import Running
+
+
+def make_plain_center(path: Path, code: str) -> None:
+    """A closed center file: its center (meta center_id) and a dormitory, without user
+    accounts (the server tests sign no one in; an argon2 hash costs half a second)."""
+    db = ClockedDatabase.open(path)
+    center = centers.create_center(db, SYSTEM, code=code, name=f"Centro Comunitario {code}")
+    with db.session("admin") as session:
+        session.merge(Meta(key="center_id", value=center.id))
+    centers.create_area(db, SYSTEM, center_id=center.id, name="Dormitorio A")
+    db.close()
 
 
 def new_central(path: Path) -> Path:

@@ -10,9 +10,9 @@ import threading
 from pathlib import Path
 
 import pytest
-from server_helpers import CuttingProxy, enroll, new_central
+from server_helpers import CuttingProxy, enroll, make_plain_center, new_central
 from sync_helpers import (
-    ClockedDatabase, bulk_people, contents, edit, file_digest, make_center, register,
+    ClockedDatabase, bulk_people, contents, edit, file_digest, register,
 )
 
 from albergue_sync import client, merge_files
@@ -29,8 +29,7 @@ def twelve_templates(tmp_path_factory):
     """Twelve closed center files, built once for this module."""
     folder = tmp_path_factory.mktemp("centers12")
     for i in range(1, 13):
-        db, _ = make_center(folder / f"c{i:02d}.sqlite", f"{i:02d}")
-        db.close()
+        make_plain_center(folder / f"c{i:02d}.sqlite", f"{i:02d}")
     return folder
 
 
@@ -104,43 +103,48 @@ def test_twelve_centers_pushing_and_pulling_at_once_converge(server, twelve_temp
     codes = [f"{i:02d}" for i in range(1, 13)]
     centers = _open(twelve_templates, tmp_path, codes)
     rng = random.Random(13)
-    plans = {code: [rng.randrange(4) for _ in range(2)] for code in codes}
-    errors: list[BaseException] = []
+    edits = {code: rng.randrange(3) for code in codes}
     try:
         for code, db, _ in centers:
             enroll(server, db.path, code)
-        barrier = threading.Barrier(len(centers))
 
-        def center_work(code: str, db: ClockedDatabase, cid: str) -> None:
-            try:
-                barrier.wait(timeout=60)
-                for round_no, extra in enumerate(plans[code]):
-                    pid = register(db, cid, given=NAMES[(int(code) + round_no) % 8])
-                    for n in range(extra):
-                        edit(db, pid, notes=f"nota {code}-{round_no}-{n}")
-                    client.push(db.path)
-                    client.pull(db.path)
-                    # an edit of a person of another center that it pulled
-                    others = [p for p, row in contents(db.path)["person"].items()
-                              if row["center_id"] != cid]
-                    if others:
-                        edit(db, rng.choice(sorted(others)), notes=f"visto en {code}")
-            except BaseException as exc:  # noqa: BLE001 - reported by the test below
-                errors.append(exc)
+        def at_once(work) -> None:
+            """``work(code, db, center_id)`` for every center, all started together."""
+            errors: list[BaseException] = []
+            barrier = threading.Barrier(len(centers))
 
-        threads = [threading.Thread(target=center_work, args=c) for c in centers]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=600)
-        assert not errors, errors
-        for _, db, _ in centers:  # the last edits, then everyone takes the central back
+            def run(code: str, db: ClockedDatabase, cid: str) -> None:
+                try:
+                    barrier.wait(timeout=60)
+                    work(code, db, cid)
+                except BaseException as exc:  # noqa: BLE001 - reported below
+                    errors.append(exc)
+
+            threads = [threading.Thread(target=run, args=c) for c in centers]
+            for t in threads:
+                t.start()
+            for t in threads:
+                t.join(timeout=600)
+            assert not errors, errors
+
+        def first_round(code: str, db: ClockedDatabase, cid: str) -> None:
+            pid = register(db, cid, given=NAMES[int(code) % 8])
+            for n in range(edits[code]):
+                edit(db, pid, notes=f"nota {code}-{n}")
             client.push(db.path)
-        for _, db, _ in centers:
             client.pull(db.path)
+            # an edit of a person of another center that it pulled (if any yet)
+            others = sorted(p for p, row in contents(db.path)["person"].items()
+                            if row["center_id"] != cid)
+            if others:
+                edit(db, random.Random(code).choice(others), notes=f"visto en {code}")
+
+        at_once(first_round)
+        at_once(lambda code, db, cid: client.push(db.path))  # the last edits
+        at_once(lambda code, db, cid: client.pull(db.path))  # everyone takes the central
         central = contents(server.server.central)
         assert central == contents(_reference(tmp_path, [db.path for _, db, _ in centers]))
-        assert len(central["person"]) == sum(len(p) for p in plans.values())
+        assert len(central["person"]) == len(codes)
         for _, db, _ in centers:
             assert _shared(contents(db.path)) == _shared(central)
     finally:

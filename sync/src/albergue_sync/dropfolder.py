@@ -24,6 +24,7 @@ from . import files, netfs
 from .engine import Options, merge_files
 from .i18n import SyncRefused
 from .server.pullfile import withhold_for_center
+from .server.store import SqliteCentral
 from .server.worker import file_center_code
 
 CENTER_FILE = re.compile(r"^centro-(?P<code>[A-Za-z0-9_.-]+)\.sqlite$")
@@ -65,7 +66,7 @@ def run_once(folder: Path, central: Path, *, with_health: frozenset[str] = froze
                     raise SyncRefused("Cannot read {path}: {detail}", path=str(path),
                                       detail=exc.strerror or str(exc)) from exc
                 files.inspect(copy, shown=path)
-                found = file_center_code(copy)
+                found = file_center_code(copy, SqliteCentral(central))
                 if found != code:
                     raise SyncRefused("{path} is named for center {center} but belongs to "
                                       "center {found}; it was not merged.", path=str(path),

@@ -30,10 +30,11 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from .. import __version__, files
+from .. import __version__
 from ..i18n import SyncRefused
 from . import state as st
 from .pullfile import PullFiles, sha256_file
+from .store import SqliteCentral
 from .worker import MergeWorker
 
 MAX_UPLOAD = 2 << 30
@@ -82,9 +83,10 @@ class SyncServer:
         self.uploads = self.folder / "uploads"
         self.uploads.mkdir(mode=0o700, exist_ok=True)
         self.waiters = _Waiters()
-        self.worker = MergeWorker(self.central, self.state, self.uploads,
+        self.store = SqliteCentral(self.central)
+        self.worker = MergeWorker(self.store, self.state, self.uploads,
                                   notify=self.waiters.wake)
-        self.pulls = PullFiles(self.central, self.folder / "pulls")
+        self.pulls = PullFiles(self.store, self.folder / "pulls")
         self._locks: dict[str, asyncio.Lock] = {}
         self.app = Starlette(routes=[
             Route("/v1/hello", self.hello, methods=["GET"]),
@@ -253,7 +255,7 @@ class SyncServer:
             return cred
         seen = await run_in_threadpool(self.worker.bookmark,
                                        request.query_params.get("site", ""))
-        central = await run_in_threadpool(files.inspect, self.central)
+        central = await run_in_threadpool(self.store.inspect)
         return JSONResponse({"central_site": central.site_id, "central_epoch": central.epoch,
                              **{k: seen[k] for k in ("epoch", "seq_merged", "seq_mark")
                                 if seen}})

@@ -25,6 +25,7 @@ from pathlib import Path
 from .. import auditchain, files, redact
 from ..rules import HEALTH_TABLES
 from ..trim import trim
+from .store import CentralStore
 
 CHUNK = 1 << 20
 
@@ -101,8 +102,8 @@ class PullFiles:
     the central per central change, and from it one file per (center, health, since),
     shared by every request for it until the central changes."""
 
-    def __init__(self, central: Path, folder: Path) -> None:
-        self.central = Path(central)
+    def __init__(self, central: CentralStore, folder: Path) -> None:
+        self.central = central
         self.folder = Path(folder)
         self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self._lock = threading.Lock()
@@ -112,7 +113,7 @@ class PullFiles:
     def get(self, center_code: str, with_health: bool, since: int = 0, epoch: str = ""
             ) -> PullFile:
         with self._lock:
-            info = files.inspect(self.central)
+            info = self.central.inspect()
             if epoch != info.epoch or since > info.seq_last:
                 since = 0  # another epoch of the central (or a stranger bookmark): whole file
             state = f"{info.epoch}-{info.seq_last}"
@@ -139,7 +140,7 @@ class PullFiles:
             self._base[1].unlink(missing_ok=True)
         self._forget_older(state)
         base = self.folder / f"central-{state}.sqlite"
-        files.snapshot(self.central, base)  # consistent, even while a merge writes
+        self.central.snapshot(base)  # consistent, even while a merge writes
         self._base = (state, base)
         return base
 

@@ -17,17 +17,18 @@ from dataclasses import asdict
 from pathlib import Path
 
 from .. import files
-from ..engine import Options, ProgressFn, merge_files, read_bookmarks
+from ..engine import Options, ProgressFn
 from ..trim import trimmed_since
 from ..i18n import SyncRefused
 from . import state as st
 from .pullfile import gunzip_file
+from .store import CentralStore
 
 # The decompressed file may be at most this many times the compressed upload (and 4 GiB).
 MAX_RATIO, MAX_FILE = 200, 4 << 30
 
 
-def file_center_code(path: Path, central: Path | None = None) -> str | None:
+def file_center_code(path: Path, central: CentralStore | None = None) -> str | None:
     """The code of the center a center file belongs to (meta center_id -> center.code); a
     trimmed export may not carry its center row any more: then the central's row."""
     conn = files.connect(path, readonly=True)
@@ -38,20 +39,15 @@ def file_center_code(path: Path, central: Path | None = None) -> str | None:
     finally:
         conn.close()
     if code is None and center_id is not None and central is not None:
-        conn = files.connect(central, readonly=False)  # only read
-        try:
-            code = conn.execute("SELECT code FROM center WHERE id = ?",
-                                (center_id,)).fetchone()
-        finally:
-            conn.close()
+        return central.center_code(center_id)
     return code[0] if code else None
 
 
 class MergeWorker:
-    def __init__(self, central: Path, state: st.ServerState, uploads: Path,
+    def __init__(self, central: CentralStore, state: st.ServerState, uploads: Path,
                  notify: Callable[[str], None] | None = None,
                  before_merge: Callable[[str], None] | None = None) -> None:
-        self.central = Path(central)
+        self.central = central
         self.state = state
         self.uploads = Path(uploads)
         self.notify = notify or (lambda _id: None)
@@ -87,12 +83,8 @@ class MergeWorker:
                 self._queue.task_done()
 
     def bookmark(self, site_id: str) -> dict | None:
-        """The central file's bookmark of a source site (None: never merged)."""
-        conn = files.connect(self.central, readonly=False)  # only read
-        try:
-            return read_bookmarks(conn).get(site_id)
-        finally:
-            conn.close()
+        """The central's bookmark of a source site (None: never merged)."""
+        return self.central.bookmark(site_id)
 
     def _covered(self, source: Path) -> bool:
         """A trimmed export (``trim.py``) merges only onto a bookmark of the same epoch that
@@ -116,7 +108,7 @@ class MergeWorker:
         self.state.set_state(upload_id, st.MERGING)
         part = self.uploads / f"{upload_id}.gz"
         try:
-            with files.WorkDir(self.central) as work:
+            with files.WorkDir(self.uploads) as work:
                 source = work.file("upload")
                 try:
                     gunzip_file(part, source, min(MAX_FILE, MAX_RATIO * max(1, upload["size"])))
@@ -137,7 +129,7 @@ class MergeWorker:
                     return
                 if self.before_merge is not None:
                     self.before_merge(upload_id)
-                reports = merge_files(self.central, [source], Options(progress=self.progress))
+                reports = self.central.merge(source, Options(progress=self.progress))
             for report in reports:
                 report.path = f"centro {upload['center']}"
             self.state.mark_merged(upload_id, upload["sha256"], upload["center"],
@@ -147,9 +139,10 @@ class MergeWorker:
         except SyncRefused as exc:
             # the engine names its private copy; the center knows its file as its own
             label = f"centro {upload['center']}"
-            params = {k: label if str(v).startswith(str(files.work_root(self.central)))
+            params = {k: label if str(v).startswith(str(files.work_root(self.uploads)))
                       else str(v) for k, v in exc.params.items()}
-            params = {k: v.replace(str(self.central), "central") for k, v in params.items()}
+            central = str(getattr(self.central, "path", "\0"))
+            params = {k: v.replace(central, "central") for k, v in params.items()}
             self.state.set_state(upload_id, st.REFUSED, message=exc.msgid,
                                  report=json.dumps(params))
             part.unlink(missing_ok=True)

@@ -289,6 +289,28 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>Synchronized</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) pending</source>
+        <translation>
+            <numerusform>%n cambio pendiente</numerusform>
+            <numerusform>%n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since {time}</source>
+        <translation>Sin conexión desde {time}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Rechazado: {reason}</translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message>
         <source>The central file gathers the databases of every center. Send this database to it (over a shared folder or a USB stick), and bring back the people registered at other centers.</source>

@@ -61,6 +61,9 @@ class Connection:
     center: str
     credential: str
     with_health: bool = False
+    # how often a cut connection is retried within one push or pull (None: RETRIES); a
+    # background job that tries again later anyway gives up sooner
+    retries: int | None = field(default=None, compare=False)
 
     @staticmethod
     def path_for(db: Path) -> Path:
@@ -72,7 +75,8 @@ class Connection:
         tmp = path.with_name(path.name + ".tmp")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump(asdict(self), fh, indent=1)
+            json.dump({k: v for k, v in asdict(self).items() if k != "retries"}, fh,
+                      indent=1)
         os.replace(tmp, path)
         return path
 
@@ -101,6 +105,7 @@ class PushResult:
     resumed: int = 0  # times the upload went on after a cut connection
     seconds: float = 0.0
     since: int = 0  # the export was cut to the changes after this one (0: whole file)
+    seq: int = 0  # the last change of this database the push carried
 
 
 @dataclass
@@ -155,12 +160,13 @@ def _request(client: httpx.Client, conn: Connection, method: str, path: str,
 def _retrying(conn: Connection, action: Callable[[], Any], cancelled: Callable[[], bool]
               | None = None) -> tuple[Any, int]:
     """Run ``action`` again after a cut connection (not after a certificate or a refusal),
-    with a short growing pause. Returns (result, retries)."""
-    for attempt in range(RETRIES + 1):
+    with a short growing pause, up to ``conn.retries`` times. Returns (result, retries)."""
+    retries = RETRIES if conn.retries is None else conn.retries
+    for attempt in range(retries + 1):
         try:
             return action(), attempt
         except ServerRefused as exc:
-            if exc.code != "offline" or attempt == RETRIES:
+            if exc.code != "offline" or attempt == retries:
                 raise
             if cancelled is not None and cancelled():
                 raise
@@ -251,7 +257,7 @@ def push(db: Path, conn: Connection | None = None, *, chunk: int = CHUNK,
                 break
             since = 0  # the central's bookmark moved back: the whole file
         result.raw_size = staged.stat().st_size
-        result.since = since
+        result.since, result.seq = since, info.seq_last
     result.seconds = time.perf_counter() - started
     return result
 
@@ -403,7 +409,8 @@ def _download(client: httpx.Client, conn: Connection, offer: dict, dest: Path,
     size, resumed = int(offer["size"]), 0
     url = conn.url + f"/v1/pulls/{offer['name']}"
     headers = {"Authorization": f"Bearer {conn.token}"}
-    for attempt in range(RETRIES + 1):
+    retries = RETRIES if conn.retries is None else conn.retries
+    for attempt in range(retries + 1):
         have = dest.stat().st_size if dest.exists() else 0
         if have >= size:
             return resumed
@@ -424,7 +431,7 @@ def _download(client: httpx.Client, conn: Connection, offer: dict, dest: Path,
                     for block in response.iter_bytes():
                         fh.write(block)
         except httpx.TransportError as exc:
-            if attempt == RETRIES:
+            if attempt == retries:
                 raise _transport_error(conn.url, exc) from exc
             resumed += 1
             time.sleep(min(1.0, 0.02 * (attempt + 1)))

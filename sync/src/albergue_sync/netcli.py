@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from . import files, netfs
+from .i18n import SyncRefused
 from .i18n import translate as _
 from .server import messages  # noqa: F401
 
@@ -64,7 +65,13 @@ def run(args: argparse.Namespace) -> bool:
     handler = _HANDLERS.get(args.command)
     if handler is None:
         return False
-    handler(args)
+    try:
+        handler(args)
+    except ModuleNotFoundError as exc:
+        if exc.name not in {"starlette", "uvicorn", "httpx", "cryptography"}:
+            raise
+        raise SyncRefused("This command needs the sync server's packages: install "
+                          "albergue-sync[server] ({name} is missing).", name=exc.name) from exc
     return True
 
 

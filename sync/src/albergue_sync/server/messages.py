@@ -111,6 +111,10 @@ SERVER_ES: dict[str, str] = {
         "integró.",
     "{path}: refused: {reason}": "{path}: rechazado: {reason}",
     "No center has been enrolled.": "No se ha inscrito ningún centro.",
+    "This command needs the sync server's packages: install albergue-sync[server] ({name} is "
+    "missing).":
+        "Este comando necesita los paquetes del servidor de sincronización: instale "
+        "albergue-sync[server] (falta {name}).",
 }
 
 ES.update(SERVER_ES)

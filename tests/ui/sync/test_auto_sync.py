@@ -91,3 +91,32 @@ def _people(path: Path) -> list[dict]:
         return [{"given_names": r[0]} for r in cur]
     finally:
         conn.close()
+
+
+def test_connecting_from_the_window_then_syncing(center_files, open_window, central,
+                                                 tmp_path, qtbot):
+    from PySide6.QtCore import Qt
+
+    from albergue_desktop.ui.sync.actions import open_connect
+
+    center = center_files("05")
+    center.register("Claude", "Jean")
+    with Running(central, tmp_path / "server") as server:
+        window = open_window(center.db, center_id=center.center_id)
+        assert window.actions["connect_server"].isEnabled()
+        fp = tls.fingerprint_file(server.cert)[:tls.FINGERPRINT_BYTES]
+        code = server.server.state.new_enrollment("05", fp)
+        dialog = open_connect(window)
+        qtbot.keyClicks(dialog.url_edit, server.url)
+        qtbot.keyClicks(dialog.code_edit, "XXXX-" + code[5:])  # mistyped
+        _grab(dialog, "sync-connect")
+        qtbot.keyClick(dialog.code_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: dialog.ok_button.isEnabled() and dialog.message.text()
+                        not in ("", "Conectando…"))
+        assert dialog.isVisible() and "código" in dialog.message.text()
+        dialog.code_edit.setText(code)
+        qtbot.keyClick(dialog.code_edit, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: not dialog.isVisible())
+        label = window.server_label
+        qtbot.waitUntil(lambda: label.text() == "Sincronizado")
+        assert [r["given_names"] for r in _people(central)] == ["Claude"]

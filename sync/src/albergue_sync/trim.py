@@ -25,6 +25,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from . import files
 from .engine import seq_mark
 from .rules import HEALTH_TABLES
 from .tablemerge import synced_tables
@@ -38,7 +39,7 @@ def trim(path: Path, since: int, *, keep_health_of_center: str | None = None) ->
     health rows stay whole (a pull)."""
     if since <= 0:
         return 0
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = files.connect(path, readonly=False)  # the same opening as every engine file
     removed = 0
     try:
         conn.execute("BEGIN IMMEDIATE")

@@ -17,7 +17,6 @@ import gzip
 import hashlib
 import os
 import shutil
-import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -72,7 +71,7 @@ def gunzip_file(source: Path, dest: Path, limit: int) -> None:
 
 def withhold_for_center(path: Path, center_code: str) -> None:
     """Apply the pull-without-health rule to the copy ``path`` for center ``center_code``."""
-    conn = sqlite3.connect(path, isolation_level=None)
+    conn = files.connect(path, readonly=False)  # the same opening as every engine file
     try:
         conn.execute("BEGIN IMMEDIATE")
         row = conn.execute("SELECT id FROM center WHERE code = ? AND deleted = 0 "
@@ -177,7 +176,7 @@ class PullFiles:
 
 
 def _center_id(path: Path, center_code: str) -> str | None:
-    conn = sqlite3.connect(path)
+    conn = files.connect(path, readonly=False)
     try:
         row = conn.execute("SELECT id FROM center WHERE code = ? AND deleted = 0 ORDER BY id "
                            "LIMIT 1", (center_code,)).fetchone()

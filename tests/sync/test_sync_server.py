@@ -317,3 +317,29 @@ def test_later_pushes_and_pulls_carry_only_the_changes(server, twelve_templates,
     monkeypatch.undo()
     ref = _reference(tmp_path, [first.path, second.path])
     assert contents(server.server.central) == contents(ref)
+
+
+def test_a_bad_upload_is_refused_and_the_server_goes_on(server, twelve_templates, tmp_path,
+                                                        monkeypatch):
+    import gzip
+    import hashlib
+
+    monkeypatch.setenv("ALBERGUE_LANG", "es")
+    (code, db, cid), = _open(twelve_templates, tmp_path, ["10"])
+    register(db, cid, given="Pierre")
+    db.close()
+    conn = enroll(server, db.path, code)
+    for junk in (gzip.compress(b"random bytes, not a database" * 50), b"not even gzip" * 20):
+        sha = hashlib.sha256(junk).hexdigest()
+        with client._client(conn) as http:
+            upload = client._request(http, conn, "POST", "/v1/uploads",
+                                     json={"sha256": sha, "size": len(junk)}).json()
+            upload = client._request(http, conn, "PATCH", f"/v1/uploads/{upload['id']}",
+                                     content=junk, headers={"Upload-Offset": "0"}).json()
+            while upload["state"] in ("queued", "merging"):
+                upload = client._wait_merge(http, conn, upload["id"])
+        assert upload["state"] == "refused"
+        said = str(ServerRefused("refused", upload["message"], **upload["params"]))
+        assert said.startswith(("el archivo del centro 10 no es", "El archivo enviado no es"))
+    assert client.push(db.path).state == "merged"  # the one writer is still there
+    assert len(contents(server.server.central)["person"]) == 1

@@ -236,6 +236,7 @@ class SyncServer:
                 await run_in_threadpool(_fsync, fh.fileno())
             if written == size:
                 await self._complete(upload, part)
+                self._locks.pop(upload["id"], None)  # complete: no chunk comes any more
             upload = self.state.upload(upload["id"]) or upload
             return JSONResponse(self._describe(upload))
 

@@ -49,6 +49,8 @@ SERVER_ES: dict[str, str] = {
         "Este servidor inscribió esta computadora para el centro {center}, pero el archivo "
         "enviado es del centro {found}; no se integró nada.",
     "The sync server did not start.": "El servidor de sincronización no arrancó.",
+    "The central could not merge this file ({detail}); nothing of it was merged.":
+        "La central no pudo integrar este archivo ({detail}); no se integró nada de él.",
     "This computer is not enrolled with a sync server yet: run albergue-sync connect --url "
     "URL --code CODE first.":
         "Esta computadora aún no está inscrita en un servidor de sincronización: ejecute "

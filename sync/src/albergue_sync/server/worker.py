@@ -9,6 +9,7 @@ again (a merge that already committed is merged again as a no-op: merges are ide
 from __future__ import annotations
 
 import json
+import logging
 import queue
 import sqlite3
 import threading
@@ -23,6 +24,8 @@ from ..i18n import SyncRefused
 from . import state as st
 from .pullfile import gunzip_file
 from .store import CentralStore
+
+log = logging.getLogger(__name__)
 
 # The decompressed file may be at most this many times the compressed upload (and 4 GiB).
 MAX_RATIO, MAX_FILE = 200, 4 << 30
@@ -138,7 +141,7 @@ class MergeWorker:
             part.unlink(missing_ok=True)
         except SyncRefused as exc:
             # the engine names its private copy; the center knows its file as its own
-            label = f"centro {upload['center']}"
+            label = f"el archivo del centro {upload['center']}"
             params = {k: label if str(v).startswith(str(files.work_root(self.uploads)))
                       else str(v) for k, v in exc.params.items()}
             central = str(getattr(self.central, "path", "\0"))
@@ -148,5 +151,11 @@ class MergeWorker:
             part.unlink(missing_ok=True)
         except (OSError, sqlite3.Error) as exc:  # a full disk, a busy file: try next start
             self.state.set_state(upload_id, st.QUEUED, message=str(exc))
+        except Exception as exc:  # noqa: BLE001 - the one writer must outlive a bad file
+            log.exception("merge of upload %s failed", upload_id)
+            self.state.set_state(upload_id, st.REFUSED, message=(
+                "The central could not merge this file ({detail}); nothing of it was "
+                "merged."), report=json.dumps({"detail": type(exc).__name__}))
+            part.unlink(missing_ok=True)
         finally:
             self.notify(upload_id)

@@ -112,7 +112,7 @@ class MergeWorker:
         part = self.uploads / f"{upload_id}.gz"
         try:
             with files.WorkDir(self.uploads) as work:
-                source = work.file("upload")
+                source = work.path / f"centro-{upload['center']}-{upload_id}.sqlite"
                 try:
                     gunzip_file(part, source, min(MAX_FILE, MAX_RATIO * max(1, upload["size"])))
                 except (OSError, EOFError, ValueError) as exc:

@@ -5,6 +5,7 @@ impostor servers are refused."""
 from __future__ import annotations
 
 import random
+import sqlite3
 import shutil
 import threading
 from pathlib import Path
@@ -343,3 +344,31 @@ def test_a_bad_upload_is_refused_and_the_server_goes_on(server, twelve_templates
         assert said.startswith(("el archivo del centro 10 no es", "El archivo enviado no es"))
     assert client.push(db.path).state == "merged"  # the one writer is still there
     assert len(contents(server.server.central)["person"]) == 1
+
+
+def test_files_sent_over_the_network_carry_no_accounts(tmp_path):
+    from sync_helpers import make_center
+
+    from albergue_sync import auth
+    from albergue_sync.server.pullfile import PullFiles, gunzip_file
+    from albergue_sync.server.store import SqliteCentral
+    from albergue_sync.trim import trim
+
+    db, cid = make_center(tmp_path / "c11.sqlite", "11")  # with its coordinator's account
+    register(db, cid, given="Jean", vaccine=True)
+    db.close()
+    central = new_central(tmp_path / "central.sqlite")
+    auth.create_account(central, "jefa", "contraseña-segura", role="supervision")
+    staged = tmp_path / "export.sqlite"
+    export(db.path, staged)
+    trim(staged, 0)
+    merge_files(central, [staged])
+    pull = PullFiles(SqliteCentral(central), tmp_path / "pulls").get("11", False)
+    gunzip_file(pull.path, tmp_path / "pull.sqlite", 1 << 30)
+    for path in (staged, tmp_path / "pull.sqlite"):
+        conn = sqlite3.connect(path)
+        assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (0,)
+        conn.close()
+    conn = sqlite3.connect(central)
+    assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (1,)  # still there
+    conn.close()

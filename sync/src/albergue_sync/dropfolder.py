@@ -26,6 +26,7 @@ from .i18n import SyncRefused
 from .server.pullfile import withhold_for_center
 from .server.store import SqliteCentral
 from .server.worker import file_center_code
+from .trim import trim
 
 CENTER_FILE = re.compile(r"^centro-(?P<code>[A-Za-z0-9_.-]+)\.sqlite$")
 
@@ -99,6 +100,7 @@ def publish(folder: Path, central: Path, code: str, work: files.WorkDir, *,
         pass  # missing or damaged: written again
     staged = work.file("publish")
     files.snapshot(central, staged)
+    trim(staged, 0)  # without the central's accounts
     if not with_health:
         withhold_for_center(staged, code)
     tmp = dest.with_name(dest.name + ".partial")

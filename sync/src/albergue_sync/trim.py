@@ -14,6 +14,9 @@ changes, not the database. It is still an ordinary Albergue file merged by the o
 - for a pull, the health rows of the receiving center's people (an incremental pull also
   reads the unchanged health rows of a person who became that center's since the bookmark).
 
+Always removed, whole file or not: the user accounts (``app_user``: password hashes and
+lockouts; no merge reads them, a file sent over the network does not carry them).
+
 The file records ``export_since`` in its ``meta`` (a local table: never merged). A trimmed
 file is only correct against a receiver whose bookmark of this source (same epoch) reaches
 ``since``; the sync server checks that before it merges one (else the client sends the
@@ -35,14 +38,19 @@ SINCE_KEY = "export_since"
 
 def trim(path: Path, since: int, *, keep_health_of_center: str | None = None) -> int:
     """Cut the snapshot ``path`` (a private copy, not a live file) down to the changes after
-    ``since``. Returns the rows removed. ``keep_health_of_center``: center id whose people's
-    health rows stay whole (a pull)."""
-    if since <= 0:
-        return 0
+    ``since`` (0: every row). Its user accounts are always removed: no merge reads them, and
+    password hashes have no business on another machine. Returns the rows removed.
+    ``keep_health_of_center``: center id whose people's health rows stay whole (a pull)."""
     conn = files.connect(path, readonly=False)  # the same opening as every engine file
     removed = 0
     try:
         conn.execute("BEGIN IMMEDIATE")
+        if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'app_user'").fetchone():
+            removed += conn.execute("DELETE FROM app_user").rowcount
+        if since <= 0:
+            conn.execute("COMMIT")
+            conn.execute("VACUUM")
+            return removed
         keep_ids = _kept_audit_ids(conn, since)
         conn.execute("CREATE TEMP TABLE keep_audit (id TEXT PRIMARY KEY)")
         conn.executemany("INSERT OR IGNORE INTO keep_audit VALUES (?)",

@@ -115,6 +115,8 @@ def main() -> None:
     ap.add_argument("--share", type=float, default=0.01)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--max-seconds", type=float, default=600.0)
+    ap.add_argument("--pulls", type=int, default=10,
+                    help="centers that then pull the central's changes (timed)")
     args = ap.parse_args()
     rng = random.Random(1)
     cache = centers_cache(args.centers, args.persons)
@@ -134,6 +136,18 @@ def main() -> None:
         shutil.copy(central, baseline_central)
         edited = sum(touch(p, args.share, rng) for p in paths)
         print(f"edited {edited} people ({args.share:.0%} of each center)")
+
+        # --- baseline: the same merges through the file path ------------------------
+        file_latencies: list[float] = []
+        wall = time.perf_counter()
+        for p in paths:
+            one = time.perf_counter()
+            snap = run / "snap.sqlite"
+            export(p, snap)
+            merge_files(baseline_central, [snap])
+            snap.unlink()
+            file_latencies.append(time.perf_counter() - one)
+        file_wall = time.perf_counter() - wall
 
         # --- through the server ------------------------------------------------------
         latencies: list[float] = []
@@ -160,17 +174,19 @@ def main() -> None:
                 list(pool.map(push, paths))
             server_wall = time.perf_counter() - wall
 
-        # --- baseline: the same merges through the file path ------------------------
-        file_latencies: list[float] = []
-        wall = time.perf_counter()
-        for p in paths[:len(latencies)]:
-            one = time.perf_counter()
-            snap = run / "snap.sqlite"
-            export(p, snap)
-            merge_files(baseline_central, [snap])
-            snap.unlink()
-            file_latencies.append(time.perf_counter() - one)
-        file_wall = time.perf_counter() - wall
+            # pulls: the central's changes since each center's bookmark (none yet: whole)
+            pull_times: list[float] = []
+            pull_sizes: list[int] = []
+            for p in paths[:args.pulls]:
+                one = time.perf_counter()
+                got = client.pull(p)
+                pull_times.append(time.perf_counter() - one)
+                pull_sizes.append(got.size)
+            again_times: list[float] = []
+            for p in paths[:args.pulls]:
+                one = time.perf_counter()
+                client.pull(p)
+                again_times.append(time.perf_counter() - one)
 
         n = len(latencies)
         print(f"\npushes through the server: {n} of {len(paths)} in {server_wall:.1f} s "
@@ -183,11 +199,18 @@ def main() -> None:
         print(f"  server merge per push: mean {statistics.mean(merge_seconds):.3f} s, p95 "
               f"{pct(merge_seconds, 95):.3f} s -> one SQLite central takes about "
               f"{60 / statistics.mean(merge_seconds):.0f} such pushes per minute")
-        print(f"baseline, file path (export + merge, one after another): {n} merges in "
-              f"{file_wall:.1f} s ({n / file_wall:.2f} per s); per merge p50 "
+        nf = len(file_latencies)
+        print(f"baseline, file path (export + merge, one after another): {nf} merges in "
+              f"{file_wall:.1f} s ({nf / file_wall:.2f} per s); per merge p50 "
               f"{pct(file_latencies, 50):.2f} s, p95 {pct(file_latencies, 95):.2f} s")
-        print(f"ratio server/file: throughput {(n / server_wall) / (n / file_wall):.2f}x, "
+        print(f"ratio server/file: throughput {(n / server_wall) / (nf / file_wall):.2f}x, "
               f"p95 latency {pct(latencies, 95) / pct(file_latencies, 95):.2f}x")
+        if pull_times:
+            print(f"first pulls (whole central for the center): {len(pull_times)}, p50 "
+                  f"{pct(pull_times, 50):.2f} s, p95 {pct(pull_times, 95):.2f} s, "
+                  f"{statistics.mean(pull_sizes) / 1e6:.1f} MB compressed each")
+            print(f"next pulls (nothing new since the bookmark): p50 "
+                  f"{pct(again_times, 50):.2f} s, p95 {pct(again_times, 95):.2f} s")
         from sync_helpers import contents  # noqa: PLC0415
 
         same = contents(central) == contents(baseline_central)

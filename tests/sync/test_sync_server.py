@@ -162,18 +162,20 @@ def test_connections_cut_at_random_bytes_lose_and_duplicate_nothing(server, twel
         db.close()
     for _, db, _ in centers:
         bulk_people(db.path, 150, prefix=db.path.stem)
-    proxy = CuttingProxy(("127.0.0.1", server.port), random.Random(7))
+    proxy = CuttingProxy(("127.0.0.1", server.port), random.Random(7), high=20_000)
     try:
         for code, db, _ in centers:
             conn = enroll(server, db.path, code)
             conn.url = proxy.url
             conn.save(db.path)
+        resumed = 0
         for _, db, _ in centers:
             sent = client.push(db.path, chunk=8 * 1024)
             assert sent.state == "merged"
-        for _, db, _ in centers:
-            client.pull(db.path)
-        assert proxy.cuts > 0
+            resumed += sent.resumed
+        pulls = [client.pull(db.path) for _, db, _ in centers]
+        assert proxy.cuts > 0 and resumed > 0  # uploads went on after cuts
+        assert any(p.resumed for p in pulls)  # and downloads resumed (Range)
         central = contents(server.server.central)
         assert central == contents(_reference(tmp_path, [db.path for _, db, _ in centers]))
         assert len(central["person"]) == 2 * 151

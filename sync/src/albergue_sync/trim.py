@@ -77,25 +77,76 @@ def trim(path: Path, since: int, *, keep_health_of_center: str | None = None) ->
     return removed
 
 
-def _kept_audit_ids(conn: sqlite3.Connection, since: int) -> set[str]:
+def _kept_audit_ids(conn: sqlite3.Connection, since: int, db: str = "main") -> set[str]:
     keep: set[str] = set()
-    mark = seq_mark(conn, since)
+    mark = seq_mark(conn, since, db)
     if mark is not None:
         keep.add(mark.split(":")[1])
-    cols = {r[1] for r in conn.execute("PRAGMA table_info(audit_event)")}
+    cols = {r[1] for r in conn.execute(f"PRAGMA {db}.table_info(audit_event)")}
     if "chain_site" not in cols:
         return keep
     # the first link of every chain (the anchor the chain check compares legacy rows with)
     keep.update(r[0] for r in conn.execute(
-        "SELECT a.id FROM audit_event a JOIN (SELECT chain_site, min(chain_seq) AS s FROM "
-        "audit_event WHERE chain_seq IS NOT NULL GROUP BY chain_site) f "
+        f"SELECT a.id FROM {db}.audit_event a JOIN (SELECT chain_site, min(chain_seq) AS s "
+        f"FROM {db}.audit_event WHERE chain_seq IS NOT NULL GROUP BY chain_site) f "
         "ON a.chain_site = f.chain_site AND a.chain_seq = f.s"))
     # per chain, the link before its first changed one
     keep.update(r[0] for r in conn.execute(
-        "SELECT a.id FROM audit_event a JOIN (SELECT chain_site, min(chain_seq) AS s FROM "
-        "audit_event WHERE chain_seq IS NOT NULL AND change_seq > ? GROUP BY chain_site) f "
-        "ON a.chain_site = f.chain_site AND a.chain_seq = f.s - 1", (since,)))
+        f"SELECT a.id FROM {db}.audit_event a JOIN (SELECT chain_site, min(chain_seq) AS s "
+        f"FROM {db}.audit_event WHERE chain_seq IS NOT NULL AND change_seq > ? "
+        "GROUP BY chain_site) f ON a.chain_site = f.chain_site AND a.chain_seq = f.s - 1",
+        (since,)))
     return keep
+
+
+def write_changes(source: Path, dest: Path, since: int, *,
+                  keep_health_of_center: str | None = None) -> None:
+    """The same file :func:`trim` makes of a copy of ``source``, written directly: a new
+    Albergue file (current schema, its triggers and search index fed by the inserts) that
+    takes ``source``'s identity and bookmarks and only the rows :func:`trim` keeps. Its cost
+    follows the changes, not the size of ``source`` (a large central file). ``source`` must
+    be of the current schema (else: copy it and :func:`trim` the copy)."""
+    from .schema import CURRENT_SCHEMA_VERSION  # noqa: PLC0415
+
+    files.create(dest)
+    conn = files.connect(dest, readonly=False)
+    try:
+        conn.execute("ATTACH DATABASE ? AS src", (files.uri(source, readonly=True),))
+        conn.execute("BEGIN IMMEDIATE")
+        meta = dict(conn.execute("SELECT key, value FROM src.meta"))
+        if int(meta.get("schema_version", 0)) != CURRENT_SCHEMA_VERSION:
+            raise ValueError("the source is not of the current schema")
+        keep = _kept_audit_ids(conn, since, "src") if since > 0 else set()
+        conn.execute("CREATE TEMP TABLE keep_audit (id TEXT PRIMARY KEY)")
+        conn.executemany("INSERT OR IGNORE INTO keep_audit VALUES (?)", [(i,) for i in keep])
+        args = {"since": since, "own": keep_health_of_center}
+        for table in ("meta", "sync_source"):
+            conn.execute(f"DELETE FROM main.{table}")
+            conn.execute(f"INSERT INTO main.{table} SELECT * FROM src.{table}")
+        tables = synced_tables(conn, "src")
+        for table in [*tables, "sync_conflict"]:
+            cols = ", ".join(f'"{r[1]}"' for r in conn.execute(
+                f'PRAGMA src.table_info("{table}")'))
+            where = "change_seq > :since"
+            if table == "audit_event":
+                where += " OR id IN (SELECT id FROM temp.keep_audit)"
+            elif table in HEALTH_TABLES and keep_health_of_center:
+                where += (" OR person_id IN (SELECT id FROM src.person WHERE center_id = :own "
+                          "UNION SELECT person_id FROM src.stay WHERE center_id = :own AND "
+                          "deleted = 0)")
+            conn.execute(f'INSERT INTO main."{table}" ({cols}) SELECT {cols} FROM '
+                         f'src."{table}" WHERE {where}', args)
+        conn.execute("INSERT OR REPLACE INTO main.meta (key, value) VALUES (?, ?)",
+                     (SINCE_KEY, str(since)))
+        conn.execute("COMMIT")
+        conn.execute("DETACH DATABASE src")
+        conn.execute("PRAGMA journal_mode = DELETE")  # one self-contained file to send
+    except BaseException:
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        raise
+    finally:
+        conn.close()
 
 
 def trimmed_since(conn: sqlite3.Connection, db: str = "main") -> int:

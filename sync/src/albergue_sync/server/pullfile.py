@@ -23,7 +23,7 @@ from pathlib import Path
 
 from .. import auditchain, files, redact
 from ..rules import HEALTH_TABLES
-from ..trim import trim
+from ..trim import trim, write_changes
 from .store import CentralStore
 
 CHUNK = 1 << 20
@@ -148,10 +148,15 @@ class PullFiles:
         work = self.folder / f"{key}.sqlite"
         work.unlink(missing_ok=True)
         try:
-            shutil.copyfile(base, work)
+            own = _center_id(base, center_code)
+            keep = None if with_health else own
+            try:  # only the rows the center will read, written directly
+                write_changes(base, work, since, keep_health_of_center=keep)
+            except ValueError:  # a central of an older schema: a copy, cut down
+                work.unlink(missing_ok=True)
+                shutil.copyfile(base, work)
+                trim(work, since, keep_health_of_center=keep)
             seq = files.inspect(work).seq_last
-            own = _center_id(work, center_code)
-            trim(work, since, keep_health_of_center=None if with_health else own)
             if not with_health:
                 withhold_for_center(work, center_code)
             digest = hashlib.sha256(key.encode()).hexdigest()[:16]

@@ -150,9 +150,12 @@ class PullFiles:
         try:
             own = _center_id(base, center_code)
             keep = None if with_health else own
-            try:  # only the rows the center will read, written directly
+            try:
+                if since == 0:  # the whole central: copying it beats rebuilding it
+                    raise ValueError("whole")
+                # the changes only, written directly: cost follows them, not the central
                 write_changes(base, work, since, keep_health_of_center=keep)
-            except ValueError:  # a central of an older schema: a copy, cut down
+            except ValueError:  # (or a central of an older schema) a copy, cut down
                 work.unlink(missing_ok=True)
                 shutil.copyfile(base, work)
                 trim(work, since, keep_health_of_center=keep)

@@ -12,6 +12,16 @@
     </message>
 </context>
 <context>
+    <name>SyncStatusLabel</name>
+    <message numerus="yes">
+        <source>%n change(s) pending</source>
+        <translation>
+            <numerusform>%n change pending</numerusform>
+            <numerusform>%n changes pending</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SyncView</name>
     <message numerus="yes">
         <source>%n record(s) new or updated.</source>

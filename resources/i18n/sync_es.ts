@@ -130,6 +130,41 @@
     </message>
 </context>
 <context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>Connect with the central&apos;s server</source>
+        <translation>Conectar con el servidor de la central</translation>
+    </message>
+    <message>
+        <source>Type the address of the central&apos;s sync server and the enrollment code the central gave for this center. Once connected, this computer sends its changes and brings the central&apos;s by itself whenever the server can be reached.</source>
+        <translation>Escriba la dirección del servidor de sincronización de la central y el código de inscripción que la central dio para este centro. Una vez conectada, esta computadora envía sus cambios y trae los de la central por sí sola cada vez que el servidor esté al alcance.</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>&amp;Dirección del servidor:</translation>
+    </message>
+    <message>
+        <source>Enrollment &amp;code:</source>
+        <translation>&amp;Código de inscripción:</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect</source>
+        <translation>Co&amp;nectar</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address and the code.</source>
+        <translation>Escriba la dirección del servidor y el código.</translation>
+    </message>
+    <message>
+        <source>Connecting…</source>
+        <translation>Conectando…</translation>
+    </message>
+    <message>
+        <source>Close without connecting?</source>
+        <translation>¿Cerrar sin conectar?</translation>
+    </message>
+</context>
+<context>
     <name>DuplicatesView</name>
     <message>
         <source>&amp;Look for duplicates</source>
@@ -246,6 +281,28 @@
     <message>
         <source>{duplicate} is listed again.</source>
         <translation>{duplicate} vuelve a aparecer en las listas.</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusLabel</name>
+    <message>
+        <source>Synchronized</source>
+        <translation>Sincronizado</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) pending</source>
+        <translation>
+            <numerusform>%n cambio pendiente</numerusform>
+            <numerusform>%n cambios pendientes</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Offline since {time}</source>
+        <translation>Sin conexión desde {time}</translation>
+    </message>
+    <message>
+        <source>Refused: {reason}</source>
+        <translation>Rechazado: {reason}</translation>
     </message>
 </context>
 <context>
@@ -439,6 +496,10 @@ El {when}</translation>
     <message>
         <source>&amp;Synchronize with the central file…</source>
         <translation>&amp;Sincronizar con el archivo central…</translation>
+    </message>
+    <message>
+        <source>Co&amp;nnect with the central&apos;s server…</source>
+        <translation>Co&amp;nectar con el servidor de la central…</translation>
     </message>
     <message>
         <source>Sync &amp;conflicts</source>

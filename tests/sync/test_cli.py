@@ -121,6 +121,9 @@ def test_the_engine_needs_neither_qt_nor_the_desktop():
     pyproject = tomllib.loads((PACKAGE.parents[1] / "pyproject.toml").read_text())
     deps = [d.split(">")[0] for d in pyproject["project"]["dependencies"]]
     assert deps == ["argon2-cffi", "pynacl", "sqlcipher3", "uuid6"]
+    # the network server and its client are an extra (docs/sync-server.md)
+    server = [d.split(">")[0] for d in pyproject["project"]["optional-dependencies"]["server"]]
+    assert server == ["cryptography", "httpx", "starlette", "uvicorn"]
 
 
 def _messages() -> set[str]:

@@ -163,6 +163,7 @@ def pull(db: Database, actor: Actor, central: Path, *, with_health: bool = False
 class LastSync:
     at: datetime
     direction: str  # push | pull | merge (sources merged into this file: a central file)
+    # | server (the last exchange with the central's sync server that succeeded)
 
 
 def last_sync(db: Database) -> LastSync | None:
@@ -181,6 +182,11 @@ def last_sync(db: Database) -> LastSync | None:
                               meta.get(LAST_DIRECTION, "push")))
     if merged:
         found.append(LastSync(parse_ts(merged), "merge"))
+    from .sync_server import last_ok  # noqa: PLC0415 (sync_server imports this package)
+
+    server = last_ok(db)
+    if server is not None:
+        found.append(LastSync(server, "server"))
     return max(found, key=lambda s: s.at) if found else None
 
 

@@ -25,6 +25,7 @@ from .auth.lock import IdleWatcher, LockScreen
 from .main_menus import MainMenus
 from .ops import Changes, error_text, on_changed, query_op, waiting_text
 from .people_list import SEARCH_LIMIT, PeopleList, _count
+from .sync.auto import AutoSync, SyncStatusLabel
 from .tasks import TaskManager
 
 MAX_RECORD_TABS = 8
@@ -95,6 +96,8 @@ class MainWindow(QMainWindow):
         status.addPermanentWidget(self.user_label)
         status.addPermanentWidget(self.site_label)
         status.addPermanentWidget(self.count_label)
+        self.server_label = SyncStatusLabel(self)
+        status.addPermanentWidget(self.server_label)
         self.user_label.setText(self.tr("{user} · {role}").format(
             user=actor.username, role=role_label(actor.role)))
         self.people.results_shown.connect(self._on_results)
@@ -109,6 +112,12 @@ class MainWindow(QMainWindow):
         self.idle = IdleWatcher(idle_ms if idle_ms is not None
                                 else settings.idle_minutes() * 60_000, self)
         self.idle.idle.connect(self.lock)
+        # with the central's sync server, when this computer is enrolled (docs/sync-server.md)
+        self.auto_sync = AutoSync(db, self)
+        self.auto_sync.state_changed.connect(self._on_server_state)
+        self.auto_sync.pulled.connect(lambda _rows: self.after_write())
+        self.idle.idle.connect(self.auto_sync.pull_now)
+        self.auto_sync.start()
 
         on_changed(self, self._on_changed)
         self.tasks.writes_waiting.connect(self._on_writes_waiting)
@@ -178,6 +187,13 @@ class MainWindow(QMainWindow):
         self.people.refresh()
         for view in self.records.values():
             view.reload()
+        self.auto_sync.refresh()
+
+    def _on_server_state(self, state) -> None:
+        from .sync.actions import refresh_last_sync  # noqa: PLC0415 (it imports this module)
+
+        self.server_label.show_state(state)
+        refresh_last_sync(self)  # "Last sync" follows the server's exchanges too
 
     def _on_changed(self, changes: Changes) -> None:
         """Refresh only what a write op changed: the count follows people, the list what it
@@ -197,6 +213,7 @@ class MainWindow(QMainWindow):
         if changes.centers:
             self.people.filter_bar.reload_centers()
             self.refresh_totals()
+        self.auto_sync.refresh()  # the number of changes waiting to be sent
 
     def _on_writes_waiting(self, count: int) -> None:
         """Writes wait for a long job (a pull holds the file): say so instead of freezing."""
@@ -404,6 +421,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.idle.stop()
+        self.auto_sync.stop()
         for i in range(self.tabs.count()):
             if callable(release := getattr(self.tabs.widget(i), "release", None)):
                 release()

@@ -1,5 +1,6 @@
 """Settings of this computer kept with QSettings (not in the database, which syncs between
-centers): the interface language and the idle time before the session locks."""
+centers): the interface language, the idle time before the session locks and how often the
+desktop pulls from the sync server."""
 
 from __future__ import annotations
 
@@ -10,7 +11,11 @@ DEFAULT_LANGUAGE = "es"
 DEFAULT_IDLE_MINUTES = 10
 IDLE_MINUTES_RANGE = (1, 240)
 
+DEFAULT_SYNC_PULL_MINUTES = 15
+SYNC_PULL_MINUTES_RANGE = (1, 24 * 60)
+
 _LANGUAGE_KEY = "ui/language"
+_SYNC_PULL_KEY = "sync/pull_minutes"
 _IDLE_KEY = "session/idle_minutes"
 
 
@@ -39,3 +44,20 @@ def set_idle_minutes(minutes: int) -> None:
     if not low <= minutes <= high:
         raise ValueError(f"idle minutes out of range: {minutes}")
     QSettings().setValue(_IDLE_KEY, int(minutes))
+
+
+def sync_pull_minutes() -> int:
+    """How often the desktop brings the central's changes from the sync server."""
+    try:
+        value = int(QSettings().value(_SYNC_PULL_KEY, DEFAULT_SYNC_PULL_MINUTES))
+    except (TypeError, ValueError):
+        return DEFAULT_SYNC_PULL_MINUTES
+    low, high = SYNC_PULL_MINUTES_RANGE
+    return min(max(value, low), high)
+
+
+def set_sync_pull_minutes(minutes: int) -> None:
+    low, high = SYNC_PULL_MINUTES_RANGE
+    if not low <= minutes <= high:
+        raise ValueError(f"sync pull minutes out of range: {minutes}")
+    QSettings().setValue(_SYNC_PULL_KEY, int(minutes))

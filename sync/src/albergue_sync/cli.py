@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from . import conflicts as conflict_log
-from . import auditchain, auth, files, keyfile, recovery
+from . import auditchain, auth, files, keyfile, netcli, netfs, recovery
 from .engine import Options, SourceReport, merge_files
 from .i18n import SyncRefused, set_language
 from .i18n import translate as _
@@ -120,6 +120,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("file", type=Path)
     p = command("verify", "comprueba la cadena de huellas del registro de auditoría")
     p.add_argument("file", type=Path)
+    netcli.add_commands(command)  # serve, enroll, connect, send, receive, dropfolder...
     return parser
 
 
@@ -191,7 +192,7 @@ def _read_password(path: Path | None, prompt: str) -> str:
 
 # The file each command signs in to: the one whose people's data it reads or writes.
 _SIGN_IN_FILE = {"export": "source", "merge": "target", "pull": "target", "conflicts": "file",
-                 "rekey": "file", "reclock": "file"}
+                 "rekey": "file", "reclock": "file", **netcli.SIGN_IN_FILE}
 
 
 def _sign_in(args: argparse.Namespace) -> str | None:
@@ -246,11 +247,14 @@ def _run(args: argparse.Namespace) -> None:
 
 
 def _command(args: argparse.Namespace, user: str | None) -> None:
+    if netcli.run(args):
+        return
     if args.command == "export":
         result = export(args.source, args.dest)
         print(json.dumps(result) if args.json else _(
             "Exported {source} to {path} ({size} bytes, change {seq}).", **result))
     elif args.command == "merge":
+        netfs.refuse_network(args.target)  # one writer, on a local disk (SYNC.md 11)
         created = not args.target.exists()
         if created:
             user = _create_central(args)

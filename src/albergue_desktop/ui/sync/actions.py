@@ -35,6 +35,10 @@ def add_menu(menus: MainMenus) -> None:
             "sync", QCoreApplication.translate("sync_actions",
                                                "&Synchronize with the central file…"),
             lambda: open_sync(window), "Ctrl+Shift+S"))
+        menu.addAction(menus._action(
+            "connect_server", QCoreApplication.translate(
+                "sync_actions", "Co&nnect with the central's server…"),
+            lambda: open_connect(window)))
     if actor.can(Permission.REVIEW_SYNC):
         menu.addAction(menus._action(
             "conflicts", QCoreApplication.translate("sync_actions", "Sync &conflicts"),
@@ -101,6 +105,16 @@ def open_sync(window: MainWindow):
     _show(window, view, QCoreApplication.translate("sync_actions", "Sync"))
     (view.push_button if view.path_edit.text() else view.path_edit).setFocus()
     return view
+
+
+def open_connect(window: MainWindow):
+    """Enroll this computer with the central's sync server; once connected, the window's
+    sync job takes over (it looks at once)."""
+    from .connect_dialog import ConnectDialog
+    dialog = ConnectDialog(window.db, window.actor, window.auto_sync.tasks, window)
+    dialog.accepted.connect(window.auto_sync.pull_now)
+    dialog.open()
+    return dialog
 
 
 def open_conflicts(window: MainWindow):

@@ -1,0 +1,438 @@
+"""A center talking to ``albergue-sync serve``: enroll once, then push and pull over HTTPS.
+
+- :func:`connect`: a one-time code from the central (it carries the fingerprint of the
+  server's certificate). The certificate the server presents must match it; it is then
+  pinned (only it is trusted) with the per-center credential in the connection file beside
+  the center's database (``.NAME.albergue-server.json``, owner-only).
+- :func:`push`: the same export file the USB path merges (``status.export``: a consistent
+  snapshot, in a private folder beside the database), gzip-compressed, uploaded in chunks
+  at the server's offset; a cut connection resumes where the server stands (or the upload
+  starts again when the bytes arrived damaged); then waits for the merge's answer. The same
+  bytes merged before are a no-op at the server.
+- :func:`pull`: the central's pull file for this center, downloaded with ``Range`` resume,
+  hash-checked, decompressed and merged with the ordinary pull (``merge_files`` with
+  ``direction="pull"``): bookmarks make it incremental, as from a USB stick.
+
+Errors are :class:`ServerRefused` (a SyncRefused: Spanish message, exit code 1) with a
+``code``: offline, certificate, unknown_credential, revoked, refused, ..."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field
+from functools import partial
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+import httpx
+
+from . import files
+from .engine import Options, SourceReport, merge_files, read_bookmarks, seq_mark
+from .i18n import SyncRefused
+from .server import messages  # noqa: F401  (the catalog of the messages below)
+from .server import tls
+from .server.pullfile import gunzip_file, gzip_file, sha256_file
+from .server.state import parse_code
+from .trim import trim
+
+CHUNK = 256 * 1024
+RETRIES = 30
+TIMEOUT = httpx.Timeout(30.0, connect=10.0)
+
+
+class ServerRefused(SyncRefused):
+    """The server (or the way to it) refused; ``code`` says why."""
+
+    def __init__(self, code: str, msgid: str, /, **params: object) -> None:
+        self.code = code
+        super().__init__(msgid, **params)
+
+
+@dataclass
+class Connection:
+    url: str
+    cert_pem: str
+    token: str
+    center: str
+    credential: str
+    with_health: bool = False
+    # how often a cut connection is retried within one push or pull (None: RETRIES); a
+    # background job that tries again later anyway gives up sooner
+    retries: int | None = field(default=None, compare=False)
+
+    @staticmethod
+    def path_for(db: Path) -> Path:
+        db = Path(db).absolute()
+        return db.parent / f".{db.name}.albergue-server.json"
+
+    def save(self, db: Path) -> Path:
+        path = self.path_for(db)
+        tmp = path.with_name(path.name + ".tmp")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            json.dump({k: v for k, v in asdict(self).items() if k != "retries"}, fh,
+                      indent=1)
+        os.replace(tmp, path)
+        return path
+
+    @classmethod
+    def load(cls, db: Path) -> Connection:
+        path = cls.path_for(db)
+        try:
+            data = json.loads(path.read_text("utf-8"))
+            return cls(**data)
+        except FileNotFoundError:
+            raise ServerRefused("not_enrolled", "This computer is not enrolled with a sync "
+                                "server yet: run albergue-sync connect --url URL --code CODE "
+                                "first.") from None
+        except (OSError, ValueError, TypeError) as exc:
+            raise ServerRefused("not_enrolled", "Cannot read {path}: {detail}",
+                                path=str(path), detail=str(exc)) from exc
+
+
+@dataclass
+class PushResult:
+    state: str  # merged
+    sha256: str
+    size: int  # compressed bytes
+    raw_size: int  # the export file
+    reports: list[dict] = field(default_factory=list)
+    resumed: int = 0  # times the upload went on after a cut connection
+    seconds: float = 0.0
+    since: int = 0  # the export was cut to the changes after this one (0: whole file)
+    seq: int = 0  # the last change of this database the push carried
+
+
+@dataclass
+class PullResult:
+    seq: int
+    size: int
+    reports: list[SourceReport] = field(default_factory=list)
+    resumed: int = 0
+
+
+def _client(conn_or_pem: Connection | str, transport: httpx.BaseTransport | None = None
+            ) -> httpx.Client:
+    pem = conn_or_pem.cert_pem if isinstance(conn_or_pem, Connection) else conn_or_pem
+    return httpx.Client(verify=tls.client_context(pem), timeout=TIMEOUT, transport=transport)
+
+
+def _transport_error(url: str, exc: Exception) -> ServerRefused:
+    text = str(exc)
+    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
+        return ServerRefused("certificate", "The server at {url} presented a certificate "
+                             "other than the one this computer enrolled with: it may not be "
+                             "the central. Nothing was sent. If the central got a new "
+                             "certificate, enroll this computer again.", url=url)
+    return ServerRefused("offline", "Cannot reach the sync server at {url} ({detail}). The "
+                         "changes stay on this computer; they are sent when it is reachable.",
+                         url=url, detail=text or type(exc).__name__)
+
+
+def _refusal(response: httpx.Response) -> ServerRefused:
+    try:
+        body = response.json()
+        return ServerRefused(str(body.get("error", "refused")), str(body["message"]),
+                             **dict(body.get("params") or {}))
+    except (ValueError, KeyError, TypeError):
+        return ServerRefused("refused", "The sync server answered {status}.",
+                             status=response.status_code)
+
+
+def _request(client: httpx.Client, conn: Connection, method: str, path: str,
+             **kwargs: Any) -> httpx.Response:
+    headers = {"Authorization": f"Bearer {conn.token}", **kwargs.pop("headers", {})}
+    try:
+        response = client.request(method, conn.url.rstrip("/") + path, headers=headers,
+                                  **kwargs)
+    except httpx.TransportError as exc:
+        raise _transport_error(conn.url, exc) from exc
+    if response.status_code in (401, 403, 400, 404, 503):
+        raise _refusal(response)
+    return response
+
+
+def _retrying(conn: Connection, action: Callable[[], Any], cancelled: Callable[[], bool]
+              | None = None) -> tuple[Any, int]:
+    """Run ``action`` again after a cut connection (not after a certificate or a refusal),
+    with a short growing pause, up to ``conn.retries`` times. Returns (result, retries)."""
+    retries = RETRIES if conn.retries is None else conn.retries
+    for attempt in range(retries + 1):
+        try:
+            return action(), attempt
+        except ServerRefused as exc:
+            if exc.code != "offline" or attempt == retries:
+                raise
+            if cancelled is not None and cancelled():
+                raise
+            time.sleep(min(1.0, 0.02 * (attempt + 1)))
+    raise AssertionError("unreachable")
+
+
+# --- enrollment ------------------------------------------------------------------------
+
+def connect(db: Path, url: str, code: str, *, transport: httpx.BaseTransport | None = None
+            ) -> Connection:
+    """Enroll the center database ``db`` with the server at ``url`` using a one-time code."""
+    files.inspect(db)
+    secret, fingerprint = parse_code(code, tls.FINGERPRINT_BYTES)
+    parts = urlsplit(url)
+    if parts.scheme != "https" or not parts.hostname:
+        raise ServerRefused("bad_url", "The server address must look like "
+                            "https://HOST:PORT.")
+    try:
+        pem = tls.fetch_certificate(parts.hostname, parts.port or 443)
+    except OSError as exc:
+        raise _transport_error(url, exc) from exc
+    if tls.fingerprint_pem(pem)[:len(fingerprint)] != fingerprint:
+        raise ServerRefused("certificate", "The server at {url} presented a certificate "
+                            "that does not match the enrollment code: it may not be the "
+                            "central. Nothing was sent.", url=url)
+    own = _center_code(db)
+    with _client(pem, transport) as client:
+        try:
+            response = client.post(url.rstrip("/") + "/v1/enroll", json={"secret": secret})
+        except httpx.TransportError as exc:
+            raise _transport_error(url, exc) from exc
+        if response.status_code != 200:
+            raise _refusal(response)
+        body = response.json()
+    if own is not None and body["center"] != own:
+        raise ServerRefused("wrong_center", "That code is for center {center}, but this "
+                            "database belongs to center {own}. Ask the central for a code "
+                            "of center {own}.", center=body["center"], own=own)
+    conn = Connection(url.rstrip("/"), pem, body["token"], body["center"],
+                      body["credential"], bool(body["with_health"]))
+    conn.save(db)
+    return conn
+
+
+def _center_code(db: Path) -> str | None:
+    sql = ("SELECT c.code FROM meta m JOIN center c ON c.id = m.value "
+           "WHERE m.key = 'center_id'")
+    conn = files.connect(db, readonly=False)  # only read
+    try:
+        row = conn.execute(sql).fetchone()
+    finally:
+        conn.close()
+    return row[0] if row else None
+
+
+# --- push ------------------------------------------------------------------------------
+
+def push(db: Path, conn: Connection | None = None, *, chunk: int = CHUNK,
+         transport: httpx.BaseTransport | None = None, wait: float = 600.0,
+         cancelled: Callable[[], bool] | None = None, whole: bool = False) -> PushResult:
+    """Send this database's changes to the server and wait for its merge: the export file
+    (``status.export``) cut to what the central has not merged yet (``trim.py``; the whole
+    file with ``whole``, the first time, or when the central's bookmark does not match)."""
+    from .status import export  # noqa: PLC0415 (status imports the engine)
+
+    db = Path(db)
+    conn = conn or Connection.load(db)
+    started = time.perf_counter()
+    with files.WorkDir(db) as work, _client(conn, transport) as client:
+        snapshot = work.path / "export.sqlite"
+        export(db, snapshot)
+        info = files.inspect(snapshot)
+        since = 0
+        if not whole:
+            seen, _n = _retrying(conn, partial(_bookmark, client, conn, info.site_id),
+                                 cancelled)
+            since = _since(snapshot, info, seen)
+        for _attempt in range(2):
+            packed = work.path / f"export-{since}.sqlite.gz"
+            staged = work.path / f"export-{since}.sqlite"
+            shutil.copyfile(snapshot, staged)
+            trim(staged, since)
+            gzip_file(staged, packed)
+            sha, size = sha256_file(packed), packed.stat().st_size
+            result = _upload(client, conn, packed, sha, size, chunk, wait, cancelled)
+            if result.state != "stale" or since == 0:
+                break
+            since = 0  # the central's bookmark moved back: the whole file
+        result.raw_size = staged.stat().st_size
+        result.since, result.seq = since, info.seq_last
+    result.seconds = time.perf_counter() - started
+    return result
+
+
+def _bookmark(client: httpx.Client, conn: Connection, site_id: str) -> dict:
+    return _request(client, conn, "GET", "/v1/bookmark", params={"site": site_id}).json()
+
+
+def _since(snapshot: Path, info: files.FileInfo, seen: dict) -> int:
+    """Where to cut the export: the central's bookmark of this site, when it is of this
+    epoch and the change it ends at is still this file's (not a restored backup)."""
+    if seen.get("epoch") != info.epoch or "seq_merged" not in seen:
+        return 0
+    since = int(seen["seq_merged"])
+    if since > info.seq_last:
+        return 0
+    db = files.connect(snapshot, readonly=True)
+    try:
+        mark = seq_mark(db, since)
+    finally:
+        db.close()
+    return since if mark == seen.get("seq_mark") else 0
+
+
+def _upload(client: httpx.Client, conn: Connection, packed: Path, sha: str, size: int,
+            chunk: int, wait: float, cancelled: Callable[[], bool] | None) -> PushResult:
+    resumed = 0
+    for _restart in range(5):  # a corrupt arrival starts the upload again
+        upload, n = _retrying(conn, lambda: _request(
+            client, conn, "POST", "/v1/uploads", json={"sha256": sha, "size": size}).json(),
+            cancelled)
+        resumed += n
+        with open(packed, "rb") as fh:
+            while upload["state"] == "receiving":
+                if cancelled is not None and cancelled():
+                    raise ServerRefused("cancelled", "Sending was cancelled; what arrived "
+                                        "is kept and the next send goes on from there.")
+                fh.seek(upload["offset"])
+                body = fh.read(chunk)
+                upload, n = _retrying(conn, partial(_send_chunk, client, conn, upload, body),
+                                      cancelled)
+                resumed += n
+        deadline = time.monotonic() + wait
+        while upload["state"] in ("queued", "merging") and time.monotonic() < deadline:
+            upload, n = _retrying(conn, partial(_wait_merge, client, conn, upload["id"]),
+                                  cancelled)
+            resumed += n
+        if upload["state"] in ("merged", "stale"):
+            return PushResult(upload["state"], sha, size, 0, upload.get("report") or [],
+                              resumed)
+        if upload["state"] == "refused":
+            raise ServerRefused("refused", upload["message"], **(upload.get("params") or {}))
+        if upload["state"] in ("queued", "merging"):
+            raise ServerRefused("pending", "The central received the changes but has not "
+                                "merged them yet; it will. Look again later.")
+    raise ServerRefused("corrupt", "The file kept arriving damaged at the server; try again "
+                        "on a better connection.")
+
+
+def _wait_merge(client: httpx.Client, conn: Connection, upload_id: str) -> dict:
+    return _request(client, conn, "GET", f"/v1/uploads/{upload_id}",
+                    params={"wait": "30"}).json()
+
+
+def _send_chunk(client: httpx.Client, conn: Connection, upload: dict, body: bytes) -> dict:
+    try:
+        response = _request(client, conn, "PATCH", f"/v1/uploads/{upload['id']}",
+                            content=body, headers={"Upload-Offset": str(upload["offset"])})
+    except ServerRefused as exc:
+        if exc.code != "offline":
+            raise
+        # the connection was cut: where does the server stand now?
+        state = _request(client, conn, "GET", f"/v1/uploads/{upload['id']}").json()
+        if state["offset"] == upload["offset"] and state["state"] == "receiving":
+            raise  # nothing arrived: retried
+        return state
+    return response.json()  # 200, or 409 with the server's offset
+
+
+# --- pull ------------------------------------------------------------------------------
+
+def pull(db: Path, conn: Connection | None = None, *,
+         transport: httpx.BaseTransport | None = None,
+         cancelled: Callable[[], bool] | None = None,
+         progress: Callable[[int, int, str, str], None] | None = None) -> PullResult:
+    """Bring the central's changes into this database (health records of other centers
+    only when the central enrolled this center with them)."""
+    db = Path(db)
+    conn = conn or Connection.load(db)
+    files.inspect(db)
+    with files.WorkDir(db) as work, _client(conn, transport) as client:
+        packed = work.path / "central.sqlite.gz"
+        resumed = 0
+        central, n = _retrying(conn, partial(_bookmark, client, conn, ""), cancelled)
+        since = _pull_since(db, central, conn.with_health)
+        for _restart in range(5):
+            offer, n = _retrying(conn, partial(_offer, client, conn, since, central),
+                                 cancelled)
+            resumed += n
+            packed.unlink(missing_ok=True)
+            try:
+                n = _download(client, conn, offer, packed, cancelled)
+            except ServerRefused as exc:
+                if exc.code == "no_pull":  # the central changed meanwhile: a new file
+                    continue
+                raise
+            resumed += n
+            if sha256_file(packed) == offer["sha256"]:
+                break
+        else:
+            raise ServerRefused("corrupt", "The file kept arriving damaged from the server; "
+                                "try again on a better connection.")
+        central = work.path / "central.sqlite"
+        try:
+            gunzip_file(packed, central, 1 << 40)
+        except (OSError, EOFError, ValueError) as exc:
+            raise files.damaged(Path("central"), exc) from exc
+        reports = merge_files(db, [central], Options(
+            direction="pull", with_health=conn.with_health, progress=progress,
+            cancelled=cancelled))
+    for report in reports:
+        report.path = conn.url
+    return PullResult(int(offer["seq"]), int(offer["size"]), reports, resumed)
+
+
+def _offer(client: httpx.Client, conn: Connection, since: int, central: dict) -> dict:
+    return _request(client, conn, "POST", "/v1/pulls", json={
+        "since": since, "epoch": central.get("central_epoch", "")}).json()
+
+
+def _pull_since(db: Path, central: dict, with_health: bool) -> int:
+    """This center's bookmark of the central file (same epoch; with health records when
+    they are now wanted and were not before: 0, the whole file)."""
+    conn = files.connect(db, readonly=False)  # only read
+    try:
+        seen = read_bookmarks(conn).get(str(central.get("central_site")))
+    finally:
+        conn.close()
+    if not seen or seen["epoch"] != central.get("central_epoch"):
+        return 0
+    if with_health and not seen["with_health"]:
+        return 0
+    return int(seen["seq_merged"])
+
+
+def _download(client: httpx.Client, conn: Connection, offer: dict, dest: Path,
+              cancelled: Callable[[], bool] | None) -> int:
+    """Download into ``dest``, resuming at its size after a cut. Returns the resumptions."""
+    size, resumed = int(offer["size"]), 0
+    url = conn.url + f"/v1/pulls/{offer['name']}"
+    headers = {"Authorization": f"Bearer {conn.token}"}
+    retries = RETRIES if conn.retries is None else conn.retries
+    for attempt in range(retries + 1):
+        have = dest.stat().st_size if dest.exists() else 0
+        if have >= size:
+            return resumed
+        if cancelled is not None and cancelled():
+            raise ServerRefused("cancelled", "Receiving was cancelled; nothing was changed.")
+        try:
+            with client.stream("GET", url, headers={**headers,
+                                                    "Range": f"bytes={have}-"}) as response:
+                if response.status_code in (401, 403, 404):
+                    response.read()
+                    raise _refusal(response)
+                if response.status_code == 200:  # the server sent it whole
+                    dest.unlink(missing_ok=True)
+                elif response.status_code != 206:
+                    response.read()
+                    raise _refusal(response)
+                with open(dest, "ab") as fh:
+                    for block in response.iter_bytes():
+                        fh.write(block)
+        except httpx.TransportError as exc:
+            if attempt == retries:
+                raise _transport_error(conn.url, exc) from exc
+            resumed += 1
+            time.sleep(min(1.0, 0.02 * (attempt + 1)))
+    return resumed

@@ -1032,6 +1032,10 @@ ES: dict[str, str] = {
         "archivo.",
 }
 
+from .i18n_health import HEALTH_ES  # noqa: E402  (the health modules' catalog)
+
+ES.update(HEALTH_ES)
+
 
 def set_language(lang: str) -> None:
     global _language

@@ -37,6 +37,10 @@ VIEWER_LIMIT = 500
 
 _PAYLOAD_TYPES = (str, int, float, bool, type(None))
 
+# Events about these tables (a note written, a person's notes read) are not shown at all to
+# a role without MENTAL_HEALTH: even that a person has such notes is confidential.
+MENTAL_HEALTH_TABLES = ("mental_health_note",)
+
 
 def _payload(what: dict[str, Any]) -> dict[str, Any]:
     """Plain scalars only: a read event names what was read, it never copies it."""
@@ -79,7 +83,11 @@ def viewers_of(db: Database, actor: Actor, person_id: str) -> list[ViewLine]:
     with db.session(actor.username) as session:
         rows = session.exec(select(AuditEvent.at, AuditEvent.username, AuditEvent.action)
                             .where(AuditEvent.row_id == person_id,
-                                   col(AuditEvent.action).in_((VIEW_RECORD, VIEW_HEALTH)))
+                                   col(AuditEvent.action).in_((VIEW_RECORD, VIEW_HEALTH)),
+                                   col(AuditEvent.table_name).is_(None)
+                                   | col(AuditEvent.table_name).not_in(
+                                       () if actor.can(Permission.MENTAL_HEALTH)
+                                       else MENTAL_HEALTH_TABLES))
                             .order_by(col(AuditEvent.at).desc()))
         return [ViewLine(at, user, action) for at, user, action in rows]
 
@@ -142,6 +150,9 @@ def search(db: Database, actor: Actor, flt: AuditFilter, *, limit: int = VIEWER_
             query = query.where(AuditEvent.action == flt.action)
         if flt.table_name:
             query = query.where(AuditEvent.table_name == flt.table_name)
+        if not actor.can(Permission.MENTAL_HEALTH):
+            query = query.where(col(AuditEvent.table_name).is_(None) | col(
+                AuditEvent.table_name).not_in(MENTAL_HEALTH_TABLES))
         if flt.start:
             query = query.where(AuditEvent.at >= _day_start(flt.start))
         if flt.end:
@@ -173,7 +184,9 @@ def filter_choices(db: Database, actor: Actor) -> FilterChoices:
     with db.session(actor.username) as session:
         def distinct(column) -> list[str]:
             return sorted(v for v in session.exec(
-                select(column).where(column.is_not(None)).group_by(column)) if v)
+                select(column).where(column.is_not(None)).group_by(column)) if v
+                and (column is not AuditEvent.table_name or v not in MENTAL_HEALTH_TABLES
+                     or actor.can(Permission.MENTAL_HEALTH)))
         return FilterChoices(distinct(AuditEvent.username), distinct(AuditEvent.action),
                              distinct(AuditEvent.table_name))
 

@@ -5,6 +5,8 @@ referrals, pregnancy, births, mental health, the health desk, their PDFs); merge
 from __future__ import annotations
 
 HEALTH_ES: dict[str, str] = {
+    "view and record mental health and psychosocial notes":
+        "ver y registrar notas de salud mental y apoyo psicosocial",
     # services
     "The text is too long (at most {max} characters).":
         "El texto es demasiado largo (máximo {max} caracteres).",

@@ -7,8 +7,13 @@ consultation per person over its four months (2,767 consultations), so by the de
 about half of the people present have had one; the rest of the volume would take minutes
 as service calls. The vital signs are judged by the same rule table as in the service
 (``domain.triage.assess``), so the stored colour is what the table computes, and every
-diagnosis is a valid ICD-10 code with its Spanish name. Follow-up dates fall around the
-demo's day, so the health desk has work to show."""
+diagnosis is a valid ICD-10 code with its Spanish name. Most follow-ups that fell before
+the demo's day were seen (a review consultation); some were missed, and those due from the
+demo's day on are the health desk's follow-ups.
+
+The intake screening of the people :mod:`.health` does not screen through the service (a
+healthy person placed anywhere) is written here in bulk too, judged by the same rule table,
+so only the last day's arrivals are "pending screening" on the desk."""
 
 from __future__ import annotations
 
@@ -17,17 +22,22 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from ..domain import icd10
+from ..domain.clinical_enums import Avpu
 from ..domain.clinical_rules import age_in_months
 from ..domain.pregnancy import VisitKind, assess as assess_pregnancy, due_date_from_weeks
 from ..domain.triage import ScreeningInput, assess
 from ..storage.bulk import RowFactory, insert_new_rows
 from ..storage.db import Database
-from ..storage.tables import Birth, Consultation, MentalHealthNote, PregnancyVisit, Referral
+from ..services.screening import rule_table_fingerprint
+from ..storage.tables import (
+    Birth, Consultation, MentalHealthNote, PregnancyVisit, Referral, Screening,
+)
 from .catalog import AS_OF
-from .health import _vitals
+from .health import _vitals, planned_screenings
 from .plan import HOSPITAL, HouseholdPlan, local_to_utc, pick
 
 NURSE = "salud"
+REVIEW_SEEN = 0.85  # follow-ups before the demo's day that were seen (the rest missed)
 # (code, reason, plan, follow-up days or None) -> weight: what a shelter's clinic sees most
 CASES: dict[tuple[str, str, str, int | None], float] = {
     ("J06.9", "Tos, rinorrea y dolor de garganta", "Paracetamol, líquidos, lavado de manos",
@@ -85,7 +95,21 @@ def build(households: list[HouseholdPlan], person_ids: dict[tuple[int, int], str
     visit_f, birth_f, note_f = (RowFactory(PregnancyVisit), RowFactory(Birth),
                                 RowFactory(MentalHealthNote))
     consultations, referrals, visits, births, notes = [], [], [], [], []
+    screening_f, screenings = RowFactory(Screening), []
+    fingerprint = rule_table_fingerprint()
     for hh in households:
+        screened = {p.member for p in planned_screenings(hh, seed)}
+        for i, m in enumerate(hh.members):
+            if i in screened or not m.stays or m.born_in_mexicali:
+                continue
+            start = m.stays[0].check_in
+            if start.date() >= AS_OF - timedelta(days=1):
+                continue  # the last day's arrivals: still pending
+            months = age_in_months(m.birth_date, start.date())
+            screenings.append(_screening(screening_f, person_ids[hh.index, i],
+                                         center_ids[m.stays[0].center],
+                                         start - timedelta(minutes=rng.randint(15, 45)),
+                                         months, _vitals(rng, months), fingerprint))
         for i, m in enumerate(hh.members):
             pid = person_ids[hh.index, i]
             if not m.stays:
@@ -119,6 +143,21 @@ def build(households: list[HouseholdPlan], person_ids: dict[tuple[int, int], str
                 consultations.append(row)
                 if rng.random() < 0.05 or code == "K02.9":
                     referrals.append(_referral(rng, referral_f, row, day))
+                review = day + timedelta(days=follow) if follow else None
+                if (review is not None and review < AS_OF and rng.random() < REVIEW_SEEN
+                        and _present_at(hh, i, review) is not None):
+                    again = _vitals(rng, months)
+                    result = assess(ScreeningInput(**again), age_months=months)
+                    consultations.append(consult_f(
+                        person_id=pid, center_id=center_ids[_present_at(hh, i, review)],
+                        attended_at=_when(rng, review), attended_by=NURSE, age_months=months,
+                        reason="Revisión de seguimiento",
+                        **{k: (str(v) if k == "avpu" else v) for k, v in again.items()},
+                        colour=str(result.colour),
+                        rules_fired=[f.rule_id for f in result.findings],
+                        findings="Evolución favorable.", diagnosis_code=code,
+                        diagnosis_text=diagnosis.name() if diagnosis else None,
+                        plan="Alta de seguimiento."))
             if m.gestation_weeks is not None and m.sex == "F":
                 visits += _prenatal(rng, visit_f, hh, i, pid, center_ids)
             if rng.random() < 0.015 and m.age_on(AS_OF) >= 12:
@@ -142,8 +181,28 @@ def build(households: list[HouseholdPlan], person_ids: dict[tuple[int, int], str
                     weight_g=rng.randint(2650, 3900), recorded_by=NURSE))
                 visits += _postnatal(rng, visit_f, hh, m.mother, mother_id, m.birth_date,
                                      center_ids)
-    return [(Consultation, consultations), (Referral, referrals), (PregnancyVisit, visits),
-            (Birth, births), (MentalHealthNote, notes)]
+    return [(Screening, screenings), (Consultation, consultations), (Referral, referrals),
+            (PregnancyVisit, visits), (Birth, births), (MentalHealthNote, notes)]
+
+
+def _screening(factory: RowFactory, pid: str, center_id: str, when: datetime, months: int,
+               vitals: dict, fingerprint: str) -> dict:
+    """An intake screening row as :func:`services.screening.record_screening` writes it."""
+    data = ScreeningInput(**vitals)
+    result = assess(data, age_months=months)
+    return factory(
+        person_id=pid, center_id=center_id, screened_at=when, screened_by=NURSE,
+        age_months=months, **{k: (str(v) if isinstance(v, Avpu) else v)
+                              for k, v in vitals.items()},
+        symptoms=[], symptom_onsets={}, chronic_conditions=[], pregnant=False,
+        obstetric_signs=[], disabilities=[], colour=str(result.colour),
+        flags=sorted({str(f) for x in result.findings for f in x.rule.flags}),
+        high_risk_vitals=sorted(str(m) for m in result.high_risk_vitals),
+        respiratory_screen=str(result.respiratory.screen),
+        needs_isolation=result.needs_isolation, urgent_care=result.urgent_care,
+        consultation=result.consultation, obstetric_warning=result.obstetric_warning,
+        rules_fired=[f.rule_id for f in result.findings], rule_table=fingerprint, signs=[],
+        final_colour=str(result.colour))
 
 
 def _referral(rng: random.Random, factory: RowFactory, consultation: dict, day: date

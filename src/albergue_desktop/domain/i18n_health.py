@@ -112,6 +112,7 @@ HEALTH_ES: dict[str, str] = {
     "Signature and professional licence": "Firma y cédula profesional",
     "Referred": "Referido",
     "Days waiting": "Días de espera",
+    "Reason": "Motivo",
     "Person": "Persona",
     "No open referrals.": "No hay referencias abiertas.",
     "Confidential health information: share only with the receiving clinician.":

@@ -95,10 +95,10 @@ def consultation_summary_pdf(db: Database, actor: Actor, out, *, consultation_id
                  [_("Reason for referral"), para(referral.reason, st["cell"])]]
     if not record.is_current:
         rows.append([_("Status"), _("corrected by a later record")])
-    table = long_table(rows, (150, 390), [("FONT", (0, 0), (0, -1), st["bold"].fontName, 10),
-                                          ("BACKGROUND", (0, 0), (-1, 0), "white"),
+    rows = [[para(str(name), st["bold"]), value] for name, value in rows]
+    table = long_table(rows, (170, 370), [("BACKGROUND", (0, 0), (-1, 0), "white"),
                                           ("VALIGN", (0, 0), (-1, -1), "TOP")])
-    story = [para(title, st["h2"]), table, _signature(st), para(_(CONFIDENTIAL), st["note"])]
+    story = [table, _signature(st), para(_(CONFIDENTIAL), st["note"])]
     return build_pdf(out, story, info)
 
 
@@ -114,7 +114,7 @@ def open_referrals_pdf(db: Database, actor: Actor, out, *, center: str | None = 
     st = styles()
     info = PrintInfo(_("Open referrals"), common.printed_by(db, actor), center_label,
                      fmt_date(on), landscape=True)
-    widths = (62, 150, 140, 170, 60, 80, 58)
+    widths = (62, 150, 140, 146, 62, 76, 84)
     data: list[list] = [[_("Referred"), _("Person"), _("Destination"), _("Reason"),
                          _("Urgency"), _("Status"), _("Days waiting")]]
     for r in lines:
@@ -123,7 +123,7 @@ def open_referrals_pdf(db: Database, actor: Actor, out, *, center: str | None = 
                      para(" · ".join(p for p in (r.destination, r.specialty) if p), st["cell"]),
                      para(r.reason, st["cell"]), _(r.urgency), referrals.status_word(r.status),
                      str(r.days_waiting(on))])
-    story: list = [para(_("Open referrals"), st["h2"])]
+    story: list = []
     if lines:
         story.append(long_table(data, widths, [("ALIGN", (6, 1), (6, -1), "RIGHT"),
                                                ("VALIGN", (0, 0), (-1, -1), "TOP")]))

@@ -26,10 +26,16 @@ FOLLOW_UP, PENDING_SCREENING, ISOLATION_KEY, REFERRALS, MENTAL_HEALTH = (
 
 # The people staying at the center now (one open stay each), with folio and name.
 _PRESENT = """SELECT s.person_id AS person_id, p.household_id AS household_id, p.folio AS folio,
-    p.given_names || ' ' || upper(p.surnames) AS name
+    p.given_names AS given, p.surnames AS surnames
     FROM stay s JOIN person p ON p.id = s.person_id
     WHERE s.check_out IS NULL AND s.deleted = 0 AND s.status = 'open' AND p.deleted = 0
     AND p.merged_into_id IS NULL {center}"""
+
+
+def person_name(given: str, surnames: str | None) -> str:
+    """As the lists show a name: given names, then the surnames in capitals (Python's
+    upper: SQLite's leaves accented letters as they are)."""
+    return f"{given} {(surnames or '').upper()}".strip()
 
 
 def _present(query: TodoQuery) -> tuple[str, dict]:
@@ -57,7 +63,8 @@ def follow_ups(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
     args = {**args, "today": query.today.isoformat()}
     rows = session.connection().execute(text(f"""
         WITH here AS ({present})
-        SELECT h.person_id, h.household_id, h.folio, h.name, c.follow_up_date, c.reason,
+        SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames, c.follow_up_date,
+               c.reason,
                c.diagnosis_code
         FROM here h JOIN consultation c ON c.person_id = h.person_id
         WHERE c.deleted = 0 AND c.follow_up_date IS NOT NULL AND c.follow_up_date <= :today
@@ -65,15 +72,16 @@ def follow_ups(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
                           AND x.deleted = 0)
           AND NOT EXISTS (SELECT 1 FROM consultation l WHERE l.person_id = c.person_id
                           AND l.deleted = 0 AND l.attended_at > c.attended_at)"""), args)
-    for pid, hid, folio, name, due, reason, code in rows:
+    for pid, hid, folio, given, surnames, due, reason, code in rows:
         due = _day(due)
         yield TodoItem(FOLLOW_UP, _("Consultation follow-up"),
                        Priority.HIGH if due < query.today else Priority.NORMAL,
-                       Permission.VIEW_HEALTH, due, pid, hid, folio, name,
+                       Permission.VIEW_HEALTH, due, pid, hid, folio, person_name(given, surnames),
                        " · ".join(filter(None, (_overdue(due, query.today), code, reason))))
     rows = session.connection().execute(text(f"""
         WITH here AS ({present})
-        SELECT h.person_id, h.household_id, h.folio, h.name, v.next_visit_date, v.kind,
+        SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames, v.next_visit_date,
+               v.kind,
                v.recommendation
         FROM here h JOIN pregnancy_visit v ON v.person_id = h.person_id
         WHERE v.deleted = 0 AND v.next_visit_date IS NOT NULL AND v.next_visit_date <= :today
@@ -83,14 +91,14 @@ def follow_ups(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
           AND NOT EXISTS (SELECT 1 FROM birth b WHERE b.person_id = v.person_id
                           AND b.deleted = 0 AND v.kind = 'prenatal'
                           AND b.born_on >= substr(v.visited_at, 1, 10))"""), args)
-    for pid, hid, folio, name, due, kind, recommendation in rows:
+    for pid, hid, folio, given, surnames, due, kind, recommendation in rows:
         due = _day(due)
         urgent = recommendation != "routine"
         yield TodoItem(FOLLOW_UP, _("Prenatal visit") if kind == "prenatal"
                        else _("Postnatal check"),
                        Priority.URGENT if urgent else (
                            Priority.HIGH if due < query.today else Priority.NORMAL),
-                       Permission.VIEW_HEALTH, due, pid, hid, folio, name,
+                       Permission.VIEW_HEALTH, due, pid, hid, folio, person_name(given, surnames),
                        _overdue(due, query.today))
 
 
@@ -99,12 +107,13 @@ def pending_screening(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
     present, args = _present(query)
     rows = session.connection().execute(text(f"""
         WITH here AS ({present})
-        SELECT h.person_id, h.household_id, h.folio, h.name FROM here h
+        SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames FROM here h
         WHERE NOT EXISTS (SELECT 1 FROM screening x WHERE x.person_id = h.person_id
                           AND x.deleted = 0)"""), args)
-    for pid, hid, folio, name in rows:
+    for pid, hid, folio, given, surnames in rows:
         yield TodoItem(PENDING_SCREENING, _("Health screening pending"), Priority.HIGH,
-                       Permission.VIEW_HEALTH, query.today, pid, hid, folio, name)
+                       Permission.VIEW_HEALTH, query.today, pid, hid, folio,
+                       person_name(given, surnames))
 
 
 def isolation(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
@@ -116,21 +125,21 @@ def isolation(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
     args = {**args, "since": ts_param(datetime.combine(since, time.min, tzinfo=timezone.utc))}
     rows = session.connection().execute(text(f"""
         WITH here AS ({present})
-        SELECT h.person_id, h.household_id, h.folio, h.name, x.screened_at
+        SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames, x.screened_at
         FROM here h JOIN screening x ON x.person_id = h.person_id
         WHERE x.deleted = 0 AND x.needs_isolation = 1 AND x.screened_at >= :since
           AND NOT EXISTS (SELECT 1 FROM screening c WHERE c.corrects_id = x.id
                           AND c.deleted = 0)
           AND NOT EXISTS (SELECT 1 FROM screening l WHERE l.person_id = x.person_id
                           AND l.deleted = 0 AND l.screened_at > x.screened_at)"""), args)
-    for pid, hid, folio, name, at in rows:
+    for pid, hid, folio, given, surnames, at in rows:
         start = (at if isinstance(at, date) else date.fromisoformat(str(at)[:10]))
         end = start + timedelta(days=ISOLATION.days)
         left = (end - query.today).days
         if left < 0:
             continue
         yield TodoItem(ISOLATION_KEY, _("Respiratory isolation"), Priority.HIGH,
-                       Permission.VIEW_HEALTH, end, pid, hid, folio, name,
+                       Permission.VIEW_HEALTH, end, pid, hid, folio, person_name(given, surnames),
                        _("{n} days left (until {day})", n=left, day=end.strftime("%d/%m/%Y")))
 
 
@@ -154,15 +163,15 @@ def mental_health(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
     args = {**args, "today": query.today.isoformat()}
     rows = session.connection().execute(text(f"""
         WITH here AS ({present})
-        SELECT h.person_id, h.household_id, h.folio, h.name, n.follow_up_date
+        SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames, n.follow_up_date
         FROM here h JOIN mental_health_note n ON n.person_id = h.person_id
         WHERE n.deleted = 0 AND n.follow_up_date IS NOT NULL AND n.follow_up_date <= :today
           AND NOT EXISTS (SELECT 1 FROM mental_health_note l WHERE l.person_id = n.person_id
                           AND l.deleted = 0 AND l.noted_at > n.noted_at)"""), args)
-    for pid, hid, folio, name, due in rows:
+    for pid, hid, folio, given, surnames, due in rows:
         due = _day(due)
         yield TodoItem(MENTAL_HEALTH, _("Psychosocial follow-up"), Priority.NORMAL,
-                       Permission.MENTAL_HEALTH, due, pid, hid, folio, name,
+                       Permission.MENTAL_HEALTH, due, pid, hid, folio, person_name(given, surnames),
                        _overdue(due, query.today))
 
 

@@ -208,12 +208,13 @@ def person_referrals(session: Session, person_id: str) -> list[ReferralLine]:
 def open_referral_lines(session: Session, center_id: str | None) -> list[ReferralLine]:
     """Open referrals (sent, attended, not attended) of a center (None: every center) with
     the person's folio and name, oldest first. No permission check."""
-    sql = ("SELECT r.id, p.folio, p.given_names || ' ' || upper(p.surnames) FROM referral r "
+    sql = ("SELECT r.id, p.folio, p.given_names, p.surnames FROM referral r "
            "JOIN person p ON p.id = r.person_id WHERE r.deleted = 0 AND p.deleted = 0 "
            "AND r.status IN ('sent', 'attended', 'not_attended')"
            + (" AND r.center_id = :center" if center_id else ""))
-    found = {rid: (folio, name) for rid, folio, name in session.connection().execute(
-        text(sql), {"center": center_id})}
+    found = {rid: (folio, f"{given} {(surnames or '').upper()}".strip())
+             for rid, folio, given, surnames in session.connection().execute(
+                 text(sql), {"center": center_id})}
     if not found:
         return []
     rows = session.exec(select(Referral).where(col(Referral.id).in_(list(found)))).all()

@@ -55,6 +55,7 @@ class TimelineSection(QGroupBox):
         self.table.itemActivated.connect(lambda _i: self._default_action())
         self.empty = QLabel(self)
         edit = actor.can(Permission.EDIT_HEALTH)
+        self._edit = edit
         self.buttons: dict[str, QPushButton] = {}
         row1, row2 = QHBoxLayout(), QHBoxLayout()
         for key, text, row, visible in (
@@ -83,6 +84,12 @@ class TimelineSection(QGroupBox):
         on_changed(self, self._on_changed)
         self._update_buttons()
         self.reload()
+
+    def set_sex(self, sex: str | None) -> None:
+        """Offer the pregnancy and birth forms for women only (the services refuse men)."""
+        self.sex = sex
+        for key in ("prenatal", "postnatal", "birth"):
+            self.buttons[key].setVisible(self._edit and sex != "M")
 
     def reload(self) -> None:
         query_op(self, self.tasks, partial(health_timeline.timeline, self.db, self.actor,

@@ -229,6 +229,8 @@ class PersonRecordView(QWidget):
     def _show(self, record: PersonRecord) -> None:
         self.record = record
         p = record.person
+        if self.timeline is not None:
+            self.timeline.set_sex(p.sex)  # pregnancy and birth buttons for women only
         name = f"{p.given_names} {p.surnames.upper()}".strip()
         self.name_label.setText(name)
         self.title_changed.emit(p.folio or name)

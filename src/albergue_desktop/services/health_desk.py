@@ -3,7 +3,9 @@ follow-ups (consultations, prenatal and postnatal visits, psychosocial follow-up
 pending screening, people in isolation with the days left (the period is the sourced row
 ``clinical_rules.ISOLATION``), open referrals with the days waiting. Each reads the people
 who stay at the center now (an open stay), with one query each; see
-bench/bench_health_desk.py for the cost."""
+bench/bench_health_desk.py for the cost. "Not corrected" lookups name their index: where no
+row was ever corrected, ANALYZE tells the planner that every row shares the one (NULL)
+value, and it would scan the whole table for each row instead."""
 
 from __future__ import annotations
 
@@ -61,17 +63,20 @@ def follow_ups(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
     person; prenatal and postnatal visits whose next date has come."""
     present, args = _present(query)
     args = {**args, "today": query.today.isoformat()}
+    # the latest consultation of each person present (its current version: one index seek
+    # each), when its follow-up date has come: a later consultation is the follow-up
     rows = session.connection().execute(text(f"""
         WITH here AS ({present})
         SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames, c.follow_up_date,
-               c.reason,
-               c.diagnosis_code
-        FROM here h JOIN consultation c ON c.person_id = h.person_id
-        WHERE c.deleted = 0 AND c.follow_up_date IS NOT NULL AND c.follow_up_date <= :today
-          AND NOT EXISTS (SELECT 1 FROM consultation x WHERE x.corrects_id = c.id
-                          AND x.deleted = 0)
-          AND NOT EXISTS (SELECT 1 FROM consultation l WHERE l.person_id = c.person_id
-                          AND l.deleted = 0 AND l.attended_at > c.attended_at)"""), args)
+               c.reason, c.diagnosis_code
+        FROM here h JOIN consultation c ON c.id = (
+            SELECT l.id FROM consultation l INDEXED BY ix_consultation_person_at
+            WHERE l.person_id = h.person_id AND l.deleted = 0
+              AND NOT EXISTS (SELECT 1 FROM consultation x
+                              INDEXED BY ix_consultation_corrects_id
+                              WHERE x.corrects_id = l.id AND x.deleted = 0)
+            ORDER BY l.attended_at DESC LIMIT 1)
+        WHERE c.follow_up_date IS NOT NULL AND c.follow_up_date <= :today"""), args)
     for pid, hid, folio, given, surnames, due, reason, code in rows:
         due = _day(due)
         yield TodoItem(FOLLOW_UP, _("Consultation follow-up"),
@@ -128,7 +133,8 @@ def isolation(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
         SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames, x.screened_at
         FROM here h JOIN screening x ON x.person_id = h.person_id
         WHERE x.deleted = 0 AND x.needs_isolation = 1 AND x.screened_at >= :since
-          AND NOT EXISTS (SELECT 1 FROM screening c WHERE c.corrects_id = x.id
+          AND NOT EXISTS (SELECT 1 FROM screening c INDEXED BY ix_screening_corrects_id
+                          WHERE c.corrects_id = x.id
                           AND c.deleted = 0)
           AND NOT EXISTS (SELECT 1 FROM screening l WHERE l.person_id = x.person_id
                           AND l.deleted = 0 AND l.screened_at > x.screened_at)"""), args)

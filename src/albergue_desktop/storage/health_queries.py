@@ -14,7 +14,8 @@ def consultations_count(*, session: Session, start: str | None, end: str | None)
     return session.connection().execute(text(
         "SELECT count(*) FROM consultation c JOIN person p ON p.id = c.person_id "
         "WHERE c.deleted = 0 AND p.deleted = 0 AND NOT EXISTS (SELECT 1 FROM consultation x "
-        "WHERE x.corrects_id = c.id AND x.deleted = 0)" + _period("c.attended_at", start, end)),
+        "INDEXED BY ix_consultation_corrects_id WHERE x.corrects_id = c.id AND x.deleted = 0)"
+        + _period("c.attended_at", start, end)),
         {"start": start, "end": end}).scalar_one()
 
 

@@ -14,7 +14,7 @@ from functools import partial
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
-    QAbstractItemView, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTreeWidget,
+    QAbstractItemView, QHBoxLayout, QLabel, QPushButton, QTreeWidget,
     QTreeWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -81,11 +81,9 @@ class HealthDesk(QWidget):
         self.tree.setRootIsDecorated(True)
         self.tree.setAlternatingRowColors(True)
         self.tree.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.tree.setUniformRowHeights(True)  # hundreds of rows: no per-row height pass
         header = self.tree.header()
-        header.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        header.setStretchLastSection(True)
         self.tree.itemActivated.connect(self._activated)
         top = QHBoxLayout()
         top.addWidget(self.title)
@@ -115,28 +113,42 @@ class HealthDesk(QWidget):
         open_keys = {self.tree.topLevelItem(i).data(0, Qt.ItemDataRole.UserRole)
                      for i in range(self.tree.topLevelItemCount())
                      if not self.tree.topLevelItem(i).isExpanded()}
+        self.tree.setUpdatesEnabled(False)
         self.tree.clear()
         bold = QFont(self.tree.font())
         bold.setBold(True)
+        brushes = {p: QBrush(QColor(c)) for p, c in PRIORITY_COLOURS.items()}
+        sections = []
         for key, title, items in data.sections:
-            section = QTreeWidgetItem(self.tree, [f"{title} ({len(items)})"])
+            section = QTreeWidgetItem([f"{title} ({len(items)})"])
             section.setData(0, Qt.ItemDataRole.UserRole, key)
             section.setFont(0, bold)
-            section.setFirstColumnSpanned(True)
+            rows = []
             for item in items:
                 due = item.due.strftime("%d/%m/%Y") if item.due else ""
-                row = QTreeWidgetItem(section, [f"{item.folio or '—'} · {item.name or ''}",
-                                                item.label, due, item.detail])
+                row = QTreeWidgetItem([f"{item.folio or '—'} · {item.name or ''}",
+                                       item.label, due, item.detail])
                 row.setData(0, PERSON_ROLE, item.person_id)
-                colour = PRIORITY_COLOURS.get(item.priority)
-                if colour:
+                brush = brushes.get(item.priority)
+                if brush is not None:
                     for column in range(4):
-                        row.setForeground(column, QBrush(QColor(colour)))
+                        row.setForeground(column, brush)
+                rows.append(row)
             if not items:
-                empty = QTreeWidgetItem(section, [self.tr("Nothing pending.")])
-                empty.setFirstColumnSpanned(True)
+                empty = QTreeWidgetItem([self.tr("Nothing pending.")])
                 empty.setForeground(0, QBrush(QColor("#777777")))
-            section.setExpanded(key not in open_keys)
+                rows.append(empty)
+            section.addChildren(rows)
+            sections.append((section, key not in open_keys))
+        self.tree.addTopLevelItems([s for s, _e in sections])
+        for section, expanded in sections:
+            section.setFirstColumnSpanned(True)
+            section.setExpanded(expanded)
+            if not section.child(0).data(0, PERSON_ROLE):
+                section.child(0).setFirstColumnSpanned(True)
+        for column in range(3):
+            self.tree.resizeColumnToContents(column)
+        self.tree.setUpdatesEnabled(True)
         total = sum(len(items) for _k, _t, items in data.sections)
         where = data.center_name or self.tr("all centers")
         self.status.setText(self.tr("{where} · {day} · {n} pending").format(

@@ -217,6 +217,10 @@
         <translation>(sin código)</translation>
     </message>
     <message>
+        <source>No vital signs</source>
+        <translation>Sin signos vitales</translation>
+    </message>
+    <message>
         <source>Saving…</source>
         <translation>Guardando…</translation>
     </message>

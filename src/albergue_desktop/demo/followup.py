@@ -105,11 +105,13 @@ def build(households: list[HouseholdPlan], person_ids: dict[tuple[int, int], str
             start = m.stays[0].check_in
             if start.date() >= AS_OF - timedelta(days=1):
                 continue  # the last day's arrivals: still pending
-            months = age_in_months(m.birth_date, start.date())
+            when = start - timedelta(minutes=rng.randint(15, 45))
+            day = when.astimezone().date()  # the day the service would judge by
+            months = age_in_months(m.birth_date, day)
             screenings.append(_screening(screening_f, person_ids[hh.index, i],
-                                         center_ids[m.stays[0].center],
-                                         start - timedelta(minutes=rng.randint(15, 45)),
-                                         months, _vitals(rng, months), fingerprint))
+                                         center_ids[m.stays[0].center], when, months,
+                                         _vitals(rng, months), fingerprint,
+                                         max((day - m.birth_date).days, 0)))
         for i, m in enumerate(hh.members):
             pid = person_ids[hh.index, i]
             if not m.stays:
@@ -186,10 +188,10 @@ def build(households: list[HouseholdPlan], person_ids: dict[tuple[int, int], str
 
 
 def _screening(factory: RowFactory, pid: str, center_id: str, when: datetime, months: int,
-               vitals: dict, fingerprint: str) -> dict:
+               vitals: dict, fingerprint: str, age_days: int) -> dict:
     """An intake screening row as :func:`services.screening.record_screening` writes it."""
     data = ScreeningInput(**vitals)
-    result = assess(data, age_months=months)
+    result = assess(data, age_months=months, age_days=age_days)
     return factory(
         person_id=pid, center_id=center_id, screened_at=when, screened_by=NURSE,
         age_months=months, **{k: (str(v) if isinstance(v, Avpu) else v)

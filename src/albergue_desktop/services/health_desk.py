@@ -169,14 +169,17 @@ def mental_health(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
     args = {**args, "today": query.today.isoformat()}
     rows = session.connection().execute(text(f"""
         WITH here AS ({present})
-        SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames, n.follow_up_date
+        SELECT h.person_id, h.household_id, h.folio, h.given, h.surnames, n.follow_up_date,
+               n.risk
         FROM here h JOIN mental_health_note n ON n.person_id = h.person_id
         WHERE n.deleted = 0 AND n.follow_up_date IS NOT NULL AND n.follow_up_date <= :today
           AND NOT EXISTS (SELECT 1 FROM mental_health_note l WHERE l.person_id = n.person_id
                           AND l.deleted = 0 AND l.noted_at > n.noted_at)"""), args)
-    for pid, hid, folio, given, surnames, due in rows:
+    for pid, hid, folio, given, surnames, due, risk in rows:
         due = _day(due)
-        yield TodoItem(MENTAL_HEALTH, _("Psychosocial follow-up"), Priority.NORMAL,
+        # a high risk (of harm to self or others) recorded at the last note: same day
+        yield TodoItem(MENTAL_HEALTH, _("Psychosocial follow-up"),
+                       Priority.URGENT if risk == "high" else Priority.NORMAL,
                        Permission.MENTAL_HEALTH, due, pid, hid, folio, person_name(given, surnames),
                        _overdue(due, query.today))
 

@@ -187,7 +187,7 @@ class ConsultationDialog(QDialog):
         self.diagnosis_list.itemActivated.connect(self._pick)
         self.diagnosis_list.itemClicked.connect(self._pick)
         self.reason.textChanged.connect(lambda _t: self.recompute())
-        self._code = ""
+        self._set_code("")
         if corrects is not None:
             self._fill(corrects.input)
         self._pristine = self.values()
@@ -271,7 +271,12 @@ class ConsultationDialog(QDialog):
         self.errors = consultations.validate_consultation(data, visit_day=today)
         age = age_in_months(self.birth_date, today) if self.birth_date else None
         result = assess(data.vitals(), age_months=age)
-        self.badge.set_colour(result.colour)
+        if all(getattr(data, name) is None for name in (*VITAL_FIELDS, "avpu")):
+            self.badge.colour = None  # nothing measured: no colour to show yet
+            self.badge.setText(self.tr("No vital signs"))
+            self.badge.setStyleSheet("color: palette(mid); border: 1px dashed palette(mid);")
+        else:
+            self.badge.set_colour(result.colour)
         self.reasons.setText("<br>".join(escape(f.text()) for f in result.findings[:6]))
         shown = {e.field for e in self.errors}
         for name, field in self.vitals.items():

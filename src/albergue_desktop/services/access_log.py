@@ -20,7 +20,8 @@ from sqlmodel import Session, col, select
 from ..domain.permissions import Permission, visible_needs
 from ..storage.db import Database
 from ..storage.tables import (
-    AuditEvent, IdentityDocument, Person, PersonPhoto, Screening, Stay, Vaccination,
+    AuditEvent, Birth, Consultation, IdentityDocument, Person, PersonPhoto, PregnancyVisit,
+    Referral, Screening, Stay, Vaccination,
 )
 from ..storage.versioning import utcnow
 from .context import Actor
@@ -118,7 +119,8 @@ def _person_rows(session: Session, person_id: str) -> list[str]:
     """The person and every row about them (stays, documents, vaccinations, photos,
     screenings): their events are the person's history."""
     ids = [person_id]
-    for model in (Stay, IdentityDocument, Vaccination, PersonPhoto, Screening):
+    for model in (Stay, IdentityDocument, Vaccination, PersonPhoto, Screening, Consultation,
+                  Referral, PregnancyVisit, Birth):  # not the mental health notes
         ids += session.exec(select(model.id).where(model.person_id == person_id)).all()
     return ids
 

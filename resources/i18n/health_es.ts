@@ -2,10 +2,286 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_MX" sourcelanguage="en">
 <context>
+    <name>BirthDialog</name>
+    <message>
+        <source>Birth</source>
+        <translation>Nacimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Given names of the baby:</source>
+        <translation>&amp;Nombres del bebé:</translation>
+    </message>
+    <message>
+        <source>S&amp;urnames:</source>
+        <translation>A&amp;pellidos:</translation>
+    </message>
+    <message>
+        <source>empty: the mother&apos;s</source>
+        <translation>vacío: los de la madre</translation>
+    </message>
+    <message>
+        <source>Se&amp;x:</source>
+        <translation>Se&amp;xo:</translation>
+    </message>
+    <message>
+        <source>Female</source>
+        <translation>Mujer</translation>
+    </message>
+    <message>
+        <source>Male</source>
+        <translation>Hombre</translation>
+    </message>
+    <message>
+        <source>&amp;Born on:</source>
+        <translation>&amp;Nació el:</translation>
+    </message>
+    <message>
+        <source>&amp;Place:</source>
+        <translation>&amp;Lugar:</translation>
+    </message>
+    <message>
+        <source>Hospital</source>
+        <translation>Hospital</translation>
+    </message>
+    <message>
+        <source>&amp;Delivery:</source>
+        <translation>&amp;Parto:</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— sin indicar —</translation>
+    </message>
+    <message>
+        <source>Vaginal</source>
+        <translation>Vaginal</translation>
+    </message>
+    <message>
+        <source>Caesarean</source>
+        <translation>Cesárea</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>P&amp;eso:</translation>
+    </message>
+    <message>
+        <source>Birth &amp;certificate number:</source>
+        <translation>Número de &amp;acta de nacimiento:</translation>
+    </message>
+    <message>
+        <source>empty if not issued yet</source>
+        <translation>vacío si aún no se expide</translation>
+    </message>
+    <message>
+        <source>The baby is registered in the mother&apos;s household: born in Mexicali, Mexican by birth; CURP pending.</source>
+        <translation>El bebé se registra en el núcleo familiar de la madre: nacido en Mexicali, mexicano por nacimiento; CURP en trámite.</translation>
+    </message>
+    <message>
+        <source>Given names</source>
+        <translation>Nombres</translation>
+    </message>
+</context>
+<context>
+    <name>CareDialog</name>
+    <message>
+        <source>&amp;Save</source>
+        <translation>&amp;Guardar</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Discard?</source>
+        <translation>¿Descartar?</translation>
+    </message>
+    <message>
+        <source>What was typed has not been saved. Discard it?</source>
+        <translation>Lo escrito no se ha guardado. ¿Descartarlo?</translation>
+    </message>
+</context>
+<context>
     <name>ColourBadge</name>
     <message>
         <source>IITT colour: {colour}</source>
         <translation>Color IITT: {colour}</translation>
+    </message>
+</context>
+<context>
+    <name>ConsultationDialog</name>
+    <message>
+        <source>Correct consultation</source>
+        <translation>Corregir consulta</translation>
+    </message>
+    <message>
+        <source>Medical consultation</source>
+        <translation>Consulta médica</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>Why the person comes (required)</source>
+        <translation>Por qué acude la persona (obligatorio)</translation>
+    </message>
+    <message>
+        <source>/min</source>
+        <translation>/min</translation>
+    </message>
+    <message>
+        <source>— not recorded —</source>
+        <translation>— no registrado —</translation>
+    </message>
+    <message>
+        <source>Vital signs</source>
+        <translation>Signos vitales</translation>
+    </message>
+    <message>
+        <source>&amp;Temperature:</source>
+        <translation>&amp;Temperatura:</translation>
+    </message>
+    <message>
+        <source>&amp;Heart rate:</source>
+        <translation>Frecuencia &amp;cardiaca:</translation>
+    </message>
+    <message>
+        <source>&amp;Respiratory rate:</source>
+        <translation>Frecuencia &amp;respiratoria:</translation>
+    </message>
+    <message>
+        <source>S&amp;ystolic pressure:</source>
+        <translation>Presión s&amp;istólica:</translation>
+    </message>
+    <message>
+        <source>Dias&amp;tolic pressure:</source>
+        <translation>Presión dias&amp;tólica:</translation>
+    </message>
+    <message>
+        <source>&amp;Weight:</source>
+        <translation>P&amp;eso:</translation>
+    </message>
+    <message>
+        <source>H&amp;eight:</source>
+        <translation>T&amp;alla:</translation>
+    </message>
+    <message>
+        <source>A&amp;VPU:</source>
+        <translation>A&amp;VPU:</translation>
+    </message>
+    <message>
+        <source>Search ICD-10 by code or words (Spanish or English)</source>
+        <translation>Buscar en la CIE-10 por código o palabras (español o inglés)</translation>
+    </message>
+    <message>
+        <source>Diagnosis as written on the record</source>
+        <translation>Diagnóstico como queda en el expediente</translation>
+    </message>
+    <message>
+        <source>Follow-up on</source>
+        <translation>Seguimiento el</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Findings:</source>
+        <translation>&amp;Hallazgos:</translation>
+    </message>
+    <message>
+        <source>&amp;Diagnosis:</source>
+        <translation>&amp;Diagnóstico:</translation>
+    </message>
+    <message>
+        <source>&amp;Plan:</source>
+        <translation>&amp;Plan:</translation>
+    </message>
+    <message>
+        <source>Follow-up:</source>
+        <translation>Seguimiento:</translation>
+    </message>
+    <message>
+        <source>Attended &amp;by:</source>
+        <translation>A&amp;tendió:</translation>
+    </message>
+    <message>
+        <source>&amp;Save consultation</source>
+        <translation>&amp;Guardar consulta</translation>
+    </message>
+    <message>
+        <source>This consultation corrects the one of {date}; that one is kept in the history.</source>
+        <translation>Esta consulta corrige la del {date}; aquella se conserva en el historial.</translation>
+    </message>
+    <message>
+        <source>(no code)</source>
+        <translation>(sin código)</translation>
+    </message>
+    <message>
+        <source>No vital signs</source>
+        <translation>Sin signos vitales</translation>
+    </message>
+    <message>
+        <source>Saving…</source>
+        <translation>Guardando…</translation>
+    </message>
+    <message>
+        <source>Discard consultation?</source>
+        <translation>¿Descartar la consulta?</translation>
+    </message>
+    <message>
+        <source>What was typed in this consultation has not been saved. Discard it?</source>
+        <translation>Lo escrito en esta consulta no se ha guardado. ¿Descartarlo?</translation>
+    </message>
+</context>
+<context>
+    <name>HealthDesk</name>
+    <message>
+        <source>Health desk</source>
+        <translation>Escritorio de salud</translation>
+    </message>
+    <message>
+        <source>Loading…</source>
+        <translation>Cargando…</translation>
+    </message>
+    <message>
+        <source>&amp;Refresh</source>
+        <translation>&amp;Actualizar</translation>
+    </message>
+    <message>
+        <source>Open referrals &amp;PDF…</source>
+        <translation>&amp;PDF de referencias abiertas…</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>Persona</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>Qué</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detalle</translation>
+    </message>
+    <message>
+        <source>Enter or double click opens the person&apos;s record.</source>
+        <translation>Intro o doble clic abre el expediente de la persona.</translation>
+    </message>
+    <message>
+        <source>Nothing pending.</source>
+        <translation>Nada pendiente.</translation>
+    </message>
+    <message>
+        <source>all centers</source>
+        <translation>todos los centros</translation>
+    </message>
+    <message>
+        <source>{where} · {day} · {n} pending</source>
+        <translation>{where} · {day} · {n} pendientes</translation>
     </message>
 </context>
 <context>
@@ -63,10 +339,198 @@
     </message>
 </context>
 <context>
+    <name>MentalHealthNoteDialog</name>
+    <message>
+        <source>Mental health note</source>
+        <translation>Nota de salud mental</translation>
+    </message>
+    <message>
+        <source>Psychological first aid</source>
+        <translation>Primeros auxilios psicológicos</translation>
+    </message>
+    <message>
+        <source>Psychology</source>
+        <translation>Psicología</translation>
+    </message>
+    <message>
+        <source>Psychiatry</source>
+        <translation>Psiquiatría</translation>
+    </message>
+    <message>
+        <source>Group support</source>
+        <translation>Apoyo grupal</translation>
+    </message>
+    <message>
+        <source>Follow-up</source>
+        <translation>Seguimiento</translation>
+    </message>
+    <message>
+        <source>&amp;Kind:</source>
+        <translation>&amp;Tipo:</translation>
+    </message>
+    <message>
+        <source>— not assessed —</source>
+        <translation>— no valorado —</translation>
+    </message>
+    <message>
+        <source>None</source>
+        <translation>Ninguno</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>Bajo</translation>
+    </message>
+    <message>
+        <source>Moderate</source>
+        <translation>Moderado</translation>
+    </message>
+    <message>
+        <source>High: refer the same day</source>
+        <translation>Alto: referir el mismo día</translation>
+    </message>
+    <message>
+        <source>&amp;Risk:</source>
+        <translation>&amp;Riesgo:</translation>
+    </message>
+    <message>
+        <source>&amp;Note:</source>
+        <translation>&amp;Nota:</translation>
+    </message>
+    <message>
+        <source>Follow-up on</source>
+        <translation>Seguimiento el</translation>
+    </message>
+    <message>
+        <source>Confidential: only the health staff who treat see these notes.</source>
+        <translation>Confidencial: solo el personal de salud tratante ve estas notas.</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Nota</translation>
+    </message>
+</context>
+<context>
     <name>NumberField</name>
     <message>
         <source>Between {low} and {high} {unit}; leave empty if not measured.</source>
         <translation>Entre {low} y {high} {unit}; déjelo vacío si no se midió.</translation>
+    </message>
+</context>
+<context>
+    <name>PregnancyVisitDialog</name>
+    <message>
+        <source>not known</source>
+        <translation>se desconoce</translation>
+    </message>
+    <message>
+        <source>&amp;Weeks of gestation:</source>
+        <translation>&amp;Semanas de gestación:</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>Fecha probable de parto</translation>
+    </message>
+    <message>
+        <source>Delivered on</source>
+        <translation>Parto el</translation>
+    </message>
+    <message>
+        <source>&amp;Systolic pressure:</source>
+        <translation>Presión &amp;sistólica:</translation>
+    </message>
+    <message>
+        <source>D&amp;iastolic pressure:</source>
+        <translation>Presión d&amp;iastólica:</translation>
+    </message>
+    <message>
+        <source>Warning signs:</source>
+        <translation>Datos de alarma:</translation>
+    </message>
+    <message>
+        <source>&amp;Notes:</source>
+        <translation>&amp;Notas:</translation>
+    </message>
+    <message>
+        <source>Any warning sign or a pressure of 140/90 or more recommends a referral today (NOM-007-SSA2-2016, WHO 2016).</source>
+        <translation>Cualquier dato de alarma o una presión de 140/90 o más recomienda referir hoy (NOM-007-SSA2-2016, OMS 2016).</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Referral</source>
+        <translation>Referencia</translation>
+    </message>
+    <message>
+        <source>&amp;Destination:</source>
+        <translation>&amp;Destino:</translation>
+    </message>
+    <message>
+        <source>Hospital, clinic or specialist</source>
+        <translation>Hospital, clínica o especialista</translation>
+    </message>
+    <message>
+        <source>S&amp;pecialty:</source>
+        <translation>&amp;Especialidad:</translation>
+    </message>
+    <message>
+        <source>e.g. Gynaecology</source>
+        <translation>p. ej. Ginecología</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Motivo:</translation>
+    </message>
+    <message>
+        <source>&amp;Urgency:</source>
+        <translation>&amp;Urgencia:</translation>
+    </message>
+    <message>
+        <source>&amp;Transport:</source>
+        <translation>&amp;Traslado:</translation>
+    </message>
+    <message>
+        <source>— not set —</source>
+        <translation>— sin indicar —</translation>
+    </message>
+    <message>
+        <source>Appointment on</source>
+        <translation>Cita el</translation>
+    </message>
+    <message>
+        <source>Destination</source>
+        <translation>Destino</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Motivo</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralStatusDialog</name>
+    <message>
+        <source>Referral status</source>
+        <translation>Estado de la referencia</translation>
+    </message>
+    <message>
+        <source>&amp;New status:</source>
+        <translation>&amp;Nuevo estado:</translation>
+    </message>
+    <message>
+        <source>&amp;Counter-referral:</source>
+        <translation>&amp;Contrarreferencia:</translation>
+    </message>
+    <message>
+        <source>New appointment on</source>
+        <translation>Nueva cita el</translation>
+    </message>
+    <message>
+        <source>{destination}: {status} since {day}</source>
+        <translation>{destination}: {status} desde el {day}</translation>
+    </message>
+    <message>
+        <source>This referral is closed.</source>
+        <translation>Esta referencia está cerrada.</translation>
     </message>
 </context>
 <context>
@@ -460,6 +924,81 @@
     </message>
 </context>
 <context>
+    <name>TimelineSection</name>
+    <message>
+        <source>Health timeline</source>
+        <translation>Historial de salud</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>Tipo</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Detalles</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Por</translation>
+    </message>
+    <message>
+        <source>New &amp;consultation…</source>
+        <translation>Nueva &amp;consulta…</translation>
+    </message>
+    <message>
+        <source>C&amp;orrect…</source>
+        <translation>C&amp;orregir…</translation>
+    </message>
+    <message>
+        <source>&amp;Print summary…</source>
+        <translation>&amp;Imprimir resumen…</translation>
+    </message>
+    <message>
+        <source>&amp;Refer…</source>
+        <translation>&amp;Referir…</translation>
+    </message>
+    <message>
+        <source>Referral s&amp;tatus…</source>
+        <translation>Es&amp;tado de la referencia…</translation>
+    </message>
+    <message>
+        <source>Prenata&amp;l visit…</source>
+        <translation>Consulta prenata&amp;l…</translation>
+    </message>
+    <message>
+        <source>Post&amp;natal check…</source>
+        <translation>Revisión pos&amp;parto…</translation>
+    </message>
+    <message>
+        <source>Bi&amp;rth…</source>
+        <translation>Naci&amp;miento…</translation>
+    </message>
+    <message>
+        <source>&amp;Mental health note…</source>
+        <translation>Nota de salud &amp;mental…</translation>
+    </message>
+    <message>
+        <source>No health record yet.</source>
+        <translation>Aún no hay registros de salud.</translation>
+    </message>
+    <message>
+        <source>[corrected] </source>
+        <translation>[corregido] </translation>
+    </message>
+    <message>
+        <source>[correction] </source>
+        <translation>[corrección] </translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>abierta</translation>
+    </message>
+</context>
+<context>
     <name>health</name>
     <message>
         <source>RED</source>
@@ -485,12 +1024,51 @@
         <translation>&amp;Tamizaje de la persona seleccionada…</translation>
     </message>
     <message>
+        <source>&amp;Consultation of the selected person…</source>
+        <translation>&amp;Consulta de la persona seleccionada…</translation>
+    </message>
+    <message>
+        <source>Health &amp;desk</source>
+        <translation>&amp;Escritorio de salud</translation>
+    </message>
+    <message>
         <source>Select a person in the list first.</source>
         <translation>Primero seleccione a una persona en la lista.</translation>
     </message>
     <message>
+        <source>Health desk</source>
+        <translation>Escritorio de salud</translation>
+    </message>
+    <message>
         <source>Next step: health screening, by the health staff (the household is shown in the list).</source>
         <translation>Siguiente paso: tamizaje de salud, a cargo del personal de salud (el núcleo familiar se muestra en la lista).</translation>
+    </message>
+</context>
+<context>
+    <name>health_printing</name>
+    <message>
+        <source>Save PDF</source>
+        <translation>Guardar PDF</translation>
+    </message>
+    <message>
+        <source>PDF saved</source>
+        <translation>PDF guardado</translation>
+    </message>
+    <message>
+        <source>Saved {path}</source>
+        <translation>Se guardó {path}</translation>
+    </message>
+    <message>
+        <source>The PDF was not saved</source>
+        <translation>No se guardó el PDF</translation>
+    </message>
+    <message>
+        <source>consultation.pdf</source>
+        <translation>consulta.pdf</translation>
+    </message>
+    <message>
+        <source>open-referrals.pdf</source>
+        <translation>referencias-abiertas.pdf</translation>
     </message>
 </context>
 <context>

@@ -20,21 +20,26 @@ def test_every_role_has_an_entry_and_can_view_people():
     (Role.INTAKE, {P.REGISTER, P.EDIT_PEOPLE, P.MANAGE_STAYS},
      {P.DELETE_PEOPLE, P.MANAGE_CENTERS, P.MANAGE_USERS, P.VIEW_HEALTH, P.EDIT_HEALTH,
       P.PROTECTION}),
-    (Role.HEALTH, {P.VIEW_HEALTH, P.EDIT_HEALTH},
+    (Role.HEALTH, {P.VIEW_HEALTH, P.EDIT_HEALTH, P.MENTAL_HEALTH},
      {P.REGISTER, P.EDIT_PEOPLE, P.DELETE_PEOPLE, P.MANAGE_STAYS, P.MANAGE_CENTERS,
       P.MANAGE_USERS, P.PROTECTION}),
     (Role.COORDINATOR, {P.REGISTER, P.EDIT_PEOPLE, P.DELETE_PEOPLE, P.MANAGE_STAYS,
                         P.MANAGE_CENTERS, P.PROTECTION},
-     {P.MANAGE_USERS, P.VIEW_HEALTH, P.EDIT_HEALTH}),
-    (Role.SUPERVISOR, set(P) - {P.MANAGE_USERS}, {P.MANAGE_USERS}),
-    (Role.ADMIN, set(P) - {P.VIEW_HEALTH, P.EDIT_HEALTH, P.PROTECTION},
-     {P.VIEW_HEALTH, P.EDIT_HEALTH, P.PROTECTION}),
+     {P.MANAGE_USERS, P.VIEW_HEALTH, P.EDIT_HEALTH, P.MENTAL_HEALTH}),
+    (Role.SUPERVISOR, set(P) - {P.MANAGE_USERS, P.MENTAL_HEALTH},
+     {P.MANAGE_USERS, P.MENTAL_HEALTH}),
+    (Role.ADMIN, set(P) - {P.VIEW_HEALTH, P.EDIT_HEALTH, P.PROTECTION, P.MENTAL_HEALTH},
+     {P.VIEW_HEALTH, P.EDIT_HEALTH, P.PROTECTION, P.MENTAL_HEALTH}),
 ])
 def test_role_permissions(role, allowed, denied):
     for permission in allowed:
         assert allows(role.value, permission), (role, permission)
     for permission in denied:
         assert not allows(role.value, permission), (role, permission)
+
+
+def test_mental_health_notes_stay_with_the_health_staff():
+    assert {role for role in Role if allows(role.value, P.MENTAL_HEALTH)} == {Role.HEALTH}
 
 
 def test_health_data_stays_with_health_staff_and_supervisors():

@@ -36,6 +36,9 @@ PURE = {
     "services.sync_conflicts.typed_value",
     "services.person_details.edit_errors",
     "services.people_list.filterable_needs",
+    "services.consultations.validate_consultation",
+    "services.pregnancy.validate_visit",
+    "services.referrals.status_word",
     "storage.versioning.utcnow",
     "storage.versioning.clock_is_before_release",
 }

@@ -23,6 +23,7 @@ from ..storage.db import Database
 from ..storage.tables import Area, Bed, Center, Meta
 from . import catalog
 from .beds import BLOCK_REASONS, AreaPlan, BedPlanner
+from . import followup
 from .health import planned_screenings
 from .plan import plan_households, plan_stays
 from .writer import PeopleRows, RowFactory, insert_people, insert_rows
@@ -121,6 +122,7 @@ def generate_demo(db: Database, *, persons: int | None = None,
                 progress(written, persons)
     with _without_fsync(db):
         _record_screenings(db, households, builder.person_ids, center_ids, seed)
+    followup.write(db, followup.build(households, builder.person_ids, center_ids, seed))
     if users:
         single_center = center_ids[0] if center_code is not None else None
         admin = None  # the first user is the administrator who creates the others

@@ -346,6 +346,28 @@ RULES: tuple[Rule, ...] = (
 RULES_BY_ID: dict[str, Rule] = {rule.id: rule for rule in RULES}
 
 
+@dataclass(frozen=True)
+class Period:
+    """A length of time the rules set (not a threshold): how long something lasts."""
+
+    id: str
+    description: str  # English source text
+    days: int
+    source: Source
+    citation: str
+
+
+# How long a suspected respiratory case stays in isolation, counted from the screening that
+# flagged it (the health desk shows the days left). DGE 2021: 14 days from the onset for a
+# suspected case managed at home or in a shelter (the update in force through 2021). The
+# January 2022 update shortened it to 7 days for mild cases (to verify); the longer period
+# is kept (err toward care). A clinician ends isolation earlier by a new screening.
+ISOLATION = Period("DGE-ISOLATION-DAYS", "Respiratory isolation of a suspected case", 14,
+                   Source.DGE_2021, "DGE lineamiento 2021: isolation of suspected cases "
+                   "(14 days; 7 days for mild cases from January 2022, to verify)")
+PERIODS: tuple[Period, ...] = (ISOLATION,)
+
+
 def rule(rule_id: str) -> Rule:
     """The row with this id (KeyError if there is none)."""
     return RULES_BY_ID[rule_id]

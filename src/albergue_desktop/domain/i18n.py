@@ -1069,6 +1069,10 @@ ES: dict[str, str] = {
         "archivo.",
 }
 
+from .i18n_health import HEALTH_ES  # noqa: E402  (the health modules' catalog)
+
+ES.update(HEALTH_ES)
+
 
 catalog.register(DOMAIN, "es", ES)  # by reference: entries added to ES later count too
 

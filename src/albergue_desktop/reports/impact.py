@@ -11,6 +11,7 @@ from ..domain.i18n import translate as _
 from ..domain.permissions import Permission
 from ..services import access_log
 from ..services.context import Actor
+from ..storage import health_queries  # noqa: F401  (registers the health indicators)
 from ..storage import report_queries as rq
 from ..storage.db import Database
 from . import common
@@ -49,7 +50,9 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("medication_dispensed", "Health", "Medication dispensed",
               "Needs the health care module."),
     Indicator("consultations", "Health", "Medical consultations and follow-up",
-              "Needs the health care module."),
+              "Consultations attended in the period (a correction does not count twice)."),
+    Indicator("births", "Health", "Births",
+              "Children born in the period, registered into their mother's household."),
     Indicator("donated_articles", "Donations", "Donated articles",
               "Needs the donations module."),
 )

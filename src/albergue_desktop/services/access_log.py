@@ -20,7 +20,8 @@ from sqlmodel import Session, col, select
 from ..domain.permissions import Permission, visible_needs
 from ..storage.db import Database
 from ..storage.tables import (
-    AuditEvent, IdentityDocument, Person, PersonPhoto, Screening, Stay, Vaccination,
+    AuditEvent, Birth, Consultation, IdentityDocument, Person, PersonPhoto, PregnancyVisit,
+    Referral, Screening, Stay, Vaccination,
 )
 from ..storage.versioning import utcnow
 from .context import Actor
@@ -36,6 +37,10 @@ READ_ACTIONS: tuple[str, ...] = (VIEW_RECORD, VIEW_HEALTH, EXPORT, PRINT, CLI_RE
 VIEWER_LIMIT = 500
 
 _PAYLOAD_TYPES = (str, int, float, bool, type(None))
+
+# Events about these tables (a note written, a person's notes read) are not shown at all to
+# a role without MENTAL_HEALTH: even that a person has such notes is confidential.
+MENTAL_HEALTH_TABLES = ("mental_health_note",)
 
 
 def _payload(what: dict[str, Any]) -> dict[str, Any]:
@@ -79,7 +84,11 @@ def viewers_of(db: Database, actor: Actor, person_id: str) -> list[ViewLine]:
     with db.session(actor.username) as session:
         rows = session.exec(select(AuditEvent.at, AuditEvent.username, AuditEvent.action)
                             .where(AuditEvent.row_id == person_id,
-                                   col(AuditEvent.action).in_((VIEW_RECORD, VIEW_HEALTH)))
+                                   col(AuditEvent.action).in_((VIEW_RECORD, VIEW_HEALTH)),
+                                   col(AuditEvent.table_name).is_(None)
+                                   | col(AuditEvent.table_name).not_in(
+                                       () if actor.can(Permission.MENTAL_HEALTH)
+                                       else MENTAL_HEALTH_TABLES))
                             .order_by(col(AuditEvent.at).desc()))
         return [ViewLine(at, user, action) for at, user, action in rows]
 
@@ -110,7 +119,8 @@ def _person_rows(session: Session, person_id: str) -> list[str]:
     """The person and every row about them (stays, documents, vaccinations, photos,
     screenings): their events are the person's history."""
     ids = [person_id]
-    for model in (Stay, IdentityDocument, Vaccination, PersonPhoto, Screening):
+    for model in (Stay, IdentityDocument, Vaccination, PersonPhoto, Screening, Consultation,
+                  Referral, PregnancyVisit, Birth):  # not the mental health notes
         ids += session.exec(select(model.id).where(model.person_id == person_id)).all()
     return ids
 
@@ -142,6 +152,9 @@ def search(db: Database, actor: Actor, flt: AuditFilter, *, limit: int = VIEWER_
             query = query.where(AuditEvent.action == flt.action)
         if flt.table_name:
             query = query.where(AuditEvent.table_name == flt.table_name)
+        if not actor.can(Permission.MENTAL_HEALTH):
+            query = query.where(col(AuditEvent.table_name).is_(None) | col(
+                AuditEvent.table_name).not_in(MENTAL_HEALTH_TABLES))
         if flt.start:
             query = query.where(AuditEvent.at >= _day_start(flt.start))
         if flt.end:
@@ -173,7 +186,9 @@ def filter_choices(db: Database, actor: Actor) -> FilterChoices:
     with db.session(actor.username) as session:
         def distinct(column) -> list[str]:
             return sorted(v for v in session.exec(
-                select(column).where(column.is_not(None)).group_by(column)) if v)
+                select(column).where(column.is_not(None)).group_by(column)) if v
+                and (column is not AuditEvent.table_name or v not in MENTAL_HEALTH_TABLES
+                     or actor.can(Permission.MENTAL_HEALTH)))
         return FilterChoices(distinct(AuditEvent.username), distinct(AuditEvent.action),
                              distinct(AuditEvent.table_name))
 

@@ -145,6 +145,39 @@ def register_household(db: Database, actor: Actor, *, center_id: str,
     return Registration(hh.id, [p.id for p in people], [str(p.folio) for p in people])
 
 
+def add_member_in_session(session: Session, *, household_id: str, member: MemberInput,
+                          center_id: str, today: date) -> Person:
+    """Register one more member of an existing household (a birth) on the caller's open,
+    write-locked transaction: validated as a registration, the next folio of ``center_id``,
+    documents and vaccinations with it. No permission check: the caller checked its own
+    (``services.pregnancy.record_birth`` needs EDIT_HEALTH)."""
+    data = _tidy(member.model_dump(exclude={"documents", "vaccinations"}))
+    errors = validate_person(data, today=today)
+    for j, doc in enumerate(member.documents):
+        errors += validate_document(doc.model_dump(), today=today, prefix=f"documents.{j}.")
+    if errors:
+        raise ValidationError(errors)
+    household = session.get(Household, household_id)
+    center = session.get(Center, center_id)
+    if household is None or household.deleted:
+        raise NotFoundError("household", household_id)
+    if center is None or center.deleted:
+        raise NotFoundError("center", center_id)
+    prefix = folio_prefix(center)
+    number = queries.next_folio_number(session=session, prefix=prefix)
+    person = Person(**data, folio=f"{prefix}{number:06d}", center_id=center_id,
+                    household_id=household_id)
+    person.search_key = _search_key(person)
+    session.add(person)
+    session.flush()
+    for doc in member.documents:
+        session.add(IdentityDocument(**doc.model_dump(), person_id=person.id,
+                                     number_key=identifier_key(doc.number)))
+    for vac in member.vaccinations:
+        session.add(Vaccination(**vac.model_dump(), person_id=person.id))
+    return person
+
+
 def get_person(db: Database, actor: Actor, person_id: str) -> Person:
     """The person as the actor may see it: clinical specific-needs codes are removed for
     roles without health permission (the returned object is detached; never saved)."""

@@ -465,7 +465,128 @@ class PersonPhoto(SyncedBase, table=True):
     taken_at: datetime | None = None
 
 
+# --- medical care after arrival (schema v13, docs/health-followup.md) ---------------------------
+
+class Consultation(SyncedBase, table=True):
+    """One medical consultation. Append-only as screenings: a correction is a new row whose
+    ``corrects_id`` names the row it replaces. ``colour`` and ``rules_fired`` keep what the
+    screening's rule table gave for the vital signs when it was recorded."""
+
+    __tablename__ = "consultation"
+    __table_args__ = (Index("ix_consultation_person_at", "person_id", "attended_at"),
+                      Index("ix_consultation_follow_up", "follow_up_date"),
+                      Index("ix_consultation_center_at", "center_id", "attended_at"))
+    person_id: str = Field(foreign_key="person.id")
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    attended_at: datetime
+    attended_by: str
+    corrects_id: str | None = Field(default=None, index=True)  # no FK: same table
+    age_months: int | None = None
+    reason: str
+    temperature_c: float | None = None
+    heart_rate: int | None = None
+    respiratory_rate: int | None = None
+    systolic_bp: int | None = None
+    diastolic_bp: int | None = None
+    spo2: int | None = None
+    avpu: str | None = None
+    weight_kg: float | None = None
+    height_cm: float | None = None
+    colour: str = "green"
+    rules_fired: list[str] = Field(default_factory=list, sa_type=JSON)
+    findings: str | None = None
+    diagnosis_code: str | None = None
+    diagnosis_text: str | None = None
+    plan: str | None = None
+    follow_up_date: date | None = None
+
+
+class Referral(SyncedBase, table=True):
+    """A referral to a hospital or specialist. ``status`` moves under the transitions of
+    :mod:`albergue_desktop.services.referrals` (sent, attended, returned, not_attended)."""
+
+    __tablename__ = "referral"
+    __table_args__ = (Index("ix_referral_person", "person_id"),
+                      Index("ix_referral_center_status", "center_id", "status"))
+    person_id: str = Field(foreign_key="person.id")
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    consultation_id: str | None = None  # no FK: merged in any order
+    referred_at: datetime
+    referred_by: str
+    destination: str
+    specialty: str | None = None
+    reason: str
+    urgency: str
+    transport: str | None = None
+    status: str = "sent"
+    status_at: datetime | None = None
+    status_by: str | None = None
+    appointment_date: date | None = None
+    counter_referral: str | None = None
+
+
+class PregnancyVisit(SyncedBase, table=True):
+    """A prenatal visit or a postnatal check (``kind``); append-only, corrections as for
+    consultations. ``recommendation`` and ``rules_fired`` keep what the pregnancy rule table
+    (:mod:`albergue_desktop.domain.pregnancy`) gave when recorded."""
+
+    __tablename__ = "pregnancy_visit"
+    __table_args__ = (Index("ix_pregnancy_visit_person_at", "person_id", "visited_at"),
+                      Index("ix_pregnancy_visit_next", "next_visit_date"))
+    person_id: str = Field(foreign_key="person.id")
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    visited_at: datetime
+    visited_by: str
+    corrects_id: str | None = Field(default=None, index=True)
+    kind: str  # prenatal | postnatal
+    gestation_weeks: int | None = None
+    due_date: date | None = None
+    delivery_date: date | None = None
+    systolic_bp: int | None = None
+    diastolic_bp: int | None = None
+    warning_signs: list[str] = Field(default_factory=list, sa_type=JSON)
+    recommendation: str = "routine"
+    rules_fired: list[str] = Field(default_factory=list, sa_type=JSON)
+    next_visit_date: date | None = None
+    notes: str | None = None
+
+
+class Birth(SyncedBase, table=True):
+    """A birth: the mother (``person_id``) and the newborn, registered into her household."""
+
+    __tablename__ = "birth"
+    __table_args__ = (Index("ix_birth_person", "person_id"),
+                      Index("ix_birth_born_on", "born_on"))
+    person_id: str = Field(foreign_key="person.id")
+    newborn_id: str = Field(foreign_key="person.id")
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    born_on: date
+    place: str | None = None
+    delivery: str | None = None
+    weight_g: int | None = None
+    recorded_by: str
+    notes: str | None = None
+
+
+class MentalHealthNote(SyncedBase, table=True):
+    """A mental health or psychosocial support note, seen only with the MENTAL_HEALTH
+    permission; append-only (a correction names the note it replaces)."""
+
+    __tablename__ = "mental_health_note"
+    __table_args__ = (Index("ix_mental_health_note_person", "person_id", "noted_at"),)
+    person_id: str = Field(foreign_key="person.id")
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    noted_at: datetime
+    noted_by: str
+    corrects_id: str | None = None
+    kind: str
+    note: str
+    risk: str | None = None
+    follow_up_date: date | None = None
+
+
 SYNCED_TABLES: tuple[type[SyncedBase], ...] = (
     Center, Area, Bed, Household, Person, IdentityDocument, Vaccination, Stay, User, AuditEvent,
-    Screening, PlacementDecision, DuplicateReview, PersonPhoto,
+    Screening, PlacementDecision, DuplicateReview, PersonPhoto, Consultation, Referral,
+    PregnancyVisit, Birth, MentalHealthNote,
 )

@@ -9,7 +9,8 @@ from __future__ import annotations
 # APPEND_ONLY, and is pulled by every center unless listed in HEALTH_TABLES.
 MERGED_TABLES: tuple[str, ...] = (
     "center", "area", "bed", "household", "person", "identity_document", "vaccination",
-    "stay", "screening", "placement_decision", "duplicate_review", "audit_event",
+    "stay", "screening", "placement_decision", "duplicate_review", "consultation",
+    "referral", "pregnancy_visit", "birth", "mental_health_note", "audit_event",
 )
 LOCAL_TABLES = frozenset({"app_user", "meta", "sync_source", "sync_conflict"})
 SYNCED_COLUMNS = frozenset({"id", "site_id", "deleted", "hlc", "change_seq", "vv", "fv"})
@@ -21,7 +22,9 @@ APPEND_ONLY = frozenset({"audit_event"})
 
 # Health records: a center pulling the central registry gets those of other centers only
 # when asked (``--with-health``).
-HEALTH_TABLES = frozenset({"vaccination", "screening"})  # each has person_id
+HEALTH_TABLES = frozenset({"vaccination", "screening",  # each has person_id
+                           "consultation", "referral", "pregnancy_visit", "birth",
+                           "mental_health_note"})
 
 # Stamped by the desktop's versioning hook on every write: not merged field by field.
 BOOKKEEPING = frozenset({

@@ -31,6 +31,14 @@ def add_menu(menus: MainMenus) -> None:
         "screening", QCoreApplication.translate("health_actions",
                                                 "&Screening of the selected person…"),
         lambda: screen_selected(window), "Ctrl+T"))
+    menu.addAction(menus._action(
+        "consultation", QCoreApplication.translate(
+            "health_actions", "&Consultation of the selected person…"),
+        lambda: consult_selected(window), "Ctrl+M"))
+    menu.addSeparator()
+    menu.addAction(menus._action(
+        "health_desk", QCoreApplication.translate("health_actions", "Health &desk"),
+        lambda: open_desk(window), "Ctrl+Shift+D"))
 
 
 def selected_person_id(window: MainWindow) -> str | None:
@@ -61,6 +69,37 @@ def screen_selected(window: MainWindow) -> QDialog | None:
             "health_actions", "Select a person in the list first."), NOTICE_MS)
         return None
     return open_screening(window, [person_id])
+
+
+def consult_selected(window: MainWindow) -> QDialog | None:
+    """A new consultation of the person shown or selected."""
+    person_id = selected_person_id(window)
+    if person_id is None:
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "health_actions", "Select a person in the list first."), NOTICE_MS)
+        return None
+    from .consultation import ConsultationDialog
+    dialog = ConsultationDialog(window.db, window.actor, person_id, window.tasks, window)
+    window._dialog = dialog
+    dialog.open()
+    return dialog
+
+
+def open_desk(window: MainWindow):
+    """The health desk tab (opened once; read again when opened again)."""
+    from .desk import HealthDesk
+    for i in range(window.tabs.count()):
+        widget = window.tabs.widget(i)
+        if isinstance(widget, HealthDesk):
+            window.tabs.setCurrentWidget(widget)
+            widget.reload()
+            return widget
+    desk = HealthDesk(window.db, window.actor, window.tasks, window.tabs)
+    desk.open_person_requested.connect(window.open_person)
+    window.tabs.addTab(desk, QCoreApplication.translate("health_actions", "Health desk"))
+    window.tabs.setCurrentWidget(desk)
+    desk.setFocus()
+    return desk
 
 
 def household_member_ids(db: Database, actor: Actor, household_id: str) -> list[str]:

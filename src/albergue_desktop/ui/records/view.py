@@ -138,6 +138,10 @@ class PersonRecordView(QWidget):
             self.health = HealthSection(db, actor, person_id, tasks, body)
             self.health.changed.connect(self.person_changed)
             right.addWidget(self.health)
+        self.timeline = None  # consultations, referrals, pregnancy... (health follow-up)
+        if actor.can(Permission.VIEW_HEALTH):
+            from ..health.timeline import TimelineSection
+            self.timeline = TimelineSection(db, actor, person_id, tasks, body)
         right.addStretch(1)
         grid.addLayout(left, 0, 0)
         grid.addLayout(right, 0, 1)
@@ -148,7 +152,9 @@ class PersonRecordView(QWidget):
         if actor.can(Permission.VIEW_AUDIT):
             self.viewers_label = self._html_box(self.tr("Who viewed this record"), history,
                                                 body)
-        grid.addLayout(history, 1, 0, 1, 2)
+        if self.timeline is not None:
+            grid.addWidget(self.timeline, 1, 0, 1, 2)
+        grid.addLayout(history, 2, 0, 1, 2)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
 
@@ -223,6 +229,8 @@ class PersonRecordView(QWidget):
     def _show(self, record: PersonRecord) -> None:
         self.record = record
         p = record.person
+        if self.timeline is not None:
+            self.timeline.set_sex(p.sex)  # pregnancy and birth buttons for women only
         name = f"{p.given_names} {p.surnames.upper()}".strip()
         self.name_label.setText(name)
         self.title_changed.emit(p.folio or name)

@@ -1047,3 +1047,13 @@ def translate(text: str, **params: object) -> str:
     if _language == "es":
         text = ES.get(text, text)
     return text.format(**params) if params else text
+
+
+def _extend() -> None:
+    # per-module catalogs, kept apart so modules add their texts without editing this file
+    from .i18n_stock import ES_STOCK
+
+    ES.update(ES_STOCK)
+
+
+_extend()

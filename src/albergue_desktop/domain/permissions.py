@@ -30,6 +30,10 @@ class Permission(StrEnum):
     REVIEW_SYNC = "review sync conflicts and duplicates"
     # The audit log and "who viewed this record" (issue 12): supervision and administration.
     VIEW_AUDIT = "view the audit log"
+    # The stock ledger (docs/stock-ledger.md): medicines are kept by the health staff,
+    # supplies by the center's coordination.
+    PHARMACY = "manage the pharmacy stock"
+    SUPPLIES = "manage the supplies stock"
 
 
 _ALL = frozenset(Permission)
@@ -38,17 +42,19 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.INTAKE: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER, Permission.EDIT_PEOPLE,
                             Permission.MANAGE_STAYS}),
     Role.HEALTH: frozenset({Permission.VIEW_PEOPLE, Permission.VIEW_HEALTH,
-                            Permission.EDIT_HEALTH}),
+                            Permission.EDIT_HEALTH, Permission.PHARMACY}),
     # The center coordinator is its protection focal point (case referrals to DIF, COMAR,
     # the GBV service providers): sees and records the protection codes, not health data.
     Role.COORDINATOR: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER,
                                  Permission.EDIT_PEOPLE, Permission.DELETE_PEOPLE,
                                  Permission.MANAGE_STAYS, Permission.MANAGE_CENTERS,
-                                 Permission.PROTECTION, Permission.SYNC}),
+                                 Permission.PROTECTION, Permission.SYNC,
+                                 Permission.SUPPLIES}),
     Role.SUPERVISOR: _ALL - {Permission.MANAGE_USERS},
     # Administrators manage the system; health and protection data stay with the staff who
     # need them.
-    Role.ADMIN: _ALL - {Permission.VIEW_HEALTH, Permission.EDIT_HEALTH, Permission.PROTECTION},
+    Role.ADMIN: _ALL - {Permission.VIEW_HEALTH, Permission.EDIT_HEALTH, Permission.PROTECTION,
+                        Permission.PHARMACY},
 }
 
 

@@ -31,6 +31,9 @@ MIGRATIONS: dict[int, str] = {
     10: "v0010_person_key.sql",
     11: "v0011_audit_chain.sql",
     12: "v0012_password_change.sql",
+    # provisional key: the stock ledger is numbered 14 and follows the consultations
+    # migration when both branches are merged (versions stay contiguous)
+    13: "v0014_stock_ledger.sql",
 }
 
 # Steps a migration needs in Python after its script, same transaction (version -> callable

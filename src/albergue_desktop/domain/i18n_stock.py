@@ -1,0 +1,49 @@
+"""Spanish texts of the stock ledger, the pharmacy and the vaccination days (Qt-free
+messages), merged into :data:`albergue_desktop.domain.i18n.ES`."""
+
+from __future__ import annotations
+
+ES_STOCK: dict[str, str] = {
+    "item": "el artículo",
+    "transfer": "la transferencia",
+    "manage the pharmacy stock": "administrar el inventario de la farmacia",
+    "manage the supplies stock": "administrar el inventario de insumos",
+    "There are only {available} {unit} of {item} in stock; {wanted} were asked for.":
+        "Solo hay {available} {unit} de {item} en existencia; se pidieron {wanted}.",
+    "There are only {available} {unit} of {item} in usable lots; {expired} more are "
+    "in expired lots, which are never handed out. Write them off as expired.":
+        "Solo hay {available} {unit} de {item} en lotes vigentes; otras {expired} están en "
+        "lotes caducados, que nunca se entregan. Délas de baja por caducidad.",
+    "The quantity must be more than zero.": "La cantidad debe ser mayor que cero.",
+    "An item with the code {code} already exists.": "Ya existe un artículo con la clave {code}.",
+    "Lot {lot} of {item} is recorded with expiry {recorded}; check the box (a different "
+    "expiry is a different lot code).":
+        "El lote {lot} de {item} está registrado con caducidad {recorded}; revise la caja (otra "
+        "caducidad es otro número de lote).",
+    "The quantity must be a whole number above zero.":
+        "La cantidad debe ser un número entero mayor que cero.",
+    "Write the reason.": "Escriba el motivo.",
+    "Use a donation or a purchase to receive stock.":
+        "Para dar entrada use una donación o una compra.",
+    "A medicine needs its lot and expiry.": "Un medicamento requiere su lote y su caducidad.",
+    "Lot {lot} expired on {expiry}: expired stock is not received.":
+        "El lote {lot} caducó el {expiry}: no se reciben existencias caducadas.",
+    "Lot {lot} expires on {expiry}, less than a year from now (WHO guidelines for "
+    "medicine donations ask for at least one year of shelf life on arrival).":
+        "El lote {lot} caduca el {expiry}, en menos de un año (las directrices de la OMS sobre "
+        "donativos de medicamentos piden al menos un año de vida útil al llegar).",
+    "Lot {lot} expired on {expiry}: {quantity} units are still in stock; write them off "
+    "as expired.":
+        "El lote {lot} venció el {expiry}: quedan {quantity} unidades en existencia; délas de "
+        "baja por caducidad.",
+    "Use a dispensing, a distribution, a transfer or a loss to take stock out.":
+        "Para dar salida use una dispensación, una entrega, una transferencia o una merma.",
+    "Lot {lot} expired on {expiry}: it is never handed out; write it off as expired.":
+        "El lote {lot} venció el {expiry}: nunca se entrega; dé de baja el lote por caducidad.",
+    "The count must be zero or more.": "El conteo debe ser cero o más.",
+    "A transfer goes to another center.": "Una transferencia va a otro centro.",
+    "This transfer was already received.": "Esta transferencia ya se recibió.",
+    "Between 0 and {sent} units were sent.": "Se enviaron entre 0 y {sent} unidades.",
+    "Say what happened to the units that did not arrive.":
+        "Indique qué pasó con las unidades que no llegaron.",
+}

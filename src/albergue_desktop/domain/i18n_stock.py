@@ -46,4 +46,36 @@ ES_STOCK: dict[str, str] = {
     "Between 0 and {sent} units were sent.": "Se enviaron entre 0 y {sent} unidades.",
     "Say what happened to the units that did not arrive.":
         "Indique qué pasó con las unidades que no llegaron.",
+    # the pharmacy (services/pharmacy.py)
+    "allergy": "la alergia",
+    "This allergy is already recorded.": "Esta alergia ya está registrada.",
+    "{name} has a recorded allergy to {allergies}. Dispense {item} anyway?":
+        "{name} tiene registrada alergia a {allergies}. ¿Entregar {item} de todos modos?",
+    "The days must be between 1 and 365.": "Los días deben estar entre 1 y 365.",
+    "Choose the center whose pharmacy hands out the medicine.":
+        "Elija el centro cuya farmacia entrega el medicamento.",
+    # reports
+    "Medicines handed to people in the period (one per medicine and person dispensed), "
+    "counted from the pharmacy's stock ledger.":
+        "Medicamentos entregados a personas en el periodo (uno por medicamento y persona en "
+        "cada dispensación), contados en el libro de inventario de la farmacia.",
+    "Medicines dispensed": "Medicamentos dispensados",
+    "Medicine": "Medicamento",
+    "Dispensings": "Dispensaciones",
+    "Units": "Unidades",
+    "Unit": "Unidad",
+    "Totals per medicine": "Totales por medicamento",
+    "Counted from the pharmacy's stock ledger: one dispensing is one medicine handed to one "
+    "person. \"People\" counts the people whose dispensing record this file holds.":
+        "Contado en el libro de inventario de la farmacia: una dispensación es un medicamento "
+        "entregado a una persona. «Personas» cuenta a las personas cuyo registro de "
+        "dispensación contiene este archivo.",
+    "Person": "Persona",
+    "Dispensed by": "Entregó",
+    " for {days} days": " durante {days} días",
+    "allergy warned: {allergies}": "alergia advertida: {allergies}",
+    "The list of people is health data: it is printed only for roles that may see health "
+    "data.":
+        "La lista de personas es información de salud: solo se imprime para los roles que "
+        "pueden ver datos de salud.",
 }

@@ -78,4 +78,31 @@ ES_STOCK: dict[str, str] = {
     "data.":
         "La lista de personas es información de salud: solo se imprime para los roles que "
         "pueden ver datos de salud.",
+    # the weekly epidemiological notification (reports/epi_notification.py)
+    "Acute respiratory infections (suspected viral respiratory disease)":
+        "Infecciones respiratorias agudas (sospecha de enfermedad respiratoria viral)",
+    "Acute diarrhoeal disease": "Enfermedad diarreica aguda",
+    "intake health screenings": "tamizajes de salud al ingreso",
+    "consultations": "consultas",
+    "Condition": "Padecimiento",
+    "Cases": "Casos",
+    "Sex not recorded": "Sexo no registrado",
+    "Epidemiological week {week}: {start} to {end}":
+        "Semana epidemiológica {week}: del {start} al {end}",
+    "Weekly notification of new cases": "Notificación semanal de casos nuevos",
+    "New cases by age group (years) and sex": "Casos nuevos por grupo de edad (años) y sexo",
+    "Format: SINAVE/DGE weekly report of new cases of disease (SUIVE-1): age groups and sex "
+    "as on the form; epidemiological weeks from Sunday to Saturday.":
+        "Formato: Informe semanal de casos nuevos de enfermedades del SINAVE/DGE (SUIVE-1): "
+        "grupos de edad y sexo como en el formato; semanas epidemiológicas de domingo a "
+        "sábado.",
+    "Sources: {sources}. A person counts once per condition and week, whatever the number "
+    "of visits. From screenings: a positive or urgent result of the respiratory case "
+    "definition (DGE), and the IITT sign \"vomits everything or ongoing diarrhoea\"; from "
+    "diagnoses: ICD-10 J00-J22 and U07.1 (respiratory), A00-A09 (diarrhoeal).":
+        "Fuentes: {sources}. Una persona cuenta una vez por padecimiento y semana, sin importar "
+        "el número de visitas. De los tamizajes: resultado positivo o urgente de la definición "
+        "operacional de caso respiratorio (DGE) y el signo de la herramienta IITT «vomita todo "
+        "o diarrea persistente»; de los diagnósticos: CIE-10 J00-J22 y U07.1 (respiratorios), "
+        "A00-A09 (diarreicos).",
 }

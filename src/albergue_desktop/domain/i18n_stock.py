@@ -105,4 +105,8 @@ ES_STOCK: dict[str, str] = {
         "operacional de caso respiratorio (DGE) y el signo de la herramienta IITT «vomita todo "
         "o diarrea persistente»; de los diagnósticos: CIE-10 J00-J22 y U07.1 (respiratorios), "
         "A00-A09 (diarreicos).",
+    # vaccination days (services/vaccination_day.py)
+    "Choose the COVID-19 vaccine product.": "Elija el producto de la vacuna contra COVID-19.",
+    "{name} already has this vaccine recorded on {day}.":
+        "{name} ya tiene registrada esta vacuna el {day}.",
 }

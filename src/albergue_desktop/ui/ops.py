@@ -46,6 +46,8 @@ class Changes:
     users: bool = False
     settings: bool = False
     conflicts: bool = False
+    stock: bool = False  # the stock ledger, dispensings and allergies (docs/stock-ledger.md)
+    vaccinations: bool = False
 
     @classmethod
     def of(cls, *names: str) -> Changes:

@@ -212,7 +212,6 @@ def dispense(db: Database, actor: Actor, *, person_id: str, item_id: str, quanti
                          consultation_id=consultation_id, dispensed_at=when,
                          dispensed_by=actor.username, allergy_warning=warning)
         session.add(row)
-        session.flush()
         moved = take_out(session, actor, center_id=center_id, item_id=item_id,
                          quantity=quantity, reason=MovementReason.DISPENSE_OUT, when=when,
                          dispensing_id=row.id)

@@ -120,7 +120,6 @@ def _lot(session: Session, item: StockItem, lot_code: str | None,
     if lot is None:
         lot = StockLot(id=lot_id, item_id=item.id, lot_code=code, expiry=expiry)
         session.add(lot)
-        session.flush()
     elif expiry is not None and lot.expiry != expiry:
         raise RuleViolation("Lot {lot} of {item} is recorded with expiry {recorded}; check the "
                             "box (a different expiry is a different lot code).",
@@ -226,7 +225,6 @@ def receive_in(session: Session, actor: Actor, *, center_id: str, item_id: str,
                     lot_id=lot.id if lot else None, reason=reason, quantity=quantity,
                     when=when, by=actor.username, note=(note or "").strip() or None,
                     donation_id=donation_id)
-    session.flush()
     return MovementResult((row.id,), (), tuple(warnings))
 
 
@@ -284,7 +282,6 @@ def take_out(session: Session, actor: Actor, *, center_id: str, item_id: str, qu
                         reason=reason, quantity=units, when=when, by=actor.username,
                         note=(note or "").strip() or None, **refs)
         ids.append(row.id)
-    session.flush()
     warnings = [] if reason is MovementReason.EXPIRY else _expired_warnings(balances, day)
     return MovementResult(tuple(ids), tuple(plan), tuple(warnings))
 

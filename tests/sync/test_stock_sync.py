@@ -148,3 +148,43 @@ def test_any_movements_merged_in_any_order_give_the_same_stock(stock_templates, 
         finally:
             for db in dbs:
                 db.close()
+
+
+def test_dispensings_and_allergies_stay_with_their_center_on_a_pull_without_health(
+        two_centers, tmp_path):
+    """The ledger travels to every center (it names no patient); the dispensing and the
+    allergy of a person of center 01 do not reach center 02 on a pull without health."""
+    from albergue_desktop.services import pharmacy
+    from albergue_sync import Options
+
+    from sync_helpers import register
+
+    (a, a_center), (b, _b_center) = two_centers
+    person = register(a, a_center, "Marie", "Joseph")
+    with a.session("system") as session:
+        item = stock.ensure_item(session, code=ITEMS[0], kind="medicine", name="Paracetamol",
+                                 unit="tableta").id
+    stock.receive(a, NURSE, center_id=a_center, item_id=item, quantity=10, lot_code="A1",
+                  expiry=date(2030, 1, 31), when=WHEN)
+    pharmacy.record_allergy(a, NURSE, person_id=person, substance="Penicilina")
+    pharmacy.dispense(a, NURSE, person_id=person, item_id=item, quantity=4, dose="1 c/8 h",
+                      center_id=a_center, when=WHEN)
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [a.path, b.path])
+    merge_files(b.path, [central], Options(direction="pull", with_health=False))
+    conn = sqlite3.connect(f"file:{b.path}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM dispensing").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM allergy").fetchone()[0] == 0
+        assert conn.execute("SELECT count(*) FROM audit_event WHERE table_name IN "
+                            "('dispensing', 'allergy') AND changes NOT IN ('{}', '')"
+                            ).fetchone()[0] == 0
+    finally:
+        conn.close()
+    assert ledger(b.path)[(a_center, item, stock.lot_id_for(item, "A1"))] == 6
+    merge_files(b.path, [central], Options(direction="pull", with_health=True))
+    conn = sqlite3.connect(f"file:{b.path}?mode=ro", uri=True)
+    try:
+        assert conn.execute("SELECT count(*) FROM dispensing").fetchone()[0] == 1
+    finally:
+        conn.close()

@@ -179,3 +179,15 @@ def test_alerts_name_expired_expiring_and_low_stock(db, center, paracetamol):
     assert found[1].quantity == 40 and found[1].threshold == 50
     history = stock_views.history(db, NURSE, center.id, "medicine")
     assert [h.lot_code for h in history] and all(h.quantity == 20 for h in history)
+
+
+def test_the_to_do_provider_lists_expired_and_low_stock_for_who_manages_it(db, center,
+                                                                           paracetamol):
+    from albergue_desktop.services.stock_todo import stock_todo
+    _receive(db, center, paracetamol, 12, "OLD", date(2022, 3, 1))
+    later = date(2022, 3, 10)
+    items = stock_todo(db, NURSE, center.id, today=later)
+    assert [(t.kind, t.priority) for t in items] == [("expired", 1), ("low", 2)]
+    assert items[0].title == "Existencia caducada por dar de baja: Paracetamol tableta 500 mg"
+    assert "quedan 12 unidades" in items[0].detail
+    assert stock_todo(db, Actor("r", "registro"), center.id, today=later) == []

@@ -109,4 +109,17 @@ ES_STOCK: dict[str, str] = {
     "Choose the COVID-19 vaccine product.": "Elija el producto de la vacuna contra COVID-19.",
     "{name} already has this vaccine recorded on {day}.":
         "{name} ya tiene registrada esta vacuna el {day}.",
+    # stock to-do items (services/stock_todo.py)
+    "Expired stock to write off: {item}": "Existencia caducada por dar de baja: {item}",
+    "Lot {lot} expired on {expiry}; {quantity} units left.":
+        "El lote {lot} caducó el {expiry}; quedan {quantity} unidades.",
+    "Stock expiring soon: {item}": "Existencia por caducar: {item}",
+    "Lot {lot} expires on {expiry}; {quantity} units left.":
+        "El lote {lot} caduca el {expiry}; quedan {quantity} unidades.",
+    "Low stock: {item}": "Existencia baja: {item}",
+    "{quantity} usable units (warning at {threshold}).":
+        "{quantity} unidades utilizables (aviso en {threshold}).",
+    "Stock count needed: {item}": "Hace falta un conteo: {item}",
+    "Lot {lot} shows {quantity} units after a merge; count it.":
+        "El lote {lot} muestra {quantity} unidades después de una integración; cuéntelo.",
 }

@@ -181,6 +181,18 @@
         <translation>&amp;Dispensar…</translation>
     </message>
     <message>
+        <source>&amp;Write off…</source>
+        <translation>Dar de &amp;baja…</translation>
+    </message>
+    <message>
+        <source>An expired lot or a loss of the medicine selected</source>
+        <translation>Un lote caducado o una merma del medicamento seleccionado</translation>
+    </message>
+    <message>
+        <source>Send to another c&amp;enter…</source>
+        <translation>Enviar a &amp;otro centro…</translation>
+    </message>
+    <message>
         <source>Load the medicine &amp;list</source>
         <translation>Cargar la &amp;lista de medicamentos</translation>
     </message>
@@ -267,6 +279,26 @@
     <message>
         <source>&amp;Movements</source>
         <translation>&amp;Movimientos</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>Enviado</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>De</translation>
+    </message>
+    <message>
+        <source>Transfers in transit</source>
+        <translation>Transferencias en tránsito</translation>
+    </message>
+    <message>
+        <source>The selected transfer &amp;arrived</source>
+        <translation>Llegó la transferencia &amp;seleccionada</translation>
+    </message>
+    <message>
+        <source>&amp;In transit</source>
+        <translation>En &amp;tránsito</translation>
     </message>
     <message>
         <source>No medicines in this file yet: load the medicine list first.</source>
@@ -361,6 +393,34 @@
         <translation>Dispensado de los lotes {lots}.</translation>
     </message>
     <message>
+        <source>&amp;In transit ({n})</source>
+        <translation>En &amp;tránsito ({n})</translation>
+    </message>
+    <message>
+        <source>Select the transfer that arrived.</source>
+        <translation>Seleccione la transferencia que llegó.</translation>
+    </message>
+    <message>
+        <source>Received from {center}: {units} {unit} of {item}.</source>
+        <translation>Recibido de {center}: {units} {unit} de {item}.</translation>
+    </message>
+    <message>
+        <source>Select a medicine with stock first.</source>
+        <translation>Seleccione primero un medicamento con existencia.</translation>
+    </message>
+    <message>
+        <source>Written off.</source>
+        <translation>Dado de baja.</translation>
+    </message>
+    <message>
+        <source>This file knows no other center.</source>
+        <translation>Este archivo no conoce ningún otro centro.</translation>
+    </message>
+    <message>
+        <source>Sent; the other center records the arrival.</source>
+        <translation>Enviado; el otro centro registra la llegada.</translation>
+    </message>
+    <message>
         <source>{n} medicines added to the list.</source>
         <translation>{n} medicamentos agregados a la lista.</translation>
     </message>
@@ -410,6 +470,33 @@
     <message>
         <source>Choose a medicine from the list.</source>
         <translation>Elija un medicamento de la lista.</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Send to another center</source>
+        <translation>Enviar a otro centro</translation>
+    </message>
+    <message>
+        <source>&amp;Medicine</source>
+        <translation>&amp;Medicamento</translation>
+    </message>
+    <message>
+        <source>&amp;To</source>
+        <translation>&amp;A</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>&amp;Unidades</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <source>Choose the medicine and the center.</source>
+        <translation>Elija el medicamento y el centro.</translation>
     </message>
 </context>
 <context>
@@ -509,6 +596,41 @@
     <message>
         <source>Recorded: {name}.</source>
         <translation>Registrado: {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>WriteOffDialog</name>
+    <message>
+        <source>Write off stock</source>
+        <translation>Dar de baja existencias</translation>
+    </message>
+    <message>
+        <source>Expired</source>
+        <translation>Caducado</translation>
+    </message>
+    <message>
+        <source>Loss (broken, spoiled, missing)</source>
+        <translation>Merma (roto, echado a perder, faltante)</translation>
+    </message>
+    <message>
+        <source>Medicine</source>
+        <translation>Medicamento</translation>
+    </message>
+    <message>
+        <source>&amp;Lot</source>
+        <translation>&amp;Lote</translation>
+    </message>
+    <message>
+        <source>&amp;Why</source>
+        <translation>&amp;Motivo</translation>
+    </message>
+    <message>
+        <source>&amp;Units</source>
+        <translation>&amp;Unidades</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
     </message>
 </context>
 <context>

@@ -184,3 +184,31 @@ def test_vaccination_day_records_scanned_people_in_a_row(qtbot, world, tasks):
     qtbot.keyClick(view, Qt.Key.Key_Escape)             # skip
     assert view.candidate is None
     qtbot.waitUntil(lambda: "1" in view.tally.text())
+
+
+def test_write_off_an_expired_lot_and_send_and_receive_a_transfer(qtbot, world, tasks):
+    db, center, _ids = world
+    other = centers.create_center(db, SYSTEM, code="07", name="Centro Comunitario 7")
+    view = _loaded_view(qtbot, world, tasks)
+    view.table.selectRow(1)                           # paracetamol
+    with clock.frozen(date(2022, 4, 2)):              # PCT-118 expired on 31 March
+        dialog = view.open_write_off()
+        assert dialog.kind.currentData() is True and dialog.quantity.value() == 40
+        with qtbot.waitSignal(dialog.saved):
+            dialog.save_button.click()
+    qtbot.waitUntil(lambda: view.table.item(1, 2) is not None
+                    and view.table.item(1, 2).text() == "300")
+    dialog = view.open_transfer()
+    dialog.item.setCurrentIndex(dialog.item.findText("Paracetamol", Qt.MatchFlag.MatchStartsWith))
+    dialog.to_center.setCurrentIndex(dialog.to_center.findData(other.id))
+    dialog.quantity.setValue(50)
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save_button.click()
+    view.refresh(other.id)                            # the receiving center's screen
+    qtbot.waitUntil(lambda: view.center_id == other.id and view.pending.rowCount() == 1)
+    assert view.tabs.tabText(2) == "En &tránsito (1)"
+    grab(view, "pharmacy_in_transit")
+    view.pending.selectRow(0)
+    view.arrived_button.click()
+    qtbot.waitUntil(lambda: view.pending.rowCount() == 0 and view.table.rowCount() == 1)
+    assert view.table.item(0, 2).text() == "50"

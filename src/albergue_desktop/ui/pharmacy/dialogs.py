@@ -320,3 +320,106 @@ class DispenseDialog(FormDialog):
         box.finished.connect(answered)
         self.allergy_box = box
         box.open()
+
+
+class WriteOffDialog(FormDialog):
+    """Take units of one lot out of stock: an expired lot written off, or a loss (broken,
+    spoiled, missing) with its reason."""
+
+    def __init__(self, db: Database, actor: Actor, tasks: TaskManager, center_id: str,
+                 item_id: str, item_label: str, lots: list[tuple[str | None, str, int, bool]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(db, actor, tasks, parent)
+        self.center_id, self.item_id = center_id, item_id
+        self.setWindowTitle(self.tr("Write off stock"))
+        self.lot = QComboBox(self)
+        for lot_id, label, units, expired in lots:
+            self.lot.addItem(label, (lot_id, units, expired))
+        self.kind = QComboBox(self)
+        self.kind.addItem(self.tr("Expired"), True)
+        self.kind.addItem(self.tr("Loss (broken, spoiled, missing)"), False)
+        self.quantity = QSpinBox(self)
+        self.quantity.setRange(0, 1_000_000)
+        self.note = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("Medicine"), QLabel(item_label, self))
+        form.addRow(self.tr("&Lot"), self.lot)
+        form.addRow(self.tr("&Why"), self.kind)
+        form.addRow(self.tr("&Units"), self.quantity)
+        form.addRow(self.tr("&Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.lot.currentIndexChanged.connect(lambda _i: self._lot_chosen())
+        self._lot_chosen()
+        self.watch(self.kind, self.quantity, self.note)
+        self.lot.setFocus()
+
+    def _lot_chosen(self) -> None:
+        data = self.lot.currentData()
+        if data is None:
+            return
+        _lot_id, units, expired = data
+        self.quantity.setValue(units if expired else 0)
+        self.kind.setCurrentIndex(0 if expired else 1)
+
+    def save(self) -> None:
+        data = self.lot.currentData()
+        if data is None:
+            return
+        lot_id = data[0]
+        kwargs = dict(center_id=self.center_id, item_id=self.item_id,
+                      quantity=self.quantity.value(), lot_id=lot_id,
+                      expired=bool(self.kind.currentData()), note=self.note.text())
+        callbacks = self.begin_save()
+        if callbacks is not None:
+            write_op(self, self.tasks, lambda: stock.write_off(self.db, self.actor, **kwargs),
+                     changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
+
+
+class TransferDialog(FormDialog):
+    """Send units of a medicine to another center (first expiring lots first); the other
+    center records their arrival when the transfer reaches its file."""
+
+    def __init__(self, db: Database, actor: Actor, tasks: TaskManager, center_id: str,
+                 items: list[tuple[str, str]], centers: list[tuple[str, str]],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(db, actor, tasks, parent)
+        self.center_id = center_id
+        self.setWindowTitle(self.tr("Send to another center"))
+        self.item = QComboBox(self)
+        for item_id, label in items:
+            self.item.addItem(label, item_id)
+        self.to_center = QComboBox(self)
+        for cid, label in centers:
+            if cid != center_id:
+                self.to_center.addItem(label, cid)
+        self.quantity = QSpinBox(self)
+        self.quantity.setRange(0, 1_000_000)
+        self.note = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("&Medicine"), self.item)
+        form.addRow(self.tr("&To"), self.to_center)
+        form.addRow(self.tr("&Units"), self.quantity)
+        form.addRow(self.tr("&Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.watch(self.item, self.to_center, self.quantity, self.note)
+        self.item.setFocus()
+
+    def save(self) -> None:
+        if self.item.currentData() is None or self.to_center.currentData() is None:
+            self.message.setText(self.tr("Choose the medicine and the center."))
+            return
+        from ...services import stock_transfers
+        kwargs = dict(from_center_id=self.center_id, to_center_id=self.to_center.currentData(),
+                      item_id=self.item.currentData(), quantity=self.quantity.value(),
+                      note=self.note.text())
+        callbacks = self.begin_save()
+        if callbacks is not None:
+            write_op(self, self.tasks,
+                     lambda: stock_transfers.send(self.db, self.actor, **kwargs),
+                     changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])

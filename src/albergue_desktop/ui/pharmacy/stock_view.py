@@ -13,12 +13,12 @@ from PySide6.QtWidgets import (
 
 from ...domain import clock
 from ...domain.stock import ExpiryState, ItemKind, expiry_state
-from ...services import centers, pharmacy, stock_views
+from ...services import centers, pharmacy, stock_transfers, stock_views
 from ...services.context import Actor
 from ...storage.db import Database
 from ..ops import ERROR_STYLE, Changes, error_text, on_changed, query_op, write_op
 from ..tasks import TaskManager
-from .dialogs import DispenseDialog, ReceiveDialog
+from .dialogs import DispenseDialog, ReceiveDialog, TransferDialog, WriteOffDialog
 
 MEDICINE = str(ItemKind.MEDICINE)
 WARN = QColor("#fff3cd")
@@ -31,12 +31,13 @@ def _load(db: Database, actor: Actor, center_id: str | None):
     center_id = center_id or actor.center_id or db.meta("center_id") or \
         (found[0].id if found else None)
     if center_id is None:
-        return found, None, [], [], [], []
+        return found, None, [], [], [], [], []
     return (found, center_id, stock_views.balances(db, actor, center_id, MEDICINE),
             stock_views.alerts(db, actor, center_id, MEDICINE),
             stock_views.history(db, actor, center_id, MEDICINE, limit=300),
             [(i.id, f"{i.name} {i.presentation}".strip())
-             for i in stock_views.items(db, actor, MEDICINE)])
+             for i in stock_views.items(db, actor, MEDICINE)],
+            stock_transfers.pending(db, actor, center_id, kind=MEDICINE))
 
 
 def _cell(text: object, *, right: bool = False, colour: QColor | None = None
@@ -81,6 +82,10 @@ class PharmacyView(QWidget):
         self.center.setAccessibleName(self.tr("Center"))
         self.receive_button = QPushButton(self.tr("&Receive…"), self)
         self.dispense_button = QPushButton(self.tr("&Dispense…"), self)
+        self.write_off_button = QPushButton(self.tr("&Write off…"), self)
+        self.write_off_button.setToolTip(self.tr("An expired lot or a loss of the medicine "
+                                                 "selected"))
+        self.transfer_button = QPushButton(self.tr("Send to another c&enter…"), self)
         self.catalog_button = QPushButton(self.tr("Load the medicine &list"), self)
         self.catalog_button.setToolTip(self.tr(
             "Adds the essential medicines of the curated list (WHO Model List 2021, Cuadro "
@@ -90,7 +95,8 @@ class PharmacyView(QWidget):
         center_label.setBuddy(self.center)
         top.addWidget(center_label)
         top.addWidget(self.center, 1)
-        for b in (self.receive_button, self.dispense_button, self.catalog_button):
+        for b in (self.receive_button, self.dispense_button, self.write_off_button,
+                  self.transfer_button, self.catalog_button):
             top.addWidget(b)
         self.alerts = QLabel(self)
         self.alerts.setWordWrap(True)
@@ -115,6 +121,17 @@ class PharmacyView(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(split, self.tr("&Stock"))
         self.tabs.addTab(self.history, self.tr("&Movements"))
+        incoming = QWidget(self)
+        self.pending = _table(incoming, [self.tr("Sent"), self.tr("From"), self.tr("Medicine"),
+                                         self.tr("Lot"), self.tr("Expiry"), self.tr("Units")],
+                              self.tr("Transfers in transit"))
+        self.arrived_button = QPushButton(self.tr("The selected transfer &arrived"), incoming)
+        box = QVBoxLayout(incoming)
+        box.addWidget(self.pending, 1)
+        box.addWidget(self.arrived_button)
+        self.tabs.addTab(incoming, self.tr("&In transit"))
+        self.transfers: list[stock_transfers.PendingTransfer] = []
+        self.centers: list[tuple[str, str]] = []
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.alerts)
@@ -126,6 +143,9 @@ class PharmacyView(QWidget):
         self.receive_button.clicked.connect(self.open_receive)
         self.dispense_button.clicked.connect(lambda: self.open_dispense())
         self.catalog_button.clicked.connect(self.load_catalog)
+        self.write_off_button.clicked.connect(self.open_write_off)
+        self.transfer_button.clicked.connect(self.open_transfer)
+        self.arrived_button.clicked.connect(self.receive_transfer)
         on_changed(self, lambda c: self.refresh() if c.touches("stock", "centers") else None)
         self.refresh()
 
@@ -141,8 +161,10 @@ class PharmacyView(QWidget):
         self.message.setText(error_text(error))
 
     def _loaded(self, data) -> None:
-        found, center_id, balances, alerts, history, items = data
+        found, center_id, balances, alerts, history, items, transfers = data
         self.center_id, self.stock, self.items = center_id, balances, items
+        self.centers = [(c.id, f"{c.code} · {c.name}") for c in found]
+        self._fill_transfers(transfers)
         self.center.blockSignals(True)
         self.center.clear()
         for c in found:
@@ -153,7 +175,8 @@ class PharmacyView(QWidget):
         self._fill_stock(balances)
         self._fill_alerts(alerts)
         self._fill_history(history)
-        for b in (self.receive_button, self.dispense_button):
+        for b in (self.receive_button, self.dispense_button, self.write_off_button,
+                  self.transfer_button):
             b.setEnabled(center_id is not None and bool(items))
         if not items:
             self.message.setStyleSheet("")
@@ -281,6 +304,65 @@ class PharmacyView(QWidget):
         text = " ".join([head, *(w.message() for w in warnings)])
         self.message.setStyleSheet(ERROR_STYLE if warnings else "")
         self.message.setText(text)
+
+    def _fill_transfers(self, transfers: list[stock_transfers.PendingTransfer]) -> None:
+        self.transfers = transfers
+        self.pending.setRowCount(len(transfers))
+        for row, t in enumerate(transfers):
+            values = [t.sent_at.astimezone().strftime("%d/%m/%Y %H:%M"), t.from_center, t.item,
+                      t.lot_code or "—", t.expiry.strftime("%d/%m/%Y") if t.expiry else "",
+                      f"{t.quantity} {t.unit}"]
+            for col, value in enumerate(values):
+                self.pending.setItem(row, col, _cell(value, right=col == 5))
+        self.arrived_button.setEnabled(bool(transfers))
+        if transfers:
+            self.tabs.setTabText(2, self.tr("&In transit ({n})").format(n=len(transfers)))
+        else:
+            self.tabs.setTabText(2, self.tr("&In transit"))
+
+    def receive_transfer(self) -> None:
+        rows = self.pending.selectionModel().selectedRows()
+        if not rows:
+            self.message.setText(self.tr("Select the transfer that arrived."))
+            return
+        sent = self.transfers[rows[0].row()]
+        write_op(self, self.tasks,
+                 lambda: stock_transfers.receive_sent(self.db, self.actor, sent_id=sent.sent_id),
+                 changes=Changes.of("stock"), on_error=self._failed,
+                 on_done=lambda _r: self.message.setText(
+                     self.tr("Received from {center}: {units} {unit} of {item}.").format(
+                         center=sent.from_center, units=sent.quantity, unit=sent.unit,
+                         item=sent.item)))
+
+    def open_write_off(self) -> WriteOffDialog | None:
+        item_id = self.selected_item()
+        s = next((x for x in self.stock if x.item_id == item_id), None)
+        if self.center_id is None or s is None or not any(b.quantity > 0 for b in s.lots):
+            self.message.setText(self.tr("Select a medicine with stock first."))
+            return None
+        today = clock.today()
+        lots = [(b.lot_id, f"{b.lot_code or '—'} · "
+                 f"{b.expiry.strftime('%d/%m/%Y') if b.expiry else ''} · {b.quantity}",
+                 b.quantity, expiry_state(b.expiry, today) is ExpiryState.EXPIRED)
+                for b in s.lots if b.quantity > 0]
+        self.dialog = WriteOffDialog(self.db, self.actor, self.tasks, self.center_id, s.item_id,
+                                     f"{s.name} {s.presentation}", lots, self)
+        self.dialog.saved.connect(lambda _r: self.message.setText(self.tr("Written off.")))
+        self.dialog.open()
+        return self.dialog
+
+    def open_transfer(self) -> TransferDialog | None:
+        if self.center_id is None or len(self.centers) < 2:
+            self.message.setText(self.tr("This file knows no other center."))
+            return None
+        items = [(s.item_id, f"{s.name} {s.presentation} ({s.usable} {s.unit})")
+                 for s in self.stock if s.usable > 0]
+        self.dialog = TransferDialog(self.db, self.actor, self.tasks, self.center_id, items,
+                                     self.centers, self)
+        self.dialog.saved.connect(lambda _r: self.message.setText(
+            self.tr("Sent; the other center records the arrival.")))
+        self.dialog.open()
+        return self.dialog
 
     def load_catalog(self) -> None:
         write_op(self, self.tasks, lambda: pharmacy.load_catalog(self.db, self.actor),

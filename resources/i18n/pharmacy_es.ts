@@ -89,6 +89,53 @@
     </message>
 </context>
 <context>
+    <name>DispensedReportDialog</name>
+    <message>
+        <source>Medicines dispensed</source>
+        <translation>Medicamentos dispensados</translation>
+    </message>
+    <message>
+        <source>All centers in this file</source>
+        <translation>Todos los centros de este archivo</translation>
+    </message>
+    <message>
+        <source>Save &amp;PDF…</source>
+        <translation>Guardar &amp;PDF…</translation>
+    </message>
+    <message>
+        <source>&amp;Close</source>
+        <translation>&amp;Cerrar</translation>
+    </message>
+    <message>
+        <source>&amp;From</source>
+        <translation>&amp;Desde</translation>
+    </message>
+    <message>
+        <source>&amp;Until</source>
+        <translation>&amp;Hasta</translation>
+    </message>
+    <message>
+        <source>C&amp;enter</source>
+        <translation>C&amp;entro</translation>
+    </message>
+    <message>
+        <source>The end of the period is before its start.</source>
+        <translation>El final del periodo es anterior a su inicio.</translation>
+    </message>
+    <message>
+        <source>Save the report</source>
+        <translation>Guardar el informe</translation>
+    </message>
+    <message>
+        <source>Writing…</source>
+        <translation>Escribiendo…</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>Guardado: {path}</translation>
+    </message>
+</context>
+<context>
     <name>EpiNotificationDialog</name>
     <message>
         <source>Weekly epidemiological notification</source>
@@ -191,6 +238,10 @@
     <message>
         <source>Send to another c&amp;enter…</source>
         <translation>Enviar a &amp;otro centro…</translation>
+    </message>
+    <message>
+        <source>Dispensed re&amp;port…</source>
+        <translation>I&amp;nforme de dispensados…</translation>
     </message>
     <message>
         <source>Load the medicine &amp;list</source>

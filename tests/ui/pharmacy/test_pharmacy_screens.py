@@ -212,3 +212,34 @@ def test_write_off_an_expired_lot_and_send_and_receive_a_transfer(qtbot, world, 
     view.arrived_button.click()
     qtbot.waitUntil(lambda: view.pending.rowCount() == 0 and view.table.rowCount() == 1)
     assert view.table.item(0, 2).text() == "50"
+
+
+def test_report_dialogs_write_the_pdf_and_the_sheet(qtbot, world, tasks, tmp_path):
+    import openpyxl
+
+    from albergue_desktop.ui.pharmacy.dispensed_dialog import DispensedReportDialog
+    from albergue_desktop.ui.pharmacy.epi_dialog import EpiNotificationDialog
+    db, center, ids = world
+    pharmacy.dispense(db, NURSE, person_id=ids[1], item_id=stock.item_id_for("sro-sobre"),
+                      quantity=4, dose="1 sobre al día", days=4, center_id=center.id)
+    dialog = DispensedReportDialog(db, NURSE, tasks, center.id)
+    qtbot.addWidget(dialog)
+    qtbot.waitUntil(lambda: dialog.center.count() == 2)
+    assert dialog.center.currentData() == center.id
+    dialog.save(str(tmp_path / "d.pdf"))
+    qtbot.waitUntil(lambda: "Guardado" in dialog.message.text())
+    assert (tmp_path / "d.pdf").read_bytes().startswith(b"%PDF")
+    epi = EpiNotificationDialog(db, NURSE, tasks)
+    qtbot.addWidget(epi)
+    epi.day.setDate(epi.day.date().addDays(7))
+    assert epi.week.text().startswith("3 de 2022")
+    epi.show()
+    grab(epi, "epi_dialog")
+    epi.save("xlsx", str(tmp_path / "n.xlsx"))
+    qtbot.waitUntil(lambda: "Guardado" in epi.message.text())
+    assert openpyxl.load_workbook(tmp_path / "n.xlsx").active.title == "SE03-2022"
+    registro = EpiNotificationDialog(db, Actor("r", "registro"), tasks)
+    qtbot.addWidget(registro)
+    registro.save("pdf", str(tmp_path / "x.pdf"))
+    qtbot.waitUntil(lambda: "permiso" in registro.message.text())
+    assert not (tmp_path / "x.pdf").exists()

@@ -86,6 +86,7 @@ class PharmacyView(QWidget):
         self.write_off_button.setToolTip(self.tr("An expired lot or a loss of the medicine "
                                                  "selected"))
         self.transfer_button = QPushButton(self.tr("Send to another c&enter…"), self)
+        self.report_button = QPushButton(self.tr("Dispensed re&port…"), self)
         self.catalog_button = QPushButton(self.tr("Load the medicine &list"), self)
         self.catalog_button.setToolTip(self.tr(
             "Adds the essential medicines of the curated list (WHO Model List 2021, Cuadro "
@@ -96,7 +97,7 @@ class PharmacyView(QWidget):
         top.addWidget(center_label)
         top.addWidget(self.center, 1)
         for b in (self.receive_button, self.dispense_button, self.write_off_button,
-                  self.transfer_button, self.catalog_button):
+                  self.transfer_button, self.report_button, self.catalog_button):
             top.addWidget(b)
         self.alerts = QLabel(self)
         self.alerts.setWordWrap(True)
@@ -144,6 +145,7 @@ class PharmacyView(QWidget):
         self.dispense_button.clicked.connect(lambda: self.open_dispense())
         self.catalog_button.clicked.connect(self.load_catalog)
         self.write_off_button.clicked.connect(self.open_write_off)
+        self.report_button.clicked.connect(self.open_report)
         self.transfer_button.clicked.connect(self.open_transfer)
         self.arrived_button.clicked.connect(self.receive_transfer)
         on_changed(self, lambda c: self.refresh() if c.touches("stock", "centers") else None)
@@ -361,6 +363,13 @@ class PharmacyView(QWidget):
                                      self.centers, self)
         self.dialog.saved.connect(lambda _r: self.message.setText(
             self.tr("Sent; the other center records the arrival.")))
+        self.dialog.open()
+        return self.dialog
+
+    def open_report(self):
+        from .dispensed_dialog import DispensedReportDialog
+        self.dialog = DispensedReportDialog(self.db, self.actor, self.tasks, self.center_id,
+                                            self)
         self.dialog.open()
         return self.dialog
 

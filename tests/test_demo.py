@@ -563,3 +563,25 @@ def test_planned_births_keep_the_population_size_and_follow_arrival():
         for m in h.members:
             if not m.born_in_mexicali:
                 assert m.birth_date < h.departure < h.arrival  # born before the journey
+
+
+def test_the_pharmacy_and_the_vaccination_day_are_populated(demo):
+    from albergue_desktop.domain import clock
+    from albergue_desktop.reports.impact import compute_impact
+    from albergue_desktop.services import stock_views
+    from albergue_desktop.services.context import Actor
+    db = demo[0]
+    nurse = Actor("salud", "salud")
+    dispensed = sql(db, "SELECT count(*) FROM dispensing")[0][0]
+    assert dispensed > 50
+    assert compute_impact(db, SYSTEM)["medication_dispensed"] == dispensed
+    assert sql(db, "SELECT min(total) FROM (SELECT sum(quantity) AS total FROM stock_movement "
+                   "GROUP BY center_id, item_id, lot_id)")[0][0] >= 0
+    first = sql(db, "SELECT id FROM center ORDER BY code LIMIT 1")[0][0]
+    with clock.frozen(AS_OF):
+        kinds = {a.kind for a in stock_views.alerts(db, nurse, first, "medicine")}
+    assert {"expired", "soon"} <= kinds
+    assert sql(db, "SELECT count(*) FROM vaccination WHERE lot = 'FLU-2122-MX07' "
+                   "AND date = '2022-01-12'")[0][0] == 40
+    assert sql(db, "SELECT count(*) FROM stock_movement WHERE reason = 'transfer_in'")[0][0]
+    assert sql(db, "SELECT count(*) FROM allergy")[0][0] > 10

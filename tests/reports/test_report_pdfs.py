@@ -110,7 +110,7 @@ def test_impact_report_computes_what_is_recorded_and_says_what_is_not(db, world,
     values = compute_impact(db, SYSTEM, tz=TZ)
     assert {k: v for k, v in values.items() if v is not None} == {
         "admissions": 10, "discharges": 2, "families_discharged": 2, "rfc_processed": 1,
-        "consultations": 0, "births": 0}
+        "consultations": 0, "births": 0, "medication_dispensed": 0}
     day = compute_impact(db, SYSTEM, start=DAY, end=DAY, tz=TZ)
     assert (day["admissions"], day["discharges"], day["families_discharged"]) == (1, 1, 1)
     (text,) = pdf_text(impact_pdf(db, SYSTEM, tmp_path / "impacto.pdf", tz=TZ))
@@ -121,7 +121,8 @@ def test_impact_report_computes_what_is_recorded_and_says_what_is_not(db, world,
     assert "Plazas laborales formalmente activas no registrado" in text
     assert "Artículos donados no registrado" in text
     assert "Consulta médica y seguimiento 0" in text and "Nacimientos 0" in text
-    assert text.count("no registrado") == 6
+    assert "Medicamentos entregados 0" in text
+    assert text.count("no registrado") == 5
 
 
 def test_a_role_without_people_access_cannot_print(db, world, tmp_path):

@@ -123,6 +123,7 @@ def generate_demo(db: Database, *, persons: int | None = None,
     with _without_fsync(db):
         _record_screenings(db, households, builder.person_ids, center_ids, seed)
     followup.write(db, followup.build(households, builder.person_ids, center_ids, seed))
+        _write_pharmacy(db, households, builder.person_ids, center_ids, seed)
     if users:
         single_center = center_ids[0] if center_code is not None else None
         admin = None  # the first user is the administrator who creates the others
@@ -168,6 +169,19 @@ def _record_screenings(db: Database, households, person_ids: dict[tuple[int, int
                              when=planned.when, center_id=center_ids[planned.center])
             count += 1
     return count
+
+
+def _write_pharmacy(db: Database, households, person_ids: dict[tuple[int, int], str],
+                    center_ids: list[str], seed: int) -> dict[str, int]:
+    """The pharmacy's stock, dispensings, allergies and a vaccination day (demo/pharmacy.py),
+    after the screenings (the respiratory suspects get their antipyretic)."""
+    from .pharmacy import write_pharmacy
+    with db.read_session() as session:
+        suspects = {row[0] for row in session.connection().execute(text(
+            "SELECT person_id FROM screening WHERE respiratory_screen IN "
+            "('positive', 'urgent')"))}
+    return write_pharmacy(db, households, person_ids, center_ids, seed, suspects,
+                          DEMO_HEALTH_USER)
 
 
 def _write_facilities(db: Database, specs, areas: list[AreaPlan], city_prefix: str,

@@ -1073,6 +1073,10 @@ from .i18n_health import HEALTH_ES  # noqa: E402  (the health modules' catalog)
 
 ES.update(HEALTH_ES)
 
+from .i18n_stock import ES_STOCK  # noqa: E402  (the stock ledger's catalog)
+
+ES.update(ES_STOCK)
+
 
 catalog.register(DOMAIN, "es", ES)  # by reference: entries added to ES later count too
 

@@ -33,6 +33,10 @@ class Permission(StrEnum):
     # Mental health and psychosocial support notes: the treating health staff only (IASC
     # MHPSS Guidelines 2007, confidentiality; docs/health-followup.md).
     MENTAL_HEALTH = "view and record mental health and psychosocial notes"
+    # The stock ledger (docs/stock-ledger.md): medicines are kept by the health staff,
+    # supplies by the center's coordination.
+    PHARMACY = "manage the pharmacy stock"
+    SUPPLIES = "manage the supplies stock"
 
 
 _ALL = frozenset(Permission)
@@ -41,18 +45,20 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.INTAKE: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER, Permission.EDIT_PEOPLE,
                             Permission.MANAGE_STAYS}),
     Role.HEALTH: frozenset({Permission.VIEW_PEOPLE, Permission.VIEW_HEALTH,
-                            Permission.EDIT_HEALTH, Permission.MENTAL_HEALTH}),
+                            Permission.EDIT_HEALTH, Permission.MENTAL_HEALTH,
+                            Permission.PHARMACY}),
     # The center coordinator is its protection focal point (case referrals to DIF, COMAR,
     # the GBV service providers): sees and records the protection codes, not health data.
     Role.COORDINATOR: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER,
                                  Permission.EDIT_PEOPLE, Permission.DELETE_PEOPLE,
                                  Permission.MANAGE_STAYS, Permission.MANAGE_CENTERS,
-                                 Permission.PROTECTION, Permission.SYNC}),
+                                 Permission.PROTECTION, Permission.SYNC,
+                                 Permission.SUPPLIES}),
     Role.SUPERVISOR: _ALL - {Permission.MANAGE_USERS, Permission.MENTAL_HEALTH},
     # Administrators manage the system; health and protection data stay with the staff who
     # need them.
     Role.ADMIN: _ALL - {Permission.VIEW_HEALTH, Permission.EDIT_HEALTH, Permission.PROTECTION,
-                        Permission.MENTAL_HEALTH},
+                        Permission.MENTAL_HEALTH, Permission.PHARMACY},
 }
 
 

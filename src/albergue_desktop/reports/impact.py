@@ -13,6 +13,7 @@ from ..services import access_log
 from ..services.context import Actor
 from ..storage import health_queries  # noqa: F401  (registers the health indicators)
 from ..storage import report_queries as rq
+from ..storage import stock_queries  # noqa: F401  (registers the medicines line)
 from ..storage.db import Database
 from . import common
 from .frame import FONT_BOLD, MUTED, PrintInfo, build_pdf, fit, fmt_date, long_table, para, styles
@@ -48,7 +49,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("formal_jobs", "Employment", "Formal jobs active",
               "Needs the job bank module."),
     Indicator("medication_dispensed", "Health", "Medication dispensed",
-              "Needs the health care module."),
+              "Medicines handed to people in the period (one per medicine and person "
+              "dispensed), counted from the pharmacy's stock ledger."),
     Indicator("consultations", "Health", "Medical consultations and follow-up",
               "Consultations attended in the period (a correction does not count twice)."),
     Indicator("births", "Health", "Births",

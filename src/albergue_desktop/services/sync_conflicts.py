@@ -16,6 +16,7 @@ from typing import Any
 from albergue_sync import SyncRefused
 from albergue_sync import conflicts as conflict_log
 from albergue_sync.files import hlc_to_ms
+from albergue_sync.rules import HEALTH_TABLES
 from sqlalchemy import text
 from sqlalchemy.sql import sqltypes
 from sqlmodel import SQLModel
@@ -27,7 +28,6 @@ from ..domain.validation import validate_person
 from ..storage.db import Database
 from .context import Actor
 
-HEALTH_TABLES = frozenset({"vaccination", "screening"})
 PERSON_CHILD_TABLES = ("identity_document", "vaccination", "stay", "screening")
 
 

@@ -583,10 +583,103 @@ class MentalHealthNote(SyncedBase, table=True):
     note: str
     risk: str | None = None
     follow_up_date: date | None = None
+# --- the stock ledger, the pharmacy and allergies (docs/stock-ledger.md) --------------------
+
+class StockItem(SyncedBase, table=True):
+    """A thing kept in stock: a medicine in one presentation, or a supply. Catalog items get
+    an id derived from ``code`` (services/stock.item_id_for), so two centers that load the
+    same catalog hold the same row and merge it without a conflict."""
+
+    __tablename__ = "stock_item"
+    kind: str  # medicine | supply
+    code: str  # catalog key, unique in practice ("paracetamol-tab-500")
+    name: str  # "Paracetamol"
+    presentation: str = ""  # "tableta 500 mg"
+    unit: str = "unidad"  # the unit a quantity counts: tableta, frasco, sobre, pieza
+    category: str | None = None
+    # words an allergy is matched against (active ingredients and drug classes), casefolded
+    allergens: list[str] = Field(default_factory=list, sa_type=JSON)
+    low_stock: int | None = None  # warn at or below this many units per center
+    source: str | None = None  # the list the item comes from (a catalog's citation)
+    active: bool = True
+
+
+class StockLot(SyncedBase, table=True):
+    """A lot of an item: its code and expiry as printed on the box. The id is derived from
+    (item, lot code), so the same lot received at two centers is one row."""
+
+    __tablename__ = "stock_lot"
+    item_id: str = Field(foreign_key="stock_item.id", index=True)
+    lot_code: str
+    expiry: date | None = None
+
+
+class StockMovement(SyncedBase, table=True):
+    """One movement of stock at one center: a signed quantity of an item (and lot).
+    Append-only (albergue_sync.rules.APPEND_ONLY): never updated, so the stock on hand, the
+    sum of the movements, merges between files without conflicts. References without a
+    foreign key point to records another file may not hold (a dispensing is health data; a
+    transfer's other half is written by the other center)."""
+
+    __tablename__ = "stock_movement"
+    __table_args__ = (
+        Index("ix_stock_movement_balance", "center_id", "item_id", "lot_id", "deleted",
+              "quantity"),
+        Index("ix_stock_movement_at", "center_id", "moved_at"),
+        Index("ix_stock_movement_counterpart", "counterpart_id"),
+    )
+    center_id: str = Field(foreign_key="center.id")
+    item_id: str = Field(foreign_key="stock_item.id", index=True)
+    lot_id: str | None = Field(default=None, foreign_key="stock_lot.id")
+    quantity: int  # units of the item: positive in, negative out
+    reason: str  # domain.stock.MovementReason
+    moved_at: datetime
+    moved_by: str
+    note: str | None = None  # why (a loss, an adjustment), the supplier of a purchase
+    other_center_id: str | None = Field(default=None, foreign_key="center.id")
+    counterpart_id: str | None = None  # a transfer received: the movement that sent it
+    person_id: str | None = Field(default=None, foreign_key="person.id")  # a distribution
+    household_id: str | None = Field(default=None, foreign_key="household.id")
+    donation_id: str | None = None
+    dispensing_id: str | None = Field(default=None, index=True)  # health: see Dispensing
+
+
+class Allergy(SyncedBase, table=True):
+    """A person's known allergy (health data). Removed by a tombstone, with the reason."""
+
+    __tablename__ = "allergy"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    substance: str
+    reaction: str | None = None
+    severity: str | None = None  # mild | moderate | severe
+    recorded_at: datetime
+    recorded_by: str
+
+
+class Dispensing(SyncedBase, table=True):
+    """Medicine handed to a person (health data): what, how much, the dose and days. The
+    stock it took is in the ledger (stock_movement.dispensing_id), which names no person."""
+
+    __tablename__ = "dispensing"
+    __table_args__ = (Index("ix_dispensing_center_at", "center_id", "dispensed_at"),
+                      Index("ix_dispensing_person_at", "person_id", "dispensed_at"))
+    person_id: str = Field(foreign_key="person.id")
+    center_id: str = Field(foreign_key="center.id")
+    item_id: str = Field(foreign_key="stock_item.id")
+    quantity: int
+    dose: str
+    days: int | None = None
+    reason: str | None = None
+    consultation_id: str | None = None  # no FK: consultations may live in another module
+    dispensed_at: datetime
+    dispensed_by: str
+    allergy_warning: str | None = None  # the warning the dispenser saw and went past
 
 
 SYNCED_TABLES: tuple[type[SyncedBase], ...] = (
     Center, Area, Bed, Household, Person, IdentityDocument, Vaccination, Stay, User, AuditEvent,
     Screening, PlacementDecision, DuplicateReview, PersonPhoto, Consultation, Referral,
     PregnancyVisit, Birth, MentalHealthNote,
+    Screening, PlacementDecision, DuplicateReview, PersonPhoto, StockItem, StockLot,
+    StockMovement, Allergy, Dispensing,
 )

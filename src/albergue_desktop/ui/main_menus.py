@@ -15,6 +15,7 @@ from .audit import actions as audit_actions
 from .auth.admin import can_administer
 from .beds import actions as beds_actions
 from .health import actions as health_actions
+from .pharmacy import actions as pharmacy_actions
 from .reports import actions as reports_actions
 from .sync import actions as sync_actions
 
@@ -79,6 +80,7 @@ class MainMenus(QObject):
                                            QKeySequence.StandardKey.Close))
 
         health_actions.add_menu(self)
+        pharmacy_actions.add_menu(self)
         beds_actions.add_menu(self)
         reports_actions.add_menu(self)
         sync_actions.add_menu(self)

@@ -33,7 +33,7 @@ ERROR_STYLE = "color: #b00020;"
 
 
 _KINDS = ("people", "households", "stays", "beds", "centers", "screenings", "photos", "users",
-          "settings", "conflicts")
+          "settings", "conflicts", "stock", "vaccinations")
 _LINE_KINDS = ("people", "households", "stays", "beds", "screenings")  # what the list shows
 
 
@@ -55,6 +55,8 @@ class Changes:
     users: bool = False
     settings: bool = False
     conflicts: bool = False
+    stock: bool = False  # the stock ledger, dispensings and allergies (docs/stock-ledger.md)
+    vaccinations: bool = False
     person_ids: frozenset[str] | None = None
     household_ids: frozenset[str] | None = None
 

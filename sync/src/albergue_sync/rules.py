@@ -11,20 +11,22 @@ MERGED_TABLES: tuple[str, ...] = (
     "center", "area", "bed", "household", "person", "identity_document", "vaccination",
     "stay", "screening", "placement_decision", "duplicate_review", "consultation",
     "referral", "pregnancy_visit", "birth", "mental_health_note", "audit_event",
+    "stock_item", "stock_lot", "stock_movement", "allergy", "dispensing",
 )
 LOCAL_TABLES = frozenset({"app_user", "meta", "sync_source", "sync_conflict"})
 SYNCED_COLUMNS = frozenset({"id", "site_id", "deleted", "hlc", "change_seq", "vv", "fv"})
 
-# Append-only: a row is inserted if missing and never updated. Other event tables
+# Append-only: a row is inserted if missing and never updated (the stock ledger: the stock
+# on hand is the sum of every center's movements, docs/stock-ledger.md). Other event tables
 # (screening, placement_decision) are never edited, so their field merge never conflicts,
 # and a tombstone, should one ever be written, still travels.
-APPEND_ONLY = frozenset({"audit_event"})
+APPEND_ONLY = frozenset({"audit_event", "stock_movement"})
 
 # Health records: a center pulling the central registry gets those of other centers only
 # when asked (``--with-health``).
 HEALTH_TABLES = frozenset({"vaccination", "screening",  # each has person_id
                            "consultation", "referral", "pregnancy_visit", "birth",
-                           "mental_health_note"})
+                           "mental_health_note", "allergy", "dispensing"})
 
 # Stamped by the desktop's versioning hook on every write: not merged field by field.
 BOOKKEEPING = frozenset({

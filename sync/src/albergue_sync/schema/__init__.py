@@ -32,6 +32,7 @@ MIGRATIONS: dict[int, str] = {
     11: "v0011_audit_chain.sql",
     12: "v0012_password_change.sql",
     13: "v0013_health_followup.sql",
+    14: "v0014_stock_ledger.sql",
 }
 
 # Steps a migration needs in Python after its script, same transaction (version -> callable

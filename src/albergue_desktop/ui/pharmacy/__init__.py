@@ -1,0 +1,1 @@
+"""The pharmacy, vaccination days and the weekly epidemiological notification."""

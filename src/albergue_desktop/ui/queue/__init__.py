@@ -1,0 +1,1 @@
+"""Queue screens' shared widgets (the scanner input)."""

@@ -1033,6 +1033,12 @@ ES: dict[str, str] = {
 }
 
 
+# The exit pathways keep their texts in their own module (merged here, one catalog).
+from .pathway_text import ES as _PATHWAY_ES  # noqa: E402
+
+ES.update(_PATHWAY_ES)
+
+
 def set_language(lang: str) -> None:
     global _language
     _language = "en" if lang.lower().startswith("en") else "es"

@@ -9,7 +9,13 @@ from __future__ import annotations
 # APPEND_ONLY, and is pulled by every center unless listed in HEALTH_TABLES.
 MERGED_TABLES: tuple[str, ...] = (
     "center", "area", "bed", "household", "person", "identity_document", "vaccination",
-    "stay", "screening", "placement_decision", "duplicate_review", "audit_event",
+    "stay", "screening", "placement_decision", "duplicate_review",
+    # exit pathways (schema 15): job bank, housing, discharges, legal, schooling
+    "employer", "job_fair", "job_opening", "work_paperwork", "job_placement", "landlord",
+    "home", "lease", "lease_household", "discharge", "asylum_application",
+    "protection_referral", "school_enrollment", "inea_enrollment", "spanish_group",
+    "spanish_session", "spanish_attendance",
+    "audit_event",
 )
 LOCAL_TABLES = frozenset({"app_user", "meta", "sync_source", "sync_conflict"})
 SYNCED_COLUMNS = frozenset({"id", "site_id", "deleted", "hlc", "change_seq", "vv", "fv"})
@@ -21,7 +27,11 @@ APPEND_ONLY = frozenset({"audit_event"})
 
 # Health records: a center pulling the central registry gets those of other centers only
 # when asked (``--with-health``).
-HEALTH_TABLES = frozenset({"vaccination", "screening"})  # each has person_id
+# The legal and protection pathway (COMAR applications, referrals of children to the
+# Procuraduría de Protección) travels with them: a pull without health data also withholds
+# the protection codes of other centers' people (redact.py).
+PROTECTION_TABLES = frozenset({"asylum_application", "protection_referral"})
+HEALTH_TABLES = frozenset({"vaccination", "screening"}) | PROTECTION_TABLES  # person_id
 
 # Stamped by the desktop's versioning hook on every write: not merged field by field.
 BOOKKEEPING = frozenset({

@@ -31,6 +31,7 @@ MIGRATIONS: dict[int, str] = {
     10: "v0010_person_key.sql",
     11: "v0011_audit_chain.sql",
     12: "v0012_password_change.sql",
+    13: "v0015_pathways.sql",  # provisional number 15: renumbered at merge
 }
 
 # Steps a migration needs in Python after its script, same transaction (version -> callable

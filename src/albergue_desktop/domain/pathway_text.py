@@ -1,0 +1,171 @@
+"""Spanish texts and code labels of the exit pathways (discharge, job bank, housing, legal,
+schooling), kept apart from the shared catalogs and merged into them by
+:mod:`.i18n` and :mod:`.labels` at import."""
+
+from __future__ import annotations
+
+ES: dict[str, str] = {
+    # discharge
+    "Say where the household goes.": "Indique a dónde va el núcleo familiar.",
+    "Give the address of the home or choose its lease.":
+        "Indique el domicilio de la vivienda o elija su contrato de arrendamiento.",
+    "Say which partner arranges the transport.": "Indique qué organización aporta el traslado.",
+    "A lease goes with the destination housing.":
+        "Un contrato de arrendamiento solo corresponde al destino vivienda.",
+    "Only members of the household can leave with it.":
+        "Solo los integrantes del núcleo familiar pueden egresar con él.",
+    "No member of this household is in a shelter.":
+        "Ningún integrante de este núcleo familiar está en un albergue.",
+    "lease": "el contrato de arrendamiento",
+    "home": "la vivienda",
+    "landlord": "el arrendador",
+    "employer": "el empleador",
+    "job opening": "la vacante",
+    "job fair": "la feria del empleo",
+    "placement": "la colocación",
+    "record": "el registro",
+    "Spanish class group": "el grupo de clases de español",
+    "class session": "la sesión de clase",
+    # job bank
+    "The name is required.": "El nombre es obligatorio.",
+    "The number of places must be between 1 and 500.":
+        "El número de plazas debe estar entre 1 y 500.",
+    "The wage cannot be negative.": "El salario no puede ser negativo.",
+    "An issued RFC needs the RFC itself.": "Un RFC emitido requiere la clave del RFC.",
+    "An appointment needs its date.": "Una cita requiere su fecha.",
+    "Invalid NSS: it has 11 digits.": "NSS no válido: tiene 11 dígitos.",
+    "Invalid NSS: wrong check digit.": "NSS no válido: dígito verificador incorrecto.",
+    "The start date is required.": "La fecha de inicio es obligatoria.",
+    "This opening is not open.": "Esta vacante no está abierta.",
+    "All places of this opening are taken.": "Todas las plazas de esta vacante están ocupadas.",
+    "{name} is already placed in this opening.": "{name} ya está colocado(a) en esta vacante.",
+    "Still working at 30 days can only be recorded 30 days after the start.":
+        "«Sigue trabajando a los 30 días» solo se registra 30 días después del inicio.",
+    # housing
+    "The address is required.": "El domicilio es obligatorio.",
+    "The number of rooms must be between 1 and 20.":
+        "El número de cuartos debe estar entre 1 y 20.",
+    "The rent cannot be negative.": "La renta no puede ser negativa.",
+    "This home is not available.": "Esta vivienda no está disponible.",
+    "The lease has ended.": "El contrato de arrendamiento ya terminó.",
+    "The household already lives in this home.": "El núcleo familiar ya vive en esta vivienda.",
+    "The household is not on this lease.": "El núcleo familiar no está en este contrato.",
+    "The move-in cannot be before the start of the lease.":
+        "La mudanza no puede ser anterior al inicio del contrato.",
+    "The rent shares add up to more than the rent.":
+        "Las partes de la renta suman más que la renta.",
+    # legal and protection
+    "Only children (under 18) are referred to the Procuraduría de Protección.":
+        "Solo se canaliza a niñas, niños y adolescentes (menores de 18) a la Procuraduría "
+        "de Protección.",
+    # schooling
+    "The grade must be between 1 and 6.": "El grado debe estar entre 1 y 6.",
+    "The school is required.": "La escuela es obligatoria.",
+    "Adults only (15 and over) study with INEA.":
+        "Solo personas de 15 años o más estudian con el INEA.",
+    "The person is not in this group.": "La persona no está en este grupo.",
+    "The certification date is required.": "La fecha de certificación es obligatoria.",
+    # report
+    "Program time zone": "Zona horaria del programa",
+}
+
+LABELS: dict[str, dict[str, tuple[str, str]]] = {
+    "discharge_destination": {
+        "housing": ("Home (lease)", "Vivienda (arrendamiento)"),
+        "other_city": ("Another city", "Otra ciudad"),
+        "return": ("Return", "Retorno"),
+        "other_shelter": ("Another shelter", "Otro albergue"),
+        "other": ("Other", "Otro"),
+    },
+    "transport": {
+        "none": ("Own means", "Por sus propios medios"),
+        "program_vehicle": ("Program vehicle", "Vehículo del programa"),
+        "bus_ticket": ("Bus ticket", "Boleto de autobús"),
+        "flight": ("Flight", "Vuelo"),
+        "partner": ("Arranged by a partner", "Gestionado por una organización"),
+    },
+    "rfc_status": {
+        "not_started": ("Not started", "Sin iniciar"),
+        "documents_gathered": ("Documents gathered", "Documentos reunidos"),
+        "appointment": ("Appointment (SAT)", "Cita en el SAT"),
+        "issued": ("Issued", "Emitido"),
+    },
+    "curp_status": {
+        "none": ("None", "Sin CURP"),
+        "temporary": ("Temporary (180 days)", "Temporal (180 días)"),
+        "permanent": ("Permanent", "Definitiva"),
+    },
+    "opening_status": {
+        "open": ("Open", "Abierta"), "filled": ("Filled", "Cubierta"),
+        "closed": ("Closed", "Cerrada"),
+    },
+    "placement_outcome": {
+        "proposed": ("Sent to interview", "Enviado(a) a entrevista"),
+        "started": ("Started", "Comenzó a trabajar"),
+        "left": ("Left the job", "Dejó el empleo"),
+        "working_30_days": ("Still working at 30 days", "Sigue trabajando a los 30 días"),
+    },
+    "home_status": {
+        "prospect": ("Offered (to check)", "Ofrecida (por revisar)"),
+        "recovered": ("Recovered from disuse", "Recuperada (casa deshabitada)"),
+        "available": ("Available", "Disponible"),
+        "leased": ("Leased", "Arrendada"),
+        "withdrawn": ("Withdrawn", "Retirada"),
+    },
+    "asylum_status": {
+        "filed": ("Application filed", "Solicitud presentada"),
+        "constancia": ("Constancia issued", "Constancia de trámite emitida"),
+        "interview": ("Interview", "Entrevista"),
+        "recognized": ("Refugee status recognized", "Condición de refugiado reconocida"),
+        "complementary_protection": ("Complementary protection", "Protección complementaria"),
+        "denied": ("Denied", "Negada"),
+        "abandoned": ("Abandoned", "Abandonada"),
+    },
+    "referral_status": {
+        "referred": ("Referred", "Canalizado(a)"),
+        "accepted": ("Accepted", "Aceptado(a)"),
+        "in_care": ("In care", "En atención"),
+        "closed": ("Closed", "Cerrado"),
+    },
+    "school_level": {
+        "preescolar": ("Preschool", "Preescolar"), "primaria": ("Primary", "Primaria"),
+        "secundaria": ("Lower secondary", "Secundaria"),
+    },
+    "enrollment_status": {
+        "gathering_documents": ("Gathering documents", "Reuniendo documentos"),
+        "enrolled": ("Enrolled", "Inscrito(a)"),
+        "attending": ("Attending", "Asistiendo"),
+        "left": ("Left", "Dejó la escuela"),
+    },
+    "inea_level": {
+        "alfabetizacion": ("Literacy", "Alfabetización"), "primaria": ("Primary", "Primaria"),
+        "secundaria": ("Lower secondary", "Secundaria"),
+    },
+    "inea_status": {
+        "enrolled": ("Enrolled", "Inscrito(a)"), "in_progress": ("Studying", "En estudio"),
+        "certified": ("Certified (revalidated)", "Certificado (revalidación)"),
+        "left": ("Left", "Abandonó"),
+    },
+    "pathway_stage": {
+        "arrived": ("Arrived", "Llegada"),
+        "documents": ("Documents", "Documentos"),
+        "job": ("Job", "Empleo"),
+        "housing": ("Housing", "Vivienda"),
+        "ready": ("Ready to leave", "Listo para egresar"),
+        "left": ("Left", "Egresado"),
+    },
+    "hiring_missing": {
+        "work_permit": ("A status that allows work (TVRH or residence)",
+                        "Condición que permita trabajar (TVRH o residencia)"),
+        "curp": ("CURP", "CURP"),
+        "rfc": ("RFC", "RFC"),
+        "nss": ("Social security number (NSS)", "Número de Seguridad Social (NSS)"),
+    },
+    "school_document": {
+        "birth_certificate": ("Birth certificate", "Acta de nacimiento"),
+        "curp": ("CURP", "CURP"),
+        "previous_grades": ("Previous school records", "Boletas o constancia de estudios"),
+        "vaccination_card": ("Vaccination card", "Cartilla de vacunación"),
+        "proof_of_address": ("Proof of address", "Comprobante de domicilio"),
+    },
+}

@@ -29,6 +29,8 @@ def test_every_role_has_an_entry_and_can_view_people():
     (Role.SUPERVISOR, set(P) - {P.MANAGE_USERS}, {P.MANAGE_USERS}),
     (Role.ADMIN, set(P) - {P.VIEW_HEALTH, P.EDIT_HEALTH, P.PROTECTION},
      {P.VIEW_HEALTH, P.EDIT_HEALTH, P.PROTECTION}),
+    (Role.PATHWAYS, {P.MANAGE_PATHWAYS, P.DISCHARGE},
+     {P.REGISTER, P.EDIT_PEOPLE, P.MANAGE_STAYS, P.VIEW_HEALTH, P.PROTECTION, P.MANAGE_USERS}),
 ])
 def test_role_permissions(role, allowed, denied):
     for permission in allowed:

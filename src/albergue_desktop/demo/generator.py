@@ -34,7 +34,8 @@ DEMO_USERS = (("admin", "Administración (demo)", Role.ADMIN),
               ("registro", "Registro (demo)", Role.INTAKE),
               ("salud", "Salud (demo)", Role.HEALTH),
               ("coordinacion", "Coordinación (demo)", Role.COORDINATOR),
-              ("supervision", "Supervisión DIF (demo)", Role.SUPERVISOR))
+              ("supervision", "Supervisión DIF (demo)", Role.SUPERVISOR),
+              ("vinculacion", "Vinculación laboral y vivienda (demo)", Role.PATHWAYS))
 DEMO_HEALTH_USER = "salud"
 
 

@@ -65,6 +65,10 @@ ES: dict[str, str] = {
         "Solo personas de 15 años o más estudian con el INEA.",
     "The person is not in this group.": "La persona no está en este grupo.",
     "The certification date is required.": "La fecha de certificación es obligatoria.",
+    # permissions
+    "manage the job bank, housing and schooling":
+        "gestionar la bolsa de trabajo, la vivienda y la escolarización",
+    "discharge households": "registrar egresos de núcleos familiares",
     # report
     "Program time zone": "Zona horaria del programa",
 }

@@ -130,7 +130,7 @@ def discharge_household(db: Database, actor: Actor, *, household_id: str,
     """Discharge the household: close the stay of every member still in a shelter (or of
     ``person_ids``), record the departure. Raises ValidationError (bad plan),
     RuleViolation (nobody to discharge, a check-out before a check-in), NotFoundError."""
-    actor.require(Permission.MANAGE_STAYS)
+    actor.require(Permission.DISCHARGE)
     with db.session(actor.username) as session:
         take_write_lock(session)
         return discharge_household_in_session(session, household_id=household_id, plan=plan,
@@ -141,7 +141,7 @@ def discharge_household(db: Database, actor: Actor, *, household_id: str,
 def discharge_person(db: Database, actor: Actor, *, person_id: str, plan: DischargePlan,
                      when: datetime | None = None) -> Discharge:
     """One person leaves alone (the household stays): closes their stay, records it."""
-    actor.require(Permission.MANAGE_STAYS)
+    actor.require(Permission.DISCHARGE)
     errors = validate_plan(plan)
     if errors:
         raise ValidationError(errors)

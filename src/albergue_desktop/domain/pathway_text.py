@@ -41,6 +41,16 @@ ES: dict[str, str] = {
     "{name} is already placed in this opening.": "{name} ya está colocado(a) en esta vacante.",
     "Still working at 30 days can only be recorded 30 days after the start.":
         "«Sigue trabajando a los 30 días» solo se registra 30 días después del inicio.",
+    ", {years} years": ", {years} años",
+    "Experience: {occupation}{years} (ISCO-08 {code}, {title})":
+        "Experiencia: {occupation}{years} (CIUO-08 {code}, {title})",
+    "related trade": "oficio afín",
+    "May work: {status}": "Puede trabajar: {status}",
+    "RFC issued": "RFC emitido",
+    "Missing: {what}": "Falta: {what}",
+    "Wage: ${wage:,.0f} per {period}": "Salario: ${wage:,.0f} por {period}",
+    "Shift: {shift}": "Turno: {shift}",
+    "Where: {place}": "Lugar: {place}",
     # housing
     "The address is required.": "El domicilio es obligatorio.",
     "The number of rooms must be between 1 and 20.":
@@ -98,6 +108,10 @@ LABELS: dict[str, dict[str, tuple[str, str]]] = {
         "none": ("None", "Sin CURP"),
         "temporary": ("Temporary (180 days)", "Temporal (180 días)"),
         "permanent": ("Permanent", "Definitiva"),
+    },
+    "wage_period": {
+        "day": ("day", "día"), "week": ("week", "semana"),
+        "fortnight": ("fortnight", "quincena"), "month": ("month", "mes"),
     },
     "opening_status": {
         "open": ("Open", "Abierta"), "filled": ("Filled", "Cubierta"),

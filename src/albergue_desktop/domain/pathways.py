@@ -203,8 +203,8 @@ def expires_within(expiry: date | None, today: date, days: int = EXPIRY_WINDOW_D
 
 
 def school_age(age_years: int | None) -> bool:
-    """Basic education in Mexico: preescolar from 3, primaria 6-11, secundaria 12-14
-    (Ley General de Educación art. 6; SEP). Unknown age: not counted."""
+    """Basic education in Mexico: preescolar from 3, primaria from 6, secundaria to about
+    14 (the SEP's enrolment ages). Unknown age: not counted."""
     return age_years is not None and 3 <= age_years <= 14
 
 

@@ -13,24 +13,18 @@ from datetime import date, datetime
 from sqlmodel import Session, select
 
 from ..domain import clock
-from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
+from ..domain.errors import FieldError, RuleViolation, ValidationError
 from ..domain.normalize import clean_name
 from ..domain.pathways import DischargeDestination, HomeStatus, Transport
 from ..domain.permissions import Permission
 from ..storage.db import Database
 from ..storage.tables import Discharge, Home, Household, Landlord, Lease, LeaseHousehold
 from .context import Actor
+from .pathway_common import get_live
 from .discharge import DischargePlan, discharge_household_in_session
 from .stays import take_write_lock
 
 _OPEN_TO_LEASE = (HomeStatus.AVAILABLE, HomeStatus.RECOVERED, HomeStatus.PROSPECT)
-
-
-def _get(session: Session, model, row_id: str, what: str):
-    row = session.get(model, row_id)
-    if row is None or row.deleted:
-        raise NotFoundError(what, row_id)
-    return row
 
 
 def _money(errors: list[FieldError], field: str, value: float | None, msgid: str) -> None:
@@ -46,7 +40,7 @@ def save_landlord(db: Database, actor: Actor, *, landlord_id: str | None = None,
     if not name:
         raise ValidationError([FieldError("name", "The name is required.")])
     with db.session(actor.username) as session:
-        row = _get(session, Landlord, landlord_id, "landlord") if landlord_id else \
+        row = get_live(session, Landlord, landlord_id) if landlord_id else \
             Landlord(name=name)
         row.sqlmodel_update(dict(name=name, phone=phone or None, address=address or None,
                                  notes=notes or None))
@@ -88,8 +82,8 @@ def save_home(db: Database, actor: Actor, data: HomeInput, *,
         raise ValidationError(errors)
     with db.session(actor.username) as session:
         if data.landlord_id:
-            _get(session, Landlord, data.landlord_id, "landlord")
-        row = _get(session, Home, home_id, "home") if home_id else Home(address=address)
+            get_live(session, Landlord, data.landlord_id)
+        row = get_live(session, Home, home_id) if home_id else Home(address=address)
         row.sqlmodel_update(dict(
             address=address, landlord_id=data.landlord_id, neighborhood=data.neighborhood or None,
             rooms=data.rooms, rent=data.rent, deposit=data.deposit,
@@ -120,7 +114,7 @@ def _check_share(session: Session, lease: Lease, share: float | None) -> None:
 
 def _join(session: Session, lease: Lease, household_id: str, share: float | None,
           moved_in: date) -> LeaseHousehold:
-    _get(session, Household, household_id, "household")
+    get_live(session, Household, household_id)
     if lease.ended_on is not None:
         raise RuleViolation("The lease has ended.")
     if moved_in < lease.start_date:
@@ -148,7 +142,7 @@ def create_lease(db: Database, actor: Actor, *, home_id: str, start_date: date,
     if errors:
         raise ValidationError(errors)
     with db.session(actor.username) as session:
-        home = _get(session, Home, home_id, "home")
+        home = get_live(session, Home, home_id)
         if home.status not in _OPEN_TO_LEASE:
             raise RuleViolation("This home is not available.")
         lease = Lease(home_id=home_id, start_date=start_date, end_date=end_date,
@@ -179,7 +173,7 @@ def move_in(db: Database, actor: Actor, *, lease_id: str, household_id: str,
     moved_in = moved_in or clock.today()
     with db.session(actor.username) as session:
         take_write_lock(session)
-        lease = _get(session, Lease, lease_id, "lease")
+        lease = get_live(session, Lease, lease_id)
         occupancy = _join(session, lease, household_id, rent_share, moved_in)
         row = None
         if discharge:
@@ -198,7 +192,7 @@ def move_out(db: Database, actor: Actor, *, lease_id: str, household_id: str,
     actor.require(Permission.MANAGE_PATHWAYS)
     on = on or clock.today()
     with db.session(actor.username) as session:
-        lease = _get(session, Lease, lease_id, "lease")
+        lease = get_live(session, Lease, lease_id)
         mine = [o for o in _occupants(session, lease_id) if o.household_id == household_id]
         if not mine:
             raise RuleViolation("The household is not on this lease.")

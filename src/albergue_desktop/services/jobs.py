@@ -7,15 +7,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
-
 from sqlmodel import Session, select
 from stdnum import exceptions as stdnum_exc
 from stdnum import luhn
 from stdnum.mx import rfc as stdnum_rfc
 
 from ..domain import clock
-from ..domain.errors import FieldError, NotFoundError, RuleViolation, ValidationError
+from ..domain.errors import FieldError, RuleViolation, ValidationError
 from ..domain.normalize import clean_name
 from ..domain.pathways import (
     CurpStatus, HiringFile, OpeningStatus, PlacementOutcome, RfcStatus, missing_to_hire,
@@ -28,6 +26,7 @@ from ..storage.tables import (
     Employer, IdentityDocument, JobFair, JobOpening, JobPlacement, Person, WorkPaperwork,
 )
 from .context import Actor
+from .pathway_common import check_enum, get_live, raise_if
 
 ACTIVE_OUTCOMES = (PlacementOutcome.STARTED, PlacementOutcome.WORKING_30_DAYS)
 
@@ -37,23 +36,6 @@ def _required(errors: list[FieldError], field: str, value: str | None, msgid: st
     if not text:
         errors.append(FieldError(field, msgid))
     return text
-
-
-def _enum(errors: list[FieldError], field: str, value: str, enum: Any) -> None:
-    if value not in set(enum):
-        errors.append(FieldError(field, "Unknown value: {value}.", {"value": value}))
-
-
-def _raise(errors: list[FieldError]) -> None:
-    if errors:
-        raise ValidationError(errors)
-
-
-def _get(session: Session, model: Any, row_id: str, what: str) -> Any:
-    row = session.get(model, row_id)
-    if row is None or row.deleted:
-        raise NotFoundError(what, row_id)
-    return row
 
 
 def validate_company_rfc(field: str, value: str | None) -> list[FieldError]:
@@ -95,13 +77,13 @@ def save_employer(db: Database, actor: Actor, *, employer_id: str | None = None,
     errors: list[FieldError] = []
     name = _required(errors, "name", name, "The name is required.")
     errors += validate_company_rfc("rfc", rfc)
-    _raise(errors)
+    raise_if(errors)
     values = dict(name=name, sector=sector or None,
                   rfc=stdnum_rfc.compact(rfc) if rfc else None, contact_name=contact_name or None,
                   phone=phone or None, email=email or None, address=address or None,
                   notes=notes or None)
     with db.session(actor.username) as session:
-        row = _get(session, Employer, employer_id, "employer") if employer_id else Employer(
+        row = get_live(session, Employer, employer_id) if employer_id else Employer(
             name=name)
         row.sqlmodel_update(values)
         session.add(row)
@@ -114,11 +96,11 @@ def save_fair(db: Database, actor: Actor, *, fair_id: str | None = None, held_on
     actor.require(Permission.MANAGE_PATHWAYS)
     errors: list[FieldError] = []
     name = _required(errors, "name", name, "The name is required.")
-    _raise(errors)
+    raise_if(errors)
     with db.session(actor.username) as session:
         for eid in employer_ids:
-            _get(session, Employer, eid, "employer")
-        row = _get(session, JobFair, fair_id, "job fair") if fair_id else JobFair(
+            get_live(session, Employer, eid)
+        row = get_live(session, JobFair, fair_id) if fair_id else JobFair(
             held_on=held_on, name=name)
         row.sqlmodel_update(dict(held_on=held_on, name=name, place=place or None,
                                  employer_ids=list(dict.fromkeys(employer_ids))))
@@ -155,16 +137,16 @@ def save_opening(db: Database, actor: Actor, data: OpeningInput, *,
         errors.append(FieldError("count", "The number of places must be between 1 and 500."))
     if data.wage is not None and data.wage < 0:
         errors.append(FieldError("wage", "The wage cannot be negative."))
-    _enum(errors, "wage_period", data.wage_period, ("day", "week", "fortnight", "month"))
+    check_enum(errors, "wage_period", data.wage_period, ("day", "week", "fortnight", "month"))
     isco = data.isco_code or occupations().code_of(position)
     if isco and isco not in occupations().groups:
         errors.append(FieldError("isco_code", "Unknown value: {value}.", {"value": isco}))
-    _raise(errors)
+    raise_if(errors)
     with db.session(actor.username) as session:
-        _get(session, Employer, data.employer_id, "employer")
+        get_live(session, Employer, data.employer_id)
         if data.fair_id:
-            _get(session, JobFair, data.fair_id, "job fair")
-        row = _get(session, JobOpening, opening_id, "job opening") if opening_id else \
+            get_live(session, JobFair, data.fair_id)
+        row = get_live(session, JobOpening, opening_id) if opening_id else \
             JobOpening(employer_id=data.employer_id, position=position,
                        opened_on=data.opened_on or clock.today())
         row.sqlmodel_update(dict(
@@ -180,10 +162,10 @@ def save_opening(db: Database, actor: Actor, data: OpeningInput, *,
 def set_opening_status(db: Database, actor: Actor, opening_id: str, status: str) -> JobOpening:
     actor.require(Permission.MANAGE_PATHWAYS)
     errors: list[FieldError] = []
-    _enum(errors, "status", status, OpeningStatus)
-    _raise(errors)
+    check_enum(errors, "status", status, OpeningStatus)
+    raise_if(errors)
     with db.session(actor.username) as session:
-        row = _get(session, JobOpening, opening_id, "job opening")
+        row = get_live(session, JobOpening, opening_id)
         row.status = status
         session.add(row)
         return row
@@ -214,8 +196,8 @@ def save_paperwork(db: Database, actor: Actor, person_id: str,
     python-stdnum and written to the person's record (person.rfc)."""
     actor.require(Permission.MANAGE_PATHWAYS)
     errors: list[FieldError] = []
-    _enum(errors, "rfc_status", data.rfc_status, RfcStatus)
-    _enum(errors, "curp_status", data.curp_status, CurpStatus)
+    check_enum(errors, "rfc_status", data.rfc_status, RfcStatus)
+    check_enum(errors, "curp_status", data.curp_status, CurpStatus)
     if data.rfc_status == RfcStatus.ISSUED and not data.rfc:
         errors.append(FieldError("rfc", "An issued RFC needs the RFC itself."))
     if data.rfc_status == RfcStatus.APPOINTMENT and not data.rfc_appointment:
@@ -224,9 +206,9 @@ def save_paperwork(db: Database, actor: Actor, person_id: str,
     errors += validate_nss("nss", data.nss)
     if data.rfc_issued_on and data.rfc_issued_on > clock.today():
         errors.append(FieldError("rfc_issued_on", "The date cannot be in the future."))
-    _raise(errors)
+    raise_if(errors)
     with db.session(actor.username) as session:
-        person = _get(session, Person, person_id, "person")
+        person = get_live(session, Person, person_id)
         row = paperwork_of(session, person_id) or WorkPaperwork(person_id=person_id)
         issued_on = data.rfc_issued_on or (clock.today() if data.rfc_status == RfcStatus.ISSUED
                                            and row.rfc_status != RfcStatus.ISSUED else
@@ -274,7 +256,7 @@ def missing_for(db: Database, actor: Actor, person_id: str) -> list[str]:
     """What the person still needs to be hired (codes of domain.pathways.missing_to_hire)."""
     actor.require(Permission.VIEW_PEOPLE)
     with db.read_session() as session:
-        person = _get(session, Person, person_id, "person")
+        person = get_live(session, Person, person_id)
         return missing_to_hire(hiring_file(session, person, clock.today()), clock.today())
 
 
@@ -286,13 +268,13 @@ def place(db: Database, actor: Actor, *, person_id: str, opening_id: str,
     """Send a person to an opening (proposed) or record that they started."""
     actor.require(Permission.MANAGE_PATHWAYS)
     errors: list[FieldError] = []
-    _enum(errors, "outcome", outcome, PlacementOutcome)
+    check_enum(errors, "outcome", outcome, PlacementOutcome)
     if outcome != PlacementOutcome.PROPOSED and start_date is None:
         errors.append(FieldError("start_date", "The start date is required."))
-    _raise(errors)
+    raise_if(errors)
     with db.session(actor.username) as session:
-        person = _get(session, Person, person_id, "person")
-        opening = _get(session, JobOpening, opening_id, "job opening")
+        person = get_live(session, Person, person_id)
+        opening = get_live(session, JobOpening, opening_id)
         if opening.status != OpeningStatus.OPEN:
             raise RuleViolation("This opening is not open.")
         placed = session.exec(select(JobPlacement).where(
@@ -315,11 +297,11 @@ def set_outcome(db: Database, actor: Actor, placement_id: str, outcome: str, *,
     """Started, left, or still working at 30 days (only once 30 days have passed)."""
     actor.require(Permission.MANAGE_PATHWAYS)
     errors: list[FieldError] = []
-    _enum(errors, "outcome", outcome, PlacementOutcome)
-    _raise(errors)
+    check_enum(errors, "outcome", outcome, PlacementOutcome)
+    raise_if(errors)
     on = on or clock.today()
     with db.session(actor.username) as session:
-        row = _get(session, JobPlacement, placement_id, "placement")
+        row = get_live(session, JobPlacement, placement_id)
         start = start_date or row.start_date
         if outcome != PlacementOutcome.PROPOSED and start is None:
             raise ValidationError([FieldError("start_date", "The start date is required.")])

@@ -158,3 +158,34 @@ def board(db: Database, actor: Actor, *, center_id: str | None = None,
         if center_id is None or row.center_id == center_id:
             out_rows.append(row)
     return sorted(out_rows, key=lambda r: (-(r.days or 0), r.head))
+
+
+@dataclass(frozen=True)
+class Member:
+    person_id: str
+    name: str
+    age: int | None
+    relationship: str | None
+    present: bool
+
+
+def members(db: Database, actor: Actor, household_id: str,
+            today: date | None = None) -> list[Member]:
+    """The household's members for the pathway view: name, age, whether in a shelter."""
+    actor.require(Permission.VIEW_PEOPLE)
+    today = today or clock.today()
+    with db.read_session() as session:
+        rows = session.connection().execute(text("""
+            SELECT p.id, p.given_names, p.surnames, p.birth_date, p.relationship,
+                   EXISTS (SELECT 1 FROM stay s WHERE s.person_id = p.id AND s.deleted = 0
+                           AND s.check_out IS NULL)
+            FROM person p WHERE p.household_id = :h AND p.deleted = 0
+              AND p.merged_into_id IS NULL ORDER BY p.relationship != 'head', p.birth_date"""),
+            {"h": household_id}).all()
+    out = []
+    for pid, given, surnames, birth, relationship, present in rows:
+        b = _d(birth)
+        age = None if b is None else today.year - b.year - ((today.month, today.day)
+                                                             < (b.month, b.day))
+        out.append(Member(pid, f"{given} {surnames}".strip(), age, relationship, bool(present)))
+    return out

@@ -79,6 +79,55 @@ ES: dict[str, str] = {
     "manage the job bank, housing and schooling":
         "gestionar la bolsa de trabajo, la vivienda y la escolarización",
     "discharge households": "registrar egresos de núcleos familiares",
+    # command line
+    "play the program to its end (31 March 2022): job bank, housing and schooling "
+    "recorded, everyone discharged, centers closed":
+        "reproducir el programa hasta su fin (31 de marzo de 2022): bolsa de trabajo, "
+        "vivienda y escolarización registradas, todos egresados, centros cerrados",
+    "Users: admin, registro, salud, coordinacion, supervision, vinculacion; "
+    "password: {password}":
+        "Usuarios: admin, registro, salud, coordinacion, supervision, vinculacion; "
+        "contraseña: {password}",
+    # impact report
+    "Homes with a lease that began in the period (housing module).":
+        "Viviendas con un contrato de arrendamiento iniciado en el periodo (módulo de "
+        "vivienda).",
+    "Families housed in rented homes": "Familias instaladas en viviendas arrendadas",
+    "Households that moved into a leased home in the period (about two per home in the "
+    "program).":
+        "Núcleos familiares que se mudaron a una vivienda arrendada en el periodo (unos dos "
+        "por vivienda en el programa).",
+    "Homes recovered from disuse and rented": "Casas deshabitadas recuperadas y arrendadas",
+    "Homes marked as recovered from disuse whose lease began in the period.":
+        "Viviendas marcadas como recuperadas (deshabitadas) cuyo arrendamiento inició en el "
+        "periodo.",
+    "People discharged with transport": "Personas egresadas con traslado",
+    "People whose discharge in the period had transport arranged by the program or a "
+    "partner.":
+        "Personas cuyo egreso en el periodo tuvo traslado gestionado por el programa o por "
+        "una organización aliada.",
+    "Children enrolled in preescolar, primaria or secundaria, enrolment date in the period.":
+        "Niñas, niños y adolescentes inscritos en preescolar, primaria o secundaria, con "
+        "fecha de inscripción en el periodo.",
+    "Adults whose INEA certificate is dated in the period.":
+        "Personas adultas con certificado del INEA fechado en el periodo.",
+    "People in Spanish classes": "Personas en clases de español",
+    "People present at one Spanish class or more in the period.":
+        "Personas que asistieron a una clase de español o más en el periodo.",
+    "RFCs the program obtained: paperwork marked issued, issue date in the period (an RFC a "
+    "person already had is not counted).":
+        "RFC que gestionó el programa: trámite marcado como emitido, con fecha de emisión en "
+        "el periodo (no cuenta un RFC que la persona ya tenía).",
+    "Places of the formal openings activated in the period (the seed's 2,000 counts "
+    "openings, not people).":
+        "Plazas de las vacantes formales activadas en el periodo (las 2,000 del programa "
+        "cuentan plazas, no personas).",
+    "People placed in a job": "Personas colocadas en un empleo",
+    "People who started a job in the period (each person once).":
+        "Personas que comenzaron a trabajar en el periodo (cada persona una vez).",
+    "Still working at 30 days": "Siguen trabajando a los 30 días",
+    "Placements confirmed 30 days after the start, confirmed in the period.":
+        "Colocaciones confirmadas 30 días después del inicio, confirmadas en el periodo.",
     # report
     "Program time zone": "Zona horaria del programa",
 }

@@ -205,12 +205,16 @@ def play_to_end(db: Database, *, seed: int, persons: int) -> dict[str, int]:
                   if any((stays.get(i) or (None, 0))[1] for i in ids)}
         last_in = {hh: max(datetime.fromisoformat(str(stays[i][0])) for i in ids if i in stays)
                    for hh, ids in lodged.items()}
+        # The program housed 922 families in 461 homes, two per home: families first, then
+        # people on their own sharing a home; whoever is left goes elsewhere.
         families = [hh for hh, ids in lodged.items() if len(ids) >= 2]
-        others = [hh for hh, ids in lodged.items() if len(ids) < 2]
+        singles = [hh for hh, ids in lodged.items() if len(ids) < 2]
         rng.shuffle(families)
+        rng.shuffle(singles)
+        queue = families + singles[:len(singles) * 9 // 10]
         homes = _n(HOMES, persons)
-        pairs = [families[2 * i:2 * i + 2] for i in range(min(homes, len(families) // 2))]
-        others += families[2 * len(pairs):]
+        pairs = [queue[2 * i:2 * i + 2] for i in range(min(homes, len(queue) // 2))]
+        others = queue[2 * len(pairs):] + singles[len(singles) * 9 // 10:]
         landlords = [housing.save_landlord(db, staff, name=f"Propietario(a) {i + 1}",
                                            phone=f"686 {rng.randrange(100, 999)} "
                                                  f"{rng.randrange(1000, 9999)}")

@@ -112,3 +112,17 @@ def test_spanish_class_attendance(db, center):
     assert got == {ids[0]: (2, 2), ids[1]: (2, 1)}
     with pytest.raises(RuleViolation):
         schooling.record_session(db, STAFF, group.id, held_on=TODAY, present_ids=[ids[2]])
+
+
+def test_the_audit_log_hides_protection_values_from_the_administrator(db, center):
+    from albergue_desktop.services import access_log
+    _hh, ids = lodged_family(db, center.id)
+    row = legal.save_asylum(db, COORD, ids[0], AsylumInput(filed_on=TODAY))
+    legal.save_asylum(db, COORD, ids[0], AsylumInput(filed_on=TODAY, case_number="EXP-77"),
+                      application_id=row.id)  # an update: its audit row has the values
+    flt = access_log.AuditFilter(table_name="asylum_application")
+    admin = access_log.search(db, Actor(username="admin", role="admin"), flt)
+    assert any(line.withheld for line in admin)
+    assert not any("EXP-77" in str(line.changes) for line in admin)
+    supervisor = access_log.search(db, Actor(username="sup", role="supervision"), flt)
+    assert any("EXP-77" in str(line.changes) for line in supervisor)

@@ -2,6 +2,66 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="es_ES">
 <context>
+    <name>CandidatesDialog</name>
+    <message>
+        <source>Candidates for an opening</source>
+        <translation>Candidatos para una vacante</translation>
+    </message>
+    <message>
+        <source>Opening:</source>
+        <translation>Vacante:</translation>
+    </message>
+    <message>
+        <source>Send to interview</source>
+        <translation>Enviar a entrevista</translation>
+    </message>
+    <message>
+        <source>Looking for people…</source>
+        <translation>Buscando personas…</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first.</source>
+        <translation>Primero elija a una persona de la lista.</translation>
+    </message>
+    <message>
+        <source>{name} was sent to the interview.</source>
+        <translation>{name} fue enviado(a) a la entrevista.</translation>
+    </message>
+</context>
+<context>
+    <name>ExpiringDialog</name>
+    <message>
+        <source>Documents expiring in the next 30 days</source>
+        <translation>Documentos que vencen en los próximos 30 días</translation>
+    </message>
+    <message>
+        <source>Migratory condition</source>
+        <translation>Condición migratoria</translation>
+    </message>
+    <message>
+        <source> (issue date + 180 days)</source>
+        <translation> (expedición + 180 días)</translation>
+    </message>
+</context>
+<context>
+    <name>ListDialog</name>
+    <message>
+        <source>Close</source>
+        <translation>Cerrar</translation>
+    </message>
+    <message>
+        <source>{n} found</source>
+        <translation>{n} encontrados</translation>
+    </message>
+</context>
+<context>
+    <name>OpeningsDialog</name>
+    <message>
+        <source>Openings for {who}</source>
+        <translation>Vacantes para {who}</translation>
+    </message>
+</context>
+<context>
     <name>PathwayBoard</name>
     <message>
         <source>Exit pathways</source>
@@ -84,6 +144,10 @@
         <translation>Colocación laboral…</translation>
     </message>
     <message>
+        <source>Openings for this member…</source>
+        <translation>Vacantes para este integrante…</translation>
+    </message>
+    <message>
         <source>Move into a home…</source>
         <translation>Mudanza a vivienda…</translation>
     </message>
@@ -102,6 +166,14 @@
     <message>
         <source>Refer to the Procuraduría…</source>
         <translation>Canalizar a la Procuraduría…</translation>
+    </message>
+    <message>
+        <source>Candidates for an opening…</source>
+        <translation>Candidatos para una vacante…</translation>
+    </message>
+    <message>
+        <source>Documents expiring…</source>
+        <translation>Documentos por vencer…</translation>
     </message>
     <message>
         <source>New employer…</source>

@@ -235,3 +235,36 @@ def test_a_role_sees_only_its_actions(qtbot, db, center, tasks):
     assert "employer" in board.actions and "discharge" in board.actions
     board = board_loaded(qtbot, show(qtbot, PathwayBoard(db, Actor("r", "registro"), tasks)))
     assert "employer" not in board.actions and "paperwork" not in board.actions
+
+
+def test_candidates_for_an_opening_with_reasons_and_send_to_interview(qtbot, db, center, tasks):
+    from albergue_desktop.services import people
+    from albergue_desktop.storage.tables import PersonUpdate
+    from albergue_desktop.ui.pathways.lists import CandidatesDialog
+    _hh, ids = lodged_family(db, center.id)
+    people.update_person(db, SYSTEM, ids[0], PersonUpdate(
+        work_experience=[{"occupation": "sodè", "years": 6}]))
+    emp = _employer(db)
+    o = jobs.save_opening(db, STAFF, jobs.OpeningInput(emp.id, "Soldador"))
+    dialog = show(qtbot, CandidatesDialog(db, STAFF, tasks, forms.load_choices(db).openings))
+    qtbot.waitUntil(lambda: dialog.loaded and dialog.list.count() == 1)
+    text = dialog.list.item(0).text()
+    assert "Marie-Claude" in text and "sodè, 6 años" in text and "7212" in text
+    assert "Falta:" in text
+    dialog.list.setCurrentRow(0)
+    dialog.send.click()
+    qtbot.waitUntil(lambda: "entrevista" in dialog.status.text())
+    [p] = rows(db, t.JobPlacement)
+    assert p.person_id == ids[0] and p.opening_id == o.id and p.outcome == "proposed"
+
+
+def test_expiring_documents_list(qtbot, db, center, tasks):
+    from albergue_desktop.services import people
+    from albergue_desktop.storage.tables import PersonUpdate
+    from albergue_desktop.ui.pathways.lists import ExpiringDialog
+    _hh, ids = lodged_family(db, center.id)
+    people.update_person(db, SYSTEM, ids[0], PersonUpdate(
+        migratory_status="tvrh", migratory_status_until=date(2022, 2, 20)))
+    dialog = show(qtbot, ExpiringDialog(db, STAFF, tasks, None))
+    qtbot.waitUntil(lambda: dialog.loaded)
+    assert dialog.list.count() == 1 and "20/02/2022" in dialog.list.item(0).text()

@@ -60,6 +60,7 @@ class PathwayBoard(QDialog):
         self.data: BoardData | None = None
         self.members: list[Member] = []
         self.form: PathwayForm | None = None
+        self.list_dialog: QDialog | None = None
         self.loaded = False
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
@@ -157,6 +158,7 @@ class PathwayBoard(QDialog):
         if a.can(Permission.MANAGE_PATHWAYS):
             out += [("paperwork", self.tr("Work paperwork…"), self._member(forms.paperwork_form)),
                     ("placement", self.tr("Job placement…"), self._placement),
+                    ("openings_for", self.tr("Openings for this member…"), self._openings_for),
                     ("move_in", self.tr("Move into a home…"), self._move_in),
                     ("school", self.tr("School enrollment…"), self._member(forms.school_form)),
                     ("inea", self.tr("INEA…"), self._member(forms.inea_form))]
@@ -169,13 +171,22 @@ class PathwayBoard(QDialog):
     def _tool_specs(self) -> list[tuple[str, str]]:
         if not self.actor.can(Permission.MANAGE_PATHWAYS):
             return []
-        return [("employer", self.tr("New employer…")), ("opening", self.tr("New opening…")),
+        return [("candidates", self.tr("Candidates for an opening…")),
+                ("expiring", self.tr("Documents expiring…")),
+                ("employer", self.tr("New employer…")), ("opening", self.tr("New opening…")),
                 ("landlord", self.tr("New landlord…")), ("home", self.tr("New home…")),
                 ("lease", self.tr("New lease…")), ("spanish", self.tr("Spanish group…"))]
 
     def _run_tool(self, name: str) -> None:
         ch = self.data.choices if self.data else forms.Choices()
         db, actor = self.db, self.actor
+        if name in ("candidates", "expiring"):
+            from .lists import CandidatesDialog, ExpiringDialog
+            self.list_dialog = CandidatesDialog(db, actor, self.tasks, ch.openings, self) \
+                if name == "candidates" else \
+                ExpiringDialog(db, actor, self.tasks, self.center.currentData(), self)
+            self.list_dialog.open()
+            return
         spec = {"employer": lambda: forms.employer_form(db, actor),
                 "opening": lambda: forms.opening_form(db, actor, ch),
                 "landlord": lambda: forms.landlord_form(db, actor),
@@ -240,6 +251,16 @@ class PathwayBoard(QDialog):
             return
         ch = self.data.choices if self.data else forms.Choices()
         self.open_form(forms.placement_form(self.db, self.actor, m.person_id, m.name, ch))
+
+    def _openings_for(self) -> None:
+        m = self.selected_member()
+        if m is None:
+            self.error.setText(self.tr("Choose a member of the household first."))
+            return
+        from .lists import OpeningsDialog
+        self.list_dialog = OpeningsDialog(self.db, self.actor, self.tasks, m.person_id, m.name,
+                                          self)
+        self.list_dialog.open()
 
     def _move_in(self) -> None:
         row = self.selected_row()

@@ -148,6 +148,14 @@
         <translation>Vacantes para este integrante…</translation>
     </message>
     <message>
+        <source>Job follow-up…</source>
+        <translation>Seguimiento laboral…</translation>
+    </message>
+    <message>
+        <source>Move out of the home…</source>
+        <translation>Salida de la vivienda…</translation>
+    </message>
+    <message>
         <source>Move into a home…</source>
         <translation>Mudanza a vivienda…</translation>
     </message>
@@ -202,6 +210,14 @@
     <message>
         <source>Choose a member of the household first.</source>
         <translation>Primero elija a un integrante del núcleo familiar.</translation>
+    </message>
+    <message>
+        <source>{who} has no job placement yet.</source>
+        <translation>{who} todavía no tiene colocación laboral.</translation>
+    </message>
+    <message>
+        <source>The household lives in no leased home.</source>
+        <translation>El núcleo familiar no vive en una vivienda arrendada.</translation>
     </message>
     <message>
         <source>Loading…</source>
@@ -508,6 +524,18 @@
         <source>Members</source>
         <translation>Integrantes</translation>
     </message>
+    <message>
+        <source>Placement</source>
+        <translation>Colocación</translation>
+    </message>
+    <message>
+        <source>Recorded on</source>
+        <translation>Registrado el</translation>
+    </message>
+    <message>
+        <source>Move-out date</source>
+        <translation>Fecha de salida</translation>
+    </message>
 </context>
 <context>
     <name>pathway_forms</name>
@@ -578,6 +606,14 @@
     <message>
         <source>Spanish class group</source>
         <translation>Grupo de clases de español</translation>
+    </message>
+    <message>
+        <source>Job follow-up: {who}</source>
+        <translation>Seguimiento laboral: {who}</translation>
+    </message>
+    <message>
+        <source>Move out: {who}</source>
+        <translation>Salida de la vivienda: {who}</translation>
     </message>
 </context>
 </TS>

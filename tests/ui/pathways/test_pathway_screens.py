@@ -268,3 +268,31 @@ def test_expiring_documents_list(qtbot, db, center, tasks):
     dialog = show(qtbot, ExpiringDialog(db, STAFF, tasks, None))
     qtbot.waitUntil(lambda: dialog.loaded)
     assert dialog.list.count() == 1 and "20/02/2022" in dialog.list.item(0).text()
+
+
+def test_job_follow_up_and_move_out_from_the_board(qtbot, db, center, tasks):
+    hh, ids = lodged_family(db, center.id)
+    emp = _employer(db)
+    o = jobs.save_opening(db, STAFF, jobs.OpeningInput(emp.id, "Soldador"))
+    jobs.place(db, STAFF, person_id=ids[0], opening_id=o.id)
+    lease = _lease(db)
+    housing.move_in(db, STAFF, lease_id=lease.id, household_id=hh, discharge=False)
+    board = board_loaded(qtbot, show(qtbot, PathwayBoard(db, STAFF, tasks)))
+    board.columns["housing"].setCurrentRow(0)
+    qtbot.waitUntil(lambda: board.people.count() == 3)
+    board.people.setCurrentRow(0)  # the head
+    board.actions["outcome"].click()
+    qtbot.waitUntil(lambda: board.form is not None and board.form.isVisible())
+    form = board.form
+    choose(form, "outcome", "started")
+    type_into(qtbot, form, "start_date", "01/02/2022")
+    enter_and_wait(qtbot, form)
+    assert form.result() == form.DialogCode.Accepted, form.message.text()
+    [p] = rows(db, t.JobPlacement)
+    assert p.outcome == "started" and p.start_date == date(2022, 2, 1)
+    board.form = None
+    board.actions["move_out"].click()
+    qtbot.waitUntil(lambda: board.form is not None and board.form.isVisible())
+    enter_and_wait(qtbot, board.form)
+    [lh] = rows(db, t.LeaseHousehold)
+    assert lh.moved_out == date(2022, 2, 1)

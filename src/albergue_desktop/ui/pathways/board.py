@@ -159,6 +159,8 @@ class PathwayBoard(QDialog):
             out += [("paperwork", self.tr("Work paperwork…"), self._member(forms.paperwork_form)),
                     ("placement", self.tr("Job placement…"), self._placement),
                     ("openings_for", self.tr("Openings for this member…"), self._openings_for),
+                    ("outcome", self.tr("Job follow-up…"), self._outcome),
+                    ("move_out", self.tr("Move out of the home…"), self._move_out),
                     ("move_in", self.tr("Move into a home…"), self._move_in),
                     ("school", self.tr("School enrollment…"), self._member(forms.school_form)),
                     ("inea", self.tr("INEA…"), self._member(forms.inea_form))]
@@ -261,6 +263,36 @@ class PathwayBoard(QDialog):
         self.list_dialog = OpeningsDialog(self.db, self.actor, self.tasks, m.person_id, m.name,
                                           self)
         self.list_dialog.open()
+
+    def _outcome(self) -> None:
+        m = self.selected_member()
+        if m is None:
+            self.error.setText(self.tr("Choose a member of the household first."))
+            return
+
+        def ready(placements: list[tuple[str, str]]) -> None:
+            if not placements:
+                self.error.setText(self.tr("{who} has no job placement yet.").format(who=m.name))
+                return
+            self.open_form(forms.outcome_form(self.db, self.actor, m.name, placements))
+
+        query_op(self, self.tasks, partial(forms.placements_of, self.db, m.person_id), ready,
+                 on_error=lambda e: self.error.setText(error_text(e)))
+
+    def _move_out(self) -> None:
+        row = self.selected_row()
+        if row is None:
+            return
+
+        def ready(leases: list[tuple[str, str]]) -> None:
+            if not leases:
+                self.error.setText(self.tr("The household lives in no leased home."))
+                return
+            self.open_form(forms.move_out_form(self.db, self.actor, row.household_id,
+                                               row.head, leases))
+
+        query_op(self, self.tasks, partial(forms.leases_of, self.db, row.household_id), ready,
+                 on_error=lambda e: self.error.setText(error_text(e)))
 
     def _move_in(self) -> None:
         row = self.selected_row()

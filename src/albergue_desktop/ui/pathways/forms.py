@@ -336,3 +336,65 @@ def spanish_group_form(db: Database, actor: Actor, center_id: str | None,
         Field("teacher", QT_TRANSLATE_NOOP("pathway_fields", "Teacher")),
         Field("members", QT_TRANSLATE_NOOP("pathway_fields", "Members"), "multi", choices=people),
     ], partial(save_group, db, actor, center_id), Changes.of("people"))
+
+
+# --- follow-up: job outcome, move-out -------------------------------------------------------
+
+def placements_of(db: Database, person_id: str) -> list[tuple[str, str]]:
+    """Worker function: the person's placements as (id, "position — employer (outcome)")."""
+    from sqlalchemy import text
+
+    from ...domain.labels import label
+    with db.read_session() as session:
+        rows = session.connection().execute(text(
+            "SELECT jp.id, o.position, e.name, jp.outcome FROM job_placement jp "
+            "JOIN job_opening o ON o.id = jp.opening_id JOIN employer e ON e.id = o.employer_id "
+            "WHERE jp.person_id = :p AND jp.deleted = 0 ORDER BY jp.start_date DESC"),
+            {"p": person_id}).all()
+    return [(r[0], f"{r[1]} — {r[2]} ({label('placement_outcome', r[3])})") for r in rows]
+
+
+def leases_of(db: Database, household_id: str) -> list[tuple[str, str]]:
+    """Worker function: the leases the household lives on, as (lease id, address)."""
+    from sqlalchemy import text
+    with db.read_session() as session:
+        rows = session.connection().execute(text(
+            "SELECT l.id, h.address FROM lease_household lh JOIN lease l ON l.id = lh.lease_id "
+            "JOIN home h ON h.id = l.home_id WHERE lh.household_id = :h AND lh.deleted = 0 "
+            "AND lh.moved_out IS NULL"), {"h": household_id}).all()
+    return [(r[0], r[1]) for r in rows]
+
+
+def save_outcome(db: Database, actor: Actor, v: dict[str, Any]):
+    return jobs.set_outcome(db, actor, v["placement_id"], v["outcome"], on=v["on"],
+                            start_date=v["start_date"])
+
+
+def outcome_form(db: Database, actor: Actor, who: str,
+                 placements: list[tuple[str, str]]) -> FormSpec:
+    return FormSpec(QCoreApplication.translate("pathway_forms", "Job follow-up: {who}").format(
+        who=who), [
+        Field("placement_id", QT_TRANSLATE_NOOP("pathway_fields", "Placement"), "choice",
+                 True, placements),
+        Field("outcome", QT_TRANSLATE_NOOP("pathway_fields", "Outcome"), "choice", True,
+                 choices("placement_outcome"), value="started"),
+        Field("start_date", QT_TRANSLATE_NOOP("pathway_fields", "Start date"),
+                 "optional_date"),
+        Field("on", QT_TRANSLATE_NOOP("pathway_fields", "Recorded on"), "date"),
+    ], partial(save_outcome, db, actor), Changes.of("people"))
+
+
+def save_move_out(db: Database, actor: Actor, household_id: str, v: dict[str, Any]):
+    return housing.move_out(db, actor, lease_id=v["lease_id"], household_id=household_id,
+                            on=v["on"])
+
+
+def move_out_form(db: Database, actor: Actor, household_id: str, who: str,
+                  leases: list[tuple[str, str]]) -> FormSpec:
+    return FormSpec(QCoreApplication.translate("pathway_forms", "Move out: {who}").format(
+        who=who), [
+        Field("lease_id", QT_TRANSLATE_NOOP("pathway_fields", "Lease (home)"), "choice",
+                 True, leases),
+        Field("on", QT_TRANSLATE_NOOP("pathway_fields", "Move-out date"), "date"),
+    ], partial(save_move_out, db, actor, household_id), Changes.of("households"))
+

@@ -208,6 +208,14 @@
         <translation>Grupo de español…</translation>
     </message>
     <message>
+        <source>Spanish class session…</source>
+        <translation>Sesión de clase de español…</translation>
+    </message>
+    <message>
+        <source>Create a Spanish group first.</source>
+        <translation>Primero cree un grupo de español.</translation>
+    </message>
+    <message>
         <source>Choose a member of the household first.</source>
         <translation>Primero elija a un integrante del núcleo familiar.</translation>
     </message>
@@ -536,6 +544,22 @@
         <source>Move-out date</source>
         <translation>Fecha de salida</translation>
     </message>
+    <message>
+        <source>Group</source>
+        <translation>Grupo</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Topic</source>
+        <translation>Tema</translation>
+    </message>
+    <message>
+        <source>Present</source>
+        <translation>Asistieron</translation>
+    </message>
 </context>
 <context>
     <name>pathway_forms</name>
@@ -614,6 +638,10 @@
     <message>
         <source>Move out: {who}</source>
         <translation>Salida de la vivienda: {who}</translation>
+    </message>
+    <message>
+        <source>Spanish class session</source>
+        <translation>Sesión de clase de español</translation>
     </message>
 </context>
 </TS>

@@ -296,3 +296,24 @@ def test_job_follow_up_and_move_out_from_the_board(qtbot, db, center, tasks):
     enter_and_wait(qtbot, board.form)
     [lh] = rows(db, t.LeaseHousehold)
     assert lh.moved_out == date(2022, 2, 1)
+
+
+def test_spanish_class_session_records_attendance_of_the_chosen_group(qtbot, db, center,
+                                                                      tasks):
+    from albergue_desktop.services import schooling
+    from albergue_desktop.ui.pathways.form import SessionForm
+    _hh, ids = lodged_family(db, center.id)
+    a = schooling.save_group(db, STAFF, name="Grupo A", member_ids=ids[:2])
+    schooling.save_group(db, STAFF, name="Grupo B", member_ids=[ids[2]])
+    groups = forms.spanish_groups(db, None)
+    form = show(qtbot, SessionForm(forms.session_form(db, STAFF, groups), tasks))
+    choose(form, "group_id", a.id)
+    lst = form.widgets["present"]
+    visible = [lst.item(i) for i in range(lst.count()) if not lst.item(i).isHidden()]
+    assert len(visible) == 2  # Grupo B's member is not offered
+    visible[0].setCheckState(Qt.CheckState.Checked)
+    type_into(qtbot, form, "topic", "Saludos")
+    enter_and_wait(qtbot, form)
+    assert form.result() == form.DialogCode.Accepted, form.message.text()
+    got = {r.person_id: (r.sessions, r.present) for r in schooling.attendance(db, STAFF, a.id)}
+    assert got == {ids[0]: (1, 1), ids[1]: (1, 0)}

@@ -27,7 +27,7 @@ from ...storage.db import Database
 from ..ops import ERROR_STYLE, error_text, on_changed, query_op
 from ..tasks import TaskManager
 from . import forms
-from .form import FormSpec, PathwayForm
+from .form import FormSpec, PathwayForm, SessionForm
 
 ROLE = Qt.ItemDataRole.UserRole
 
@@ -177,11 +177,23 @@ class PathwayBoard(QDialog):
                 ("expiring", self.tr("Documents expiring…")),
                 ("employer", self.tr("New employer…")), ("opening", self.tr("New opening…")),
                 ("landlord", self.tr("New landlord…")), ("home", self.tr("New home…")),
-                ("lease", self.tr("New lease…")), ("spanish", self.tr("Spanish group…"))]
+                ("lease", self.tr("New lease…")), ("spanish", self.tr("Spanish group…")),
+                ("session", self.tr("Spanish class session…"))]
 
     def _run_tool(self, name: str) -> None:
         ch = self.data.choices if self.data else forms.Choices()
         db, actor = self.db, self.actor
+        if name == "session":
+            def ready(groups: list[forms.Group]) -> None:
+                if not groups:
+                    self.error.setText(self.tr("Create a Spanish group first."))
+                    return
+                self.form = SessionForm(forms.session_form(db, actor, groups), self.tasks, self)
+                self.form.open()
+            query_op(self, self.tasks, partial(forms.spanish_groups, db,
+                                               self.center.currentData()), ready,
+                     on_error=lambda e: self.error.setText(error_text(e)))
+            return
         if name in ("candidates", "expiring"):
             from .lists import CandidatesDialog, ExpiringDialog
             self.list_dialog = CandidatesDialog(db, actor, self.tasks, ch.openings, self) \

@@ -277,3 +277,27 @@ class PathwayForm(QDialog):
         box.finished.connect(answered)
         self.discard_box = box
         box.open()
+
+
+class SessionForm(PathwayForm):
+    """The class-session form: the attendance list shows the members of the chosen group
+    only (items are "group:person"; the others are hidden and unticked)."""
+
+    def __init__(self, spec: FormSpec, tasks: TaskManager, parent: QWidget | None = None) -> None:
+        super().__init__(spec, tasks, parent)
+        combo = self.widgets["group_id"]
+        assert isinstance(combo, QComboBox)
+        combo.currentIndexChanged.connect(lambda _i: self._filter())
+        self._filter()
+        self._initial = self.values(strict=False)
+
+    def _filter(self) -> None:
+        combo, lst = self.widgets["group_id"], self.widgets["present"]
+        assert isinstance(combo, QComboBox) and isinstance(lst, QListWidget)
+        group = combo.currentData()
+        for i in range(lst.count()):
+            item = lst.item(i)
+            mine = str(item.data(Qt.ItemDataRole.UserRole)).startswith(f"{group}:")
+            item.setHidden(not mine)
+            if not mine:
+                item.setCheckState(Qt.CheckState.Unchecked)

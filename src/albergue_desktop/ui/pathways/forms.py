@@ -398,3 +398,52 @@ def move_out_form(db: Database, actor: Actor, household_id: str, who: str,
         Field("on", QT_TRANSLATE_NOOP("pathway_fields", "Move-out date"), "date"),
     ], partial(save_move_out, db, actor, household_id), Changes.of("households"))
 
+
+
+# --- Spanish class sessions ---------------------------------------------------------------
+
+@dataclass
+class Group:
+    id: str
+    name: str
+    members: list[tuple[str, str]]  # (person id, name)
+
+
+def spanish_groups(db: Database, center_id: str | None) -> list[Group]:
+    """Worker function: the Spanish groups (of the center, if given) and their members."""
+    from sqlmodel import select
+
+    from ...storage.tables import Person, SpanishGroup
+    with db.read_session() as session:
+        query = select(SpanishGroup).where(SpanishGroup.deleted == False)  # noqa: E712
+        if center_id:
+            query = query.where(SpanishGroup.center_id == center_id)
+        groups = session.exec(query.order_by(SpanishGroup.name)).all()
+        ids = {pid for g in groups for pid in g.member_ids}
+        names = {p.id: f"{p.given_names} {p.surnames}".strip() for p in session.exec(
+            select(Person).where(Person.id.in_(ids)))}  # type: ignore[attr-defined]
+    return [Group(g.id, g.name, [(pid, names.get(pid, "?")) for pid in g.member_ids])
+            for g in groups]
+
+
+def save_session(db: Database, actor: Actor, v: dict[str, Any]):
+    return schooling.record_session(db, actor, v["group_id"], held_on=v["held_on"],
+                                    present_ids=v["present"], topic=v["topic"])
+
+
+def session_form(db: Database, actor: Actor, groups: list[Group]) -> FormSpec:
+    everyone = [(f"{g.id}:{pid}", f"{name} — {g.name}") for g in groups for pid, name in g.members]
+    return FormSpec(QCoreApplication.translate("pathway_forms", "Spanish class session"), [
+        Field("group_id", QT_TRANSLATE_NOOP("pathway_fields", "Group"), "choice", True,
+              [(g.id, g.name) for g in groups]),
+        Field("held_on", QT_TRANSLATE_NOOP("pathway_fields", "Date"), "date"),
+        Field("topic", QT_TRANSLATE_NOOP("pathway_fields", "Topic")),
+        Field("present", QT_TRANSLATE_NOOP("pathway_fields", "Present"), "multi",
+              choices=everyone),
+    ], partial(_save_session_values, db, actor), Changes.of("people"))
+
+
+def _save_session_values(db: Database, actor: Actor, v: dict[str, Any]):
+    group = v["group_id"]
+    present = [key.split(":", 1)[1] for key in v["present"] if key.startswith(f"{group}:")]
+    return save_session(db, actor, {**v, "present": present})

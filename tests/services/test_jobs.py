@@ -165,3 +165,12 @@ def test_present_only_leaves_out_who_has_left(db, center, employer):
     assert {s.person_id for s in job_matching.match_people(db, STAFF, o.id)} == {ids[0], pid}
     assert [s.person_id for s in job_matching.match_people(db, STAFF, o.id,
                                                            present_only=True)] == [ids[0]]
+
+
+def test_a_deleted_person_is_no_longer_suggested(db, center, employer):
+    pid = worker(db, center.id, "Jean", "Soldador")
+    o = jobs.save_opening(db, STAFF, OpeningInput(employer.id, "Soldador"))
+    assert [s.person_id for s in job_matching.match_people(db, STAFF, o.id)] == [pid]
+    people.delete_person(db, Actor(username="c", role="coordinacion"), pid,
+                         reason="registro duplicado")
+    assert job_matching.match_people(db, STAFF, o.id) == []

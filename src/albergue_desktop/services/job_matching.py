@@ -39,6 +39,11 @@ SAME_GROUP, SAME_MINOR_GROUP, PER_YEAR, MAX_YEARS = 60, 30, 2, 10
 WORK_PERMIT, EACH_DOCUMENT = 15, 5
 
 
+# the person's fields copied into person_occupation (in this order in the SELECT below)
+_FACTS = ("given_names", "surnames", "folio", "birth_date", "migratory_status",
+          "migratory_status_until", "curp", "rfc")
+
+
 def refresh_occupations(session: Session) -> int:
     """Re-code the work experience of the people changed since the last refresh. Returns
     the number of people re-coded. Runs on the caller's write transaction."""
@@ -46,8 +51,9 @@ def refresh_occupations(session: Session) -> int:
     last = int(conn.execute(text("SELECT value FROM meta WHERE key = :k"),
                             {"k": SEQ_KEY}).scalar() or 0)
     rows = conn.execute(text(
-        "SELECT id, work_experience, deleted, merged_into_id, change_seq FROM person "
-        "WHERE change_seq > :last"), {"last": last}).all()
+        "SELECT id, work_experience, deleted, merged_into_id, change_seq, given_names, "
+        "surnames, folio, birth_date, migratory_status, migratory_status_until, curp, rfc "
+        "FROM person WHERE change_seq > :last"), {"last": last}).all()
     if not rows:
         return 0
     index = occupations()
@@ -58,7 +64,7 @@ def refresh_occupations(session: Session) -> int:
         conn.execute(text(f"DELETE FROM person_occupation WHERE person_id IN ({marks})"),
                      {f"p{j}": v for j, v in enumerate(chunk)})
     inserts: list[dict] = []
-    for pid, raw, deleted, merged, _seq in rows:
+    for pid, raw, deleted, merged, _seq, *facts in rows:
         if deleted or merged:
             continue
         try:
@@ -74,11 +80,13 @@ def refresh_occupations(session: Session) -> int:
             if code and code not in seen:
                 years = job.get("years")
                 seen[code] = {"p": pid, "c": code, "y": years if isinstance(years, int)
-                              else None, "o": typed[:200]}
+                              else None, "o": typed[:200], **dict(zip(_FACTS, facts))}
         inserts.extend(seen.values())
     if inserts:
-        conn.execute(text("INSERT INTO person_occupation (person_id, isco_code, years, "
-                          "occupation) VALUES (:p, :c, :y, :o)"), inserts)
+        names = ", ".join(_FACTS)
+        marks = ", ".join(f":{f}" for f in _FACTS)
+        conn.execute(text(f"INSERT INTO person_occupation (person_id, isco_code, years, "
+                          f"occupation, {names}) VALUES (:p, :c, :y, :o, {marks})"), inserts)
     top = max(r[4] for r in rows)
     conn.execute(text("INSERT OR REPLACE INTO meta(key, value) VALUES (:k, :v)"),
                  {"k": SEQ_KEY, "v": str(top)})
@@ -118,23 +126,24 @@ def _age(birth: date | str | None, today: date) -> int | None:
     return today.year - b.year - ((today.month, today.day) < (b.month, b.day))
 
 
-_COLUMNS = """p.id, p.given_names, p.surnames, p.folio, p.birth_date, p.migratory_status,
-       p.migratory_status_until, p.curp, p.rfc, po.isco_code, po.years, po.occupation,
-       w.rfc_status, w.nss,
-       EXISTS (SELECT 1 FROM identity_document d WHERE d.person_id = p.id AND d.deleted = 0
-               AND d.doc_type IN ('tvrh_card', 'resident_card')
+# The person's fields come from person_occupation's copy (live people only): the wide
+# person row is never read.
+_COLUMNS = """po.person_id, po.given_names, po.surnames, po.folio, po.birth_date,
+       po.migratory_status, po.migratory_status_until, po.curp, po.rfc, po.isco_code,
+       po.years, po.occupation, w.rfc_status, w.nss,
+       EXISTS (SELECT 1 FROM identity_document d WHERE d.person_id = po.person_id
+               AND d.deleted = 0 AND d.doc_type IN ('tvrh_card', 'resident_card')
                AND (d.expiry_date IS NULL OR d.expiry_date >= :today)) AS permit_doc"""
 _FROM = """
 FROM person_occupation po
-CROSS JOIN person p ON p.id = po.person_id  -- CROSS: the occupation index drives the loop
-LEFT JOIN work_paperwork w ON w.person_id = p.id AND w.deleted = 0
-WHERE po.isco_code BETWEEN :lo AND :hi AND p.deleted = 0 AND p.merged_into_id IS NULL
-  AND (p.birth_date IS NULL OR p.birth_date <= :adult)
-  AND NOT EXISTS (SELECT 1 FROM job_placement jp WHERE jp.person_id = p.id
+LEFT JOIN work_paperwork w ON w.person_id = po.person_id AND w.deleted = 0
+WHERE po.isco_code BETWEEN :lo AND :hi
+  AND (po.birth_date IS NULL OR po.birth_date <= :adult)
+  AND NOT EXISTS (SELECT 1 FROM job_placement jp WHERE jp.person_id = po.person_id
                   AND jp.deleted = 0 AND jp.outcome IN ('started', 'working_30_days'))
 """
-_PRESENT = (" AND EXISTS (SELECT 1 FROM stay s WHERE s.person_id = p.id AND s.deleted = 0 "
-            "AND s.check_out IS NULL)")
+_PRESENT = (" AND EXISTS (SELECT 1 FROM stay s WHERE s.person_id = po.person_id "
+            "AND s.deleted = 0 AND s.check_out IS NULL)")
 _ALLOWED = ", ".join(f"'{s}'" for s in sorted(WORK_ALLOWED))
 # The score of _score() in SQL, so that only the best rows leave SQLite.
 # (over the columns of _COLUMNS)

@@ -552,8 +552,10 @@ class JobPlacement(SyncedBase, table=True):
 
 class PersonOccupation(SQLModel, table=True):
     """The ISCO-08 unit groups of each person's recorded work experience, coded from the
-    free text (domain/occupations.py). Local and derived (never synced): rebuilt for the
-    people changed since ``meta.occupation_seq`` by services/jobs.py before matching."""
+    free text (domain/occupations.py), with a copy of the person's fields matching reads
+    (so that it never reads the wide person row). Local and derived (never synced): rebuilt
+    for the people changed since ``meta.occupation_seq`` by services/job_matching.py before
+    matching; deleted and merged people have no rows."""
 
     __tablename__ = "person_occupation"
     __table_args__ = (Index("ix_person_occupation_code", "isco_code", "person_id"),)
@@ -562,6 +564,14 @@ class PersonOccupation(SQLModel, table=True):
     isco_code: str = Field(max_length=4)
     years: int | None = None
     occupation: str = ""
+    given_names: str = ""
+    surnames: str = ""
+    folio: str | None = None
+    birth_date: date | None = None
+    migratory_status: str | None = None
+    migratory_status_until: date | None = None
+    curp: str | None = None
+    rfc: str | None = None
 
 
 class Landlord(SyncedBase, table=True):

@@ -163,6 +163,14 @@ CREATE TABLE person_occupation (
 	isco_code VARCHAR(4) NOT NULL, 
 	years INTEGER, 
 	occupation VARCHAR NOT NULL, 
+	given_names VARCHAR NOT NULL, 
+	surnames VARCHAR NOT NULL, 
+	folio VARCHAR, 
+	birth_date DATE, 
+	migratory_status VARCHAR, 
+	migratory_status_until DATE, 
+	curp VARCHAR, 
+	rfc VARCHAR, 
 	PRIMARY KEY (n)
 );
 

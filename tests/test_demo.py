@@ -519,14 +519,15 @@ def test_daily_census_and_ages_follow_the_demo_day(small, tmp_path):
         open_stays = sql(small, "SELECT count(*) FROM stay WHERE center_id = ? "
                                 "AND check_out IS NULL", center_id)[0][0]
         assert numbers.present.total == open_stays > 0
-        assert clock.now().astimezone().date() == AS_OF
+        assert clock.now().astimezone(clock.program_tz()).date() == AS_OF
         row = search_people(small, SYSTEM, sql(small, "SELECT folio FROM person LIMIT 1")[0][0])[0]
         assert row.age() == (AS_OF.year - row.birth_date.year
                              - ((AS_OF.month, AS_OF.day) < (row.birth_date.month,
                                                             row.birth_date.day)))
         # a real file runs on the computer's clock again
         with Database.open(tmp_path / "real.sqlite") as real:
-            assert clock.follow(real) is None and clock.today() == date.today()
+            assert clock.follow(real) is None and \
+                clock.today() == datetime.now(clock.program_tz()).date()
 
 
 def test_pregnancies_are_plausible_on_the_demo_day(small, demo):

@@ -497,6 +497,10 @@
         <translation>Administración</translation>
     </message>
     <message>
+        <source>Job bank, housing and schooling</source>
+        <translation>Vinculación: empleo, vivienda y escuela</translation>
+    </message>
+    <message>
         <source>Preparing</source>
         <translation>En preparación</translation>
     </message>

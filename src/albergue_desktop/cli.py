@@ -118,6 +118,9 @@ def build_parser() -> argparse.ArgumentParser:
                        help=t("only this center and its people (a center laptop's database)"))
     demo.add_argument("--seed", type=int, default=0, metavar="S",
                       help=t("random seed: the same seed gives the same people (default: 0)"))
+    demo.add_argument("--to-end", action="store_true",
+                      help=t("play the program to its end (31 March 2022): job bank, housing "
+                             "and schooling recorded, everyone discharged, centers closed"))
 
     search = sub.add_parser("search", parents=[common],
                             help=t("find people by name, folio or document number"))

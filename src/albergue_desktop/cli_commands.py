@@ -290,12 +290,13 @@ def demo(args: argparse.Namespace) -> int:
     path = Path(args.db).expanduser()
     result = build_demo_atomically(path, lambda db: generate_demo(
         db, persons=args.persons, centers=args.centers, center_code=args.center_code,
-        seed=args.seed, progress=Progress()))
+        seed=args.seed, progress=Progress(), to_end=getattr(args, "to_end", False)))
     print(t("People: {persons}; households: {households}; centers: {centers}; beds: {beds} "
             "({present} occupied); {seconds} s: {path}", persons=result.persons,
             households=result.households, centers=result.centers, beds=result.beds,
             present=result.present, seconds=f"{result.seconds:.1f}", path=path))
-    print(t("Users: admin, registro, salud, coordinacion, supervision; password: {password}",
+    print(t("Users: admin, registro, salud, coordinacion, supervision, vinculacion; "
+            "password: {password}",
             password=DEMO_PASSWORD))
     return 0
 

@@ -31,6 +31,8 @@ def test_every_role_has_an_entry_and_can_view_people():
     (Role.ADMIN, set(P) - {P.VIEW_HEALTH, P.EDIT_HEALTH, P.PROTECTION, P.MENTAL_HEALTH,
                            P.PHARMACY},
      {P.VIEW_HEALTH, P.EDIT_HEALTH, P.PROTECTION, P.MENTAL_HEALTH, P.PHARMACY}),
+    (Role.PATHWAYS, {P.MANAGE_PATHWAYS, P.DISCHARGE},
+     {P.REGISTER, P.EDIT_PEOPLE, P.MANAGE_STAYS, P.VIEW_HEALTH, P.PROTECTION, P.MANAGE_USERS}),
 ])
 def test_role_permissions(role, allowed, denied):
     for permission in allowed:

@@ -35,7 +35,8 @@ DEMO_USERS = (("admin", "Administración (demo)", Role.ADMIN),
               ("registro", "Registro (demo)", Role.INTAKE),
               ("salud", "Salud (demo)", Role.HEALTH),
               ("coordinacion", "Coordinación (demo)", Role.COORDINATOR),
-              ("supervision", "Supervisión DIF (demo)", Role.SUPERVISOR))
+              ("supervision", "Supervisión DIF (demo)", Role.SUPERVISOR),
+              ("vinculacion", "Vinculación laboral y vivienda (demo)", Role.PATHWAYS))
 DEMO_HEALTH_USER = "salud"
 
 
@@ -64,7 +65,7 @@ def _specs(centers: int, center_code: str | None) -> list[catalog.CenterSpec]:
 def generate_demo(db: Database, *, persons: int | None = None,
                   centers: int = catalog.DEFAULT_CENTERS, center_code: str | None = None,
                   seed: int = 0, city_prefix: str = "MXL", users: bool = True,
-                  progress: Progress | None = None) -> DemoResult:
+                  progress: Progress | None = None, to_end: bool = False) -> DemoResult:
     """Fill the empty database ``db`` with synthetic people.
 
     By default 12 centers and 2,767 people (the Mexicali 2021-2022 program). With
@@ -72,6 +73,8 @@ def generate_demo(db: Database, *, persons: int | None = None,
     then defaults to one twelfth of 2,767). The same seed gives the same data (ids and
     timestamps aside). Every person passes the domain validators. ``progress(done, total)``
     is called with the number of people written. Demo users share :data:`DEMO_PASSWORD`.
+    With ``to_end`` the program is played to its last day (demo/pathways.py): job bank,
+    housing, schooling, everyone discharged by 31 March 2022 and the centers closed.
     """
     started = time.perf_counter()
     specs = _specs(centers, center_code)
@@ -133,6 +136,11 @@ def generate_demo(db: Database, *, persons: int | None = None,
             admin = admin or Actor(user.username, user.role, single_center)
     present = sum(1 for hh in households for m in hh.members
                   if m.stays and m.stays[-1].check_out is None)
+    if to_end:
+        from .pathways import play_to_end
+        with _without_fsync(db):
+            play_to_end(db, seed=seed, persons=written)
+        present = 0
     return DemoResult(persons=written, households=len(households), centers=len(specs),
                       beds=sum(len(a.kinds) for a in planner.areas), present=present,
                       seconds=time.perf_counter() - started)

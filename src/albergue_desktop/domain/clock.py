@@ -14,11 +14,31 @@ synchronization logs. Qt-free; no I/O.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import date, datetime, timezone
+from datetime import date, datetime, timezone, tzinfo
+from functools import cache
+from zoneinfo import ZoneInfo
 
 AS_OF_META_KEY = "as_of"
+
+# The program's time zone: THE one setting that decides which calendar day an instant falls
+# on, for "today", the daily census and every day-based report, whatever the laptop's own
+# zone. Mexicali keeps Pacific time (America/Tijuana; the same rules as Mexicali). The
+# environment variable ALBERGUE_TZ overrides it (another program, tests). The zone database
+# comes from the OS, or from the ``tzdata`` package on Windows.
+DEFAULT_PROGRAM_TZ = "America/Tijuana"
+
+
+@cache
+def _zone(name: str) -> tzinfo:
+    return ZoneInfo(name)
+
+
+def program_tz() -> tzinfo:
+    """The program's time zone (ALBERGUE_TZ, else America/Tijuana)."""
+    return _zone(os.environ.get("ALBERGUE_TZ") or DEFAULT_PROGRAM_TZ)
 
 _as_of: date | None = None
 
@@ -64,8 +84,9 @@ def frozen(day: date | None) -> Iterator[None]:
 
 
 def today() -> date:
-    """The local calendar day of the scenario: the demo's day, else the computer's."""
-    return _as_of if _as_of is not None else date.today()
+    """The calendar day of the scenario in the program's time zone: the demo's day, else
+    the computer's clock read in :func:`program_tz`."""
+    return _as_of if _as_of is not None else datetime.now(program_tz()).date()
 
 
 def now() -> datetime:
@@ -74,6 +95,7 @@ def now() -> datetime:
     real = datetime.now(timezone.utc)
     if _as_of is None:
         return real
-    local_time = real.astimezone().time()
-    # naive local wall time on the demo day -> aware, with that day's own UTC offset
-    return datetime.combine(_as_of, local_time).astimezone().astimezone(timezone.utc)
+    zone = program_tz()
+    local_time = real.astimezone(zone).time()
+    # the program's wall time on the demo day -> aware, with that day's own UTC offset
+    return datetime.combine(_as_of, local_time, tzinfo=zone).astimezone(timezone.utc)

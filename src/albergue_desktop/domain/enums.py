@@ -18,6 +18,7 @@ class Role(StrEnum):
     COORDINATOR = "coordinacion"
     SUPERVISOR = "supervision"
     ADMIN = "admin"
+    PATHWAYS = "vinculacion"  # job bank, housing and schooling staff
 
 
 class Relationship(StrEnum):

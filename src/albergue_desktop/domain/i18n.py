@@ -1077,6 +1077,11 @@ from .i18n_stock import ES_STOCK  # noqa: E402  (the stock ledger's catalog)
 
 ES.update(ES_STOCK)
 
+# The exit pathways keep their texts in their own module (merged here, one catalog).
+from .pathway_text import ES as _PATHWAY_ES  # noqa: E402
+
+ES.update(_PATHWAY_ES)
+
 
 catalog.register(DOMAIN, "es", ES)  # by reference: entries added to ES later count too
 

@@ -90,6 +90,11 @@ COUNTRIES: dict[str, tuple[str, str]] = {
     "US": ("United States", "Estados Unidos"), "PE": ("Peru", "Perú"),
 }
 
+# The exit pathways' vocabularies (discharge, job bank, housing, legal, schooling).
+from .pathway_text import LABELS as _PATHWAY_LABELS  # noqa: E402
+
+_LABELS.update(_PATHWAY_LABELS)
+
 
 def label(kind: str, code: str | None) -> str:
     """Label of ``code`` in vocabulary ``kind``; the code itself when unknown."""

@@ -37,13 +37,18 @@ class Permission(StrEnum):
     # supplies by the center's coordination.
     PHARMACY = "manage the pharmacy stock"
     SUPPLIES = "manage the supplies stock"
+    # Exit pathways (docs/pathways.md): the job bank, housing, schooling and Spanish classes;
+    # the legal and protection pathway stays under PROTECTION.
+    MANAGE_PATHWAYS = "manage the job bank, housing and schooling"
+    # Discharge a household or a person with destination and transport (services/discharge).
+    DISCHARGE = "discharge households"
 
 
 _ALL = frozenset(Permission)
 
 ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
     Role.INTAKE: frozenset({Permission.VIEW_PEOPLE, Permission.REGISTER, Permission.EDIT_PEOPLE,
-                            Permission.MANAGE_STAYS}),
+                            Permission.MANAGE_STAYS, Permission.DISCHARGE}),
     Role.HEALTH: frozenset({Permission.VIEW_PEOPLE, Permission.VIEW_HEALTH,
                             Permission.EDIT_HEALTH, Permission.MENTAL_HEALTH,
                             Permission.PHARMACY}),
@@ -53,7 +58,13 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
                                  Permission.EDIT_PEOPLE, Permission.DELETE_PEOPLE,
                                  Permission.MANAGE_STAYS, Permission.MANAGE_CENTERS,
                                  Permission.PROTECTION, Permission.SYNC,
-                                 Permission.SUPPLIES}),
+                                 Permission.SUPPLIES, Permission.MANAGE_PATHWAYS,
+                                 Permission.DISCHARGE}),
+    # Job-bank, housing and schooling staff (plan phase 3, "vinculación"): they see people
+    # and their work and school records, discharge a household into its home; no health or
+    # protection data.
+    Role.PATHWAYS: frozenset({Permission.VIEW_PEOPLE, Permission.MANAGE_PATHWAYS,
+                              Permission.DISCHARGE}),
     Role.SUPERVISOR: _ALL - {Permission.MANAGE_USERS, Permission.MENTAL_HEALTH},
     # Administrators manage the system; health and protection data stay with the staff who
     # need them.

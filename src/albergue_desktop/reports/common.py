@@ -4,13 +4,13 @@ groups and segment names."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime, tzinfo
+from datetime import date, tzinfo
 
 from sqlalchemy import text
 
 from ..domain.errors import RuleViolation
 from ..domain.i18n import translate as _
-from ..domain import permissions
+from ..domain import clock, permissions
 from ..domain.permissions import Permission
 from ..domain.validation import age_on
 from ..services.centers import find_center
@@ -110,7 +110,8 @@ def age_text(birth: date | None, estimated: bool, on: date) -> str:
 
 
 def local_tz() -> tzinfo:
-    return datetime.now().astimezone().tzinfo
+    """The program's time zone (domain.clock.program_tz), not the laptop's."""
+    return clock.program_tz()
 
 
 def printed_by(db: Database, actor: Actor) -> str:

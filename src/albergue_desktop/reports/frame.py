@@ -23,6 +23,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 from reportlab.platypus import BaseDocTemplate, Frame, LongTable, PageTemplate, Paragraph
 
+from ..domain import clock
 from ..domain.i18n import translate as _
 from .output import write_atomically
 
@@ -63,7 +64,7 @@ def fmt_date(value: date | datetime | None) -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
-        value = value.astimezone().date() if value.tzinfo else value.date()
+        value = value.astimezone(clock.program_tz()).date() if value.tzinfo else value.date()
     return value.strftime("%d/%m/%Y")
 
 
@@ -79,7 +80,7 @@ class PrintInfo:
     printed_by: str
     center: str = ""                # "03 Centro Comunitario 3" or "Todos los centros"
     subtitle: str = ""
-    printed_at: datetime = field(default_factory=lambda: datetime.now().astimezone())
+    printed_at: datetime = field(default_factory=lambda: datetime.now(clock.program_tz()))
     landscape: bool = False
 
     @property

@@ -12,6 +12,7 @@ from ..domain.permissions import Permission
 from ..services import access_log
 from ..services.context import Actor
 from ..storage import health_queries  # noqa: F401  (registers the health indicators)
+from ..storage import pathway_report_queries  # noqa: F401 (registers its lines)
 from ..storage import report_queries as rq
 from ..storage import stock_queries  # noqa: F401  (registers the medicines line)
 from ..storage.db import Database
@@ -38,16 +39,32 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("families_discharged", "Census", "Families discharged",
               "Households whose lodged members have all left, the last one in the period."),
     Indicator("homes_rented", "Census", "Homes rented",
-              "Needs the housing module (landlords and leases)."),
+              "Homes with a lease that began in the period (housing module)."),
+    Indicator("families_housed", "Census", "Families housed in rented homes",
+              "Households that moved into a leased home in the period (about two per home "
+              "in the program)."),
+    Indicator("homes_recovered", "Census", "Homes recovered from disuse and rented",
+              "Homes marked as recovered from disuse whose lease began in the period."),
+    Indicator("discharged_with_transport", "Census", "People discharged with transport",
+              "People whose discharge in the period had transport arranged by the program "
+              "or a partner."),
     Indicator("school_enrollments", "Education", "Enrollments in basic education",
-              "Needs the schooling module."),
+              "Children enrolled in preescolar, primaria or secundaria, enrolment date in "
+              "the period."),
     Indicator("adults_revalidated", "Education", "Adults with educational revalidation (INEA)",
-              "Needs the schooling module."),
+              "Adults whose INEA certificate is dated in the period."),
+    Indicator("spanish_students", "Education", "People in Spanish classes",
+              "People present at one Spanish class or more in the period."),
     Indicator("rfc_processed", "Employment", "RFC tax IDs processed",
-              "People with an RFC on record; RFCs carry no paperwork date, so the period "
-              "does not apply."),
+              "RFCs the program obtained: paperwork marked issued, issue date in the period "
+              "(an RFC a person already had is not counted)."),
     Indicator("formal_jobs", "Employment", "Formal jobs active",
-              "Needs the job bank module."),
+              "Places of the formal openings activated in the period (the seed's 2,000 "
+              "counts openings, not people)."),
+    Indicator("people_placed", "Employment", "People placed in a job",
+              "People who started a job in the period (each person once)."),
+    Indicator("working_30_days", "Employment", "Still working at 30 days",
+              "Placements confirmed 30 days after the start, confirmed in the period."),
     Indicator("medication_dispensed", "Health", "Medication dispensed",
               "Medicines handed to people in the period (one per medicine and person "
               "dispensed), counted from the pharmacy's stock ledger."),

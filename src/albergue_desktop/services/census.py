@@ -62,7 +62,8 @@ class DailyNumbers:
 
 
 def local_tz() -> tzinfo:
-    return datetime.now().astimezone().tzinfo  # type: ignore[return-value]
+    """The program's time zone (domain.clock.program_tz), not the laptop's."""
+    return clock.program_tz()
 
 
 def _numbers(session, center: Center, day: date, tz: tzinfo) -> DailyNumbers:

@@ -674,12 +674,232 @@ class Dispensing(SyncedBase, table=True):
     dispensed_at: datetime
     dispensed_by: str
     allergy_warning: str | None = None  # the warning the dispenser saw and went past
+# --- exit pathways: discharge, job bank, housing, legal, schooling (docs/pathways.md) -------
+
+class Discharge(SyncedBase, table=True):
+    """One departure: a whole household (``household_id``) or one person who leaves alone
+    (``person_id``), with where they go, the transport arranged and the reason. The stays
+    are closed by services/discharge.py in the same transaction; ``person_ids`` are those
+    whose stay it closed."""
+
+    __tablename__ = "discharge"
+    household_id: str | None = Field(default=None, foreign_key="household.id", index=True)
+    person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    person_ids: list[str] = Field(default_factory=list, sa_type=JSON)
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    discharged_at: datetime
+    destination: str  # domain.pathways.DischargeDestination
+    destination_detail: str | None = None  # address, city, country or shelter
+    lease_id: str | None = Field(default=None, foreign_key="lease.id")
+    transport: str = "none"
+    transport_detail: str | None = None
+    reason: str | None = None
+
+
+class Employer(SyncedBase, table=True):
+    __tablename__ = "employer"
+    name: str
+    sector: str | None = None
+    rfc: str | None = None  # persona moral (12) or física (13), stdnum.mx.rfc
+    contact_name: str | None = None
+    phone: str | None = None
+    email: str | None = None
+    address: str | None = None
+    notes: str | None = None
+
+
+class JobFair(SyncedBase, table=True):
+    __tablename__ = "job_fair"
+    held_on: date
+    name: str
+    place: str | None = None
+    employer_ids: list[str] = Field(default_factory=list, sa_type=JSON)
+
+
+class JobOpening(SyncedBase, table=True):
+    """A formal opening an employer activated (``count`` places), at a fair or not."""
+
+    __tablename__ = "job_opening"
+    __table_args__ = (Index("ix_job_opening_isco", "isco_code", "status"),)
+    employer_id: str = Field(foreign_key="employer.id", index=True)
+    fair_id: str | None = Field(default=None, foreign_key="job_fair.id")
+    position: str
+    isco_code: str | None = Field(default=None, max_length=4)
+    count: int = 1
+    wage: float | None = None  # MXN
+    wage_period: str = "week"  # day | week | month
+    shift: str | None = None
+    requirements: str | None = None
+    place: str | None = None
+    opened_on: date
+    status: str = "open"
+
+
+class WorkPaperwork(SyncedBase, table=True):
+    """A person's paperwork towards formal work: RFC (status, appointment, issue date; the
+    RFC itself is person.rfc), CURP kind and the NSS (IMSS). One row per person."""
+
+    __tablename__ = "work_paperwork"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    rfc_status: str = "not_started"
+    rfc_appointment: date | None = None
+    rfc_issued_on: date | None = None
+    curp_status: str = "none"
+    nss: str | None = None
+    notes: str | None = None
+
+
+class JobPlacement(SyncedBase, table=True):
+    __tablename__ = "job_placement"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    opening_id: str = Field(foreign_key="job_opening.id", index=True)
+    start_date: date | None = None
+    outcome: str = "proposed"
+    outcome_on: date | None = None
+    notes: str | None = None
+
+
+class PersonOccupation(SQLModel, table=True):
+    """The ISCO-08 unit groups of each person's recorded work experience, coded from the
+    free text (domain/occupations.py), with a copy of the person's fields matching reads
+    (so that it never reads the wide person row). Local and derived (never synced): rebuilt
+    for the people changed since ``meta.occupation_seq`` by services/job_matching.py before
+    matching; deleted and merged people have no rows."""
+
+    __tablename__ = "person_occupation"
+    __table_args__ = (Index("ix_person_occupation_code", "isco_code", "person_id"),)
+    n: int | None = Field(default=None, primary_key=True)
+    person_id: str = Field(index=True)
+    isco_code: str = Field(max_length=4)
+    years: int | None = None
+    occupation: str = ""
+    given_names: str = ""
+    surnames: str = ""
+    folio: str | None = None
+    birth_date: date | None = None
+    migratory_status: str | None = None
+    migratory_status_until: date | None = None
+    curp: str | None = None
+    rfc: str | None = None
+
+
+class Landlord(SyncedBase, table=True):
+    __tablename__ = "landlord"
+    name: str
+    phone: str | None = None
+    address: str | None = None
+    notes: str | None = None
+
+
+class Home(SyncedBase, table=True):
+    __tablename__ = "home"
+    landlord_id: str | None = Field(default=None, foreign_key="landlord.id", index=True)
+    address: str
+    neighborhood: str | None = None
+    rooms: int = 1
+    rent: float | None = None  # MXN a month
+    deposit: float | None = None
+    dif_guarantor: bool = False  # the DIF stands as "aval moral" before the landlord
+    conditions: str | None = None
+    status: str = "available"
+    # recovered from disuse (the plan's "recuperación de casas deshabitadas"); kept when the
+    # home is later leased
+    recovered: bool = False
+
+
+class Lease(SyncedBase, table=True):
+    __tablename__ = "lease"
+    home_id: str = Field(foreign_key="home.id", index=True)
+    start_date: date
+    end_date: date | None = None  # agreed end
+    rent: float | None = None
+    ended_on: date | None = None  # move-out of the last household
+    notes: str | None = None
+
+
+class LeaseHousehold(SyncedBase, table=True):
+    __tablename__ = "lease_household"
+    lease_id: str = Field(foreign_key="lease.id", index=True)
+    household_id: str = Field(foreign_key="household.id", index=True)
+    rent_share: float | None = None
+    moved_in: date
+    moved_out: date | None = None
+
+
+class AsylumApplication(SyncedBase, table=True):
+    """A COMAR application (protection data: PROTECTION permission)."""
+
+    __tablename__ = "asylum_application"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    filed_on: date
+    office: str | None = None
+    case_number: str | None = None
+    status: str = "filed"
+    next_appointment: date | None = None
+    notes: str | None = None
+
+
+class ProtectionReferral(SyncedBase, table=True):
+    """A child referred to the Procuraduría de Protección de Niñas, Niños y Adolescentes
+    (protection data: PROTECTION permission)."""
+
+    __tablename__ = "protection_referral"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    referred_on: date
+    office: str | None = None
+    reason: str | None = None
+    status: str = "referred"
+    notes: str | None = None
+
+
+class SchoolEnrollment(SyncedBase, table=True):
+    __tablename__ = "school_enrollment"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    school: str
+    level: str
+    grade: int | None = None
+    status: str = "gathering_documents"
+    enrolled_on: date | None = None
+    missing_documents: list[str] = Field(default_factory=list, sa_type=JSON)
+
+
+class IneaEnrollment(SyncedBase, table=True):
+    __tablename__ = "inea_enrollment"
+    person_id: str = Field(foreign_key="person.id", index=True)
+    level: str
+    status: str = "enrolled"
+    started_on: date
+    certified_on: date | None = None
+
+
+class SpanishGroup(SyncedBase, table=True):
+    __tablename__ = "spanish_group"
+    center_id: str | None = Field(default=None, foreign_key="center.id")
+    name: str
+    level: str | None = None
+    teacher: str | None = None
+    member_ids: list[str] = Field(default_factory=list, sa_type=JSON)
+
+
+class SpanishSession(SyncedBase, table=True):
+    __tablename__ = "spanish_session"
+    group_id: str = Field(foreign_key="spanish_group.id", index=True)
+    held_on: date
+    topic: str | None = None
+
+
+class SpanishAttendance(SyncedBase, table=True):
+    __tablename__ = "spanish_attendance"
+    session_id: str = Field(foreign_key="spanish_session.id", index=True)
+    person_id: str = Field(foreign_key="person.id", index=True)
+    present: bool = True
 
 
 SYNCED_TABLES: tuple[type[SyncedBase], ...] = (
     Center, Area, Bed, Household, Person, IdentityDocument, Vaccination, Stay, User, AuditEvent,
     Screening, PlacementDecision, DuplicateReview, PersonPhoto, Consultation, Referral,
-    PregnancyVisit, Birth, MentalHealthNote,
-    Screening, PlacementDecision, DuplicateReview, PersonPhoto, StockItem, StockLot,
-    StockMovement, Allergy, Dispensing,
+    PregnancyVisit, Birth, MentalHealthNote, StockItem, StockLot, StockMovement, Allergy,
+    Dispensing, Discharge, Employer, JobFair, JobOpening, WorkPaperwork, JobPlacement, Landlord,
+    Home, Lease, LeaseHousehold, AsylumApplication, ProtectionReferral, SchoolEnrollment,
+    IneaEnrollment, SpanishGroup, SpanishSession, SpanishAttendance,
 )

@@ -10,8 +10,14 @@ from __future__ import annotations
 MERGED_TABLES: tuple[str, ...] = (
     "center", "area", "bed", "household", "person", "identity_document", "vaccination",
     "stay", "screening", "placement_decision", "duplicate_review", "consultation",
-    "referral", "pregnancy_visit", "birth", "mental_health_note", "audit_event",
+    "referral", "pregnancy_visit", "birth", "mental_health_note",
     "stock_item", "stock_lot", "stock_movement", "allergy", "dispensing",
+    # exit pathways: job bank, housing, discharges, legal, schooling
+    "employer", "job_fair", "job_opening", "work_paperwork", "job_placement", "landlord",
+    "home", "lease", "lease_household", "discharge", "asylum_application",
+    "protection_referral", "school_enrollment", "inea_enrollment", "spanish_group",
+    "spanish_session", "spanish_attendance",
+    "audit_event",
 )
 LOCAL_TABLES = frozenset({"app_user", "meta", "sync_source", "sync_conflict"})
 SYNCED_COLUMNS = frozenset({"id", "site_id", "deleted", "hlc", "change_seq", "vv", "fv"})
@@ -24,9 +30,13 @@ APPEND_ONLY = frozenset({"audit_event", "stock_movement"})
 
 # Health records: a center pulling the central registry gets those of other centers only
 # when asked (``--with-health``).
+# The legal and protection pathway (COMAR applications, referrals of children to the
+# Procuraduría de Protección) travels with them: a pull without health data also withholds
+# the protection codes of other centers' people (redact.py).
+PROTECTION_TABLES = frozenset({"asylum_application", "protection_referral"})
 HEALTH_TABLES = frozenset({"vaccination", "screening",  # each has person_id
                            "consultation", "referral", "pregnancy_visit", "birth",
-                           "mental_health_note", "allergy", "dispensing"})
+                           "mental_health_note", "allergy", "dispensing"}) | PROTECTION_TABLES
 
 # Stamped by the desktop's versioning hook on every write: not merged field by field.
 BOOKKEEPING = frozenset({

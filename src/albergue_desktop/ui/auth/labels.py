@@ -14,6 +14,7 @@ ROLE_LABELS: dict[str, str] = {
     Role.COORDINATOR: QT_TRANSLATE_NOOP("auth_labels", "Center coordination"),
     Role.SUPERVISOR: QT_TRANSLATE_NOOP("auth_labels", "Supervision"),
     Role.ADMIN: QT_TRANSLATE_NOOP("auth_labels", "Administration"),
+    Role.PATHWAYS: QT_TRANSLATE_NOOP("auth_labels", "Job bank, housing and schooling"),
 }
 
 CENTER_STATUS_LABELS: dict[str, str] = {

@@ -33,6 +33,7 @@ MIGRATIONS: dict[int, str] = {
     12: "v0012_password_change.sql",
     13: "v0013_health_followup.sql",
     14: "v0014_stock_ledger.sql",
+    15: "v0015_pathways.sql",
 }
 
 # Steps a migration needs in Python after its script, same transaction (version -> callable

@@ -1,0 +1,1 @@
+"""Screens of the exit pathways: the pathway board and the forms of each module."""

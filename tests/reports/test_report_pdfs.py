@@ -156,3 +156,12 @@ def test_id_card_qr_codes_scan_to_the_folios(db, world, tmp_path):
     expected = [world.folios[k] for k in ("marie", "jean", "anne", "tijean", "wilner",
                                           "dieunes")]
     assert sorted(found) == sorted(expected)
+
+
+def test_each_qr_code_is_one_filled_path(db, world, tmp_path):
+    """A QR code is one path of module runs (fast to write and to print), not one PDF
+    object per module."""
+    from pypdf import PdfReader
+    pdf = idcards_pdf(db, SYSTEM, tmp_path / "qr.pdf", center="03")
+    content = PdfReader(pdf).pages[0].get_contents().get_data().decode("latin-1")
+    assert content.count(" 1 re f") == 6  # six people present at 03, one path each

@@ -8,9 +8,7 @@ import io
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
+import segno
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
@@ -48,14 +46,44 @@ MARK, MARK_GAP = 0.12 * inch, 0.03 * inch
 PER_PAGE = COLS * ROWS
 
 
-def qr_drawing(value: str, size: float = QR_SIZE) -> Drawing:
-    """A QR code of ``value`` scaled to a ``size`` square (error correction M)."""
-    widget = QrCodeWidget(value, barLevel="M", barWidth=size, barHeight=size)
-    drawing = Drawing(size, size)
-    # The widget's group, built once: adding the widget itself (or asking its bounds) makes
-    # reportlab encode the QR code again on every draw (2 x 5 ms per card).
-    drawing.add(widget.draw())
-    return drawing
+QR_BORDER = 4  # quiet zone in modules, the width the QR standard asks for
+# The data mask is fixed rather than chosen per code: trying all eight and scoring each is
+# most of the cost of a card (1.1 ms of 1.4 ms a code). Readers take any mask (the code says
+# which); mask 1 is the one the scoring picks most often for folios. Every code is still
+# checked by a reader in the tests and the bench (docs/id-cards.md).
+QR_MASK = 1
+
+
+def qr_modules(value: str) -> tuple[int, list[tuple[int, int, int]]]:
+    """A QR code of ``value`` (error correction M, the smallest version that holds it): its
+    width in modules and its dark modules as horizontal runs ``(row, first column, length)``,
+    row 0 at the top."""
+    matrix = segno.make_qr(value, error="m", boost_error=False, mask=QR_MASK).matrix
+    runs = []
+    for row, line in enumerate(matrix):
+        col, width = 0, len(line)
+        while col < width:
+            if line[col]:
+                start = col
+                while col < width and line[col]:
+                    col += 1
+                runs.append((row, start, col - start))
+            else:
+                col += 1
+    return len(matrix), runs
+
+
+def draw_qr(c: Canvas, value: str, x: float, y: float, size: float = QR_SIZE) -> None:
+    """A QR code of ``value`` filling the ``size`` square at (x, y), quiet zone included,
+    drawn as one filled path in module units (one PDF object, integer coordinates)."""
+    count, runs = qr_modules(value)
+    module = size / (count + 2 * QR_BORDER)
+    c.saveState()
+    c.setFillColor(colors.black)
+    # origin at the top-left dark-module corner, one unit a module, rows counted downwards
+    c.transform(module, 0, 0, -module, x + QR_BORDER * module, y + size - QR_BORDER * module)
+    c.addLiteral(" ".join(f"{col} {row} {length} 1 re" for row, col, length in runs) + " f")
+    c.restoreState()
 
 
 def card_origins(page_w: float, page_h: float) -> list[tuple[float, float]]:
@@ -143,7 +171,7 @@ def draw_card(c: Canvas, x: float, y: float, card: rq.IdCardRow,
     household = _("Household: {name}", name=card.household_label)
     for i, line in enumerate(simpleSplit(household, FONT, 7.5, 1.35 * inch)[:2]):
         c.drawString(x + 8, y + 18 - i * 9, line)
-    renderPDF.draw(qr_drawing(card.folio), c, x + CARD_W - QR_SIZE - 6, y + 5)
+    draw_qr(c, card.folio, x + CARD_W - QR_SIZE - 6, y + 5)
 
 
 @access_log.audited(access_log.PRINT, "id_cards")

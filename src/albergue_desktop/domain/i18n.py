@@ -390,7 +390,29 @@ ES: dict[str, str] = {
         "Traslados esperados que no habían llegado al cierre del día: {n}.",
     "ID cards": "Credenciales",
     "{n} cards · cut along the marks": "{n} credenciales · recorte por las marcas",
+    "1 card · cut along the marks": "1 credencial · recorte por las marcas",
     "No photo": "Sin foto",
+    "Person {folio}": "Persona {folio}",
+    "Household of {folio}": "Núcleo de {folio}",
+    "Area {area}": "Área {area}",
+    "Registered on {date}": "Registradas el {date}",
+    "Nobody in this selection.": "No hay personas en esta selección.",
+    "There is no person with the folio {folio} in this file.":
+        "No hay ninguna persona con el folio {folio} en este archivo.",
+    "There is no household with the folio {folio} in this file.":
+        "No hay ningún núcleo familiar con el folio {folio} en este archivo.",
+    "There is no area {area} in this file.": "No hay ninguna área {area} en este archivo.",
+    "The area {area} exists in several centers: choose the center.":
+        "El área {area} existe en varios centros: elija el centro.",
+    "Only one of --area, --household, --person and --today.":
+        "Solo una de las opciones --area, --household, --person y --today.",
+    "only this area (bed list; ID cards: people present in it)":
+        "solo esta área (lista de camas; credenciales: las personas presentes en ella)",
+    "FOLIO": "FOLIO",
+    "ID cards of one household (its id or any member's folio)":
+        "credenciales de un núcleo familiar (su id o el folio de cualquier integrante)",
+    "ID card of one person": "credencial de una persona",
+    "ID cards of the people registered today": "credenciales de las personas registradas hoy",
     "Household: {name}": "Núcleo: {name}",
     "Impact and results": "Impactos y resultados",
     "Results of the Plan Integral de Atención al Migrante":
@@ -938,8 +960,6 @@ ES: dict[str, str] = {
     "print a report to PDF": "imprimir un reporte en PDF",
     "which report": "qué reporte",
     "PDF file to write": "archivo PDF a escribir",
-    "only this center": "solo este centro",
-    "only this area (bed list)": "solo esta área (lista de camas)",
     "day of the census (default: today)": "día del parte (predeterminado: hoy)",
     "first day of the period (impact report)": "primer día del periodo (reporte de impacto)",
     "last day of the period (impact report)": "último día del periodo (reporte de impacto)",

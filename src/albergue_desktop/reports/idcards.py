@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping, Sequence
+from datetime import tzinfo
 from pathlib import Path
 
 import segno
+from sqlalchemy import text
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.lib.utils import ImageReader
@@ -31,11 +33,12 @@ from .frame import (
     MUTED,
     PrintInfo,
     draw_header,
+    fmt_date,
     numbered_canvas,
     page_started,
     register_fonts,
 )
-from .output import write_atomically
+from .output import ReportError, write_atomically
 
 CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
 COLS, ROWS = 2, 4
@@ -174,24 +177,56 @@ def draw_card(c: Canvas, x: float, y: float, card: rq.IdCardRow,
     draw_qr(c, card.folio, x + CARD_W - QR_SIZE - 6, y + 5)
 
 
+def _selection_note(session, selection: rq.CardSelection, role: str) -> str:
+    if selection.person:
+        return _("Person {folio}", folio=selection.person)
+    if selection.household:
+        return _("Household of {folio}", folio=selection.household)
+    if selection.area:
+        row = session.connection().execute(text(
+            "SELECT name, segment FROM area WHERE id = :a OR name = :a LIMIT 1"),
+            {"a": selection.area}).first()
+        name = common.area_label(row.name, row.segment, role=role)[0] if row else ""
+        if name == _(common.RESTRICTED_AREA):
+            return name
+        return _("Area {area}", area=name or selection.area)
+    if selection.registered_on:
+        return _("Registered on {date}", date=fmt_date(selection.registered_on))
+    return ""
+
+
 @access_log.audited(access_log.PRINT, "id_cards")
 def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
                 center: str | None = None, person_ids: list[str] | None = None,
+                selection: rq.CardSelection | None = None, tz: tzinfo | None = None,
                 info: PrintInfo | None = None,
                 photos: Mapping[str, bytes] | None = None) -> Path:
-    """Cards for ``person_ids``, else for everyone present at ``center`` (or anywhere), each
-    with the person's photo when there is one (``photos``: person_id -> image bytes, read
+    """Cards for ``person_ids``, else for ``selection`` (an area, a household, a person,
+    the people registered on a day; see :class:`~.report_queries.CardSelection`) inside
+    ``center`` when given, else for everyone present at ``center`` (or anywhere). Each card
+    has the person's photo when there is one (``photos``: person_id -> image bytes, read
     from the database when it is the source)."""
     register_fonts()
     if isinstance(source, Database):
         actor.require(Permission.VIEW_PEOPLE)
         center_id, center_label = common.resolve_center(source, center)
+        selection = selection or rq.CardSelection()
         with source.session(actor.username) as session:
+            if person_ids is None and not selection.is_everyone():
+                try:
+                    person_ids = rq.card_person_ids(session=session, selection=selection,
+                                                    center_id=center_id,
+                                                    tz=tz or common.local_tz())
+                except rq.SelectionError as error:
+                    raise ReportError(error.msgid, **error.params) from None
             cards = rq.id_card_rows(session=session, center_id=center_id,
                                     person_ids=person_ids)
             photos = photos_of(session, [card.person_id for card in cards])
+            note = _selection_note(session, selection, actor.role)
+        count = (_("1 card · cut along the marks") if len(cards) == 1 else
+                 _("{n} cards · cut along the marks", n=len(cards)))
         info = info or PrintInfo(_("ID cards"), common.printed_by(source, actor), center_label,
-                                 _("{n} cards · cut along the marks", n=len(cards)))
+                                 f"{note} · {count}" if note else count)
     else:
         cards = list(source)
         info = info or PrintInfo(_("ID cards"), actor.username)
@@ -208,7 +243,9 @@ def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
                 draw_card(c, x, y, card, (photos or {}).get(card.person_id))
             if not cards:
                 c.setFont(FONT, 10)
-                c.drawString(0.5 * inch, info.pagesize[1] - 1.3 * inch, _("Nobody is present."))
+                c.drawString(0.5 * inch, info.pagesize[1] - 1.3 * inch,
+                             _("Nobody is present.") if selection is None or
+                             selection.is_everyone() else _("Nobody in this selection."))
             c.showPage()
         c.save()
 

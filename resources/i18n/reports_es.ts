@@ -384,6 +384,30 @@
         <translation>Todos los centros</translation>
     </message>
     <message>
+        <source>Everyone present</source>
+        <translation>Todas las personas presentes</translation>
+    </message>
+    <message>
+        <source>One area</source>
+        <translation>Un área</translation>
+    </message>
+    <message>
+        <source>One household</source>
+        <translation>Un núcleo familiar</translation>
+    </message>
+    <message>
+        <source>Registered today</source>
+        <translation>Registradas hoy</translation>
+    </message>
+    <message>
+        <source>Folio of any member</source>
+        <translation>Folio de cualquier integrante</translation>
+    </message>
+    <message>
+        <source>The folio of any member of the household: every member gets a card.</source>
+        <translation>El folio de cualquier integrante del núcleo: cada integrante recibe su credencial.</translation>
+    </message>
+    <message>
         <source>Everything recorded</source>
         <translation>&amp;Todo lo registrado</translation>
     </message>
@@ -400,8 +424,16 @@
         <translation>&amp;Centro:</translation>
     </message>
     <message>
+        <source>Card&amp;s for:</source>
+        <translation>C&amp;redenciales de:</translation>
+    </message>
+    <message>
         <source>&amp;Area:</source>
         <translation>Ár&amp;ea:</translation>
+    </message>
+    <message>
+        <source>House&amp;hold:</source>
+        <translation>&amp;Núcleo:</translation>
     </message>
     <message>
         <source>&amp;Day:</source>

@@ -397,6 +397,8 @@ ES: dict[str, str] = {
     "Area {area}": "Área {area}",
     "Registered on {date}": "Registradas el {date}",
     "Nobody in this selection.": "No hay personas en esta selección.",
+    "Type the folio of any member of the household.":
+        "Escriba el folio de cualquier integrante del núcleo familiar.",
     "There is no person with the folio {folio} in this file.":
         "No hay ninguna persona con el folio {folio} en este archivo.",
     "There is no household with the folio {folio} in this file.":

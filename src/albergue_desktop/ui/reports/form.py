@@ -7,8 +7,8 @@ from datetime import date
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QListWidget, QListWidgetItem,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...domain import clock
@@ -17,6 +17,8 @@ from ...services import centers
 from ...services.context import Actor
 from ...storage.db import Database
 from .jobs import KINDS, ReportRequest, areas_of
+
+CARDS_ALL, CARDS_AREA, CARDS_HOUSEHOLD, CARDS_TODAY = "all", "area", "household", "today"
 
 
 def _qdate(day: date) -> QDate:
@@ -72,6 +74,17 @@ class ReportForm(QWidget):
         if own is not None and self.center.findData(own) >= 0:
             self.center.setCurrentIndex(self.center.findData(own))
         self.area = QComboBox(self)
+        # whose ID cards: everyone present, one area, one household, registered today
+        self.cards_for = QComboBox(self)
+        for text, code in ((self.tr("Everyone present"), CARDS_ALL),
+                           (self.tr("One area"), CARDS_AREA),
+                           (self.tr("One household"), CARDS_HOUSEHOLD),
+                           (self.tr("Registered today"), CARDS_TODAY)):
+            self.cards_for.addItem(text, code)
+        self.household = QLineEdit(self)
+        self.household.setPlaceholderText(self.tr("Folio of any member"))
+        self.household.setToolTip(self.tr("The folio of any member of the household: "
+                                          "every member gets a card."))
         today = _qdate(clock.today())
         self.day = QDateEdit(today, self)
         self.start = QDateEdit(today.addMonths(-1), self)
@@ -92,7 +105,9 @@ class ReportForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Center:"), self.center)
+        form.addRow(self.tr("Card&s for:"), self.cards_for)
         form.addRow(self.tr("&Area:"), self.area)
+        form.addRow(self.tr("House&hold:"), self.household)
         form.addRow(self.tr("&Day:"), self.day)
         form.addRow(self.tr("&From:"), self.start)
         form.addRow(self.tr("&To:"), self.end)
@@ -110,6 +125,8 @@ class ReportForm(QWidget):
         self.kinds.currentRowChanged.connect(lambda _r: self._update())
         self.center.currentIndexChanged.connect(lambda _i: self._load_areas())
         self.whole_period.toggled.connect(lambda _c: self._update())
+        self.cards_for.currentIndexChanged.connect(lambda _i: self._update())
+        self.household.textChanged.connect(lambda _t: self.changed.emit())
         for widget in (self.area, self.center):
             widget.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for edit in (self.day, self.start, self.end):
@@ -145,7 +162,11 @@ class ReportForm(QWidget):
         kind = self.kind
         self.description.setText(self.descriptions[kind])
         self.center.setEnabled(kind != "impact")
-        self.area.setEnabled(kind == "bedlist" and self.center.currentData() is not None)
+        cards_for = self.cards_for.currentData() if kind == "idcards" else None
+        self.cards_for.setEnabled(kind == "idcards")
+        self.area.setEnabled(self.center.currentData() is not None and (
+            kind == "bedlist" or cards_for == CARDS_AREA))
+        self.household.setEnabled(cards_for == CARDS_HOUSEHOLD)
         self.day.setEnabled(kind == "census")
         self.whole_period.setEnabled(kind == "impact")
         for edit in (self.start, self.end):
@@ -156,10 +177,13 @@ class ReportForm(QWidget):
     def request(self) -> ReportRequest:
         kind = self.kind
         period = kind == "impact" and not self.whole_period.isChecked()
+        cards_for = self.cards_for.currentData() if kind == "idcards" else None
         return ReportRequest(
             kind,
             center=self.center.currentData() if kind != "impact" else None,
             area=self.area.currentData() if self.area.isEnabled() else None,
+            household=self.household.text().strip() if cards_for == CARDS_HOUSEHOLD else None,
+            registered_today=cards_for == CARDS_TODAY,
             day=_pydate(self.day.date()) if kind == "census" else None,
             start=_pydate(self.start.date()) if period else None,
             end=_pydate(self.end.date()) if period else None)

@@ -20,7 +20,10 @@ KINDS = ("roster", "bedlist", "census", "idcards", "impact")
 class ReportRequest:
     kind: str                    # one of KINDS
     center: str | None = None    # center id; None: all centers
-    area: str | None = None      # area id (bed list)
+    area: str | None = None      # area id (bed list; ID cards of the people in it)
+    household: str | None = None  # ID cards of a household (its id or a member's folio;
+    #                               "" when that was chosen but nothing typed)
+    registered_today: bool = False  # ID cards of the people registered today
     day: date | None = None      # census day
     start: date | None = None    # impact period (None: from the beginning)
     end: date | None = None
@@ -54,7 +57,15 @@ def generate(db: Database, actor: Actor, request: ReportRequest, out: Path, *,
             return census_pdf(db, actor, out, day=request.day, center=request.center)
         if request.kind == "idcards":
             from ...reports.idcards import idcards_pdf
-            return idcards_pdf(db, actor, out, center=request.center)
+            from ...reports.output import ReportError
+            from ...storage.report_queries import CardSelection
+            if request.household == "":
+                raise ReportError("Type the folio of any member of the household.")
+            # registration times are on the computer's clock, also in a demo (domain/clock.py)
+            selection = CardSelection(
+                area=request.area, household=request.household,
+                registered_on=date.today() if request.registered_today else None)
+            return idcards_pdf(db, actor, out, center=request.center, selection=selection)
         if request.kind == "impact":
             from ...reports.impact import impact_pdf
             return impact_pdf(db, actor, out, start=request.start, end=request.end)

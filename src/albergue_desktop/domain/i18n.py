@@ -397,6 +397,21 @@ ES: dict[str, str] = {
     "Area {area}": "Área {area}",
     "Registered on {date}": "Registradas el {date}",
     "Nobody in this selection.": "No hay personas en esta selección.",
+    "Draft translation, awaiting review by a native speaker.":
+        "Traducción en borrador, pendiente de revisión por una persona hablante nativa.",
+    "Welcome papers": "Papeles de bienvenida",
+    "Choose a person or a household for the welcome papers.":
+        "Elija una persona o un núcleo familiar para los papeles de bienvenida.",
+    "language of the welcome papers and ID card backs (default: each person's)":
+        "idioma de los papeles de bienvenida y del reverso de las credenciales "
+        "(predeterminado: el de cada persona)",
+    "also print the back of each card, for two-sided printing":
+        "imprimir también el reverso de cada credencial, para impresión a doble cara",
+    "Rules and rights · {language}": "Reglas y derechos · {language}",
+    "Consent form · {name} · {folio}": "Consentimiento · {name} · {folio}",
+    "Papers in each person's language: Spanish, Haitian Creole or French.":
+        "Papeles en el idioma de cada persona: español, criollo haitiano o francés.",
+    "Shelter: {center}": "Albergue: {center}",
     "Type the folio of any member of the household.":
         "Escriba el folio de cualquier integrante del núcleo familiar.",
     "There is no person with the folio {folio} in this file.":

@@ -33,7 +33,7 @@ from .output import ReportError
 # The PDF and Excel modules (reportlab, openpyxl) are imported inside the handlers: the
 # parser is built on every `albergue` start, and opening the app must not pay for them.
 
-REPORTS = ("roster", "bedlist", "census", "idcards", "impact")
+REPORTS = ("roster", "bedlist", "census", "idcards", "impact", "welcome")
 SHOWN_ERRORS = 20
 
 
@@ -70,6 +70,11 @@ def add_report_commands(subparsers, *, parents: list[argparse.ArgumentParser] = 
     report.add_argument("--person", metavar=_("FOLIO"), help=_("ID card of one person"))
     report.add_argument("--today", action="store_true",
                         help=_("ID cards of the people registered today"))
+    report.add_argument("--backs", action="store_true",
+                        help=_("also print the back of each card, for two-sided printing"))
+    report.add_argument("--paper-lang", choices=("es", "ht", "fr"),
+                        help=_("language of the welcome papers and ID card backs (default: "
+                               "each person's)"))
     report.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                         help=_("day of the census (default: today)"))
     report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
@@ -136,7 +141,12 @@ def run_report(args: argparse.Namespace) -> int:
             out = census_pdf(db, actor, args.out, day=args.date, center=args.center)
         elif args.kind == "idcards":
             out = idcards_pdf(db, actor, args.out, center=args.center,
-                              selection=_card_selection(args))
+                              selection=_card_selection(args), backs=args.backs,
+                              paper_lang=args.paper_lang)
+        elif args.kind == "welcome":
+            from .papers import welcome_pdf
+            out = welcome_pdf(db, actor, args.out, selection=_card_selection(args),
+                              center=args.center, lang=args.paper_lang)
         else:
             if args.center:
                 raise ReportError("The impact report covers the whole program; it takes no "

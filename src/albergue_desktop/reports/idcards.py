@@ -38,7 +38,9 @@ from .frame import (
     page_started,
     register_fonts,
 )
+from .card_back import back_origins, draw_card_back
 from .output import ReportError, write_atomically
+from .paper_language import paper_language
 
 CARD_W, CARD_H = 3.375 * inch, 2.125 * inch
 COLS, ROWS = 2, 4
@@ -200,12 +202,17 @@ def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
                 center: str | None = None, person_ids: list[str] | None = None,
                 selection: rq.CardSelection | None = None, tz: tzinfo | None = None,
                 info: PrintInfo | None = None,
-                photos: Mapping[str, bytes] | None = None) -> Path:
+                photos: Mapping[str, bytes] | None = None, backs: bool = False,
+                languages: Mapping[str, str] | None = None,
+                paper_lang: str | None = None) -> Path:
     """Cards for ``person_ids``, else for ``selection`` (an area, a household, a person,
     the people registered on a day; see :class:`~.report_queries.CardSelection`) inside
     ``center`` when given, else for everyone present at ``center`` (or anywhere). Each card
     has the person's photo when there is one (``photos``: person_id -> image bytes, read
-    from the database when it is the source)."""
+    from the database when it is the source). ``backs``: after each sheet, the sheet of
+    backs for duplex printing, each in the person's paper language (``languages``:
+    person_id -> es/ht/fr, read from the database when it is the source; ``paper_lang``:
+    one language for every back)."""
     register_fonts()
     if isinstance(source, Database):
         actor.require(Permission.VIEW_PEOPLE)
@@ -222,6 +229,11 @@ def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
             cards = rq.id_card_rows(session=session, center_id=center_id,
                                     person_ids=person_ids)
             photos = photos_of(session, [card.person_id for card in cards])
+            if backs and languages is None:
+                recorded = rq.person_languages(session=session,
+                                               person_ids=[card.person_id for card in cards])
+                languages = {pid: paper_language(langs, nationality)
+                             for pid, (langs, nationality) in recorded.items()}
             note = _selection_note(session, selection, actor.role)
         count = (_("1 card · cut along the marks") if len(cards) == 1 else
                  _("{n} cards · cut along the marks", n=len(cards)))
@@ -247,6 +259,17 @@ def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
                              _("Nobody is present.") if selection is None or
                              selection.is_everyone() else _("Nobody in this selection."))
             c.showPage()
+            if backs and cards:
+                page_started(start // PER_PAGE + 1)
+                draw_header(c, info)
+                for (x, y), card in zip(back_origins(origins, info.pagesize[0]),
+                                        cards[start:start + PER_PAGE]):
+                    _cut_marks(c, x, y)
+                    draw_card_back(c, x, y, name=card.full_name, folio=card.folio,
+                                   lang=paper_lang or (languages or {}).get(card.person_id,
+                                                                            "es"),
+                                   width=CARD_W, height=CARD_H)
+                c.showPage()
         c.save()
 
     return write_atomically(out, write)

@@ -323,6 +323,21 @@ def card_person_ids(*, session: Session, selection: CardSelection,
     return [r.person_id for r in roster_rows(session=session, center_id=center_id) if r.folio]
 
 
+def person_languages(*, session: Session, person_ids: list[str],
+                     ) -> dict[str, tuple[list[dict], str | None]]:
+    """person id -> (languages as recorded on the form, nationality)."""
+    out: dict[str, tuple[list[dict], str | None]] = {}
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start:start + 500]
+        marks = ", ".join(f":p{i}" for i in range(len(chunk)))
+        rows = session.connection().execute(text(
+            f"SELECT id, languages, nationality FROM person WHERE id IN ({marks})"),
+            {f"p{i}": pid for i, pid in enumerate(chunk)})
+        for r in rows:
+            out[r.id] = (_json_list(r.languages), r.nationality)
+    return out
+
+
 # --- impact indicators ------------------------------------------------------------------------
 
 IndicatorQuery = Callable[..., int | None]

@@ -109,6 +109,24 @@ def card_rows(rows) -> list[IdCardRow]:
                       r.household_folio) for r in rows]
 
 
+def decode_check(pdf: Path, pages: int, cards) -> str:
+    """Decode the QR codes of the first and last sheets with zbarimg (when installed)."""
+    import shutil
+    import subprocess
+    if not (shutil.which("zbarimg") and shutil.which("pdftoppm")):
+        return "QR decoding skipped (zbarimg or pdftoppm not installed)"
+    expected, found = set(), []
+    for page in sorted({1, pages}):
+        subprocess.run(["pdftoppm", "-png", "-r", "200", "-f", str(page), "-l", str(page),
+                        "-singlefile", str(pdf), str(pdf.with_suffix(""))], check=True)
+        found += subprocess.run(["zbarimg", "-q", "--raw", str(pdf.with_suffix(".png"))],
+                                capture_output=True, text=True).stdout.split()
+        expected |= {c.folio for c in cards[(page - 1) * 8:page * 8]}
+    ok = set(found) == expected
+    return (f"QR codes of sheets 1 and {pages}: {len(found)} of {len(expected)} decoded to "
+            f"their folios{'' if ok else ' -- MISMATCH'}")
+
+
 def capture_export(db: Database, out: Path) -> list[tuple[str, list[str], list[list]]]:
     """Run the export once, recording every sheet's cells instead of writing them."""
     sheets = []
@@ -167,6 +185,7 @@ def main() -> None:
         print(f"  per card {per_card * 1000:.2f} ms cpu, per roster row "
               f"{per_row * 1000:.2f} ms cpu: a card costs {per_card / per_row:.1f} roster "
               f"rows (target <= 5)")
+        print(f"  {decode_check(tmp / 'cards.pdf', pages, cards)}")
         qr_started = time.process_time()
         for card in cards:
             idcards.qr_modules(card.folio)

@@ -376,6 +376,14 @@
         <translation>Ingresos, egresos e indicadores del programa en un periodo.</translation>
     </message>
     <message>
+        <source>Dashboard</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <source>Charts: occupancy of each center against its capacity, arrivals and departures per day, triage colours.</source>
+        <translation>Gráficas: ocupación de cada centro frente a su capacidad, ingresos y egresos por día, colores de triaje.</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>Reporte</translation>
     </message>
@@ -567,6 +575,10 @@
     <message>
         <source>impact</source>
         <translation>impactos-y-resultados</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>tablero</translation>
     </message>
     <message>
         <source>Save the report as</source>

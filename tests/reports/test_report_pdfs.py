@@ -112,7 +112,7 @@ def test_impact_report_computes_what_is_recorded_and_says_what_is_not(db, world,
         "admissions": 10, "discharges": 2, "families_discharged": 2, "rfc_processed": 1}
     day = compute_impact(db, SYSTEM, start=DAY, end=DAY, tz=TZ)
     assert (day["admissions"], day["discharges"], day["families_discharged"]) == (1, 1, 1)
-    (text,) = pdf_text(impact_pdf(db, SYSTEM, tmp_path / "impacto.pdf", tz=TZ))
+    text = pdf_text(impact_pdf(db, SYSTEM, tmp_path / "impacto.pdf", tz=TZ))[0]
     assert "Impactos y resultados" in text and "Periodo: todo lo registrado" in text
     assert "Censo Ingresos 10" in text and "Egresos 2" in text
     assert "Familias egresadas 2" in text

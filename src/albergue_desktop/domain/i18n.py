@@ -400,6 +400,26 @@ ES: dict[str, str] = {
     "Draft translation, awaiting review by a native speaker.":
         "Traducción en borrador, pendiente de revisión por una persona hablante nativa.",
     "Welcome papers": "Papeles de bienvenida",
+    "Dashboard": "Tablero",
+    "{now} of {capacity}": "{now} de {capacity}",
+    "People present (end of day)": "Personas presentes (al cierre del día)",
+    "Capacity": "Capacidad",
+    "Not screened": "Sin tamizaje",
+    "Arrivals and departures per day": "Ingresos y egresos por día",
+    "Occupancy of each center against its capacity":
+        "Ocupación de cada centro frente a su capacidad",
+    "No centers in this file.": "No hay centros en este archivo.",
+    "Capacity: the daily capacity set for the center, else its beds in service.":
+        "Capacidad: la capacidad diaria fijada para el centro o, si no la tiene, sus camas en "
+        "servicio.",
+    "Triage colours of the people present": "Colores de triaje de las personas presentes",
+    "Latest triage of each person present (IITT colours); a clinician's up-triage counts. "
+    "Includes medical data: confidential document.":
+        "Último triaje de cada persona presente (colores de la IITT); cuenta la "
+        "reclasificación hacia arriba del personal clínico. Incluye datos médicos: documento "
+        "confidencial.",
+    "Left out: the role {role} may not view health data.":
+        "Se omite: el rol {role} no puede ver datos de salud.",
     "Choose a person or a household for the welcome papers.":
         "Elija una persona o un núcleo familiar para los papeles de bienvenida.",
     "language of the welcome papers and ID card backs (default: each person's)":
@@ -975,11 +995,14 @@ ES: dict[str, str] = {
     # reports command line (issue 6)
     "{value} is not a date (YYYY-MM-DD)": "{value} no es una fecha (AAAA-MM-DD)",
     "print a report to PDF": "imprimir un reporte en PDF",
+    "only this center": "solo este centro",
     "which report": "qué reporte",
     "PDF file to write": "archivo PDF a escribir",
     "day of the census (default: today)": "día del parte (predeterminado: hoy)",
-    "first day of the period (impact report)": "primer día del periodo (reporte de impacto)",
-    "last day of the period (impact report)": "último día del periodo (reporte de impacto)",
+    "first day of the period (impact report, dashboard)":
+        "primer día del periodo (reporte de impacto, tablero)",
+    "last day of the period (impact report, dashboard)":
+        "último día del periodo (reporte de impacto, tablero)",
     "print as this user": "imprimir como este usuario",
     "export the database to an Excel workbook": "exportar la base de datos a un libro de Excel",
     "workbook to write (.xlsx)": "libro a escribir (.xlsx)",

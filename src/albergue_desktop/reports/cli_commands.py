@@ -1,6 +1,7 @@
 """Command-line hooks for the reports, for ``albergue_desktop.cli`` to wire in::
 
-    albergue report {roster,bedlist,census,idcards,impact} --db PATH [--center CODE]
+    albergue report {roster,bedlist,census,idcards,impact,welcome,dashboard} --db PATH
+                    [--center CODE]
                     [--area NAME] [--date YYYY-MM-DD] [--from D] [--to D] --user NAME
                     [--household FOLIO | --person FOLIO | --today] --out FILE.pdf
     albergue export --db PATH [--date YYYY-MM-DD] --user NAME --out FILE.xlsx
@@ -33,7 +34,7 @@ from .output import ReportError
 # The PDF and Excel modules (reportlab, openpyxl) are imported inside the handlers: the
 # parser is built on every `albergue` start, and opening the app must not pay for them.
 
-REPORTS = ("roster", "bedlist", "census", "idcards", "impact", "welcome")
+REPORTS = ("roster", "bedlist", "census", "idcards", "impact", "welcome", "dashboard")
 SHOWN_ERRORS = 20
 
 
@@ -78,9 +79,9 @@ def add_report_commands(subparsers, *, parents: list[argparse.ArgumentParser] = 
     report.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                         help=_("day of the census (default: today)"))
     report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
-                        help=_("first day of the period (impact report)"))
+                        help=_("first day of the period (impact report, dashboard)"))
     report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD",
-                        help=_("last day of the period (impact report)"))
+                        help=_("last day of the period (impact report, dashboard)"))
     add_user_options(report)
     report.set_defaults(handler=run_report)
 
@@ -143,6 +144,10 @@ def run_report(args: argparse.Namespace) -> int:
             out = idcards_pdf(db, actor, args.out, center=args.center,
                               selection=_card_selection(args), backs=args.backs,
                               paper_lang=args.paper_lang)
+        elif args.kind == "dashboard":
+            from .dashboard import dashboard_pdf
+            out = dashboard_pdf(db, actor, args.out, center=args.center, start=args.start,
+                                end=args.end)
         elif args.kind == "welcome":
             from .papers import welcome_pdf
             out = welcome_pdf(db, actor, args.out, selection=_card_selection(args),

@@ -259,3 +259,14 @@ def test_id_cards_for_a_household_without_a_folio_say_what_to_type(qtbot, world,
     qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
     assert view.status.text() == "Escriba el folio de cualquier integrante del núcleo familiar."
     assert view.output is None
+
+
+def test_the_dashboard_is_shown_in_the_preview_with_its_period(qtbot, world, tasks):
+    view = open_view(qtbot, world.db, tasks)
+    form = view.form
+    form.set_kind("dashboard")
+    assert form.center.isEnabled() and form.whole_period.isEnabled()
+    assert not form.cards_for.isEnabled() and not form.day.isEnabled()
+    text = generate(qtbot, view, "dashboard")
+    assert "Tablero" in text and "Colores de triaje de las personas presentes" in text
+    assert view.suggested_name().startswith("tablero")

@@ -51,6 +51,9 @@ class ReportForm(QWidget):
             "impact": (self.tr("Impact and results"),
                        self.tr("Admissions, discharges and the program's indicators for a "
                                "period.")),
+            "dashboard": (self.tr("Dashboard"),
+                          self.tr("Charts: occupancy of each center against its capacity, "
+                                  "arrivals and departures per day, triage colours.")),
         }
         self.titles = {k: v[0] for k, v in titles.items()}
         self.kinds = QListWidget(self)
@@ -168,15 +171,16 @@ class ReportForm(QWidget):
             kind == "bedlist" or cards_for == CARDS_AREA))
         self.household.setEnabled(cards_for == CARDS_HOUSEHOLD)
         self.day.setEnabled(kind == "census")
-        self.whole_period.setEnabled(kind == "impact")
+        periodic = kind in ("impact", "dashboard")
+        self.whole_period.setEnabled(periodic)
         for edit in (self.start, self.end):
-            edit.setEnabled(kind == "impact" and not self.whole_period.isChecked())
+            edit.setEnabled(periodic and not self.whole_period.isChecked())
         self.health_note.setVisible(kind == "roster")
         self.changed.emit()
 
     def request(self) -> ReportRequest:
         kind = self.kind
-        period = kind == "impact" and not self.whole_period.isChecked()
+        period = kind in ("impact", "dashboard") and not self.whole_period.isChecked()
         cards_for = self.cards_for.currentData() if kind == "idcards" else None
         return ReportRequest(
             kind,

@@ -13,7 +13,7 @@ from ...services.context import Actor
 from ...storage.db import Database
 from ..ops import CancelToken
 
-KINDS = ("roster", "bedlist", "census", "idcards", "impact")
+KINDS = ("roster", "bedlist", "census", "idcards", "impact", "dashboard")
 
 
 @dataclass(frozen=True)
@@ -25,7 +25,7 @@ class ReportRequest:
     #                               "" when that was chosen but nothing typed)
     registered_today: bool = False  # ID cards of the people registered today
     day: date | None = None      # census day
-    start: date | None = None    # impact period (None: from the beginning)
+    start: date | None = None    # impact and dashboard period (None: from the beginning)
     end: date | None = None
 
 
@@ -66,6 +66,10 @@ def generate(db: Database, actor: Actor, request: ReportRequest, out: Path, *,
                 area=request.area, household=request.household,
                 registered_on=date.today() if request.registered_today else None)
             return idcards_pdf(db, actor, out, center=request.center, selection=selection)
+        if request.kind == "dashboard":
+            from ...reports.dashboard import dashboard_pdf
+            return dashboard_pdf(db, actor, out, center=request.center, start=request.start,
+                                 end=request.end)
         if request.kind == "impact":
             from ...reports.impact import impact_pdf
             return impact_pdf(db, actor, out, start=request.start, end=request.end)

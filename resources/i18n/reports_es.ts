@@ -376,6 +376,14 @@
         <translation>Ingresos, egresos e indicadores del programa en un periodo.</translation>
     </message>
     <message>
+        <source>Welcome papers</source>
+        <translation>Papeles de bienvenida</translation>
+    </message>
+    <message>
+        <source>Rules and rights notice and consent forms of a household or person, in each person&apos;s language (Spanish, Haitian Creole or French).</source>
+        <translation>Reglas y derechos del albergue y consentimientos de un núcleo o una persona, en el idioma de cada persona (español, criollo haitiano o francés).</translation>
+    </message>
+    <message>
         <source>Dashboard</source>
         <translation>Tablero</translation>
     </message>
@@ -416,6 +424,18 @@
         <translation>El folio de cualquier integrante del núcleo: cada integrante recibe su credencial.</translation>
     </message>
     <message>
+        <source>Print the backs (two-sided)</source>
+        <translation>Imprimir el reverso (doble cara)</translation>
+    </message>
+    <message>
+        <source>After each sheet, the backs of its cards in each person&apos;s language, placed for long-edge duplex.</source>
+        <translation>Después de cada hoja, el reverso de sus credenciales en el idioma de cada persona, colocado para doble cara por el borde largo.</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s</source>
+        <translation>El de cada persona</translation>
+    </message>
+    <message>
         <source>Everything recorded</source>
         <translation>&amp;Todo lo registrado</translation>
     </message>
@@ -432,8 +452,8 @@
         <translation>&amp;Centro:</translation>
     </message>
     <message>
-        <source>Card&amp;s for:</source>
-        <translation>C&amp;redenciales de:</translation>
+        <source>For &amp;whom:</source>
+        <translation>&amp;Para quién:</translation>
     </message>
     <message>
         <source>&amp;Area:</source>
@@ -442,6 +462,10 @@
     <message>
         <source>House&amp;hold:</source>
         <translation>&amp;Núcleo:</translation>
+    </message>
+    <message>
+        <source>Paper lang&amp;uage:</source>
+        <translation>Idio&amp;ma de los papeles:</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
@@ -579,6 +603,10 @@
     <message>
         <source>dashboard</source>
         <translation>tablero</translation>
+    </message>
+    <message>
+        <source>welcome-papers</source>
+        <translation>papeles-bienvenida</translation>
     </message>
     <message>
         <source>Save the report as</source>

@@ -16,15 +16,10 @@ from .migrant_texts import CARD_BACK, LANGUAGE_NAMES, is_draft, say
 BAND = 21.6  # the coloured band at the top, as on the front
 
 
-def back_origins(fronts: list[tuple[float, float]], page_w: float) -> list[tuple[float, float]]:
+def back_origins(fronts: list[tuple[float, float]], page_w: float,
+                 card_w: float) -> list[tuple[float, float]]:
     """Where the back of each front card goes: mirrored left-right on the page."""
-    width = _card_w()
-    return [(page_w - x - width, y) for x, y in fronts]
-
-
-def _card_w() -> float:
-    from .idcards import CARD_W
-    return CARD_W
+    return [(page_w - x - card_w, y) for x, y in fronts]
 
 
 def draw_card_back(c: Canvas, x: float, y: float, *, name: str, folio: str, lang: str,

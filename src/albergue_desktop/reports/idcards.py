@@ -262,7 +262,7 @@ def idcards_pdf(source: Database | Sequence[rq.IdCardRow], actor: Actor, out, *,
             if backs and cards:
                 page_started(start // PER_PAGE + 1)
                 draw_header(c, info)
-                for (x, y), card in zip(back_origins(origins, info.pagesize[0]),
+                for (x, y), card in zip(back_origins(origins, info.pagesize[0], CARD_W),
                                         cards[start:start + PER_PAGE]):
                     _cut_marks(c, x, y)
                     draw_card_back(c, x, y, name=card.full_name, folio=card.folio,

@@ -270,3 +270,23 @@ def test_the_dashboard_is_shown_in_the_preview_with_its_period(qtbot, world, tas
     text = generate(qtbot, view, "dashboard")
     assert "Tablero" in text and "Colores de triaje de las personas presentes" in text
     assert view.suggested_name().startswith("tablero")
+
+
+def test_welcome_papers_and_card_backs_from_the_screen(qtbot, world, tasks):
+    view = open_view(qtbot, world.db, tasks)
+    form = view.form
+    form.set_kind("welcome")
+    assert form.cards_for.isEnabled() and form.paper_lang.isEnabled()
+    assert not form.backs.isEnabled()
+    form.cards_for.setCurrentIndex(form.cards_for.findData("household"))
+    qtbot.keyClicks(form.household, world.folios["marie"])
+    form.paper_lang.setCurrentIndex(form.paper_lang.findData("ht"))
+    text = generate(qtbot, view, "welcome")
+    assert "Byenvini nan abri a" in text and text.count("Dakò pou itilize") == 3
+    form.set_kind("idcards")
+    assert form.backs.isEnabled() and not form.paper_lang.isEnabled()
+    form.backs.setChecked(True)
+    assert form.paper_lang.isEnabled()
+    form.paper_lang.setCurrentIndex(form.paper_lang.findData("fr"))
+    text = generate(qtbot, view, "idcards")
+    assert text.count("Cette carte est à vous.") == 3

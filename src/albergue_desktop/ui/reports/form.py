@@ -51,6 +51,10 @@ class ReportForm(QWidget):
             "impact": (self.tr("Impact and results"),
                        self.tr("Admissions, discharges and the program's indicators for a "
                                "period.")),
+            "welcome": (self.tr("Welcome papers"),
+                        self.tr("Rules and rights notice and consent forms of a household or "
+                                "person, in each person's language (Spanish, Haitian Creole "
+                                "or French).")),
             "dashboard": (self.tr("Dashboard"),
                           self.tr("Charts: occupancy of each center against its capacity, "
                                   "arrivals and departures per day, triage colours.")),
@@ -88,6 +92,13 @@ class ReportForm(QWidget):
         self.household.setPlaceholderText(self.tr("Folio of any member"))
         self.household.setToolTip(self.tr("The folio of any member of the household: "
                                           "every member gets a card."))
+        self.backs = QCheckBox(self.tr("Print the backs (two-sided)"), self)
+        self.backs.setToolTip(self.tr("After each sheet, the backs of its cards in each "
+                                      "person's language, placed for long-edge duplex."))
+        self.paper_lang = QComboBox(self)
+        for text, code in ((self.tr("Each person's"), None), ("Español", "es"),
+                           ("Kreyòl ayisyen", "ht"), ("Français", "fr")):
+            self.paper_lang.addItem(text, code)
         today = _qdate(clock.today())
         self.day = QDateEdit(today, self)
         self.start = QDateEdit(today.addMonths(-1), self)
@@ -108,9 +119,11 @@ class ReportForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Center:"), self.center)
-        form.addRow(self.tr("Card&s for:"), self.cards_for)
+        form.addRow(self.tr("For &whom:"), self.cards_for)
         form.addRow(self.tr("&Area:"), self.area)
         form.addRow(self.tr("House&hold:"), self.household)
+        form.addRow("", self.backs)
+        form.addRow(self.tr("Paper lang&uage:"), self.paper_lang)
         form.addRow(self.tr("&Day:"), self.day)
         form.addRow(self.tr("&From:"), self.start)
         form.addRow(self.tr("&To:"), self.end)
@@ -130,6 +143,8 @@ class ReportForm(QWidget):
         self.whole_period.toggled.connect(lambda _c: self._update())
         self.cards_for.currentIndexChanged.connect(lambda _i: self._update())
         self.household.textChanged.connect(lambda _t: self.changed.emit())
+        self.backs.toggled.connect(lambda _c: self._update())
+        self.paper_lang.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for widget in (self.area, self.center):
             widget.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for edit in (self.day, self.start, self.end):
@@ -165,8 +180,12 @@ class ReportForm(QWidget):
         kind = self.kind
         self.description.setText(self.descriptions[kind])
         self.center.setEnabled(kind != "impact")
-        cards_for = self.cards_for.currentData() if kind == "idcards" else None
-        self.cards_for.setEnabled(kind == "idcards")
+        people = kind in ("idcards", "welcome")
+        cards_for = self.cards_for.currentData() if people else None
+        self.cards_for.setEnabled(people)
+        self.backs.setEnabled(kind == "idcards")
+        self.paper_lang.setEnabled(kind == "welcome" or (kind == "idcards" and
+                                                         self.backs.isChecked()))
         self.area.setEnabled(self.center.currentData() is not None and (
             kind == "bedlist" or cards_for == CARDS_AREA))
         self.household.setEnabled(cards_for == CARDS_HOUSEHOLD)
@@ -181,13 +200,16 @@ class ReportForm(QWidget):
     def request(self) -> ReportRequest:
         kind = self.kind
         period = kind in ("impact", "dashboard") and not self.whole_period.isChecked()
-        cards_for = self.cards_for.currentData() if kind == "idcards" else None
+        cards_for = (self.cards_for.currentData() if kind in ("idcards", "welcome")
+                     else None)
         return ReportRequest(
             kind,
             center=self.center.currentData() if kind != "impact" else None,
             area=self.area.currentData() if self.area.isEnabled() else None,
             household=self.household.text().strip() if cards_for == CARDS_HOUSEHOLD else None,
             registered_today=cards_for == CARDS_TODAY,
+            backs=self.backs.isEnabled() and self.backs.isChecked(),
+            paper_lang=self.paper_lang.currentData() if self.paper_lang.isEnabled() else None,
             day=_pydate(self.day.date()) if kind == "census" else None,
             start=_pydate(self.start.date()) if period else None,
             end=_pydate(self.end.date()) if period else None)

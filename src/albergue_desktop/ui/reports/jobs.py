@@ -13,7 +13,7 @@ from ...services.context import Actor
 from ...storage.db import Database
 from ..ops import CancelToken
 
-KINDS = ("roster", "bedlist", "census", "idcards", "impact", "dashboard")
+KINDS = ("roster", "bedlist", "census", "idcards", "welcome", "impact", "dashboard")
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,8 @@ class ReportRequest:
     household: str | None = None  # ID cards of a household (its id or a member's folio;
     #                               "" when that was chosen but nothing typed)
     registered_today: bool = False  # ID cards of the people registered today
+    backs: bool = False          # ID cards: the backs too, in each person's language
+    paper_lang: str | None = None  # welcome papers and card backs: one language for all
     day: date | None = None      # census day
     start: date | None = None    # impact and dashboard period (None: from the beginning)
     end: date | None = None
@@ -55,8 +57,7 @@ def generate(db: Database, actor: Actor, request: ReportRequest, out: Path, *,
         if request.kind == "census":
             from ...reports.census import census_pdf
             return census_pdf(db, actor, out, day=request.day, center=request.center)
-        if request.kind == "idcards":
-            from ...reports.idcards import idcards_pdf
+        if request.kind in ("idcards", "welcome"):
             from ...reports.output import ReportError
             from ...storage.report_queries import CardSelection
             if request.household == "":
@@ -65,7 +66,13 @@ def generate(db: Database, actor: Actor, request: ReportRequest, out: Path, *,
             selection = CardSelection(
                 area=request.area, household=request.household,
                 registered_on=date.today() if request.registered_today else None)
-            return idcards_pdf(db, actor, out, center=request.center, selection=selection)
+            if request.kind == "welcome":
+                from ...reports.papers import welcome_pdf
+                return welcome_pdf(db, actor, out, selection=selection,
+                                   center=request.center, lang=request.paper_lang)
+            from ...reports.idcards import idcards_pdf
+            return idcards_pdf(db, actor, out, center=request.center, selection=selection,
+                               backs=request.backs, paper_lang=request.paper_lang)
         if request.kind == "dashboard":
             from ...reports.dashboard import dashboard_pdf
             return dashboard_pdf(db, actor, out, center=request.center, start=request.start,

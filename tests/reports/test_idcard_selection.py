@@ -99,3 +99,14 @@ def test_an_area_that_tells_a_condition_is_not_named_to_an_intake_role(db, world
     text = " ".join(pdf_text(idcards_pdf(db, intake, tmp_path / "c.pdf", center=world.c3.id,
                                          selection=CardSelection(area=area_id))))
     assert "Aislamiento" not in text and "Área reservada · 1 credencial ·" in text
+
+
+def test_the_print_event_names_the_selection(db, world, tmp_path):
+    from sqlalchemy import text
+    idcards_pdf(db, SYSTEM, tmp_path / "c.pdf",
+                selection=CardSelection(household=world.folios["anne"]))
+    with db.read_session() as s:
+        changes = s.connection().execute(text(
+            "SELECT changes FROM audit_event ORDER BY rowid DESC LIMIT 1")).scalar()
+    assert "id_cards" in changes and world.folios["anne"] in changes
+    assert "selection_household" in changes

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from reports_world import pdf_text, render_png, world  # noqa: F401
+from reports_world import TZ, pdf_text, render_png, world  # noqa: F401
 
 from albergue_desktop.reports import migrant_texts as mt
 from albergue_desktop.reports.idcards import idcards_pdf
@@ -119,3 +119,34 @@ def test_accents_of_creole_and_french_are_in_the_embedded_font(db, world, tmp_pa
                       selection=CardSelection(person=world.folios["wilner"]))
     assert "Kesyon oswa plent: pale ak kowòdonatè abri a." in pdf_text(pdf)[0]
     render_png(pdf, tmp_path)  # renders (looked at while writing: docs/translations-review.md)
+
+
+def test_letter_of_stay_in_the_persons_language_then_in_spanish(db, world, tmp_path, capsys):
+    from test_report_cli import PASSWORD, run
+
+    from albergue_desktop.reports.papers import stay_letter_pdf
+    from albergue_desktop.services import centers
+    from albergue_desktop.services.context import Actor
+    set_languages(db, world.people["frantz"], [{"code": "fr", "level": "native"}])
+    (text,) = pdf_text(stay_letter_pdf(db, SYSTEM, tmp_path / "c.pdf",
+                                       person=world.folios["frantz"], tz=TZ))
+    assert "Attestation de séjour" in text and "Frantz DÉSIR" in text
+    assert "Arrivée : 11/01/2022." in text and "Départ : 15/01/2022." in text  # D-4, D
+    assert "Versión en español" in text and "Egreso: 15/01/2022." in text
+    assert "vivienda" not in text.lower() and "housing" not in text  # no reason printed
+    (text,) = pdf_text(stay_letter_pdf(db, SYSTEM, tmp_path / "w.pdf", lang="ht",
+                                       person=world.folios["wilner"], tz=TZ))
+    assert "Dat li soti: li toujou nan abri a." in text  # still staying
+    # from the command line
+    centers.create_user(db, Actor("admin", "admin"), username="reg", full_name="Rosa Registro",
+                        role="registro", password=PASSWORD)
+    secret = tmp_path / "clave.txt"
+    secret.write_text(PASSWORD + "\n", "utf-8")
+    out = tmp_path / "cli.pdf"
+    assert run(["report", "stay-letter", "--db", str(db.path), "--person",
+                world.folios["frantz"], "--out", str(out), "--user", "reg",
+                "--password-file", str(secret)]) == 0
+    assert "Attestation de séjour" in pdf_text(out)[0]
+    with pytest.raises(ReportError, match="La constancia de estancia es de una persona"):
+        run(["report", "stay-letter", "--db", str(db.path), "--out", str(out), "--user", "reg",
+             "--password-file", str(secret)])

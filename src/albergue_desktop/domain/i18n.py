@@ -400,6 +400,11 @@ ES: dict[str, str] = {
     "Draft translation, awaiting review by a native speaker.":
         "Traducción en borrador, pendiente de revisión por una persona hablante nativa.",
     "Welcome papers": "Papeles de bienvenida",
+    "Letter of stay": "Constancia de estancia",
+    "There is no stay to certify for {folio}.":
+        "No hay ninguna estancia que hacer constar para {folio}.",
+    "The letter of stay is for one person (--person FOLIO).":
+        "La constancia de estancia es de una persona (--person FOLIO).",
     "Dashboard": "Tablero",
     "{now} of {capacity}": "{now} de {capacity}",
     "People present (end of day)": "Personas presentes (al cierre del día)",

@@ -1,6 +1,7 @@
 """Command-line hooks for the reports, for ``albergue_desktop.cli`` to wire in::
 
-    albergue report {roster,bedlist,census,idcards,impact,welcome,dashboard} --db PATH
+    albergue report {roster,bedlist,census,idcards,impact,welcome,dashboard,stay-letter}
+                    --db PATH
                     [--center CODE]
                     [--area NAME] [--date YYYY-MM-DD] [--from D] [--to D] --user NAME
                     [--household FOLIO | --person FOLIO | --today] --out FILE.pdf
@@ -34,7 +35,8 @@ from .output import ReportError
 # The PDF and Excel modules (reportlab, openpyxl) are imported inside the handlers: the
 # parser is built on every `albergue` start, and opening the app must not pay for them.
 
-REPORTS = ("roster", "bedlist", "census", "idcards", "impact", "welcome", "dashboard")
+REPORTS = ("roster", "bedlist", "census", "idcards", "impact", "welcome", "dashboard",
+           "stay-letter")
 SHOWN_ERRORS = 20
 
 
@@ -148,6 +150,12 @@ def run_report(args: argparse.Namespace) -> int:
             from .dashboard import dashboard_pdf
             out = dashboard_pdf(db, actor, args.out, center=args.center, start=args.start,
                                 end=args.end)
+        elif args.kind == "stay-letter":
+            from .papers import stay_letter_pdf
+            if not args.person:
+                raise ReportError("The letter of stay is for one person (--person FOLIO).")
+            out = stay_letter_pdf(db, actor, args.out, person=args.person,
+                                  lang=args.paper_lang)
         elif args.kind == "welcome":
             from .papers import welcome_pdf
             out = welcome_pdf(db, actor, args.out, selection=_card_selection(args),

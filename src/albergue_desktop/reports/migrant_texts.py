@@ -61,7 +61,29 @@ CONSENT_PURPOSES = (
     "Sharing with partner agencies (UNHCR, IOM)",
 )
 
+# the letter of stay (constancia de estancia), given when a person leaves
+STAY_LETTER = (
+    "This letter confirms that {name}, folio {folio}, stayed at {center}, a shelter of the "
+    "Plan Integral de Atención al Migrante of DIF Municipal Mexicali.",
+    "Arrival: {arrival}.",
+    "Departure: {departure}.",
+    "Keep this letter. It may help you at other offices.",
+)
+
 ES: dict[str, str] = {
+    "Letter of stay": "Constancia de estancia",
+    "This letter confirms that {name}, folio {folio}, stayed at {center}, a shelter of the "
+    "Plan Integral de Atención al Migrante of DIF Municipal Mexicali.":
+        "Esta constancia confirma que {name}, folio {folio}, estuvo en {center}, albergue del "
+        "Plan Integral de Atención al Migrante del DIF Municipal Mexicali.",
+    "Arrival: {arrival}.": "Ingreso: {arrival}.",
+    "Departure: {departure}.": "Egreso: {departure}.",
+    "still staying": "sigue en el albergue",
+    "Keep this letter. It may help you at other offices.":
+        "Guarde esta constancia. Puede servirle en otras oficinas.",
+    "Issued on {date} by {who}.": "Expedida el {date} por {who}.",
+    "Signature and stamp": "Firma y sello",
+    "Spanish version": "Versión en español",
     "This card is yours. It is free.": "Esta credencial es suya. Es gratuita.",
     "Show it at meals, at the clinic and at the door.":
         "Muéstrela en el comedor, en el consultorio y en la entrada.",
@@ -138,6 +160,19 @@ ES: dict[str, str] = {
 }
 
 HT: dict[str, str] = {
+    "Letter of stay": "Papye ki montre ou te rete nan abri a",
+    "This letter confirms that {name}, folio {folio}, stayed at {center}, a shelter of the "
+    "Plan Integral de Atención al Migrante of DIF Municipal Mexicali.":
+        "Papye sa a konfime {name}, folio {folio}, te rete nan {center}, yon abri Plan "
+        "Integral de Atención al Migrante DIF Minisipal Mexicali.",
+    "Arrival: {arrival}.": "Dat li rive: {arrival}.",
+    "Departure: {departure}.": "Dat li soti: {departure}.",
+    "still staying": "li toujou nan abri a",
+    "Keep this letter. It may help you at other offices.":
+        "Kenbe papye sa a. Li ka ede w nan lòt biwo.",
+    "Issued on {date} by {who}.": "Bay nan dat {date} pa {who}.",
+    "Signature and stamp": "Siyati ak so",
+    "Spanish version": "Vèsyon an panyòl",
     "This card is yours. It is free.": "Kat sa a se pou ou. Li gratis.",
     "Show it at meals, at the clinic and at the door.":
         "Montre l lè w ap manje, nan klinik la ak nan pòt la.",
@@ -215,6 +250,19 @@ HT: dict[str, str] = {
 }
 
 FR: dict[str, str] = {
+    "Letter of stay": "Attestation de séjour",
+    "This letter confirms that {name}, folio {folio}, stayed at {center}, a shelter of the "
+    "Plan Integral de Atención al Migrante of DIF Municipal Mexicali.":
+        "Cette attestation confirme que {name}, folio {folio}, a séjourné à {center}, centre "
+        "d'accueil du Plan Integral de Atención al Migrante du DIF municipal de Mexicali.",
+    "Arrival: {arrival}.": "Arrivée : {arrival}.",
+    "Departure: {departure}.": "Départ : {departure}.",
+    "still staying": "toujours au centre",
+    "Keep this letter. It may help you at other offices.":
+        "Gardez cette attestation. Elle peut vous servir auprès d'autres services.",
+    "Issued on {date} by {who}.": "Délivrée le {date} par {who}.",
+    "Signature and stamp": "Signature et cachet",
+    "Spanish version": "Version en espagnol",
     "This card is yours. It is free.": "Cette carte est à vous. Elle est gratuite.",
     "Show it at meals, at the clinic and at the door.":
         "Montrez-la aux repas, à l'infirmerie et à l'entrée.",

@@ -1,6 +1,7 @@
-"""Welcome papers for the people of a selection (one person, a household...): the shelter's
-rules and rights notice once per paper language among them, then a consent form for each
-person, each in the person's paper language (reports/paper_language.py; the texts are in
+"""Papers handed to the people, in their paper language: the welcome papers of a selection
+(one person, a household...: the shelter's rules and rights notice once per paper language
+among them, then a consent form for each person) and the letter of stay, each in the
+person's paper language (reports/paper_language.py; the texts are in
 reports/migrant_texts.py). The header stays in the staff's language; the body is the
 person's. A draft translation says so in small print at the foot of its page."""
 
@@ -16,16 +17,21 @@ from reportlab.lib.units import inch
 from reportlab.platypus import KeepTogether, ListFlowable, ListItem, PageBreak, Paragraph
 from reportlab.platypus import Spacer, Table
 
+from sqlalchemy import text
+
+from ..domain import clock
 from ..domain.i18n import translate as _
 from ..domain.permissions import Permission
 from ..services import access_log
 from ..services.context import Actor
+from ..storage import dashboard_queries as dq
 from ..storage import report_queries as rq
 from ..storage.db import Database
 from . import common
-from .frame import FONT, FONT_BOLD, MUTED, PrintInfo, build_pdf, styles
+from .frame import FONT, FONT_BOLD, MUTED, PrintInfo, build_pdf, fmt_date, styles
 from .migrant_texts import (
-    CONSENT_INTRO, CONSENT_PURPOSES, LANGUAGE_NAMES, RIGHTS, RULES, is_draft, say,
+    CONSENT_INTRO, CONSENT_PURPOSES, LANGUAGE_NAMES, RIGHTS, RULES, STAY_LETTER, is_draft,
+    say,
 )
 from .output import ReportError
 from .paper_language import paper_language
@@ -139,4 +145,61 @@ def welcome_pdf(db: Database, actor: Actor, out, *, selection: rq.CardSelection,
     info = PrintInfo(_("Welcome papers"), common.printed_by(db, actor),
                      center_label if center else shelter,
                      _("Papers in each person's language: Spanish, Haitian Creole or French."))
+    return build_pdf(out, story, info)
+
+
+def stay_letter_story(lang: str, *, name: str, folio: str, center: str, arrival: str,
+                      departure: str | None, issued: str, who: str, st) -> list:
+    """The letter in ``lang``; a letter not in Spanish is followed by its Spanish version
+    (the offices that read it work in Spanish)."""
+    def body(in_lang: str) -> list:
+        gone = departure or say("still staying", in_lang)
+        texts = [say(STAY_LETTER[0], in_lang, name=name, folio=folio, center=center),
+                 say(STAY_LETTER[1], in_lang, arrival=arrival),
+                 say(STAY_LETTER[2], in_lang, departure=gone),
+                 say(STAY_LETTER[3], in_lang),
+                 say("Issued on {date} by {who}.", in_lang, date=issued, who=who)]
+        return [_p(t, st["body"]) for t in texts]
+
+    story = [_p(say("Letter of stay", lang), st["title"]), *body(lang),
+             Spacer(0, 30), _p("_" * 40, st["body"]), _p(say("Signature and stamp", lang),
+                                                         st["body"])]
+    story += _draft_note(lang, st)
+    if lang != "es":
+        story += [Spacer(0, 24), _p(say("Spanish version", "es"), st["h"]),
+                  _p(say("Letter of stay", "es"), st["h"]), *body("es")]
+    return story
+
+
+@access_log.audited(access_log.PRINT, "stay_letter")
+def stay_letter_pdf(db: Database, actor: Actor, out, *, person: str, lang: str | None = None,
+                    tz: tzinfo | None = None) -> Path:
+    """The letter of stay (constancia de estancia) of ``person`` (folio or id): the center,
+    arrival and departure days of the latest stay, in the person's paper language (and in
+    Spanish). No reason or destination is printed (a hospital is health data)."""
+    actor.require(Permission.VIEW_PEOPLE)
+    tz = tz or common.local_tz()
+    with db.session(actor.username) as session:
+        try:
+            ids = rq.card_person_ids(session=session, selection=rq.CardSelection(person=person))
+        except rq.SelectionError as error:
+            raise ReportError(error.msgid, **error.params) from None
+        cards = rq.id_card_rows(session=session, person_ids=ids)
+        stay = session.connection().execute(text(
+            "SELECT c.name, s.check_in, s.check_out FROM stay s JOIN center c"
+            " ON c.id = s.center_id WHERE s.person_id = :p AND s.deleted = 0"
+            " AND s.status <> 'pending' ORDER BY s.check_in DESC LIMIT 1"), {"p": ids[0]}).first()
+        recorded = rq.person_languages(session=session, person_ids=ids)
+    if not cards or stay is None:
+        raise ReportError("There is no stay to certify for {folio}.", folio=person)
+    card = cards[0]
+    paper_lang = lang or paper_language(*recorded.get(ids[0], ([], None)))
+    when = lambda value: fmt_date(dq.instant(value).astimezone(tz))  # noqa: E731
+    info = PrintInfo(_("Letter of stay"), common.printed_by(db, actor), stay.name,
+                     f"{card.full_name} · {card.folio}")
+    story = stay_letter_story(paper_lang, name=card.full_name, folio=card.folio,
+                              center=stay.name, arrival=when(stay.check_in),
+                              departure=when(stay.check_out) if stay.check_out else None,
+                              issued=fmt_date(clock.today()), who=info.printed_by,
+                              st=_styles())
     return build_pdf(out, story, info)

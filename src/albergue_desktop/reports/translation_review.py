@@ -11,8 +11,8 @@ from . import migrant_texts as mt
 HEAD = """# Translations awaiting review: papers for the sheltered people
 
 The papers handed to the people in the shelters (ID card back, rules and rights notice,
-consent form) are printed in Spanish, Haitian Creole or French, in the person's paper
-language (`reports/paper_language.py`: the language of the person's record marked
+consent form, letter of stay) are printed in Spanish, Haitian Creole or French, in the
+person's paper language (`reports/paper_language.py`: the language of the person's record marked
 preferred, else the best-known of Creole, French and Spanish, else Creole for Haitian
 nationals). The texts live in `src/albergue_desktop/reports/migrant_texts.py`, one catalog
 per language keyed by the English source text.
@@ -47,6 +47,9 @@ SECTIONS = (
                       "For a child, the mother, father or guardian signs.",
                       "Name", "Folio", "Signature or fingerprint", "Date", "Staff member",
                       "Interpreter, if any")),
+    ("Letter of stay", ("Letter of stay", *mt.STAY_LETTER, "still staying",
+                        "Issued on {date} by {who}.", "Signature and stamp",
+                        "Spanish version")),
 )
 
 

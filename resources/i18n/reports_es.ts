@@ -380,12 +380,64 @@
         <translation>Ingresos, egresos e indicadores del programa en un periodo.</translation>
     </message>
     <message>
+        <source>Welcome papers</source>
+        <translation>Papeles de bienvenida</translation>
+    </message>
+    <message>
+        <source>Rules and rights notice and consent forms of a household or person, in each person&apos;s language (Spanish, Haitian Creole or French).</source>
+        <translation>Reglas y derechos del albergue y consentimientos de un núcleo o una persona, en el idioma de cada persona (español, criollo haitiano o francés).</translation>
+    </message>
+    <message>
+        <source>Dashboard</source>
+        <translation>Tablero</translation>
+    </message>
+    <message>
+        <source>Charts: occupancy of each center against its capacity, arrivals and departures per day, triage colours.</source>
+        <translation>Gráficas: ocupación de cada centro frente a su capacidad, ingresos y egresos por día, colores de triaje.</translation>
+    </message>
+    <message>
         <source>Report</source>
         <translation>Reporte</translation>
     </message>
     <message>
         <source>All centers</source>
         <translation>Todos los centros</translation>
+    </message>
+    <message>
+        <source>Everyone present</source>
+        <translation>Todas las personas presentes</translation>
+    </message>
+    <message>
+        <source>One area</source>
+        <translation>Un área</translation>
+    </message>
+    <message>
+        <source>One household</source>
+        <translation>Un núcleo familiar</translation>
+    </message>
+    <message>
+        <source>Registered today</source>
+        <translation>Registradas hoy</translation>
+    </message>
+    <message>
+        <source>Folio of any member</source>
+        <translation>Folio de cualquier integrante</translation>
+    </message>
+    <message>
+        <source>The folio of any member of the household: every member gets a card.</source>
+        <translation>El folio de cualquier integrante del núcleo: cada integrante recibe su credencial.</translation>
+    </message>
+    <message>
+        <source>Print the backs (two-sided)</source>
+        <translation>Imprimir el reverso (doble cara)</translation>
+    </message>
+    <message>
+        <source>After each sheet, the backs of its cards in each person&apos;s language, placed for long-edge duplex.</source>
+        <translation>Después de cada hoja, el reverso de sus credenciales en el idioma de cada persona, colocado para doble cara por el borde largo.</translation>
+    </message>
+    <message>
+        <source>Each person&apos;s</source>
+        <translation>El de cada persona</translation>
     </message>
     <message>
         <source>Everything recorded</source>
@@ -404,8 +456,20 @@
         <translation>&amp;Centro:</translation>
     </message>
     <message>
+        <source>For &amp;whom:</source>
+        <translation>&amp;Para quién:</translation>
+    </message>
+    <message>
         <source>&amp;Area:</source>
         <translation>Ár&amp;ea:</translation>
+    </message>
+    <message>
+        <source>House&amp;hold:</source>
+        <translation>&amp;Núcleo:</translation>
+    </message>
+    <message>
+        <source>Paper lang&amp;uage:</source>
+        <translation>Idio&amp;ma de los papeles:</translation>
     </message>
     <message>
         <source>&amp;Day:</source>
@@ -539,6 +603,14 @@
     <message>
         <source>impact</source>
         <translation>impactos-y-resultados</translation>
+    </message>
+    <message>
+        <source>dashboard</source>
+        <translation>tablero</translation>
+    </message>
+    <message>
+        <source>welcome-papers</source>
+        <translation>papeles-bienvenida</translation>
     </message>
     <message>
         <source>Save the report as</source>

@@ -89,6 +89,9 @@ def build_parser() -> argparse.ArgumentParser:
                                    "shelters. Without a command it opens the desktop app."))
     parser.add_argument("--demo", action="store_true",
                         help=t("open the demo database (created on first use)"))
+    # Hidden: open the file, show the first dialog, close it unanswered and exit (0 when it
+    # was the sign-in). Checks that an installed bundle starts (installer/build-linux.sh).
+    parser.add_argument("--smoke-test", action="store_true", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", title=t("commands"), parser_class=_Parser,
                                 metavar=t("COMMAND"))
 

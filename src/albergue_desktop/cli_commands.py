@@ -242,7 +242,8 @@ def open_app(args: argparse.Namespace, lang: str) -> int:
         raise CliError("The desktop interface cannot start: {detail}", detail=exc) from exc
     # --lang (or $ALBERGUE_LANG) overrides the language chosen in the app's settings.
     explicit = getattr(args, "lang", None) or os.environ.get("ALBERGUE_LANG")
-    return run(path, lang=explicit) if explicit else run(path)
+    smoke = {"smoke_test": True} if getattr(args, "smoke_test", False) else {}
+    return run(path, lang=explicit, **smoke) if explicit else run(path, **smoke)
 
 
 def init(args: argparse.Namespace) -> int:

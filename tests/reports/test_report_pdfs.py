@@ -117,7 +117,7 @@ def test_impact_report_computes_what_is_recorded_and_says_what_is_not(db, world,
     assert values["medication_dispensed"] == 0
     day = compute_impact(db, SYSTEM, start=DAY, end=DAY, tz=TZ)
     assert (day["admissions"], day["discharges"], day["families_discharged"]) == (1, 1, 1)
-    (text,) = pdf_text(impact_pdf(db, SYSTEM, tmp_path / "impacto.pdf", tz=TZ))
+    text = pdf_text(impact_pdf(db, SYSTEM, tmp_path / "impacto.pdf", tz=TZ))[0]
     assert "Impactos y resultados" in text and "Periodo: todo lo registrado" in text
     assert "Censo Ingresos 10" in text and "Egresos 2" in text
     assert "Familias egresadas 2" in text
@@ -163,3 +163,12 @@ def test_id_card_qr_codes_scan_to_the_folios(db, world, tmp_path):
     expected = [world.folios[k] for k in ("marie", "jean", "anne", "tijean", "wilner",
                                           "dieunes")]
     assert sorted(found) == sorted(expected)
+
+
+def test_each_qr_code_is_one_filled_path(db, world, tmp_path):
+    """A QR code is one path of module runs (fast to write and to print), not one PDF
+    object per module."""
+    from pypdf import PdfReader
+    pdf = idcards_pdf(db, SYSTEM, tmp_path / "qr.pdf", center="03")
+    content = PdfReader(pdf).pages[0].get_contents().get_data().decode("latin-1")
+    assert content.count(" 1 re f") == 6  # six people present at 03, one path each

@@ -166,3 +166,27 @@ def test_the_command_line_passes_a_language_only_when_asked(tmp_path, monkeypatc
     monkeypatch.setenv("ALBERGUE_LANG", "es")
     assert cli.main(["--db", path]) == 0
     assert calls == [{}, {"lang": "en"}, {"lang": "es"}]
+
+
+def test_smoke_test_closes_the_sign_in_unanswered_and_returns_0(people_db, qapp, capsys,
+                                                                 settings_store):
+    """The scripted start check of an installed bundle (`albergue --smoke-test`): the
+    sign-in shows, is closed without signing anyone in, and the exit code is 0."""
+    from sqlalchemy import text
+    with people_db.db.read_session() as s:
+        before = s.connection().execute(text("SELECT count(*) FROM audit_event")).scalar()
+    assert run_app(qapp, people_db.db.path, lang="es", smoke_test=True) == 0
+    assert "albergue: sign-in shown (" in capsys.readouterr().out
+    db = Database.open(people_db.db.path)
+    with db.read_session() as s:  # nothing was signed in, nothing audited
+        assert s.connection().execute(text("SELECT count(*) FROM audit_event")).scalar() \
+            == before
+    db.close()
+
+
+def test_smoke_test_on_a_new_file_reports_the_setup_and_returns_3(tmp_path, qapp, capsys,
+                                                                  settings_store):
+    path = tmp_path / "nuevo.sqlite"
+    Database.open(path).close()
+    assert run_app(qapp, path, lang="es", smoke_test=True) == 3
+    assert "albergue: setup shown" in capsys.readouterr().out

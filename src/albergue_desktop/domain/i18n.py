@@ -427,7 +427,71 @@ ES: dict[str, str] = {
         "Traslados esperados que no habían llegado al cierre del día: {n}.",
     "ID cards": "Credenciales",
     "{n} cards · cut along the marks": "{n} credenciales · recorte por las marcas",
+    "1 card · cut along the marks": "1 credencial · recorte por las marcas",
     "No photo": "Sin foto",
+    "Person {folio}": "Persona {folio}",
+    "Household of {folio}": "Núcleo de {folio}",
+    "Area {area}": "Área {area}",
+    "Registered on {date}": "Registradas el {date}",
+    "Nobody in this selection.": "No hay personas en esta selección.",
+    "Draft translation, awaiting review by a native speaker.":
+        "Traducción en borrador, pendiente de revisión por una persona hablante nativa.",
+    "Welcome papers": "Papeles de bienvenida",
+    "Letter of stay": "Constancia de estancia",
+    "There is no stay to certify for {folio}.":
+        "No hay ninguna estancia que hacer constar para {folio}.",
+    "The letter of stay is for one person (--person FOLIO).":
+        "La constancia de estancia es de una persona (--person FOLIO).",
+    "Dashboard": "Tablero",
+    "{now} of {capacity}": "{now} de {capacity}",
+    "People present (end of day)": "Personas presentes (al cierre del día)",
+    "Capacity": "Capacidad",
+    "Not screened": "Sin tamizaje",
+    "Arrivals and departures per day": "Ingresos y egresos por día",
+    "Occupancy of each center against its capacity":
+        "Ocupación de cada centro frente a su capacidad",
+    "No centers in this file.": "No hay centros en este archivo.",
+    "Capacity: the daily capacity set for the center, else its beds in service.":
+        "Capacidad: la capacidad diaria fijada para el centro o, si no la tiene, sus camas en "
+        "servicio.",
+    "Triage colours of the people present": "Colores de triaje de las personas presentes",
+    "Latest triage of each person present (IITT colours); a clinician's up-triage counts. "
+    "Includes medical data: confidential document.":
+        "Último triaje de cada persona presente (colores de la IITT); cuenta la "
+        "reclasificación hacia arriba del personal clínico. Incluye datos médicos: documento "
+        "confidencial.",
+    "Left out: the role {role} may not view health data.":
+        "Se omite: el rol {role} no puede ver datos de salud.",
+    "Choose a person or a household for the welcome papers.":
+        "Elija una persona o un núcleo familiar para los papeles de bienvenida.",
+    "language of the welcome papers and ID card backs (default: each person's)":
+        "idioma de los papeles de bienvenida y del reverso de las credenciales "
+        "(predeterminado: el de cada persona)",
+    "also print the back of each card, for two-sided printing":
+        "imprimir también el reverso de cada credencial, para impresión a doble cara",
+    "Rules and rights · {language}": "Reglas y derechos · {language}",
+    "Consent form · {name} · {folio}": "Consentimiento · {name} · {folio}",
+    "Papers in each person's language: Spanish, Haitian Creole or French.":
+        "Papeles en el idioma de cada persona: español, criollo haitiano o francés.",
+    "Shelter: {center}": "Albergue: {center}",
+    "Type the folio of any member of the household.":
+        "Escriba el folio de cualquier integrante del núcleo familiar.",
+    "There is no person with the folio {folio} in this file.":
+        "No hay ninguna persona con el folio {folio} en este archivo.",
+    "There is no household with the folio {folio} in this file.":
+        "No hay ningún núcleo familiar con el folio {folio} en este archivo.",
+    "There is no area {area} in this file.": "No hay ninguna área {area} en este archivo.",
+    "The area {area} exists in several centers: choose the center.":
+        "El área {area} existe en varios centros: elija el centro.",
+    "Only one of --area, --household, --person and --today.":
+        "Solo una de las opciones --area, --household, --person y --today.",
+    "only this area (bed list; ID cards: people present in it)":
+        "solo esta área (lista de camas; credenciales: las personas presentes en ella)",
+    "FOLIO": "FOLIO",
+    "ID cards of one household (its id or any member's folio)":
+        "credenciales de un núcleo familiar (su id o el folio de cualquier integrante)",
+    "ID card of one person": "credencial de una persona",
+    "ID cards of the people registered today": "credenciales de las personas registradas hoy",
     "Household: {name}": "Núcleo: {name}",
     "Impact and results": "Impactos y resultados",
     "Results of the Plan Integral de Atención al Migrante":
@@ -973,13 +1037,14 @@ ES: dict[str, str] = {
     # reports command line
     "{value} is not a date (YYYY-MM-DD)": "{value} no es una fecha (AAAA-MM-DD)",
     "print a report to PDF": "imprimir un reporte en PDF",
+    "only this center": "solo este centro",
     "which report": "qué reporte",
     "PDF file to write": "archivo PDF a escribir",
-    "only this center": "solo este centro",
-    "only this area (bed list)": "solo esta área (lista de camas)",
     "day of the census (default: today)": "día del parte (predeterminado: hoy)",
-    "first day of the period (impact report)": "primer día del periodo (reporte de impacto)",
-    "last day of the period (impact report)": "último día del periodo (reporte de impacto)",
+    "first day of the period (impact report, dashboard)":
+        "primer día del periodo (reporte de impacto, tablero)",
+    "last day of the period (impact report, dashboard)":
+        "último día del periodo (reporte de impacto, tablero)",
     "print as this user": "imprimir como este usuario",
     "export the database to an Excel workbook": "exportar la base de datos a un libro de Excel",
     "workbook to write (.xlsx)": "libro a escribir (.xlsx)",

@@ -1,7 +1,10 @@
 """Command-line hooks for the reports, for ``albergue_desktop.cli`` to wire in::
 
-    albergue report {roster,bedlist,census,idcards,impact} --db PATH [--center CODE]
-                    [--date YYYY-MM-DD] [--from D] [--to D] --user NAME --out FILE.pdf
+    albergue report {roster,bedlist,census,idcards,impact,welcome,dashboard,stay-letter}
+                    --db PATH
+                    [--center CODE]
+                    [--area NAME] [--date YYYY-MM-DD] [--from D] [--to D] --user NAME
+                    [--household FOLIO | --person FOLIO | --today] --out FILE.pdf
     albergue export --db PATH [--date YYYY-MM-DD] --user NAME --out FILE.xlsx
     albergue import --db PATH FILE.xlsx [--center CODE] [--sheet NAME] [--dry-run]
                     [--errors FILE.xlsx] [--allow-duplicate ROW ...] --user NAME
@@ -32,7 +35,8 @@ from .output import ReportError
 # The PDF and Excel modules (reportlab, openpyxl) are imported inside the handlers: the
 # parser is built on every `albergue` start, and opening the app must not pay for them.
 
-REPORTS = ("roster", "bedlist", "census", "idcards", "impact")
+REPORTS = ("roster", "bedlist", "census", "idcards", "impact", "welcome", "dashboard",
+           "stay-letter")
 SHOWN_ERRORS = 20
 
 
@@ -62,13 +66,24 @@ def add_report_commands(subparsers, *, parents: list[argparse.ArgumentParser] = 
     report.add_argument("--out", type=Path, required=True, metavar=_("FILE"),
                         help=_("PDF file to write"))
     report.add_argument("--center", metavar=_("CODE"), help=_("only this center"))
-    report.add_argument("--area", metavar=_("NAME"), help=_("only this area (bed list)"))
+    report.add_argument("--area", metavar=_("NAME"),
+                        help=_("only this area (bed list; ID cards: people present in it)"))
+    report.add_argument("--household", metavar=_("FOLIO"),
+                        help=_("ID cards of one household (its id or any member's folio)"))
+    report.add_argument("--person", metavar=_("FOLIO"), help=_("ID card of one person"))
+    report.add_argument("--today", action="store_true",
+                        help=_("ID cards of the people registered today"))
+    report.add_argument("--backs", action="store_true",
+                        help=_("also print the back of each card, for two-sided printing"))
+    report.add_argument("--paper-lang", choices=("es", "ht", "fr"),
+                        help=_("language of the welcome papers and ID card backs (default: "
+                               "each person's)"))
     report.add_argument("--date", type=_day, metavar="YYYY-MM-DD",
                         help=_("day of the census (default: today)"))
     report.add_argument("--from", dest="start", type=_day, metavar="YYYY-MM-DD",
-                        help=_("first day of the period (impact report)"))
+                        help=_("first day of the period (impact report, dashboard)"))
     report.add_argument("--to", dest="end", type=_day, metavar="YYYY-MM-DD",
-                        help=_("last day of the period (impact report)"))
+                        help=_("last day of the period (impact report, dashboard)"))
     add_user_options(report)
     report.set_defaults(handler=run_report)
 
@@ -128,7 +143,23 @@ def run_report(args: argparse.Namespace) -> int:
         elif args.kind == "census":
             out = census_pdf(db, actor, args.out, day=args.date, center=args.center)
         elif args.kind == "idcards":
-            out = idcards_pdf(db, actor, args.out, center=args.center)
+            out = idcards_pdf(db, actor, args.out, center=args.center,
+                              selection=_card_selection(args), backs=args.backs,
+                              paper_lang=args.paper_lang)
+        elif args.kind == "dashboard":
+            from .dashboard import dashboard_pdf
+            out = dashboard_pdf(db, actor, args.out, center=args.center, start=args.start,
+                                end=args.end)
+        elif args.kind == "stay-letter":
+            from .papers import stay_letter_pdf
+            if not args.person:
+                raise ReportError("The letter of stay is for one person (--person FOLIO).")
+            out = stay_letter_pdf(db, actor, args.out, person=args.person,
+                                  lang=args.paper_lang)
+        elif args.kind == "welcome":
+            from .papers import welcome_pdf
+            out = welcome_pdf(db, actor, args.out, selection=_card_selection(args),
+                              center=args.center, lang=args.paper_lang)
         else:
             if args.center:
                 raise ReportError("The impact report covers the whole program; it takes no "
@@ -138,6 +169,18 @@ def run_report(args: argparse.Namespace) -> int:
         db.close()
     print(_("Saved {path}", path=str(out)))
     return 0
+
+
+def _card_selection(args: argparse.Namespace):
+    from ..storage.report_queries import CardSelection
+
+    chosen = [bool(args.area), bool(args.household), bool(args.person), args.today]
+    if sum(chosen) > 1:
+        raise ReportError("Only one of --area, --household, --person and --today.")
+    # registration times are bookkeeping times on the computer's clock (domain/clock.py),
+    # also in a demo file, so "today" is the computer's day here
+    return CardSelection(area=args.area, household=args.household, person=args.person,
+                         registered_on=date.today() if args.today else None)
 
 
 def run_export(args: argparse.Namespace) -> int:

@@ -25,6 +25,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, LongTable, PageTemplate, 
 
 from ..domain import clock
 from ..domain.i18n import translate as _
+from .header import Line, Right, layout
 from .output import write_atomically
 
 PROGRAM = "Plan Integral de Atención al Migrante — DIF Municipal Mexicali"
@@ -142,26 +143,33 @@ def long_table(rows: Sequence[Sequence], widths: Sequence[float], extra: Sequenc
                      style=[*table_style(header_rows=header_rows), *extra])
 
 
-def draw_header(c: pdfcanvas.Canvas, info: PrintInfo) -> None:
+def header_lines(info: PrintInfo) -> list[Line]:
+    """Every text of the header of ``info``'s pages, placed so that none overlaps another
+    (reports/header.py): a long center or user name shrinks or wraps."""
+    register_fonts()
     width, height = info.pagesize
     right = width - MARGIN
     top = height - 0.42 * inch
-    c.saveState()
-    c.setFont(FONT_BOLD, 9)
-    c.drawString(MARGIN, top, PROGRAM)
-    c.setFont(FONT, 8.5)
-    c.drawRightString(right, top, _("Printed {when} by {who}", when=fmt_datetime(
-        info.printed_at), who=info.printed_by))
-    c.setFont(FONT_BOLD, 14)
-    c.drawString(MARGIN, top - 19, info.title)
-    if info.center:
-        c.setFont(FONT_BOLD, 11)
-        c.drawRightString(right, top - 19, info.center)
+    left = [Line(PROGRAM, FONT_BOLD, 9, MARGIN, top),
+            Line(info.title, FONT_BOLD, 14, MARGIN, top - 19)]
     if info.subtitle:
-        c.setFont(FONT, 10)
-        c.drawString(MARGIN, top - 34, info.subtitle)
+        left.append(Line(info.subtitle, FONT, 10, MARGIN, top - 34))
+    printed = _("Printed {when} by {who}", when=fmt_datetime(info.printed_at),
+                who=info.printed_by)
+    texts: list[Right] = [(printed, FONT, (8.5, 8, 7.5, 7), top)]
+    if info.center:
+        texts.append((info.center, FONT_BOLD, (11, 10, 9, 8), top - 19))
+    return left + layout(left, texts, right_edge=right, bottom=height - HEADER_HEIGHT + 8)
+
+
+def draw_header(c: pdfcanvas.Canvas, info: PrintInfo) -> None:
+    width, height = info.pagesize
+    c.saveState()
+    for line in header_lines(info):
+        c.setFont(line.font, line.size)
+        c.drawString(line.x, line.baseline, line.text)
     c.setLineWidth(0.8)
-    c.line(MARGIN, height - HEADER_HEIGHT + 6, right, height - HEADER_HEIGHT + 6)
+    c.line(MARGIN, height - HEADER_HEIGHT + 6, width - MARGIN, height - HEADER_HEIGHT + 6)
     c.setFont(FONT, 8.5)
     c.drawString(MARGIN, 0.35 * inch, f"Albergue · {info.title}")
     c.restoreState()

@@ -137,4 +137,7 @@ def impact_pdf(db: Database, actor: Actor, out, *, start: date | None = None,
              long_table(data, widths, extra),
              para(_("\"Not recorded\": Albergue has no module that records this indicator "
                     "yet; no number is printed rather than an invented one."), st["note"])]
+    from .dashboard import program_charts, recorded_period  # the dashboard's own charts
+    tz = tz or common.local_tz()
+    story += program_charts(db, actor, days=recorded_period(db, start, end, tz), tz=tz)
     return build_pdf(out, story, info)

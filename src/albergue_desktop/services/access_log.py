@@ -198,6 +198,7 @@ def audited(action: str, what: str):
     """Decorator of a report or export function ``f(source, actor, out, **options)``: once
     it has written its file from a database, a read event ``action`` names the report
     ``what`` and its scalar options (center, day, area), never the file's content."""
+    import dataclasses
     import functools
 
     def wrap(function):
@@ -207,6 +208,11 @@ def audited(action: str, what: str):
             if isinstance(source, Database):
                 shown = {k: v for k, v in options.items()
                          if isinstance(v, (*_PAYLOAD_TYPES, date)) and v is not None}
+                for key, value in options.items():  # a selection: its chosen fields
+                    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+                        shown.update({f"{key}_{name}": v for name, v in
+                                      dataclasses.asdict(value).items()
+                                      if isinstance(v, (*_PAYLOAD_TYPES, date)) and v})
                 record(source, actor, action, report=what, **shown)  # type: ignore[arg-type]
             return path
         return run

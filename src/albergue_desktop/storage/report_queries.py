@@ -235,6 +235,109 @@ def id_card_rows(*, session: Session, center_id: str | None = None,
             for r in roster_rows(session=session, center_id=center_id) if r.folio]
 
 
+@dataclass(frozen=True)
+class CardSelection:
+    """Whose ID cards to print, inside the chosen center when there is one. Empty: everyone
+    present. ``area``: people present in the beds of an area (id or name); ``household``:
+    every member of a household (its id, or the folio of any member); ``person``: one person
+    (folio or id); ``registered_on``: people registered that local day (``tz``)."""
+
+    area: str | None = None
+    household: str | None = None
+    person: str | None = None
+    registered_on: date | None = None
+
+    def is_everyone(self) -> bool:
+        return not (self.area or self.household or self.person or self.registered_on)
+
+
+class SelectionError(LookupError):
+    """The selection names nothing in this file: ``msgid`` and ``params`` say what."""
+
+    def __init__(self, msgid: str, **params: object) -> None:
+        super().__init__(msgid)
+        self.msgid, self.params = msgid, params
+
+
+_LIVE = "p.deleted = 0 AND p.merged_into_id IS NULL AND p.folio IS NOT NULL"
+
+
+def _live_person(session: Session, key: str) -> str | None:
+    """The live record of the person with folio or id ``key`` (following a merge)."""
+    row = session.connection().execute(text(
+        "SELECT coalesce(merged_into_id, id) FROM person WHERE (folio = :k OR id = :k)"
+        " AND deleted = 0 ORDER BY merged_into_id IS NOT NULL LIMIT 1"), {"k": key}).first()
+    return row[0] if row else None
+
+
+def card_person_ids(*, session: Session, selection: CardSelection,
+                    center_id: str | None = None, tz: tzinfo | None = None) -> list[str]:
+    """The people of ``selection`` in printing order (household head first, then folio);
+    raises :class:`SelectionError` when an area, household or person is not in the file."""
+    db = session.connection()
+    if selection.person:
+        pid = _live_person(session, selection.person)
+        if pid is None:
+            raise SelectionError("There is no person with the folio {folio} in this file.",
+                                 folio=selection.person)
+        return [pid]
+    if selection.household:
+        hid = db.execute(text("SELECT id FROM household WHERE id = :k AND deleted = 0"),
+                         {"k": selection.household}).scalar()
+        if hid is None:
+            pid = _live_person(session, selection.household)
+            hid = db.execute(text("SELECT household_id FROM person WHERE id = :p"),
+                             {"p": pid}).scalar() if pid else None
+        if hid is None:
+            raise SelectionError("There is no household with the folio {folio} in this file.",
+                                 folio=selection.household)
+        return list(db.execute(text(
+            f"SELECT p.id FROM person p WHERE p.household_id = :h AND {_LIVE}"
+            " ORDER BY p.relationship = 'head' DESC, p.folio"), {"h": hid}).scalars())
+    if selection.area:
+        where = " AND a.center_id = :c" if center_id else ""
+        areas = db.execute(text(
+            "SELECT a.id, a.center_id FROM area a WHERE (a.id = :a OR a.name = :a)"
+            f" AND a.deleted = 0{where}"), {"a": selection.area, "c": center_id}).all()
+        if not areas:
+            raise SelectionError("There is no area {area} in this file.", area=selection.area)
+        if len({r.center_id for r in areas}) > 1:
+            raise SelectionError("The area {area} exists in several centers: choose the "
+                                 "center.", area=selection.area)
+        ids = {r.id for r in areas}
+        present = db.execute(text(
+            "SELECT s.person_id, b.area_id FROM stay s JOIN bed b ON b.id = s.bed_id"
+            " WHERE s.check_out IS NULL AND s.deleted = 0 AND s.status <> 'pending'")).all()
+        inside = {r.person_id for r in present if r.area_id in ids}
+        return [r.person_id for r in roster_rows(session=session, center_id=areas[0].center_id)
+                if r.person_id in inside and r.folio]
+    if selection.registered_on:
+        start, end = day_bounds(selection.registered_on, tz or timezone.utc)
+        where = " AND p.center_id = :c" if center_id else ""
+        return list(db.execute(text(
+            f"SELECT p.id FROM person p LEFT JOIN household h ON h.id = p.household_id"
+            f" LEFT JOIN person hp ON hp.id = h.head_person_id"
+            f" WHERE p.created_at >= :s AND p.created_at < :e AND {_LIVE}{where}"
+            " ORDER BY coalesce(hp.folio, p.folio), p.relationship = 'head' DESC, p.folio"),
+            {"s": start, "e": end, "c": center_id}).scalars())
+    return [r.person_id for r in roster_rows(session=session, center_id=center_id) if r.folio]
+
+
+def person_languages(*, session: Session, person_ids: list[str],
+                     ) -> dict[str, tuple[list[dict], str | None]]:
+    """person id -> (languages as recorded on the form, nationality)."""
+    out: dict[str, tuple[list[dict], str | None]] = {}
+    for start in range(0, len(person_ids), 500):
+        chunk = person_ids[start:start + 500]
+        marks = ", ".join(f":p{i}" for i in range(len(chunk)))
+        rows = session.connection().execute(text(
+            f"SELECT id, languages, nationality FROM person WHERE id IN ({marks})"),
+            {f"p{i}": pid for i, pid in enumerate(chunk)})
+        for r in rows:
+            out[r.id] = (_json_list(r.languages), r.nationality)
+    return out
+
+
 # --- impact indicators ------------------------------------------------------------------------
 
 IndicatorQuery = Callable[..., int | None]

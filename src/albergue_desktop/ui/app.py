@@ -37,11 +37,23 @@ def create_application() -> QApplication:
 class AppSession(QObject):
     """Who is signed in and their main window. ``window`` is None between sessions."""
 
-    def __init__(self, app: QApplication, db: Database) -> None:
+    def __init__(self, app: QApplication, db: Database, *, smoke_test: bool = False) -> None:
         super().__init__()
         self.app = app
         self.db = db
         self.window: MainWindow | None = None
+        # Scripted start check (installer/, `albergue --smoke-test`): the first dialog is
+        # closed unanswered as soon as it shows; nothing is signed in or written.
+        self.smoke_test = smoke_test
+        self.smoke_seen: str | None = None
+
+    def _smoke_close(self, dialog: QDialog, what: str) -> None:
+        def close() -> None:
+            if dialog.isVisible():
+                self.smoke_seen = what
+                print(f"albergue: {what} shown ({dialog.windowTitle()})", flush=True)
+            dialog.reject()
+        QTimer.singleShot(0, close)
 
     def start(self) -> bool:
         """First-run setup if needed, then sign-in. False when the user gave up."""
@@ -52,6 +64,8 @@ class AppSession(QObject):
             # a central file (merged center files) has its centers: only an administrator
             setup = (CentralSetupDialog(self.db) if needs_central_setup(self.db)
                      else FirstRunDialog(self.db))
+            if self.smoke_test:
+                self._smoke_close(setup, "setup")
             if setup.exec() != QDialog.DialogCode.Accepted:
                 return False
             username = setup.admin_username
@@ -63,6 +77,8 @@ class AppSession(QObject):
         if username:
             dialog.form.username_edit.setText(username)
             dialog.form.password_edit.setFocus()
+        if self.smoke_test:
+            self._smoke_close(dialog, "sign-in")
         if dialog.exec() != QDialog.DialogCode.Accepted or dialog.actor is None:
             return False
         # a new or just converted file: its administrator's first sign-in
@@ -148,11 +164,12 @@ def warn_about_clock(today: date | None = None) -> bool:
     return True
 
 
-def run(db_path: Path, *, lang: str | None = None) -> int:
+def run(db_path: Path, *, lang: str | None = None, smoke_test: bool = False) -> int:
     """Open ``db_path``: first-run setup or sign-in, then the main window; run the event
     loop until it closes. ``lang`` overrides the language saved in the settings for this run.
     Returns the process exit code: 1 (after telling the user why) when the file cannot be
-    opened."""
+    opened. ``smoke_test``: close the first dialog as soon as it shows and return 0 when it
+    was the sign-in, 3 otherwise (a check that an installed app starts)."""
     app = create_application()
     app.setQuitOnLastWindowClosed(False)  # windows are replaced while the app runs
     install_translators(app, lang or settings.language())
@@ -163,11 +180,12 @@ def run(db_path: Path, *, lang: str | None = None) -> int:
             "app", "Albergue: the database cannot be opened"), str(exc))
         return 1
     clock.follow(db)  # a demo file runs on its own day (domain/clock.py)
-    warn_about_clock()
-    session = AppSession(app, db)
+    if not smoke_test:
+        warn_about_clock()
+    session = AppSession(app, db, smoke_test=smoke_test)
     try:
         if not session.start():
-            return 0
+            return 0 if not smoke_test or session.smoke_seen == "sign-in" else 3
         return app.exec()
     finally:
         session.shutdown()  # no read may still run when the file closes

@@ -40,6 +40,9 @@ def catalog_parts() -> dict[str, list[Path]]:
 
 
 def catalog_names(lang: str) -> list[str]:
+    if not (UI_DIR / "__init__.py").is_file():
+        # a bundle (installer/) has no sources beside it: every catalog that was shipped
+        return sorted(qm.stem for qm in i18n_dir().glob(f"*_{lang}.qm"))
     return [f"{part}_{lang}" for part in catalog_parts()]
 
 

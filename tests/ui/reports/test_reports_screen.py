@@ -221,3 +221,75 @@ def test_the_reports_menu_opens_one_tab_that_lets_go_when_closed(qtbot, world, r
         window.actions["import"].trigger()
         assert isinstance(window._dialog, ImportWizard) and window._dialog.isVisible()
         window._dialog.reject()
+
+
+def test_id_cards_for_one_household_typed_by_a_members_folio(qtbot, world, tasks):
+    view = open_view(qtbot, world.db, tasks)
+    view.form.set_center(world.center_id)
+    view.form.set_kind("idcards")
+    form = view.form
+    assert form.cards_for.isEnabled() and not form.household.isEnabled()
+    form.cards_for.setCurrentIndex(form.cards_for.findData("household"))
+    assert form.household.isEnabled() and not form.area.isEnabled()
+    qtbot.keyClicks(form.household, world.folios["rose"])
+    text = generate(qtbot, view, "idcards")
+    assert {"Marie-Claude JOSEPH", "Jean-Baptiste JOSEPH", "Rose-Thérèse JOSEPH"} == {
+        name for name in world.present if name in text}
+
+
+def test_id_cards_for_one_area_and_for_today(qtbot, world, tasks):
+    view = open_view(qtbot, world.db, tasks)
+    form = view.form
+    form.set_center(world.center_id)
+    form.set_kind("idcards")
+    form.cards_for.setCurrentIndex(form.cards_for.findData("area"))
+    assert form.area.isEnabled()
+    form.area.setCurrentIndex(form.area.findText("Dormitorio A"))
+    text = generate(qtbot, view, "idcards")
+    # in the beds of Dormitorio A; Dieu-Nés is present without a bed
+    assert "Wilner PIERRE" in text and "Dieu-Nés LOUIS-JEUNE" not in text
+    assert "Área Dormitorio A" in text
+    form.cards_for.setCurrentIndex(form.cards_for.findData("today"))
+    text = generate(qtbot, view, "idcards")
+    assert all(name in text for name in world.present)  # all registered today
+
+
+def test_id_cards_for_a_household_without_a_folio_say_what_to_type(qtbot, world, tasks):
+    view = open_view(qtbot, world.db, tasks)
+    view.form.set_kind("idcards")
+    view.form.cards_for.setCurrentIndex(view.form.cards_for.findData("household"))
+    qtbot.mouseClick(view.generate_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: not view.busy, timeout=20_000)
+    assert view.status.text() == "Escriba el folio de cualquier integrante del núcleo familiar."
+    assert view.output is None
+
+
+def test_the_dashboard_is_shown_in_the_preview_with_its_period(qtbot, world, tasks):
+    view = open_view(qtbot, world.db, tasks)
+    form = view.form
+    form.set_kind("dashboard")
+    assert form.center.isEnabled() and form.whole_period.isEnabled()
+    assert not form.cards_for.isEnabled() and not form.day.isEnabled()
+    text = generate(qtbot, view, "dashboard")
+    assert "Tablero" in text and "Colores de triaje de las personas presentes" in text
+    assert view.suggested_name().startswith("tablero")
+
+
+def test_welcome_papers_and_card_backs_from_the_screen(qtbot, world, tasks):
+    view = open_view(qtbot, world.db, tasks)
+    form = view.form
+    form.set_kind("welcome")
+    assert form.cards_for.isEnabled() and form.paper_lang.isEnabled()
+    assert not form.backs.isEnabled()
+    form.cards_for.setCurrentIndex(form.cards_for.findData("household"))
+    qtbot.keyClicks(form.household, world.folios["marie"])
+    form.paper_lang.setCurrentIndex(form.paper_lang.findData("ht"))
+    text = generate(qtbot, view, "welcome")
+    assert "Byenvini nan abri a" in text and text.count("Dakò pou itilize") == 3
+    form.set_kind("idcards")
+    assert form.backs.isEnabled() and not form.paper_lang.isEnabled()
+    form.backs.setChecked(True)
+    assert form.paper_lang.isEnabled()
+    form.paper_lang.setCurrentIndex(form.paper_lang.findData("fr"))
+    text = generate(qtbot, view, "idcards")
+    assert text.count("Cette carte est à vous.") == 3

@@ -8,8 +8,8 @@ from functools import partial
 
 from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QListWidget, QListWidgetItem,
-    QVBoxLayout, QWidget,
+    QCheckBox, QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QListWidget,
+    QListWidgetItem, QVBoxLayout, QWidget,
 )
 
 from ...domain import clock
@@ -21,6 +21,8 @@ from ...storage.tables import Center
 from ..ops import error_text, query_op
 from ..tasks import TaskManager
 from .jobs import KINDS, ReportRequest, areas_of
+
+CARDS_ALL, CARDS_AREA, CARDS_HOUSEHOLD, CARDS_TODAY = "all", "area", "household", "today"
 
 
 def _qdate(day: date) -> QDate:
@@ -56,6 +58,13 @@ class ReportForm(QWidget):
             "impact": (self.tr("Impact and results"),
                        self.tr("Admissions, discharges and the program's indicators for a "
                                "period.")),
+            "welcome": (self.tr("Welcome papers"),
+                        self.tr("Rules and rights notice and consent forms of a household or "
+                                "person, in each person's language (Spanish, Haitian Creole "
+                                "or French).")),
+            "dashboard": (self.tr("Dashboard"),
+                          self.tr("Charts: occupancy of each center against its capacity, "
+                                  "arrivals and departures per day, triage colours.")),
         }
         self.titles = {k: v[0] for k, v in titles.items()}
         self.kinds = QListWidget(self)
@@ -74,6 +83,24 @@ class ReportForm(QWidget):
         self.center = QComboBox(self)
         self.center.addItem(self.tr("All centers"), None)
         self.area = QComboBox(self)
+        # whose ID cards: everyone present, one area, one household, registered today
+        self.cards_for = QComboBox(self)
+        for text, code in ((self.tr("Everyone present"), CARDS_ALL),
+                           (self.tr("One area"), CARDS_AREA),
+                           (self.tr("One household"), CARDS_HOUSEHOLD),
+                           (self.tr("Registered today"), CARDS_TODAY)):
+            self.cards_for.addItem(text, code)
+        self.household = QLineEdit(self)
+        self.household.setPlaceholderText(self.tr("Folio of any member"))
+        self.household.setToolTip(self.tr("The folio of any member of the household: "
+                                          "every member gets a card."))
+        self.backs = QCheckBox(self.tr("Print the backs (two-sided)"), self)
+        self.backs.setToolTip(self.tr("After each sheet, the backs of its cards in each "
+                                      "person's language, placed for long-edge duplex."))
+        self.paper_lang = QComboBox(self)
+        for text, code in ((self.tr("Each person's"), None), ("Español", "es"),
+                           ("Kreyòl ayisyen", "ht"), ("Français", "fr")):
+            self.paper_lang.addItem(text, code)
         today = _qdate(clock.today())
         self.day = QDateEdit(today, self)
         self.start = QDateEdit(today.addMonths(-1), self)
@@ -94,7 +121,11 @@ class ReportForm(QWidget):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.addRow(self.tr("&Center:"), self.center)
+        form.addRow(self.tr("For &whom:"), self.cards_for)
         form.addRow(self.tr("&Area:"), self.area)
+        form.addRow(self.tr("House&hold:"), self.household)
+        form.addRow("", self.backs)
+        form.addRow(self.tr("Paper lang&uage:"), self.paper_lang)
         form.addRow(self.tr("&Day:"), self.day)
         form.addRow(self.tr("&From:"), self.start)
         form.addRow(self.tr("&To:"), self.end)
@@ -112,6 +143,10 @@ class ReportForm(QWidget):
         self.kinds.currentRowChanged.connect(lambda _r: self._update())
         self.center.currentIndexChanged.connect(lambda _i: self._load_areas())
         self.whole_period.toggled.connect(lambda _c: self._update())
+        self.cards_for.currentIndexChanged.connect(lambda _i: self._update())
+        self.household.textChanged.connect(lambda _t: self.changed.emit())
+        self.backs.toggled.connect(lambda _c: self._update())
+        self.paper_lang.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for widget in (self.area, self.center):
             widget.currentIndexChanged.connect(lambda _i: self.changed.emit())
         for edit in (self.day, self.start, self.end):
@@ -172,21 +207,36 @@ class ReportForm(QWidget):
         kind = self.kind
         self.description.setText(self.descriptions[kind])
         self.center.setEnabled(kind != "impact")
-        self.area.setEnabled(kind == "bedlist" and self.center.currentData() is not None)
+        people = kind in ("idcards", "welcome")
+        cards_for = self.cards_for.currentData() if people else None
+        self.cards_for.setEnabled(people)
+        self.backs.setEnabled(kind == "idcards")
+        self.paper_lang.setEnabled(kind == "welcome" or (kind == "idcards" and
+                                                         self.backs.isChecked()))
+        self.area.setEnabled(self.center.currentData() is not None and (
+            kind == "bedlist" or cards_for == CARDS_AREA))
+        self.household.setEnabled(cards_for == CARDS_HOUSEHOLD)
         self.day.setEnabled(kind == "census")
-        self.whole_period.setEnabled(kind == "impact")
+        periodic = kind in ("impact", "dashboard")
+        self.whole_period.setEnabled(periodic)
         for edit in (self.start, self.end):
-            edit.setEnabled(kind == "impact" and not self.whole_period.isChecked())
+            edit.setEnabled(periodic and not self.whole_period.isChecked())
         self.health_note.setVisible(kind == "roster")
         self.changed.emit()
 
     def request(self) -> ReportRequest:
         kind = self.kind
-        period = kind == "impact" and not self.whole_period.isChecked()
+        period = kind in ("impact", "dashboard") and not self.whole_period.isChecked()
+        cards_for = (self.cards_for.currentData() if kind in ("idcards", "welcome")
+                     else None)
         return ReportRequest(
             kind,
             center=self.center.currentData() if kind != "impact" else None,
             area=self.area.currentData() if self.area.isEnabled() else None,
+            household=self.household.text().strip() if cards_for == CARDS_HOUSEHOLD else None,
+            registered_today=cards_for == CARDS_TODAY,
+            backs=self.backs.isEnabled() and self.backs.isChecked(),
+            paper_lang=self.paper_lang.currentData() if self.paper_lang.isEnabled() else None,
             day=_pydate(self.day.date()) if kind == "census" else None,
             start=_pydate(self.start.date()) if period else None,
             end=_pydate(self.end.date()) if period else None)

@@ -13,16 +13,21 @@ from ...services.context import Actor
 from ...storage.db import Database
 from ..ops import CancelToken
 
-KINDS = ("roster", "bedlist", "census", "idcards", "impact")
+KINDS = ("roster", "bedlist", "census", "idcards", "welcome", "impact", "dashboard")
 
 
 @dataclass(frozen=True)
 class ReportRequest:
     kind: str                    # one of KINDS
     center: str | None = None    # center id; None: all centers
-    area: str | None = None      # area id (bed list)
+    area: str | None = None      # area id (bed list; ID cards of the people in it)
+    household: str | None = None  # ID cards of a household (its id or a member's folio;
+    #                               "" when that was chosen but nothing typed)
+    registered_today: bool = False  # ID cards of the people registered today
+    backs: bool = False          # ID cards: the backs too, in each person's language
+    paper_lang: str | None = None  # welcome papers and card backs: one language for all
     day: date | None = None      # census day
-    start: date | None = None    # impact period (None: from the beginning)
+    start: date | None = None    # impact and dashboard period (None: from the beginning)
     end: date | None = None
 
 
@@ -52,9 +57,26 @@ def generate(db: Database, actor: Actor, request: ReportRequest, out: Path, *,
         if request.kind == "census":
             from ...reports.census import census_pdf
             return census_pdf(db, actor, out, day=request.day, center=request.center)
-        if request.kind == "idcards":
+        if request.kind in ("idcards", "welcome"):
+            from ...reports.output import ReportError
+            from ...storage.report_queries import CardSelection
+            if request.household == "":
+                raise ReportError("Type the folio of any member of the household.")
+            # registration times are on the computer's clock, also in a demo (domain/clock.py)
+            selection = CardSelection(
+                area=request.area, household=request.household,
+                registered_on=date.today() if request.registered_today else None)
+            if request.kind == "welcome":
+                from ...reports.papers import welcome_pdf
+                return welcome_pdf(db, actor, out, selection=selection,
+                                   center=request.center, lang=request.paper_lang)
             from ...reports.idcards import idcards_pdf
-            return idcards_pdf(db, actor, out, center=request.center)
+            return idcards_pdf(db, actor, out, center=request.center, selection=selection,
+                               backs=request.backs, paper_lang=request.paper_lang)
+        if request.kind == "dashboard":
+            from ...reports.dashboard import dashboard_pdf
+            return dashboard_pdf(db, actor, out, center=request.center, start=request.start,
+                                 end=request.end)
         if request.kind == "impact":
             from ...reports.impact import impact_pdf
             return impact_pdf(db, actor, out, start=request.start, end=request.end)

@@ -253,7 +253,8 @@ class ReportsView(QWidget):
     def suggested_name(self) -> str:
         names = {"roster": self.tr("roster"), "bedlist": self.tr("bed-list"),
                  "census": self.tr("daily-census"), "idcards": self.tr("id-cards"),
-                 "impact": self.tr("impact")}
+                 "impact": self.tr("impact"), "dashboard": self.tr("dashboard"),
+                 "welcome": self.tr("welcome-papers")}
         request = self.form.request()
         parts = [names[request.kind], self.form.center_code(),
                  (request.day or clock.today()).isoformat()]

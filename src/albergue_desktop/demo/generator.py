@@ -125,8 +125,8 @@ def generate_demo(db: Database, *, persons: int | None = None,
                 progress(written, persons)
     with _without_fsync(db):
         _record_screenings(db, households, builder.person_ids, center_ids, seed)
-    followup.write(db, followup.build(households, builder.person_ids, center_ids, seed))
         _write_pharmacy(db, households, builder.person_ids, center_ids, seed)
+    followup.write(db, followup.build(households, builder.person_ids, center_ids, seed))
     if users:
         single_center = center_ids[0] if center_code is not None else None
         admin = None  # the first user is the administrator who creates the others

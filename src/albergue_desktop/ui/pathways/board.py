@@ -380,6 +380,12 @@ class PathwayBoard(QDialog):
             age = "" if m.age is None else self.tr(", {n} years").format(n=m.age)
             where = "" if m.present else self.tr(" — not in a shelter")
             item = QListWidgetItem(f"{m.name}{age}{where}", self.people)
+            if m.missing:
+                item.setToolTip(self.tr("Missing to be hired: {what}").format(
+                    what=", ".join(label("hiring_missing", c) for c in m.missing)))
+                item.setText(item.text() + self.tr(" — missing: {what}").format(
+                    what=", ".join(label("hiring_missing", c) if c != "work_permit"
+                                   else self.tr("work permit") for c in m.missing)))
             item.setData(ROLE, m)
         if members:
             self.people.setCurrentRow(0)

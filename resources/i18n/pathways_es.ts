@@ -247,6 +247,18 @@
         <source> — not in a shelter</source>
         <translation> — fuera del albergue</translation>
     </message>
+    <message>
+        <source>Missing to be hired: {what}</source>
+        <translation>Falta para ser contratado(a): {what}</translation>
+    </message>
+    <message>
+        <source> — missing: {what}</source>
+        <translation> — falta: {what}</translation>
+    </message>
+    <message>
+        <source>work permit</source>
+        <translation>permiso para trabajar</translation>
+    </message>
 </context>
 <context>
     <name>PathwayForm</name>

@@ -44,6 +44,8 @@ ES: dict[str, str] = {
     ", {years} years": ", {years} años",
     "Experience: {occupation}{years} (ISCO-08 {code}, {title})":
         "Experiencia: {occupation}{years} (CIUO-08 {code}, {title})",
+    "Experience: {occupation}{years} (ISCO-08 {code})":
+        "Experiencia: {occupation}{years} (CIUO-08 {code})",
     "related trade": "oficio afín",
     "May work: {status}": "Puede trabajar: {status}",
     "RFC issued": "RFC emitido",

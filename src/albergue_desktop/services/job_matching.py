@@ -21,6 +21,7 @@ from sqlmodel import Session
 
 from ..domain import clock
 from ..domain.errors import NotFoundError
+from ..domain.i18n import language
 from ..domain.i18n import translate as _
 from ..domain.labels import label
 from ..domain.occupations import same_minor_group
@@ -181,18 +182,26 @@ def best_rows(session: Session, isco: str, today: date, present_only: bool,
                                                          "limit": limit}))
 
 
+def experience_text(typed: str, years_text: str, code: str) -> str:
+    """"Experiencia: Soldador, 8 años (CIUO-08 7212)"; in English with the ILO's title (the
+    classification ships its English titles only)."""
+    if language() == "en":
+        return _("Experience: {occupation}{years} (ISCO-08 {code}, {title})", occupation=typed,
+                 years=years_text, code=code, title=occupations().title(code))
+    return _("Experience: {occupation}{years} (ISCO-08 {code})", occupation=typed,
+             years=years_text, code=code)
+
+
 def _score(row, isco: str, today: date) -> Suggestion | None:
     (pid, given, surnames, folio, birth, status, until, curp, rfc, code, years, typed,
      rfc_status, nss, permit_doc) = row[:15]
     age = _age(birth, today)
     if age is not None and age < ADULT_YEARS:
         return None
-    index = occupations()
     exact = code == isco
     score = SAME_GROUP if exact else SAME_MINOR_GROUP
     years_text = _(", {years} years", years=years) if years else ""
-    reasons = [_("Experience: {occupation}{years} (ISCO-08 {code}, {title})",
-                 occupation=typed, years=years_text, code=code, title=index.title(code))]
+    reasons = [experience_text(typed, years_text, code)]
     if not exact and same_minor_group(code, isco):
         reasons[0] += " — " + _("related trade")
     score += min(years or 0, MAX_YEARS) * PER_YEAR
@@ -244,7 +253,6 @@ def match_openings(db: Database, actor: Actor, person_id: str, *,
     """Open openings for a person, by their coded experience, with the reasons."""
     actor.require(Permission.VIEW_PEOPLE)
     ensure_index(db, actor)
-    index = occupations()
     with db.read_session() as session:
         person = session.get(Person, person_id)
         if person is None or person.deleted:
@@ -272,8 +280,7 @@ def match_openings(db: Database, actor: Actor, person_id: str, *,
                 best = (score, typed, my_code)
         if best is None:
             continue
-        reasons = [_("Experience: {occupation}{years} (ISCO-08 {code}, {title})",
-                     occupation=best[1], years="", code=best[2], title=index.title(best[2]))]
+        reasons = [experience_text(best[1], "", best[2])]
         if wage:
             reasons.append(_("Wage: ${wage:,.0f} per {period}", wage=wage,
                              period=label("wage_period", period)))

@@ -13,10 +13,14 @@ from datetime import date, datetime
 from sqlalchemy import text
 
 from ..domain import clock
-from ..domain.pathways import WORK_ALLOWED, HouseholdProgress, school_age, stage
+from ..domain.pathways import (
+    WORK_ALLOWED, HouseholdProgress, missing_to_hire, school_age, stage,
+)
 from ..domain.permissions import Permission
 from ..storage.db import Database
+from ..storage.tables import Person
 from .context import Actor
+from .jobs import hiring_file
 
 ADULT = 18
 
@@ -167,6 +171,7 @@ class Member:
     age: int | None
     relationship: str | None
     present: bool
+    missing: tuple[str, ...] = ()  # adults: what is missing to be hired (pathways codes)
 
 
 def members(db: Database, actor: Actor, household_id: str,
@@ -182,10 +187,16 @@ def members(db: Database, actor: Actor, household_id: str,
             FROM person p WHERE p.household_id = :h AND p.deleted = 0
               AND p.merged_into_id IS NULL ORDER BY p.relationship != 'head', p.birth_date"""),
             {"h": household_id}).all()
-    out = []
-    for pid, given, surnames, birth, relationship, present in rows:
-        b = _d(birth)
-        age = None if b is None else today.year - b.year - ((today.month, today.day)
-                                                             < (b.month, b.day))
-        out.append(Member(pid, f"{given} {surnames}".strip(), age, relationship, bool(present)))
+        out = []
+        for pid, given, surnames, birth, relationship, present in rows:
+            b = _d(birth)
+            age = None if b is None else today.year - b.year - ((today.month, today.day)
+                                                                 < (b.month, b.day))
+            missing: tuple[str, ...] = ()
+            if age is not None and age >= ADULT:
+                person = session.get(Person, pid)
+                assert person is not None
+                missing = tuple(missing_to_hire(hiring_file(session, person, today), today))
+            out.append(Member(pid, f"{given} {surnames}".strip(), age, relationship,
+                              bool(present), missing))
     return out

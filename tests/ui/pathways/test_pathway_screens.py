@@ -90,7 +90,9 @@ def test_discharge_from_the_board_by_keyboard(qtbot, db, center, tasks):
     board = board_loaded(qtbot, show(qtbot, PathwayBoard(db, COORD, tasks)))
     board.columns["arrived"].setCurrentRow(0)
     qtbot.waitUntil(lambda: board.people.count() == 3)
-    assert "Días" in board.summary.text() or "días" in board.summary.text()
+    assert "días en albergue" in board.summary.text()
+    head = board.people.item(0).text()
+    assert "falta:" in head and "RFC" in head and "NSS" in head  # what is missing to be hired
     board.actions["discharge"].click()
     form = board.form
     assert isinstance(form, PathwayForm)

@@ -93,6 +93,7 @@ class PathwayBoard(QDialog):
         d.addWidget(self.summary, 3)
         self.people = QListWidget(detail)
         self.people.setObjectName("members")
+        self.people.setWordWrap(True)
         d.addWidget(self.people, 2)
         buttons = QGridLayout()
         self.actions: dict[str, QPushButton] = {}
@@ -106,26 +107,28 @@ class PathwayBoard(QDialog):
             self.actions[name] = b
         d.addLayout(buttons, 3)
         layout.addWidget(detail, 2)
-        tools = QHBoxLayout()
-        for name, text in self._tool_specs():
+        tools = QGridLayout()  # two rows: the board fits a 1366-pixel screen
+        specs = self._tool_specs()
+        per_row = (len(specs) + 1) // 2 or 1
+        for i, (name, text) in enumerate(specs):
             b = QPushButton(text, self)
             b.setObjectName(name)
             b.setAutoDefault(False)
             b.clicked.connect(partial(self._run_tool, name))
-            tools.addWidget(b)
+            tools.addWidget(b, i // per_row, i % per_row)
             self.actions[name] = b
-        tools.addStretch(1)
         close = QPushButton(self.tr("Close"), self)
         close.setAutoDefault(False)
         close.clicked.connect(self.reject)
-        tools.addWidget(close)
+        tools.setColumnStretch(per_row, 1)
+        tools.addWidget(close, 1, per_row + 1)
         layout.addLayout(tools)
         self.error = QLabel(self)
         self.error.setStyleSheet(ERROR_STYLE)
         layout.addWidget(self.error)
         self._enable_actions(False)
         on_changed(self, lambda _c: self.reload())
-        self.resize(1340, 720)
+        self.resize(1340, 700)
         self.reload()
 
     def pathway_lines(self, row: BoardRow) -> list[str]:
@@ -380,6 +383,12 @@ class PathwayBoard(QDialog):
             age = "" if m.age is None else self.tr(", {n} years").format(n=m.age)
             where = "" if m.present else self.tr(" — not in a shelter")
             item = QListWidgetItem(f"{m.name}{age}{where}", self.people)
+            if m.missing:
+                item.setToolTip(self.tr("Missing to be hired: {what}").format(
+                    what=", ".join(label("hiring_missing", c) for c in m.missing)))
+                item.setText(item.text() + self.tr(" — missing: {what}").format(
+                    what=", ".join(label("hiring_missing", c) if c != "work_permit"
+                                   else self.tr("work permit") for c in m.missing)))
             item.setData(ROLE, m)
         if members:
             self.people.setCurrentRow(0)

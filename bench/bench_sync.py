@@ -167,15 +167,15 @@ def main(argv: list[str] | None = None) -> int:
               f"({sum(p.stat().st_size for p in sources) / 1e6:.0f} MB)")
 
         runs = max(1, args.repeat)
-        raws = [raw_copy(work / "raw.sqlite", sources) for _ in range(runs)]
-        raw, raw_rows = fastest([c for c, _ in raws]), raws[0][1]
         central = work / "central.sqlite"
-        full_clocks = []
-        for _ in range(runs):
+        raws, full_clocks = [], []
+        for _ in range(runs):  # alternated, so that both see the same load of the machine
+            raws.append(raw_copy(work / "raw.sqlite", sources))
             central.unlink(missing_ok=True)
             with timed() as clock:
                 full = merge_files(central, sources)
             full_clocks.append(clock)
+        raw, raw_rows = fastest([c for c, _ in raws]), raws[0][1]
         full_clock = fastest(full_clocks)
         full_read = sum(r.rows_read for r in full)
         full_ratio = full_clock.cpu / raw.cpu

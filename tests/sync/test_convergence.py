@@ -158,6 +158,7 @@ class SyncMachine(RuleBasedStateMachine):
         if pid:
             delete(self.dbs[i], pid)
             self._record(str(i), self.dbs[i].path, pid, ("deleted",))
+            self._record_stays(str(i), self.dbs[i].path, pid)  # a delete closes an open stay
 
     @rule(i=st.integers(0, CENTERS - 1), pick=st.integers(0, 9))
     def undelete(self, i, pick):

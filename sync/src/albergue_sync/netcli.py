@@ -138,9 +138,10 @@ def _enrolled(args: argparse.Namespace) -> None:
     if not rows:
         print(_("No center has been enrolled."))
     for r in rows:
-        print(f"{r['center']}  {r['id']}  {r['created_at']}  "
-              f"{'revocada ' + r['revoked_at'] if r['revoked_at'] else 'activa'}  "
-              f"{r['last_seen_at'] or '-'}")
+        state = _("revoked {when}", when=r["revoked_at"]) if r["revoked_at"] else _("active")
+        print(_("{center}  {id}  enrolled {created}  {state}  last seen {seen}",
+                center=r["center"], id=r["id"], created=r["created_at"], state=state,
+                seen=r["last_seen_at"] or "-"))
 
 
 def _dropfolder(args: argparse.Namespace) -> None:

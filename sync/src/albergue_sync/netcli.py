@@ -138,9 +138,9 @@ def _enrolled(args: argparse.Namespace) -> None:
     if not rows:
         print(_("No center has been enrolled."))
     for r in rows:
-        state = _("revoked {when}", when=r["revoked_at"]) if r["revoked_at"] else _("active")
+        shown = _("revoked {when}", when=r["revoked_at"]) if r["revoked_at"] else _("active")
         print(_("{center}  {id}  enrolled {created}  {state}  last seen {seen}",
-                center=r["center"], id=r["id"], created=r["created_at"], state=state,
+                center=r["center"], id=r["id"], created=r["created_at"], state=shown,
                 seen=r["last_seen_at"] or "-"))
 
 

@@ -16,7 +16,7 @@ from sync_helpers import (
     ClockedDatabase, bulk_people, contents, edit, file_digest, register,
 )
 
-from albergue_sync import client, merge_files
+from albergue_sync import client, connection, merge_files
 from albergue_sync.client import Connection, ServerRefused
 from albergue_sync.engine import Options
 from albergue_sync.server.run import Running
@@ -334,11 +334,11 @@ def test_a_bad_upload_is_refused_and_the_server_goes_on(server, twelve_templates
     conn = enroll(server, db.path, code)
     for junk in (gzip.compress(b"random bytes, not a database" * 50), b"not even gzip" * 20):
         sha = hashlib.sha256(junk).hexdigest()
-        with client._client(conn) as http:
-            upload = client._request(http, conn, "POST", "/v1/uploads",
-                                     json={"sha256": sha, "size": len(junk)}).json()
-            upload = client._request(http, conn, "PATCH", f"/v1/uploads/{upload['id']}",
-                                     content=junk, headers={"Upload-Offset": "0"}).json()
+        with connection.http_client(conn) as http:
+            upload = connection.request(http, conn, "POST", "/v1/uploads",
+                                        json={"sha256": sha, "size": len(junk)}).json()
+            upload = connection.request(http, conn, "PATCH", f"/v1/uploads/{upload['id']}",
+                                        content=junk, headers={"Upload-Offset": "0"}).json()
             while upload["state"] in ("queued", "merging"):
                 upload = client._wait_merge(http, conn, upload["id"])
         assert upload["state"] == "refused"

@@ -214,9 +214,14 @@ def test_revoked_unknown_and_reused_codes_are_refused(server, twelve_templates, 
     with pytest.raises(ServerRefused) as reused:
         client.connect(db.path, server.url, text)
     assert reused.value.code == "bad_code" and "ya se usó" in str(reused.value)
+    other = server.server.state.new_enrollment("04", fp)
     with pytest.raises(ServerRefused) as wrong_center:
-        client.connect(db.path, server.url, server.server.state.new_enrollment("04", fp))
-    assert wrong_center.value.code == "wrong_center"
+        client.connect(db.path, server.url, other)
+    assert wrong_center.value.code == "wrong_center" and "centro 04" in str(wrong_center.value)
+    assert [c["center"] for c in server.server.state.centers()].count("04") == 0
+    db04 = tmp_path / "c04.sqlite"  # the code stays good for center 04's own database
+    shutil.copy(twelve_templates / "c04.sqlite", db04)
+    assert client.connect(db04, server.url, other).center == "04"
 
 
 def test_a_server_with_another_certificate_is_refused(server, twelve_templates, tmp_path,

@@ -158,7 +158,8 @@ def connect(db: Path, url: str, code: str, *, transport: httpx.BaseTransport | N
     own = _center_code(db)
     with http_client(pem, transport) as client:
         try:
-            response = client.post(url.rstrip("/") + "/v1/enroll", json={"secret": secret})
+            response = client.post(url.rstrip("/") + "/v1/enroll",
+                                   json={"secret": secret, "center": own})
         except httpx.TransportError as exc:
             raise transport_error(url, exc) from exc
         if response.status_code != 200:

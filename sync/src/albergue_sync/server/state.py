@@ -119,9 +119,10 @@ class ServerState:
                    (created + CODE_VALID).isoformat(timespec="seconds")))
         return format_code(secret, fingerprint)
 
-    def redeem(self, secret_hex: str) -> tuple[Credential, str]:
+    def redeem(self, secret_hex: str, center: str | None = None) -> tuple[Credential, str]:
         """Use a one-time code: a new credential for its center. Returns (credential,
-        token): the token is shown once, only its hash is kept."""
+        token): the token is shown once, only its hash is kept. ``center``: the code of the
+        database being enrolled; a code of another center is refused and stays unused."""
         with self._lock:
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
@@ -133,6 +134,10 @@ class ServerState:
                     raise SyncRefused("That enrollment code is not valid: it was already used, "
                                       "it expired or it was mistyped. Ask the central for a "
                                       "new one.")
+                if center is not None and center != row[0]:
+                    raise SyncRefused("That code is for center {center}, but this database "
+                                      "belongs to center {own}. Ask the central for a code "
+                                      "of center {own}.", center=row[0], own=center)
                 token = "alb_" + secrets.token_urlsafe(32)
                 cred = Credential("cr_" + secrets.token_hex(8), row[0], bool(row[1]), False)
                 conn.execute("UPDATE enrollment SET used_at = ? WHERE code_hash = ?",

@@ -379,3 +379,28 @@ def test_files_sent_over_the_network_carry_no_accounts(tmp_path):
     conn = sqlite3.connect(central)
     assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (1,)  # still there
     conn.close()
+
+
+def test_unfinished_uploads_expire_and_their_bytes_go(tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from albergue_sync.server import state as st
+    from albergue_sync.server.store import SqliteCentral
+    from albergue_sync.server.worker import MergeWorker
+
+    central = new_central(tmp_path / "central.sqlite")
+    state = st.ServerState(tmp_path / "server")
+    uploads = tmp_path / "server" / "uploads"
+    uploads.mkdir()
+    cred = st.Credential("cr_1", "01", False, False)
+    old, fresh = state.new_upload(cred, "a" * 64, 10), state.new_upload(cred, "b" * 64, 10)
+    week_ago = (datetime.now(timezone.utc) - timedelta(days=8)).isoformat(timespec="seconds")
+    state._run("UPDATE upload SET created_at = ? WHERE id = ?", (week_ago, old["id"]))
+    for upload in (old, fresh):
+        (uploads / f"{upload['id']}.gz").write_bytes(b"12345")
+    (uploads / "up_gone.gz").write_bytes(b"left by a merged upload")
+    worker = MergeWorker(SqliteCentral(central), state, uploads)
+    assert worker.prune() == 2
+    assert [p.name for p in uploads.iterdir()] == [f"{fresh['id']}.gz"]
+    assert state.upload(old["id"])["state"] == st.EXPIRED
+    state.close()

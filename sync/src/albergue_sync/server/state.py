@@ -46,6 +46,8 @@ CREATE TABLE IF NOT EXISTS merged (
 # central's bookmark no longer covers goes to ``stale`` (the client sends the whole file).
 RECEIVING, QUEUED, MERGING, MERGED, REFUSED, CORRUPT, STALE = (
     "receiving", "queued", "merging", "merged", "refused", "corrupt", "stale")
+EXPIRED = "expired"  # an upload left unfinished for UNFINISHED_KEPT (its bytes are removed)
+UNFINISHED_KEPT = timedelta(days=7)
 
 
 def now_text() -> str:
@@ -182,8 +184,8 @@ class ServerState:
     def find_upload(self, center_code: str, sha256: str) -> dict | None:
         """The newest upload of these bytes by this center that is not corrupt."""
         rows = self._run("SELECT id FROM upload WHERE center_code = ? AND sha256 = ? AND "
-                         "state NOT IN (?, ?) ORDER BY created_at DESC LIMIT 1",
-                         (center_code, sha256, CORRUPT, STALE))
+                         "state NOT IN (?, ?, ?) ORDER BY created_at DESC LIMIT 1",
+                         (center_code, sha256, CORRUPT, STALE, EXPIRED))
         return self.upload(rows[0][0]) if rows else None
 
     def new_upload(self, cred: Credential, sha256: str, size: int) -> dict:
@@ -212,6 +214,15 @@ class ServerState:
         before it merged them), oldest first."""
         return [r[0] for r in self._run("SELECT id FROM upload WHERE state IN (?, ?) "
                                         "ORDER BY created_at", (QUEUED, MERGING))]
+
+    def live_uploads(self) -> set[str]:
+        """Uploads whose bytes are still needed (being received, or waiting to be merged);
+        an unfinished one older than UNFINISHED_KEPT expires first."""
+        cutoff = (datetime.now(timezone.utc) - UNFINISHED_KEPT).isoformat(timespec="seconds")
+        self._run("UPDATE upload SET state = ?, finished_at = ? WHERE state = ? AND "
+                  "created_at < ?", (EXPIRED, now_text(), RECEIVING, cutoff))
+        return {r[0] for r in self._run("SELECT id FROM upload WHERE state IN (?, ?, ?)",
+                                        (RECEIVING, QUEUED, MERGING))}
 
     def was_merged(self, sha256: str) -> bool:
         return bool(self._run("SELECT 1 FROM merged WHERE sha256 = ?", (sha256,)))

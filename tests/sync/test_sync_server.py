@@ -16,7 +16,7 @@ from sync_helpers import (
     ClockedDatabase, bulk_people, contents, edit, file_digest, register,
 )
 
-from albergue_sync import client, merge_files
+from albergue_sync import client, connection, merge_files
 from albergue_sync.client import Connection, ServerRefused
 from albergue_sync.engine import Options
 from albergue_sync.server.run import Running
@@ -214,9 +214,14 @@ def test_revoked_unknown_and_reused_codes_are_refused(server, twelve_templates, 
     with pytest.raises(ServerRefused) as reused:
         client.connect(db.path, server.url, text)
     assert reused.value.code == "bad_code" and "ya se usó" in str(reused.value)
+    other = server.server.state.new_enrollment("04", fp)
     with pytest.raises(ServerRefused) as wrong_center:
-        client.connect(db.path, server.url, server.server.state.new_enrollment("04", fp))
-    assert wrong_center.value.code == "wrong_center"
+        client.connect(db.path, server.url, other)
+    assert wrong_center.value.code == "wrong_center" and "centro 04" in str(wrong_center.value)
+    assert [c["center"] for c in server.server.state.centers()].count("04") == 0
+    db04 = tmp_path / "c04.sqlite"  # the code stays good for center 04's own database
+    shutil.copy(twelve_templates / "c04.sqlite", db04)
+    assert client.connect(db04, server.url, other).center == "04"
 
 
 def test_a_server_with_another_certificate_is_refused(server, twelve_templates, tmp_path,
@@ -334,11 +339,11 @@ def test_a_bad_upload_is_refused_and_the_server_goes_on(server, twelve_templates
     conn = enroll(server, db.path, code)
     for junk in (gzip.compress(b"random bytes, not a database" * 50), b"not even gzip" * 20):
         sha = hashlib.sha256(junk).hexdigest()
-        with client._client(conn) as http:
-            upload = client._request(http, conn, "POST", "/v1/uploads",
-                                     json={"sha256": sha, "size": len(junk)}).json()
-            upload = client._request(http, conn, "PATCH", f"/v1/uploads/{upload['id']}",
-                                     content=junk, headers={"Upload-Offset": "0"}).json()
+        with connection.http_client(conn) as http:
+            upload = connection.request(http, conn, "POST", "/v1/uploads",
+                                        json={"sha256": sha, "size": len(junk)}).json()
+            upload = connection.request(http, conn, "PATCH", f"/v1/uploads/{upload['id']}",
+                                        content=junk, headers={"Upload-Offset": "0"}).json()
             while upload["state"] in ("queued", "merging"):
                 upload = client._wait_merge(http, conn, upload["id"])
         assert upload["state"] == "refused"
@@ -374,3 +379,28 @@ def test_files_sent_over_the_network_carry_no_accounts(tmp_path):
     conn = sqlite3.connect(central)
     assert conn.execute("SELECT count(*) FROM app_user").fetchone() == (1,)  # still there
     conn.close()
+
+
+def test_unfinished_uploads_expire_and_their_bytes_go(tmp_path):
+    from datetime import datetime, timedelta, timezone
+
+    from albergue_sync.server import state as st
+    from albergue_sync.server.store import SqliteCentral
+    from albergue_sync.server.worker import MergeWorker
+
+    central = new_central(tmp_path / "central.sqlite")
+    state = st.ServerState(tmp_path / "server")
+    uploads = tmp_path / "server" / "uploads"
+    uploads.mkdir()
+    cred = st.Credential("cr_1", "01", False, False)
+    old, fresh = state.new_upload(cred, "a" * 64, 10), state.new_upload(cred, "b" * 64, 10)
+    week_ago = (datetime.now(timezone.utc) - timedelta(days=8)).isoformat(timespec="seconds")
+    state._run("UPDATE upload SET created_at = ? WHERE id = ?", (week_ago, old["id"]))
+    for upload in (old, fresh):
+        (uploads / f"{upload['id']}.gz").write_bytes(b"12345")
+    (uploads / "up_gone.gz").write_bytes(b"left by a merged upload")
+    worker = MergeWorker(SqliteCentral(central), state, uploads)
+    assert worker.prune() == 2
+    assert [p.name for p in uploads.iterdir()] == [f"{fresh['id']}.gz"]
+    assert state.upload(old["id"])["state"] == st.EXPIRED
+    state.close()

@@ -6,7 +6,9 @@ from __future__ import annotations
 import json
 
 from server_helpers import new_central
-from sync_helpers import SYNC_PASSWORD, contents, credentials, make_center, register
+from sync_helpers import (
+    SYNC_PASSWORD, contents, credentials, file_digest, make_center, register,
+)
 
 from albergue_sync import auth, cli
 from albergue_sync.server.run import Running
@@ -20,11 +22,10 @@ def test_enroll_connect_send_receive_revoke(tmp_path, capsys, monkeypatch):
     register(db, cid, given="Nadege")
     db.close()
     center_login = credentials(tmp_path)
-    central_login = ["--user", "jefa", "--password-file", center_login[-1]]
     folder = tmp_path / "server"
     with Running(central, folder) as srv:
-        assert cli.main(["enroll", "--central", str(central), "--cert-dir", str(folder),
-                         "--center", "04", "--json", *central_login]) == 0
+        assert cli.main(["enroll", "--cert-dir", str(folder), "--center", "04",
+                         "--json"]) == 0
         code = json.loads(capsys.readouterr().out)["code"]
         assert cli.main(["connect", "--db", str(db.path), "--url", srv.url, "--code", code,
                          *center_login]) == 0
@@ -37,8 +38,9 @@ def test_enroll_connect_send_receive_revoke(tmp_path, capsys, monkeypatch):
         assert cli.main(["enrolled", "--cert-dir", str(folder), "--json"]) == 0
         listed = json.loads(capsys.readouterr().out)
         assert [(r["center"], r["revoked_at"]) for r in listed] == [("04", None)]
-        assert cli.main(["revoke", "--central", str(central), "--cert-dir", str(folder),
-                         "--center", "04", *central_login]) == 0
+        before = file_digest(central)
+        assert cli.main(["revoke", "--cert-dir", str(folder), "--center", "04"]) == 0
+        assert file_digest(central) == before  # the server stays the central's one writer
         assert "Se revocaron 1 credenciales" in capsys.readouterr().out
         assert cli.main(["send", "--db", str(db.path), *center_login]) == 1
         assert "revocó el acceso" in capsys.readouterr().err

@@ -17,7 +17,7 @@ import pytest
 from server_helpers import new_central
 from sync_helpers import bulk_people, contents, make_center, register
 
-from albergue_sync import client, merge_files
+from albergue_sync import client, connection, merge_files
 from albergue_sync.client import ServerRefused
 from albergue_sync.server import tls
 from albergue_sync.server.state import ServerState
@@ -80,7 +80,7 @@ def test_server_killed_mid_merge_loses_nothing(tmp_path, monkeypatch):
         code = state.new_enrollment("01", fp)
         state.close()
         client.connect(db.path, f"https://127.0.0.1:{port}", code)
-        monkeypatch.setattr(client, "RETRIES", 0)
+        monkeypatch.setattr(connection, "RETRIES", 0)
         outcome: list[object] = []
 
         def push() -> None:
@@ -106,7 +106,7 @@ def test_server_killed_mid_merge_loses_nothing(tmp_path, monkeypatch):
     assert contents(central)["person"] == {}  # nothing half-merged
     proc, _ = _start(central, folder, port, marker, block=False)
     try:
-        monkeypatch.setattr(client, "RETRIES", 30)
+        monkeypatch.setattr(connection, "RETRIES", 30)
         result = client.push(db.path)  # the same export: merged by the restarted server
         assert result.state == "merged"
     finally:

@@ -1,9 +1,10 @@
 """A center talking to ``albergue-sync serve``: enroll once, then push and pull over HTTPS.
 
-- :func:`connect`: a one-time code from the central (it carries the fingerprint of the
-  server's certificate). The certificate the server presents must match it; it is then
-  pinned (only it is trusted) with the per-center credential in the connection file beside
-  the center's database (``.NAME.albergue-server.json``, owner-only).
+- :func:`connect` (:mod:`.connection`): a one-time code from the central (it carries the
+  fingerprint of the server's certificate). The certificate the server presents must match
+  it; it is then pinned (only it is trusted) with the per-center credential in the
+  connection file beside the center's database (``.NAME.albergue-server.json``,
+  owner-only).
 - :func:`push`: the same export file the USB path merges (``status.export``: a consistent
   snapshot, in a private folder beside the database), gzip-compressed, uploaded in chunks
   at the server's offset; a cut connection resumes where the server stands (or the upload
@@ -18,81 +19,28 @@ Errors are :class:`ServerRefused` (a SyncRefused: Spanish message, exit code 1) 
 
 from __future__ import annotations
 
-import json
-import os
 import shutil
 import time
 from collections.abc import Callable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlsplit
 
 import httpx
 
-from . import files
+from . import connection, files
+from .connection import (
+    Connection, ServerRefused, connect, http_client, refusal, request, retrying,
+    transport_error,
+)
 from .engine import Options, SourceReport, merge_files, read_bookmarks, seq_mark
-from .i18n import SyncRefused
-from .server import messages  # noqa: F401  (the catalog of the messages below)
-from .server import tls
 from .server.pullfile import gunzip_file, gzip_file, sha256_file
-from .server.state import parse_code
 from .trim import trim
 
+__all__ = ["CHUNK", "Connection", "PullResult", "PushResult", "ServerRefused", "connect",
+           "pull", "push"]
+
 CHUNK = 256 * 1024
-RETRIES = 30
-TIMEOUT = httpx.Timeout(30.0, connect=10.0)
-
-
-class ServerRefused(SyncRefused):
-    """The server (or the way to it) refused; ``code`` says why."""
-
-    def __init__(self, code: str, msgid: str, /, **params: object) -> None:
-        self.code = code
-        super().__init__(msgid, **params)
-
-
-@dataclass
-class Connection:
-    url: str
-    cert_pem: str
-    token: str
-    center: str
-    credential: str
-    with_health: bool = False
-    # how often a cut connection is retried within one push or pull (None: RETRIES); a
-    # background job that tries again later anyway gives up sooner
-    retries: int | None = field(default=None, compare=False)
-
-    @staticmethod
-    def path_for(db: Path) -> Path:
-        db = Path(db).absolute()
-        return db.parent / f".{db.name}.albergue-server.json"
-
-    def save(self, db: Path) -> Path:
-        path = self.path_for(db)
-        tmp = path.with_name(path.name + ".tmp")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            json.dump({k: v for k, v in asdict(self).items() if k != "retries"}, fh,
-                      indent=1)
-        os.replace(tmp, path)
-        return path
-
-    @classmethod
-    def load(cls, db: Path) -> Connection:
-        path = cls.path_for(db)
-        try:
-            data = json.loads(path.read_text("utf-8"))
-            return cls(**data)
-        except FileNotFoundError:
-            raise ServerRefused("not_enrolled", "This computer is not enrolled with a sync "
-                                "server yet: run albergue-sync connect --url URL --code CODE "
-                                "first.") from None
-        except (OSError, ValueError, TypeError) as exc:
-            raise ServerRefused("not_enrolled", "Cannot read {path}: {detail}",
-                                path=str(path), detail=str(exc)) from exc
 
 
 @dataclass
@@ -116,113 +64,6 @@ class PullResult:
     resumed: int = 0
 
 
-def _client(conn_or_pem: Connection | str, transport: httpx.BaseTransport | None = None
-            ) -> httpx.Client:
-    pem = conn_or_pem.cert_pem if isinstance(conn_or_pem, Connection) else conn_or_pem
-    return httpx.Client(verify=tls.client_context(pem), timeout=TIMEOUT, transport=transport)
-
-
-def _transport_error(url: str, exc: Exception) -> ServerRefused:
-    text = str(exc)
-    if "CERTIFICATE_VERIFY_FAILED" in text or "certificate verify failed" in text:
-        return ServerRefused("certificate", "The server at {url} presented a certificate "
-                             "other than the one this computer enrolled with: it may not be "
-                             "the central. Nothing was sent. If the central got a new "
-                             "certificate, enroll this computer again.", url=url)
-    return ServerRefused("offline", "Cannot reach the sync server at {url} ({detail}). The "
-                         "changes stay on this computer; they are sent when it is reachable.",
-                         url=url, detail=text or type(exc).__name__)
-
-
-def _refusal(response: httpx.Response) -> ServerRefused:
-    try:
-        body = response.json()
-        return ServerRefused(str(body.get("error", "refused")), str(body["message"]),
-                             **dict(body.get("params") or {}))
-    except (ValueError, KeyError, TypeError):
-        return ServerRefused("refused", "The sync server answered {status}.",
-                             status=response.status_code)
-
-
-def _request(client: httpx.Client, conn: Connection, method: str, path: str,
-             **kwargs: Any) -> httpx.Response:
-    headers = {"Authorization": f"Bearer {conn.token}", **kwargs.pop("headers", {})}
-    try:
-        response = client.request(method, conn.url.rstrip("/") + path, headers=headers,
-                                  **kwargs)
-    except httpx.TransportError as exc:
-        raise _transport_error(conn.url, exc) from exc
-    if response.status_code in (401, 403, 400, 404, 503):
-        raise _refusal(response)
-    return response
-
-
-def _retrying(conn: Connection, action: Callable[[], Any], cancelled: Callable[[], bool]
-              | None = None) -> tuple[Any, int]:
-    """Run ``action`` again after a cut connection (not after a certificate or a refusal),
-    with a short growing pause, up to ``conn.retries`` times. Returns (result, retries)."""
-    retries = RETRIES if conn.retries is None else conn.retries
-    for attempt in range(retries + 1):
-        try:
-            return action(), attempt
-        except ServerRefused as exc:
-            if exc.code != "offline" or attempt == retries:
-                raise
-            if cancelled is not None and cancelled():
-                raise
-            time.sleep(min(1.0, 0.02 * (attempt + 1)))
-    raise AssertionError("unreachable")
-
-
-# --- enrollment ------------------------------------------------------------------------
-
-def connect(db: Path, url: str, code: str, *, transport: httpx.BaseTransport | None = None
-            ) -> Connection:
-    """Enroll the center database ``db`` with the server at ``url`` using a one-time code."""
-    files.inspect(db)
-    secret, fingerprint = parse_code(code, tls.FINGERPRINT_BYTES)
-    parts = urlsplit(url)
-    if parts.scheme != "https" or not parts.hostname:
-        raise ServerRefused("bad_url", "The server address must look like "
-                            "https://HOST:PORT.")
-    try:
-        pem = tls.fetch_certificate(parts.hostname, parts.port or 443)
-    except OSError as exc:
-        raise _transport_error(url, exc) from exc
-    if tls.fingerprint_pem(pem)[:len(fingerprint)] != fingerprint:
-        raise ServerRefused("certificate", "The server at {url} presented a certificate "
-                            "that does not match the enrollment code: it may not be the "
-                            "central. Nothing was sent.", url=url)
-    own = _center_code(db)
-    with _client(pem, transport) as client:
-        try:
-            response = client.post(url.rstrip("/") + "/v1/enroll", json={"secret": secret})
-        except httpx.TransportError as exc:
-            raise _transport_error(url, exc) from exc
-        if response.status_code != 200:
-            raise _refusal(response)
-        body = response.json()
-    if own is not None and body["center"] != own:
-        raise ServerRefused("wrong_center", "That code is for center {center}, but this "
-                            "database belongs to center {own}. Ask the central for a code "
-                            "of center {own}.", center=body["center"], own=own)
-    conn = Connection(url.rstrip("/"), pem, body["token"], body["center"],
-                      body["credential"], bool(body["with_health"]))
-    conn.save(db)
-    return conn
-
-
-def _center_code(db: Path) -> str | None:
-    sql = ("SELECT c.code FROM meta m JOIN center c ON c.id = m.value "
-           "WHERE m.key = 'center_id'")
-    conn = files.connect(db, readonly=False)  # only read
-    try:
-        row = conn.execute(sql).fetchone()
-    finally:
-        conn.close()
-    return row[0] if row else None
-
-
 # --- push ------------------------------------------------------------------------------
 
 def push(db: Path, conn: Connection | None = None, *, chunk: int = CHUNK,
@@ -236,13 +77,13 @@ def push(db: Path, conn: Connection | None = None, *, chunk: int = CHUNK,
     db = Path(db)
     conn = conn or Connection.load(db)
     started = time.perf_counter()
-    with files.WorkDir(db) as work, _client(conn, transport) as client:
+    with files.WorkDir(db) as work, http_client(conn, transport) as client:
         snapshot = work.path / "export.sqlite"
         export(db, snapshot)
         info = files.inspect(snapshot)
         since = 0
         if not whole:
-            seen, _n = _retrying(conn, partial(_bookmark, client, conn, info.site_id),
+            seen, _n = retrying(conn, partial(_bookmark, client, conn, info.site_id),
                                  cancelled)
             since = _since(snapshot, info, seen)
         for _attempt in range(2):
@@ -263,7 +104,7 @@ def push(db: Path, conn: Connection | None = None, *, chunk: int = CHUNK,
 
 
 def _bookmark(client: httpx.Client, conn: Connection, site_id: str) -> dict:
-    return _request(client, conn, "GET", "/v1/bookmark", params={"site": site_id}).json()
+    return request(client, conn, "GET", "/v1/bookmark", params={"site": site_id}).json()
 
 
 def _since(snapshot: Path, info: files.FileInfo, seen: dict) -> int:
@@ -286,7 +127,7 @@ def _upload(client: httpx.Client, conn: Connection, packed: Path, sha: str, size
             chunk: int, wait: float, cancelled: Callable[[], bool] | None) -> PushResult:
     resumed = 0
     for _restart in range(5):  # a corrupt arrival starts the upload again
-        upload, n = _retrying(conn, lambda: _request(
+        upload, n = retrying(conn, lambda: request(
             client, conn, "POST", "/v1/uploads", json={"sha256": sha, "size": size}).json(),
             cancelled)
         resumed += n
@@ -297,12 +138,12 @@ def _upload(client: httpx.Client, conn: Connection, packed: Path, sha: str, size
                                         "is kept and the next send goes on from there.")
                 fh.seek(upload["offset"])
                 body = fh.read(chunk)
-                upload, n = _retrying(conn, partial(_send_chunk, client, conn, upload, body),
+                upload, n = retrying(conn, partial(_send_chunk, client, conn, upload, body),
                                       cancelled)
                 resumed += n
         deadline = time.monotonic() + wait
         while upload["state"] in ("queued", "merging") and time.monotonic() < deadline:
-            upload, n = _retrying(conn, partial(_wait_merge, client, conn, upload["id"]),
+            upload, n = retrying(conn, partial(_wait_merge, client, conn, upload["id"]),
                                   cancelled)
             resumed += n
         if upload["state"] in ("merged", "stale"):
@@ -318,19 +159,19 @@ def _upload(client: httpx.Client, conn: Connection, packed: Path, sha: str, size
 
 
 def _wait_merge(client: httpx.Client, conn: Connection, upload_id: str) -> dict:
-    return _request(client, conn, "GET", f"/v1/uploads/{upload_id}",
+    return request(client, conn, "GET", f"/v1/uploads/{upload_id}",
                     params={"wait": "30"}).json()
 
 
 def _send_chunk(client: httpx.Client, conn: Connection, upload: dict, body: bytes) -> dict:
     try:
-        response = _request(client, conn, "PATCH", f"/v1/uploads/{upload['id']}",
+        response = request(client, conn, "PATCH", f"/v1/uploads/{upload['id']}",
                             content=body, headers={"Upload-Offset": str(upload["offset"])})
     except ServerRefused as exc:
         if exc.code != "offline":
             raise
         # the connection was cut: where does the server stand now?
-        state = _request(client, conn, "GET", f"/v1/uploads/{upload['id']}").json()
+        state = request(client, conn, "GET", f"/v1/uploads/{upload['id']}").json()
         if state["offset"] == upload["offset"] and state["state"] == "receiving":
             raise  # nothing arrived: retried
         return state
@@ -348,13 +189,13 @@ def pull(db: Path, conn: Connection | None = None, *,
     db = Path(db)
     conn = conn or Connection.load(db)
     files.inspect(db)
-    with files.WorkDir(db) as work, _client(conn, transport) as client:
+    with files.WorkDir(db) as work, http_client(conn, transport) as client:
         packed = work.path / "central.sqlite.gz"
         resumed = 0
-        central, n = _retrying(conn, partial(_bookmark, client, conn, ""), cancelled)
+        central, n = retrying(conn, partial(_bookmark, client, conn, ""), cancelled)
         since = _pull_since(db, central, conn.with_health)
         for _restart in range(5):
-            offer, n = _retrying(conn, partial(_offer, client, conn, since, central),
+            offer, n = retrying(conn, partial(_offer, client, conn, since, central),
                                  cancelled)
             resumed += n
             packed.unlink(missing_ok=True)
@@ -384,7 +225,7 @@ def pull(db: Path, conn: Connection | None = None, *,
 
 
 def _offer(client: httpx.Client, conn: Connection, since: int, central: dict) -> dict:
-    return _request(client, conn, "POST", "/v1/pulls", json={
+    return request(client, conn, "POST", "/v1/pulls", json={
         "since": since, "epoch": central.get("central_epoch", "")}).json()
 
 
@@ -409,7 +250,7 @@ def _download(client: httpx.Client, conn: Connection, offer: dict, dest: Path,
     size, resumed = int(offer["size"]), 0
     url = conn.url + f"/v1/pulls/{offer['name']}"
     headers = {"Authorization": f"Bearer {conn.token}"}
-    retries = RETRIES if conn.retries is None else conn.retries
+    retries = connection.RETRIES if conn.retries is None else conn.retries
     for attempt in range(retries + 1):
         have = dest.stat().st_size if dest.exists() else 0
         if have >= size:
@@ -421,18 +262,18 @@ def _download(client: httpx.Client, conn: Connection, offer: dict, dest: Path,
                                                     "Range": f"bytes={have}-"}) as response:
                 if response.status_code in (401, 403, 404):
                     response.read()
-                    raise _refusal(response)
+                    raise refusal(response)
                 if response.status_code == 200:  # the server sent it whole
                     dest.unlink(missing_ok=True)
                 elif response.status_code != 206:
                     response.read()
-                    raise _refusal(response)
+                    raise refusal(response)
                 with open(dest, "ab") as fh:
                     for block in response.iter_bytes():
                         fh.write(block)
         except httpx.TransportError as exc:
             if attempt == retries:
-                raise _transport_error(conn.url, exc) from exc
+                raise transport_error(conn.url, exc) from exc
             resumed += 1
             time.sleep(min(1.0, 0.02 * (attempt + 1)))
     return resumed

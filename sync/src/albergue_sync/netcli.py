@@ -12,14 +12,16 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from . import files, netfs
+from . import netfs
 from .i18n import SyncRefused
 from .i18n import translate as _
 from .server import messages  # noqa: F401
 
 # command -> the attribute naming the file its user signs in to
-SIGN_IN_FILE = {"serve": "central", "enroll": "central", "revoke": "central",
-                "dropfolder": "central", "connect": "db", "send": "db", "receive": "db"}
+# ``enroll``/``revoke`` touch only the server's own folder (owner-only), never the central
+# file: the server stays its one writer; who may run them is who may open that folder.
+SIGN_IN_FILE = {"serve": "central", "dropfolder": "central", "connect": "db", "send": "db",
+                "receive": "db"}
 
 
 def add_commands(command: Any) -> None:
@@ -33,8 +35,7 @@ def add_commands(command: Any) -> None:
     p.add_argument("--port", type=int, default=8443)
     for name, text in (("enroll", "código de inscripción de un centro (una sola vez)"),
                        ("revoke", "revoca las credenciales de un centro")):
-        p = command(name, text)
-        p.add_argument("--central", required=True, type=Path)
+        p = command(name, text, user=False)
         p.add_argument("--cert-dir", required=True, type=Path)
         p.add_argument("--center", required=True, metavar="CODE")
         if name == "enroll":
@@ -96,7 +97,6 @@ def _enroll(args: argparse.Namespace) -> None:
     from .server.state import ServerState  # noqa: PLC0415
 
     netfs.refuse_network(args.cert_dir)
-    files.inspect(args.central)
     cert, _key = tls.ensure_certificate(args.cert_dir)
     state = ServerState(args.cert_dir)
     try:
@@ -138,9 +138,10 @@ def _enrolled(args: argparse.Namespace) -> None:
     if not rows:
         print(_("No center has been enrolled."))
     for r in rows:
-        print(f"{r['center']}  {r['id']}  {r['created_at']}  "
-              f"{'revocada ' + r['revoked_at'] if r['revoked_at'] else 'activa'}  "
-              f"{r['last_seen_at'] or '-'}")
+        shown = _("revoked {when}", when=r["revoked_at"]) if r["revoked_at"] else _("active")
+        print(_("{center}  {id}  enrolled {created}  {state}  last seen {seen}",
+                center=r["center"], id=r["id"], created=r["created_at"], state=shown,
+                seen=r["last_seen_at"] or "-"))
 
 
 def _dropfolder(args: argparse.Namespace) -> None:

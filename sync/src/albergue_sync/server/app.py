@@ -152,12 +152,14 @@ class SyncServer:
         try:
             body = await request.json()
             secret = str(body["secret"])
-        except (ValueError, KeyError, TypeError):
+            center = None if body.get("center") is None else str(body["center"])
+        except (ValueError, KeyError, TypeError, AttributeError):
             return _error(400, "bad_request", "The request is not valid.")
         try:
-            cred, token = await run_in_threadpool(self.state.redeem, secret)
+            cred, token = await run_in_threadpool(self.state.redeem, secret, center)
         except SyncRefused as exc:
-            return _error(403, "bad_code", exc.msgid, **exc.params)
+            code = "wrong_center" if "own" in exc.params else "bad_code"
+            return _error(403, code, exc.msgid, **exc.params)
         return JSONResponse({"credential": cred.id, "token": token, "center": cred.center_code,
                              "with_health": cred.with_health})
 

@@ -113,6 +113,10 @@ SERVER_ES: dict[str, str] = {
         "integró.",
     "{path}: refused: {reason}": "{path}: rechazado: {reason}",
     "No center has been enrolled.": "No se ha inscrito ningún centro.",
+    "revoked {when}": "revocada el {when}",
+    "active": "activa",
+    "{center}  {id}  enrolled {created}  {state}  last seen {seen}":
+        "{center}  {id}  inscrita el {created}  {state}  vista por última vez {seen}",
     "This command needs the sync server's packages: install albergue-sync[server] ({name} is "
     "missing).":
         "Este comando necesita los paquetes del servidor de sincronización: instale "

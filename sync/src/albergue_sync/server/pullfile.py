@@ -150,12 +150,9 @@ class PullFiles:
         try:
             own = _center_id(base, center_code)
             keep = None if with_health else own
-            try:
-                if since == 0:  # the whole central: copying it beats rebuilding it
-                    raise ValueError("whole")
-                # the changes only, written directly: cost follows them, not the central
-                write_changes(base, work, since, keep_health_of_center=keep)
-            except ValueError:  # (or a central of an older schema) a copy, cut down
+            # the changes only, written directly (cost follows them, not the central); the
+            # whole central (or one of an older schema): a copy, cut down
+            if since == 0 or not _written_changes(base, work, since, keep):
                 work.unlink(missing_ok=True)
                 shutil.copyfile(base, work)
                 trim(work, since, keep_health_of_center=keep)
@@ -181,6 +178,14 @@ class PullFiles:
                 old.path.unlink(missing_ok=True)
             except OSError:
                 pass  # still open for a download (Windows): removed with the folder later
+
+
+def _written_changes(base: Path, dest: Path, since: int, keep: str | None) -> bool:
+    try:
+        write_changes(base, dest, since, keep_health_of_center=keep)
+    except ValueError:  # not of the current schema
+        return False
+    return True
 
 
 def _center_id(path: Path, center_code: str) -> str | None:

@@ -46,6 +46,8 @@ CREATE TABLE IF NOT EXISTS merged (
 # central's bookmark no longer covers goes to ``stale`` (the client sends the whole file).
 RECEIVING, QUEUED, MERGING, MERGED, REFUSED, CORRUPT, STALE = (
     "receiving", "queued", "merging", "merged", "refused", "corrupt", "stale")
+EXPIRED = "expired"  # an upload left unfinished for UNFINISHED_KEPT (its bytes are removed)
+UNFINISHED_KEPT = timedelta(days=7)
 
 
 def now_text() -> str:
@@ -119,9 +121,10 @@ class ServerState:
                    (created + CODE_VALID).isoformat(timespec="seconds")))
         return format_code(secret, fingerprint)
 
-    def redeem(self, secret_hex: str) -> tuple[Credential, str]:
+    def redeem(self, secret_hex: str, center: str | None = None) -> tuple[Credential, str]:
         """Use a one-time code: a new credential for its center. Returns (credential,
-        token): the token is shown once, only its hash is kept."""
+        token): the token is shown once, only its hash is kept. ``center``: the code of the
+        database being enrolled; a code of another center is refused and stays unused."""
         with self._lock:
             conn = self._conn
             conn.execute("BEGIN IMMEDIATE")
@@ -133,6 +136,10 @@ class ServerState:
                     raise SyncRefused("That enrollment code is not valid: it was already used, "
                                       "it expired or it was mistyped. Ask the central for a "
                                       "new one.")
+                if center is not None and center != row[0]:
+                    raise SyncRefused("That code is for center {center}, but this database "
+                                      "belongs to center {own}. Ask the central for a code "
+                                      "of center {own}.", center=row[0], own=center)
                 token = "alb_" + secrets.token_urlsafe(32)
                 cred = Credential("cr_" + secrets.token_hex(8), row[0], bool(row[1]), False)
                 conn.execute("UPDATE enrollment SET used_at = ? WHERE code_hash = ?",
@@ -177,8 +184,8 @@ class ServerState:
     def find_upload(self, center_code: str, sha256: str) -> dict | None:
         """The newest upload of these bytes by this center that is not corrupt."""
         rows = self._run("SELECT id FROM upload WHERE center_code = ? AND sha256 = ? AND "
-                         "state NOT IN (?, ?) ORDER BY created_at DESC LIMIT 1",
-                         (center_code, sha256, CORRUPT, STALE))
+                         "state NOT IN (?, ?, ?) ORDER BY created_at DESC LIMIT 1",
+                         (center_code, sha256, CORRUPT, STALE, EXPIRED))
         return self.upload(rows[0][0]) if rows else None
 
     def new_upload(self, cred: Credential, sha256: str, size: int) -> dict:
@@ -207,6 +214,15 @@ class ServerState:
         before it merged them), oldest first."""
         return [r[0] for r in self._run("SELECT id FROM upload WHERE state IN (?, ?) "
                                         "ORDER BY created_at", (QUEUED, MERGING))]
+
+    def live_uploads(self) -> set[str]:
+        """Uploads whose bytes are still needed (being received, or waiting to be merged);
+        an unfinished one older than UNFINISHED_KEPT expires first."""
+        cutoff = (datetime.now(timezone.utc) - UNFINISHED_KEPT).isoformat(timespec="seconds")
+        self._run("UPDATE upload SET state = ?, finished_at = ? WHERE state = ? AND "
+                  "created_at < ?", (EXPIRED, now_text(), RECEIVING, cutoff))
+        return {r[0] for r in self._run("SELECT id FROM upload WHERE state IN (?, ?, ?)",
+                                        (RECEIVING, QUEUED, MERGING))}
 
     def was_merged(self, sha256: str) -> bool:
         return bool(self._run("SELECT 1 FROM merged WHERE sha256 = ?", (sha256,)))

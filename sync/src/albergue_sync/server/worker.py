@@ -63,7 +63,19 @@ class MergeWorker:
     def start(self) -> None:
         for upload_id in self.state.pending():  # left by a server that stopped or was killed
             self._queue.put(upload_id)
+        self.prune()
         self._thread.start()
+
+    def prune(self) -> int:
+        """Remove the bytes of uploads no longer needed (merged, refused, expired); they
+        hold personal data. Returns the files removed."""
+        live = self.state.live_uploads()
+        removed = 0
+        for part in self.uploads.glob("*.gz"):
+            if part.name[:-3] not in live:
+                part.unlink(missing_ok=True)
+                removed += 1
+        return removed
 
     def stop(self) -> None:
         self._queue.put(None)

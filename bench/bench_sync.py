@@ -23,7 +23,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import sys
 import tempfile
 import time
@@ -74,7 +74,8 @@ def raw_copy(target: Path, sources: list[Path]) -> tuple[Clock, int]:
     rows = 0
     with timed() as clock:
         for source in sources:
-            conn.execute("ATTACH DATABASE ? AS src", (sync_files.uri(source, readonly=True),))
+            conn.execute("ATTACH DATABASE ? AS src KEY ?",
+                         (sync_files.uri(source, readonly=True), sqlite3.attach_key(source)))
             conn.execute("BEGIN IMMEDIATE")
             for table in synced_tables(conn):
                 rows += conn.execute(

@@ -34,7 +34,7 @@ from albergue_desktop.services import people
 from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage.db import Database
 from albergue_desktop.storage.tables import PersonUpdate
-from albergue_sync import merge_files
+from albergue_sync import keyfile, merge_files
 from albergue_sync import files as sync_files
 from albergue_sync.tablemerge import synced_tables
 
@@ -156,6 +156,7 @@ def main(argv: list[str] | None = None) -> int:
 
         doubled = work / "central-x2.sqlite"
         shutil.copy(central, doubled)
+        keyfile.copy_keys(central, doubled)  # an encrypted file's copy: same key
         added = double(doubled)
         edited = sum(edit_one_percent(p, seed=k) for k, p in enumerate(sources))
         with timed() as step_clock:

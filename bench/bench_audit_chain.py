@@ -19,7 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import sys
 import tempfile
 import time

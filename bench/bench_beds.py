@@ -13,7 +13,7 @@ Usage: QT_QPA_PLATFORM=offscreen uv run python bench/bench_beds.py
 from __future__ import annotations
 
 import os
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import statistics
 import tempfile
 import time

@@ -19,7 +19,7 @@ Usage: uv run python bench/bench_counts.py [--persons 1000000] [--db FILE (reuse
 from __future__ import annotations
 
 import argparse
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import statistics
 import sys
 import tempfile

@@ -18,7 +18,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import statistics
 import subprocess
 import sys
@@ -49,7 +49,7 @@ def bench_generation(path: Path, persons: int) -> None:
     con = sqlite3.connect(raw_path, isolation_level=None)
     con.execute("PRAGMA journal_mode = WAL")
     con.execute("PRAGMA synchronous = FULL")
-    con.execute("ATTACH DATABASE ? AS src", (str(path),))
+    con.execute("ATTACH DATABASE ? AS src KEY ?", (str(path), sqlite3.attach_key(path)))
     tables = [r[0] for r in con.execute(
         "SELECT name FROM src.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite%'"
         " AND name NOT LIKE 'person_fts%' AND name <> 'audit_event'")]

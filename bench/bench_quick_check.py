@@ -17,7 +17,7 @@ file is read once before timing); the first open after a reboot reads it from di
 from __future__ import annotations
 
 import argparse
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import statistics
 import time
 from pathlib import Path

@@ -25,7 +25,7 @@ from __future__ import annotations
 import argparse
 import random
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import sys
 import tempfile
 import time
@@ -36,7 +36,7 @@ from albergue_desktop.services import people
 from albergue_desktop.services.context import SYSTEM
 from albergue_desktop.storage.db import Database
 from albergue_desktop.storage.tables import PersonUpdate
-from albergue_sync import merge_files
+from albergue_sync import keyfile, merge_files
 from albergue_sync import files as sync_files
 from albergue_sync.tablemerge import synced_tables
 
@@ -96,7 +96,8 @@ def raw_copy(target: Path, sources: list[Path]) -> tuple[Clock, int]:
     rows = 0
     with timed() as clock:
         for source in sources:
-            conn.execute("ATTACH DATABASE ? AS src", (sync_files.uri(source, readonly=True),))
+            conn.execute("ATTACH DATABASE ? AS src KEY ?",
+                         (sync_files.uri(source, readonly=True), sqlite3.attach_key(source)))
             conn.execute("BEGIN IMMEDIATE")
             for table in synced_tables(conn):
                 rows += conn.execute(
@@ -186,6 +187,7 @@ def main(argv: list[str] | None = None) -> int:
 
         doubled = work / "central-x2.sqlite"
         shutil.copy(central, doubled)
+        keyfile.copy_keys(central, doubled)  # an encrypted file's copy: same key
         added = double(doubled)
         edited = sum(edit_one_percent(p, seed=k) for k, p in enumerate(sources))
         files = [central, doubled, *sources]

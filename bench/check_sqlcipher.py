@@ -1,8 +1,8 @@
 """Check the SQLCipher build the encryption design relies on (docs/encryption.md).
 
-Run it where sqlcipher3 is installed, without adding it to the project:
+Run it (sqlcipher3 is a dependency of albergue-sync):
 
-    uv run --with sqlcipher3 python bench/check_sqlcipher.py [--rows 20000]
+    uv run python bench/check_sqlcipher.py [--rows 20000]
 
 Prints the library versions, whether FTS5 is compiled in and works on an encrypted file,
 whether ``sqlcipher_export`` copies between differently keyed files and from a plain file,

@@ -50,3 +50,18 @@ def test_merge_signs_in_by_unwrapping_and_opens_only_reachable_sources(tmp_path,
     assert main(["merge", "--into", str(central), str(other.path), "--user", SYNC_USER,
                  "--password-file", right]) != 0
     assert "está cifrado y no se puede abrir aquí" in capsys.readouterr().err
+
+
+def test_status_of_an_encrypted_file_opens_with_a_users_password(tmp_path, capsys):
+    db, _center_id = make_center(tmp_path / "c01.sqlite", "01")
+    db.close()
+    keyfile.forget(db.path)
+    right = _secret(tmp_path, SYNC_PASSWORD, "clave.txt")
+    wrong = _secret(tmp_path, "no-es-la-clave", "mala.txt")
+    assert main(["status", str(db.path)]) != 0
+    assert "está cifrado y no se puede abrir aquí" in capsys.readouterr().err
+    assert main(["status", str(db.path), "--user", SYNC_USER, "--password-file", wrong]) != 0
+    assert "Usuario o contraseña incorrectos." in capsys.readouterr().err
+    assert main(["status", str(db.path), "--user", SYNC_USER, "--password-file", right,
+                 "--json"]) == 0
+    assert '"schema_version"' in capsys.readouterr().out

@@ -23,6 +23,7 @@ from typing import Any
 from . import conflicts as conflict_log
 from . import auditchain, auth, files, keyfile, netcli, netfs, recovery
 from .engine import Options, SourceReport, merge_files
+from .crypto_keys import WrongSecret
 from .i18n import SyncRefused, set_language
 from .i18n import translate as _
 from .status import export, status
@@ -105,6 +106,11 @@ def _parser() -> argparse.ArgumentParser:
     p = command("status", "orígenes integrados, registros y conflictos de un archivo",
                 user=False)
     p.add_argument("file", type=Path)
+    # an encrypted file opens with a password of one of its users (nothing personal is read)
+    p.add_argument("--user", metavar=_("USER"), default=None,
+                   help=_("an encrypted file: open it as this user of the file"))
+    p.add_argument("--password-file", type=Path, metavar=_("FILE"), default=None,
+                   help=_("read the password from the first line of FILE"))
     p = command("conflicts", "lista o resuelve conflictos")
     p.add_argument("file", type=Path)
     p.add_argument("--all", action="store_true", help="incluir los resueltos")
@@ -282,6 +288,13 @@ def _command(args: argparse.Namespace, user: str | None) -> None:
             full=args.full, with_health=args.with_health, direction="pull"))
         _print_reports(reports, args.json)
     elif args.command == "status":
+        if sqlite3.is_encrypted(args.file) and keyfile.key_for(args.file) is None \
+                and args.user:
+            try:
+                keyfile.unlock(args.file, args.user,
+                               _read_password(args.password_file, "Password: "))
+            except WrongSecret as exc:
+                raise auth.SignInRefused(auth.WRONG_CREDENTIALS) from exc
         info = status(args.file)
         print(json.dumps(info, indent=2)) if args.json else _print_status(info)
     elif args.command == "conflicts":

@@ -16,6 +16,8 @@ __all__ = ["ES", "SyncCancelled", "SyncRefused", "language", "set_language", "tr
 DOMAIN = "sync"
 
 ES: dict[str, str] = {
+    "an encrypted file: open it as this user of the file":
+        "un archivo cifrado: abrirlo como este usuario del archivo",
     "Recovery code of {path} (shown only now: write it down and keep it locked away; it "
     "opens the file if every password is lost): {code}":
         "Código de recuperación de {path} (se muestra solo ahora: anótelo y guárdelo bajo "

@@ -213,6 +213,10 @@
         <translation>Esta consulta corrige la del {date}; aquella se conserva en el historial.</translation>
     </message>
     <message>
+        <source>pregnant (pressure judged with the pregnancy rows)</source>
+        <translation>embarazada (la presión se valora con los criterios del embarazo)</translation>
+    </message>
+    <message>
         <source>(no code)</source>
         <translation>(sin código)</translation>
     </message>

@@ -228,3 +228,36 @@ def test_not_found(db, nurse):
     with pytest.raises(NotFoundError):
         consultations.record_consultation(db, nurse, person_id="nobody",
                                           consultation=ConsultationInput(reason="x"))
+
+
+STATUS_CHOICES = ("sent", "attended", "returned", "not_attended")
+
+
+def test_referral_status_follows_the_transition_table(db, nurse, family):
+    """Any sequence of requested statuses: the service accepts exactly the moves of
+    TRANSITIONS, a refused move changes nothing, and 'returned' is final."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    pid = family.person_ids[0]
+
+    @settings(max_examples=25, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.lists(st.sampled_from(STATUS_CHOICES), max_size=6))
+    def run(requests):
+        ref = referrals.create_referral(db, nurse, person_id=pid, referral=referrals.ReferralInput(
+            destination="Hospital General", reason="Valoración"))
+        status = referrals.ReferralStatus.SENT
+        for wanted in requests:
+            allowed = referrals.ReferralStatus(wanted) in referrals.TRANSITIONS[status]
+            try:
+                line = referrals.set_status(db, nurse, ref.id, wanted, note="Nota")
+            except RuleViolation:
+                assert not allowed
+                continue
+            assert allowed and line.status == wanted
+            status = referrals.ReferralStatus(wanted)
+        (stored,) = [r for r in referrals.referrals_of(db, nurse, pid) if r.id == ref.id]
+        assert stored.status == status
+        assert stored.is_open is (status is not referrals.ReferralStatus.RETURNED)
+
+    run()

@@ -216,6 +216,27 @@ def consultations_of(db: Database, actor: Actor, person_id: str) -> list[Consult
         return records
 
 
+@dataclass(frozen=True)
+class PersonContext:
+    """What the consultation form needs of the person: the age and whether pregnant (the
+    vital signs are judged with the pregnancy rows of the table)."""
+
+    folio: str | None
+    name: str
+    birth_date: date | None
+    pregnant: bool
+
+
+def person_context(db: Database, actor: Actor, person_id: str) -> PersonContext:
+    actor.require(Permission.VIEW_HEALTH)
+    with db.read_session() as session:
+        person = session.get(Person, person_id)
+        if person is None or person.deleted:
+            raise NotFoundError("person", person_id)
+        return PersonContext(person.folio, f"{person.given_names} {person.surnames.upper()}",
+                             person.birth_date, is_pregnant(session, person_id, clock.today()))
+
+
 def get_consultation(db: Database, actor: Actor, consultation_id: str) -> ConsultationRecord:
     actor.require(Permission.VIEW_HEALTH)
     with db.read_session() as session:

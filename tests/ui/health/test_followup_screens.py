@@ -24,9 +24,10 @@ from albergue_desktop.ui.main_window import MainWindow
 
 def _dialog(qtbot, db, center, family, tasks, **kw) -> ConsultationDialog:
     dialog = ConsultationDialog(db, actor_of("salud", center.id), family.mother, tasks, **kw)
+    dialog.confirm_discard = lambda: True  # closing at teardown never waits on a question
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.birth_date is not None)
+    qtbot.waitUntil(lambda: dialog.context is not None)
     return dialog
 
 
@@ -69,6 +70,16 @@ def test_esc_asks_before_discarding(db, center, family, tasks, qtbot, monkeypatc
     monkeypatch.setattr(untouched, "confirm_discard", lambda: asked.append(3) or False)
     qtbot.keyClick(untouched, Qt.Key.Key_Escape)  # nothing typed: closes without asking
     assert asked == [1, 2] and not untouched.isVisible()
+
+
+def test_pregnancy_judges_the_pressure(db, center, family, tasks, qtbot):
+    from albergue_desktop.services import pregnancy
+    pregnancy.record_visit(db, actor_of("salud", center.id), person_id=family.mother,
+                           visit=pregnancy.VisitInput(gestation_weeks=30))
+    dialog = _dialog(qtbot, db, center, family, tasks)
+    assert dialog.pregnant and "embarazada" in dialog.person_label.text()
+    qtbot.keyClicks(dialog.vitals["systolic_bp"].edit, "165")
+    assert dialog.badge.text() == "ROJO"  # IITT: pregnant with SBP >= 160
 
 
 def test_a_correction_keeps_the_earlier_consultation(db, center, family, tasks, qtbot):

@@ -26,7 +26,7 @@ from ...domain.clinical_rules import age_in_months
 from ...domain.errors import FieldError, PermissionDenied, ValidationError
 from ...domain.permissions import Permission
 from ...domain.triage import PLAUSIBLE, assess
-from ...services import consultations, people
+from ...services import consultations
 from ...services.consultations import ConsultationInput, ConsultationRecord
 from ...services.context import Actor
 from ...storage.db import Database
@@ -37,11 +37,6 @@ from .common import ColourBadge, NumberField
 VITAL_FIELDS = ("temperature_c", "heart_rate", "respiratory_rate", "systolic_bp",
                 "diastolic_bp", "spo2", "weight_kg", "height_cm")
 DECIMALS = {"temperature_c", "weight_kg", "height_cm"}
-
-
-def load_person(db: Database, actor: Actor, person_id: str):
-    person = people.get_person(db, actor, person_id)
-    return person
 
 
 class ConsultationDialog(QDialog):
@@ -58,6 +53,8 @@ class ConsultationDialog(QDialog):
         self.db, self.actor, self.tasks = db, actor, tasks
         self.person_id, self.corrects = person_id, corrects
         self.birth_date = None
+        self.pregnant = False
+        self.context: consultations.PersonContext | None = None
         self.saving = False
         self.errors: list[FieldError] = []
         self.setWindowTitle(self.tr("Correct consultation") if corrects
@@ -191,7 +188,8 @@ class ConsultationDialog(QDialog):
         if corrects is not None:
             self._fill(corrects.input)
         self._pristine = self.values()
-        query_op(self, tasks, partial(load_person, db, actor, person_id), self._show_person,
+        query_op(self, tasks, partial(consultations.person_context, db, actor, person_id),
+                 self._show_person,
                  on_error=lambda e: self._show_message(error_text(e), error=True))
         self.recompute()
         self.reason.setFocus()
@@ -226,10 +224,13 @@ class ConsultationDialog(QDialog):
     def has_changes(self) -> bool:
         return self.values() != self._pristine
 
-    def _show_person(self, person) -> None:
-        self.birth_date = person.birth_date
-        self.person_label.setText(f"{person.given_names} {person.surnames.upper()} · "
-                                  f"{person.folio or '—'}")
+    def _show_person(self, context: consultations.PersonContext) -> None:
+        self.context = context
+        self.birth_date, self.pregnant = context.birth_date, context.pregnant
+        text = f"{context.name} · {context.folio or '—'}"
+        if context.pregnant:
+            text += " · " + self.tr("pregnant (pressure judged with the pregnancy rows)")
+        self.person_label.setText(text)
         self.recompute()
 
     # --- diagnosis search ---------------------------------------------------------------
@@ -270,7 +271,7 @@ class ConsultationDialog(QDialog):
         today = clock.today()
         self.errors = consultations.validate_consultation(data, visit_day=today)
         age = age_in_months(self.birth_date, today) if self.birth_date else None
-        result = assess(data.vitals(), age_months=age)
+        result = assess(data.vitals(pregnant=self.pregnant), age_months=age)
         if all(getattr(data, name) is None for name in (*VITAL_FIELDS, "avpu")):
             self.badge.colour = None  # nothing measured: no colour to show yet
             self.badge.setText(self.tr("No vital signs"))

@@ -49,6 +49,11 @@ PURE = {
 # start decides which first dialog to show (first run, central setup or sign-in); no window
 # is there to freeze, and nothing could paint while waiting.
 NOT_YET_CONVERTED: set[str] = {
+    # The bed board's constructor: reading its centers as a query op made a later test of
+    # tests/ui/beds hang or crash inside Qt's painting, one run in three (not understood yet;
+    # docs/ui-ops.md, "What stays").
+    "beds/board.py::BedBoardView.__init__::<database>.meta",
+    "beds/board.py::BedBoardView.__init__::services.centers.list_centers",
     "app.py::AppSession.start::services.accounts.has_users",
     "app.py::AppSession.start::services.sync_files.needs_central_setup",
 }

@@ -23,8 +23,7 @@ from ...services.bed_board import BedBoard, bed_board
 from ...services.context import Actor
 from ...storage.bed_queries import Occupant
 from ...storage.db import Database
-from ...storage.tables import Center
-from ..ops import error_text, query_op
+from ..ops import error_text
 from ..tasks import TaskManager
 from .board_actions import KEYS, BoardActions
 from .daily import DailyNumbersPanel
@@ -55,9 +54,11 @@ class BedBoardView(BoardActions, QWidget):
         self.can_stays = actor.can(Permission.MANAGE_STAYS)
         self.can_centers = actor.can(Permission.MANAGE_CENTERS)
 
-        # filled when the centers have been read (in the background), then the board
         self.center_combo = QComboBox(self)
-        self._centers_read = False
+        for c in centers.list_centers(db):
+            self.center_combo.addItem(f"{c.code} · {c.name}", c.id)
+        wanted = center_id or db.meta("center_id") or actor.center_id
+        self.center_combo.setCurrentIndex(max(0, self.center_combo.findData(wanted)))
         self.segment_combo = QComboBox(self)
         self.segment_combo.addItem(self.tr("All segments"), None)
         self.refresh_button = QPushButton(self.tr("&Refresh"), self)
@@ -132,22 +133,6 @@ class BedBoardView(BoardActions, QWidget):
                       context=Qt.ShortcutContext.WidgetShortcut)
         QShortcut(QKeySequence(Qt.Key.Key_Escape), self.grid, self.cancel_target,
                   context=Qt.ShortcutContext.WidgetShortcut)
-        query_op(self, tasks, partial(centers.centers_with_own, db),
-                 partial(self._fill_centers, center_id),
-                 on_error=self._failed)
-
-    def _fill_centers(self, wanted: str | None,
-                      found: tuple[list[Center], str | None]) -> None:
-        """The centers in the combo, ``wanted`` chosen (else this file's own, else the
-        user's); then the board."""
-        listed, own = found
-        self.center_combo.blockSignals(True)
-        for c in listed:
-            self.center_combo.addItem(f"{c.code} · {c.name}", c.id)
-        self.center_combo.setCurrentIndex(max(0, self.center_combo.findData(
-            wanted or own or self.actor.center_id)))
-        self.center_combo.blockSignals(False)
-        self._centers_read = True
         self.refresh()
 
     def configure(self) -> None:
@@ -172,8 +157,6 @@ class BedBoardView(BoardActions, QWidget):
     # --- loading ------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        if not self._centers_read:
-            return  # the board is read once the centers are
         if self.center_id is None:
             self.message.setText(self.tr("There is no center yet."))
             return

@@ -59,9 +59,12 @@ def world(tmp_path):
 
 
 @pytest.fixture
-def tasks():
+def tasks(qtbot, world):
+    """The worker; at the end it finishes what screens left running before the database
+    closes (a query on a closed file would crash the worker thread)."""
     manager = TaskManager()
     yield manager
+    qtbot.waitUntil(lambda: manager.pending == 0)
     manager.shutdown()
 
 
@@ -243,3 +246,30 @@ def test_report_dialogs_write_the_pdf_and_the_sheet(qtbot, world, tasks, tmp_pat
     registro.save("pdf", str(tmp_path / "x.pdf"))
     qtbot.waitUntil(lambda: "permiso" in registro.message.text())
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_scanner_lists_several_matches_and_enter_chooses(qtbot, world, tasks):
+    from albergue_desktop.ui.queue.scanner import ScanInput
+    db, _center, ids = world
+    scanner = ScanInput(db, NURSE, tasks)
+    qtbot.addWidget(scanner)
+    scanner.show()
+    scanner.activateWindow()
+    qtbot.waitActive(scanner)
+    with qtbot.waitSignal(scanner.looked_up):
+        qtbot.keyClicks(scanner.line, "nadie-nunca")
+        qtbot.keyClick(scanner.line, Qt.Key.Key_Return)
+    assert "No se encontró" in scanner.message.text() and scanner.line.text() == "nadie-nunca"
+    scanner.line.clear()
+    with qtbot.waitSignal(scanner.looked_up):
+        qtbot.keyClicks(scanner.line, "Joseph")
+        qtbot.keyClick(scanner.line, Qt.Key.Key_Return)
+    assert scanner.results.isVisible() and scanner.results.count() == 2
+    qtbot.keyClick(scanner.line, Qt.Key.Key_Down)
+    assert scanner.results.hasFocus()
+    qtbot.keyClick(scanner.results, Qt.Key.Key_Down)
+    chosen = scanner.results.currentItem().data(Qt.ItemDataRole.UserRole)
+    with qtbot.waitSignal(scanner.person_chosen) as signal:
+        qtbot.keyClick(scanner.results, Qt.Key.Key_Return)
+    assert signal.args[0] == chosen and chosen in ids
+    assert scanner.line.text() == "" and not scanner.results.isVisible()

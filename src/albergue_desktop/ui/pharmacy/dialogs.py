@@ -57,7 +57,7 @@ class FormDialog(QDialog):
             b.setDefault(False)
         self.save_button.clicked.connect(self.save)
         self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence("Ctrl+S"), self, activated=self.save)
+        QShortcut(QKeySequence("Ctrl+S"), self).activated.connect(lambda: self.save())
 
     def watch(self, *widgets: QWidget) -> None:
         """Typing in these makes the dialog ask before discarding."""
@@ -182,7 +182,8 @@ class ReceiveDialog(FormDialog):
             return
         callbacks = self.begin_save()
         if callbacks is not None:
-            write_op(self, self.tasks, lambda: stock.receive(self.db, self.actor, **kwargs),
+            db, actor = self.db, self.actor  # the worker never touches the widget
+            write_op(self, self.tasks, lambda: stock.receive(db, actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
 
 
@@ -258,8 +259,9 @@ class DispenseDialog(FormDialog):
         person_id = self.person_id
         if person_id is None:
             return
+        db, actor = self.db, self.actor  # the worker never touches the widget
         query_op(self, self.tasks,
-                 lambda: pharmacy.allergies_of(self.db, self.actor, person_id),
+                 lambda: pharmacy.allergies_of(db, actor, person_id),
                  self._show_allergies, on_error=self.on_error)
 
     def _show_allergies(self, found: list[pharmacy.AllergyRecord]) -> None:
@@ -275,8 +277,9 @@ class DispenseDialog(FormDialog):
         if person_id is None:
             self.message.setText(self.tr("Choose the person first."))
             return
+        db, actor = self.db, self.actor  # the worker never touches the widget
         write_op(self, self.tasks,
-                 lambda: pharmacy.record_allergy(self.db, self.actor, person_id=person_id,
+                 lambda: pharmacy.record_allergy(db, actor, person_id=person_id,
                                                  substance=substance),
                  changes=Changes.of("stock"), on_error=self.on_error,
                  on_done=lambda _r: (self.new_allergy.clear(), self._load_allergies()))
@@ -295,7 +298,8 @@ class DispenseDialog(FormDialog):
                       center_id=self.center_id, acknowledge_allergy=acknowledge)
         callbacks = self.begin_save()
         if callbacks is not None:
-            write_op(self, self.tasks, lambda: pharmacy.dispense(self.db, self.actor, **kwargs),
+            db, actor = self.db, self.actor  # the worker never touches the widget
+            write_op(self, self.tasks, lambda: pharmacy.dispense(db, actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
 
     def on_error(self, error: BaseException) -> None:
@@ -374,7 +378,8 @@ class WriteOffDialog(FormDialog):
                       expired=bool(self.kind.currentData()), note=self.note.text())
         callbacks = self.begin_save()
         if callbacks is not None:
-            write_op(self, self.tasks, lambda: stock.write_off(self.db, self.actor, **kwargs),
+            db, actor = self.db, self.actor  # the worker never touches the widget
+            write_op(self, self.tasks, lambda: stock.write_off(db, actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
 
 
@@ -420,6 +425,7 @@ class TransferDialog(FormDialog):
                       note=self.note.text())
         callbacks = self.begin_save()
         if callbacks is not None:
+            db, actor = self.db, self.actor  # the worker never touches the widget
             write_op(self, self.tasks,
-                     lambda: stock_transfers.send(self.db, self.actor, **kwargs),
+                     lambda: stock_transfers.send(db, actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])

@@ -98,7 +98,8 @@ class DispensedReportDialog(QDialog):
         self.busy = True
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Writing…"))
-        query_op(self, self.tasks, lambda: _write(self.db, self.actor, out, center, start, end),
+        db, actor = self.db, self.actor  # the worker never touches the widget
+        query_op(self, self.tasks, lambda: _write(db, actor, out, center, start, end),
                  self._written, on_error=self._failed)
 
     def _written(self, out: Path) -> None:

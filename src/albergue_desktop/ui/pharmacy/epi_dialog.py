@@ -104,7 +104,8 @@ class EpiNotificationDialog(QDialog):
         self.busy = True
         self.message.setStyleSheet("")
         self.message.setText(self.tr("Writing…"))
-        query_op(self, self.tasks, lambda: _write(self.db, self.actor, kind, out, week, center),
+        db, actor = self.db, self.actor  # the worker never touches the widget
+        query_op(self, self.tasks, lambda: _write(db, actor, kind, out, week, center),
                  self._written, on_error=self._failed)
 
     def _written(self, out: Path) -> None:

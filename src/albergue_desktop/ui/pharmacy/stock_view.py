@@ -155,7 +155,8 @@ class PharmacyView(QWidget):
 
     def refresh(self, center_id: str | None = None) -> None:
         wanted = center_id or self.center_id
-        query_op(self, self.tasks, lambda: _load(self.db, self.actor, wanted), self._loaded,
+        db, actor = self.db, self.actor  # the worker never touches the widget
+        query_op(self, self.tasks, lambda: _load(db, actor, wanted), self._loaded,
                  on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
@@ -328,8 +329,9 @@ class PharmacyView(QWidget):
             self.message.setText(self.tr("Select the transfer that arrived."))
             return
         sent = self.transfers[rows[0].row()]
+        db, actor = self.db, self.actor  # the worker never touches the widget
         write_op(self, self.tasks,
-                 lambda: stock_transfers.receive_sent(self.db, self.actor, sent_id=sent.sent_id),
+                 lambda: stock_transfers.receive_sent(db, actor, sent_id=sent.sent_id),
                  changes=Changes.of("stock"), on_error=self._failed,
                  on_done=lambda _r: self.message.setText(
                      self.tr("Received from {center}: {units} {unit} of {item}.").format(
@@ -374,7 +376,8 @@ class PharmacyView(QWidget):
         return self.dialog
 
     def load_catalog(self) -> None:
-        write_op(self, self.tasks, lambda: pharmacy.load_catalog(self.db, self.actor),
+        db, actor = self.db, self.actor  # the worker never touches the widget
+        write_op(self, self.tasks, lambda: pharmacy.load_catalog(db, actor),
                  changes=Changes.of("stock"), on_error=self._failed,
                  on_done=lambda n: self.message.setText(
                      self.tr("{n} medicines added to the list.").format(n=n)))

@@ -133,8 +133,8 @@ class VaccinationDayView(QWidget):
         self.scanner.person_chosen.connect(self._chosen)
         self.record_button.clicked.connect(self.record)
         self.skip_button.clicked.connect(self.skip)
-        QShortcut(QKeySequence("Ctrl+Return"), self, self.start)
-        QShortcut(QKeySequence.StandardKey.Find, self, self.scanner.reset)
+        QShortcut(QKeySequence("Ctrl+Return"), self).activated.connect(self.start)
+        QShortcut(QKeySequence("Ctrl+F"), self).activated.connect(self._to_scanner)
         self._vaccine_changed()
         self.vaccine.setFocus()
 
@@ -183,8 +183,9 @@ class VaccinationDayView(QWidget):
         campaign = self.campaign
         if campaign is None:
             return
+        db, actor = self.db, self.actor  # the worker never touches the widget
         query_op(self, self.tasks,
-                 lambda: vaccination_day.recorded_on(self.db, self.actor, campaign),
+                 lambda: vaccination_day.recorded_on(db, actor, campaign),
                  lambda n: self.tally.setText(self.tr("Doses of this lot recorded on this day "
                                                       "(every screen): {n}").format(n=n)),
                  on_error=lambda e: self.tally.setText(error_text(e)))
@@ -196,8 +197,9 @@ class VaccinationDayView(QWidget):
         if campaign is None:
             return
         self.message.clear()
+        db, actor = self.db, self.actor  # the worker never touches the widget
         query_op(self, self.tasks,
-                 lambda: vaccination_day.candidate(self.db, self.actor, person_id, campaign),
+                 lambda: vaccination_day.candidate(db, actor, person_id, campaign),
                  self._show, on_error=self._fail)
 
     def _show(self, c: vaccination_day.Candidate) -> None:
@@ -258,10 +260,15 @@ class VaccinationDayView(QWidget):
             self.record_button.setEnabled(True)
             self._fail(error)
 
+        db, actor = self.db, self.actor  # the worker never touches the widget
         write_op(self, self.tasks,
-                 lambda: vaccination_day.record(self.db, self.actor, c.person_id, campaign),
+                 lambda: vaccination_day.record(db, actor, c.person_id, campaign),
                  changes=Changes.of("vaccinations", "screenings"), on_error=failed,
                  on_done=done)
+
+    def _to_scanner(self) -> None:
+        if self.campaign is not None:
+            self.scanner.line.setFocus()
 
     def skip(self) -> None:
         if self.saving:

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QVBoxLayout, QWidget,
+)
 
 from ...domain import clock
 from ...services import scan
@@ -44,6 +46,16 @@ class _Results(QListWidget):
         super().keyPressEvent(event)
 
 
+class _Line(QLineEdit):
+    down = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        if event.key() == Qt.Key.Key_Down:
+            self.down.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class ScanInput(QWidget):
     """Signals: ``person_chosen(person_id, label)`` and ``looked_up()`` after every lookup
     (found or not: tests and screens wait on it)."""
@@ -56,7 +68,7 @@ class ScanInput(QWidget):
         super().__init__(parent)
         self.db, self.actor, self.tasks = db, actor, tasks
         self.busy = False
-        self.line = QLineEdit(self)
+        self.line = _Line(self)
         self.line.setPlaceholderText(self.tr("Scan the ID card or type a name, folio or "
                                              "document, then Enter"))
         self.line.setAccessibleName(self.tr("Scan or search"))
@@ -74,18 +86,15 @@ class ScanInput(QWidget):
         layout.addWidget(self.results)
         self.setFocusProxy(self.line)
         self.line.returnPressed.connect(self.look_up)
-        self.line.installEventFilter(self)
+        self.line.down.connect(self._into_results)
         self.results.itemActivated.connect(self._chosen_item)
         self.results.back.connect(self.line.setFocus)
 
-    def eventFilter(self, watched, event) -> bool:  # Down from the line into the list
-        if (watched is self.line and isinstance(event, QKeyEvent)
-                and event.type() == QKeyEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Down and self.results.isVisible()):
+    def _into_results(self) -> None:
+        """Down from the line goes into the list of people found."""
+        if self.results.isVisible():
             self.results.setFocus()
             self.results.setCurrentRow(max(self.results.currentRow(), 0))
-            return True
-        return super().eventFilter(watched, event)
 
     def look_up(self) -> None:
         text = self.line.text().strip()
@@ -97,7 +106,8 @@ class ScanInput(QWidget):
             self.results.setCurrentRow(max(self.results.currentRow(), 0))
             return
         self.busy = True
-        query_op(self, self.tasks, lambda: scan.resolve(self.db, self.actor, text),
+        db, actor = self.db, self.actor  # the worker never touches the widget
+        query_op(self, self.tasks, lambda: scan.resolve(db, actor, text),
                  self._found, on_error=self._failed)
 
     def _found(self, result: scan.ScanResult) -> None:

@@ -211,7 +211,7 @@ def test_desk_providers(db, nurse, family, center, monkeypatch):
     left = ISOLATION.days - (today - T0.date()).days
     assert f"{left} días" in iso[0].detail
     assert sections["referrals"][0].person_id == father
-    assert todo.STOCK not in sections  # the pharmacy's slot, empty until it registers
+    assert sections[todo.STOCK] == []  # the pharmacy's slot: no stock at this center
     # a later consultation clears the follow-up
     consultations.record_consultation(db, nurse, person_id=mother,
                                       consultation=ConsultationInput(reason="Revisión"))

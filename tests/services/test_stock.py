@@ -10,6 +10,7 @@ from sqlmodel import select
 
 from albergue_desktop.domain import clock
 from albergue_desktop.domain.errors import PermissionDenied, RuleViolation, ValidationError
+from albergue_desktop.domain.permissions import Permission
 from albergue_desktop.domain.stock import ExpiredStockOnly, NotEnoughStock
 from albergue_desktop.services import centers, stock, stock_transfers, stock_views
 from albergue_desktop.services.context import SYSTEM, Actor
@@ -191,3 +192,18 @@ def test_the_to_do_provider_lists_expired_and_low_stock_for_who_manages_it(db, c
     assert items[0].title == "Existencia caducada por dar de baja: Paracetamol tableta 500 mg"
     assert "quedan 12 unidades" in items[0].detail
     assert stock_todo(db, Actor("r", "registro"), center.id, today=later) == []
+
+
+def test_the_health_desk_lists_expired_and_low_stock(db, center, paracetamol):
+    from albergue_desktop.services import health_desk, todo
+
+    _receive(db, center, paracetamol, 20, "L-OLD", date(2022, 3, 1))
+    nurse = Actor("enfermera", "salud", center.id)
+    sections = {k: items for k, _t, items in health_desk.desk(db, nurse, center_id=center.id,
+                                                              today=date(2022, 4, 1))}
+    labels = [i.label for i in sections[todo.STOCK]]
+    assert any("Paracetamol" in label for label in labels)
+    assert all(i.permission is Permission.PHARMACY for i in sections[todo.STOCK])
+    # supervision holds PHARMACY too; a coordinator sees no health desk at all
+    with pytest.raises(PermissionDenied):
+        health_desk.desk(db, Actor("c", "coordinacion", center.id), center_id=center.id)

@@ -24,10 +24,13 @@ def stock_provider():
                        Permission.VIEW_HEALTH, date(2022, 2, 1), detail="lote L1")
         yield TodoItem(todo.STOCK, "hidden", Priority.URGENT, Permission.MANAGE_USERS)
 
+    before = todo._PROVIDERS.get(todo.STOCK)  # the pharmacy's own provider
     todo.register(todo.STOCK, "Low or expiring stock", Permission.VIEW_HEALTH, provider,
                   order=60)
     yield seen
     todo._PROVIDERS.pop(todo.STOCK, None)
+    if before is not None:
+        todo._PROVIDERS[todo.STOCK] = before
 
 
 def test_the_stock_slot_fills_when_registered(db, center, stock_provider):

@@ -184,6 +184,9 @@ def mental_health(session: Session, query: TodoQuery) -> Iterable[TodoItem]:
                        _overdue(due, query.today))
 
 
+# the pharmacy's low or expiring stock fills the desk's STOCK slot when imported
+from . import stock_todo  # noqa: E402, F401
+
 todo.register(FOLLOW_UP, "Follow-ups due", Permission.VIEW_HEALTH, follow_ups, order=10)
 todo.register(PENDING_SCREENING, "Pending screening", Permission.VIEW_HEALTH,
               pending_screening, order=20)

@@ -5,16 +5,22 @@ the center, and returns the items (none for a kind the actor does not manage).""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
+from sqlmodel import Session, select
+
 from ..domain import clock
 from ..domain.i18n import translate
+from ..domain.permissions import Permission
 from ..domain.stock import ItemKind
 from ..storage.db import Database
+from ..storage.tables import StockMovement
+from . import todo
 from .context import Actor
 from .stock import can_manage
-from .stock_views import alerts
+from .stock_views import alerts, alerts_in
 
 PRIORITY = {"expired": 1, "negative": 1, "soon": 2, "low": 2}  # 1: act today
 
@@ -64,3 +70,24 @@ def stock_todo(db: Database, actor: Actor, center_id: str, *,
             found.append(StockTodo(alert.kind, PRIORITY[alert.kind], title, detail,
                                    center_id, alert.item_id, alert.expiry))
     return sorted(found, key=lambda t: (t.priority, t.due or date.max, t.title))
+
+
+_TODO_PRIORITY = {1: todo.Priority.HIGH, 2: todo.Priority.NORMAL}
+
+
+def _medicine_provider(session: Session, query: todo.TodoQuery) -> Iterable[todo.TodoItem]:
+    """The health desk's slot: the pharmacy's alerts at the query's center (or at every
+    center holding medicines when the desk shows the whole file)."""
+    if query.center_id is not None:
+        centers = [query.center_id]
+    else:
+        centers = list(session.exec(select(StockMovement.center_id).distinct()))
+    for center_id in centers:
+        for alert in alerts_in(session, center_id, ItemKind.MEDICINE, query.today):
+            title, detail = _text(alert)
+            yield todo.TodoItem(todo.STOCK, title, _TODO_PRIORITY[PRIORITY[alert.kind]],
+                                Permission.PHARMACY, alert.expiry, detail=detail)
+
+
+todo.register(todo.STOCK, "Low or expiring stock", Permission.PHARMACY, _medicine_provider,
+              order=60)

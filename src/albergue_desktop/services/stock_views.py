@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import func
-from sqlmodel import col, select
+from sqlmodel import Session, col, select
 
 from ..domain import clock
 from ..domain.stock import ExpiryState, LotBalance, expiry_state, fefo_order
@@ -65,16 +65,22 @@ def balances(db: Database, actor: Actor, center_id: str, kind: str, *,
     there are left out unless ``include_empty``."""
     require_kind(actor, kind)
     with db.read_session() as session:
-        items = {i.id: i for i in session.exec(select(StockItem).where(
-            StockItem.kind == kind, StockItem.deleted == False))}  # noqa: E712
-        rows = session.exec(
-            select(StockMovement.item_id, StockMovement.lot_id, func.sum(StockMovement.quantity))
-            .where(StockMovement.center_id == center_id,
-                   StockMovement.deleted == False)  # noqa: E712
-            .group_by(col(StockMovement.item_id), col(StockMovement.lot_id))).all()
-        lot_ids = [r[1] for r in rows if r[1] is not None]
-        lots = {lot.id: lot for lot in session.exec(select(StockLot).where(
-            StockLot.id.in_(lot_ids)))}  # type: ignore[attr-defined]
+        return balances_in(session, center_id, kind, include_empty=include_empty)
+
+
+def balances_in(session: Session, center_id: str, kind: str, *,
+                include_empty: bool = False) -> list[ItemStock]:
+    """:func:`balances` inside an open read session (the caller checked the permission)."""
+    items = {i.id: i for i in session.exec(select(StockItem).where(
+        StockItem.kind == kind, StockItem.deleted == False))}  # noqa: E712
+    rows = session.exec(
+        select(StockMovement.item_id, StockMovement.lot_id, func.sum(StockMovement.quantity))
+        .where(StockMovement.center_id == center_id,
+               StockMovement.deleted == False)  # noqa: E712
+        .group_by(col(StockMovement.item_id), col(StockMovement.lot_id))).all()
+    lot_ids = [r[1] for r in rows if r[1] is not None]
+    lots = {lot.id: lot for lot in session.exec(select(StockLot).where(
+        StockLot.id.in_(lot_ids)))}  # type: ignore[attr-defined]
     per_item: dict[str, list[LotBalance]] = {}
     for item_id, lot_id, total in rows:
         if item_id not in items:
@@ -159,9 +165,17 @@ def alerts(db: Database, actor: Actor, center_id: str, kind: str,
            today: date | None = None) -> list[StockAlert]:
     """Low, expiring and expired stock at a center: expired first, then expiring (soonest
     first), then low, then negative balances."""
+    require_kind(actor, kind)
+    with db.read_session() as session:
+        return alerts_in(session, center_id, kind, today)
+
+
+def alerts_in(session: Session, center_id: str, kind: str,
+              today: date | None = None) -> list[StockAlert]:
+    """:func:`alerts` inside an open read session (the caller checked the permission)."""
     today = today or clock.today()
     found: list[StockAlert] = []
-    for s in balances(db, actor, center_id, kind):
+    for s in balances_in(session, center_id, kind):
         name = f"{s.name} {s.presentation}".strip()
         for b in s.lots:
             state = expiry_state(b.expiry, today)

@@ -102,6 +102,8 @@ def push(db: Path, conn: Connection | None = None, *, chunk: int = CHUNK,
             since = 0  # the central's bookmark moved back: the whole file
         result.raw_size = staged.stat().st_size
         result.since, result.seq = since, info.seq_last
+        for made in (snapshot, *work.path.glob("export-*.sqlite")):
+            keyfile.forget(made)  # the work folder goes: its keys leave memory too
     result.seconds = time.perf_counter() - started
     return result
 

@@ -24,7 +24,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import statistics
 import sys
 import tempfile

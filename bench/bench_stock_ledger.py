@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import argparse
 import random
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
 import statistics
 import tempfile
 import time

@@ -22,7 +22,8 @@ import argparse
 import json
 import random
 import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3  # keyed connections (encrypted files)
+from albergue_sync import keyfile
 import statistics
 import sys
 import tempfile
@@ -125,6 +126,7 @@ def main() -> None:
         paths = []
         for src in sorted(cache.glob("c*.sqlite")):
             shutil.copy(src, run / src.name)
+            keyfile.copy_keys(src, run / src.name)
             paths.append(run / src.name)
         central = run / "central.sqlite"
         started = time.perf_counter()
@@ -134,6 +136,7 @@ def main() -> None:
               f"{central.stat().st_size / 1e6:.1f} MB")
         baseline_central = run / "central-file.sqlite"
         shutil.copy(central, baseline_central)
+        keyfile.copy_keys(central, baseline_central)
         edited = sum(touch(p, args.share, rng) for p in paths)
         print(f"edited {edited} people ({args.share:.0%} of each center)")
 

@@ -79,6 +79,11 @@ def test_drop_folder_merges_each_center_file_and_publishes_per_center(tmp_path, 
     assert contents(central) == contents(reference)
     published = share / "central-02.sqlite"
     assert published.exists()
+    # its own key, opened through its one peer slot: center 02's key, not 01's
+    from albergue_sync import keyfile
+    assert keyfile.key_for(published) not in (keyfile.key_for(central), None)
+    keyfile.forget(published)
+    assert set(keyfile.load(published).peers) == {keyfile.load(dbs[1][1].path).file_id}
     # the snapshot of center 02 does not carry center 01's vaccination
     view = contents(published)
     assert [v["person_id"] for v in view["vaccination"].values()] == \

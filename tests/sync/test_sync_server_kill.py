@@ -6,7 +6,6 @@ transaction: the server process blocks there), never by a timer."""
 from __future__ import annotations
 
 import signal
-import sqlite3
 import subprocess
 import sys
 import threading
@@ -14,10 +13,12 @@ import time
 from pathlib import Path
 
 import pytest
+from factories import keys_code
 from server_helpers import new_central
 from sync_helpers import bulk_people, contents, make_center, register
 
 from albergue_sync import client, connection, merge_files
+from albergue_sync import dbapi as sqlite3
 from albergue_sync.client import ServerRefused
 from albergue_sync.server import tls
 from albergue_sync.server.state import ServerState
@@ -45,7 +46,9 @@ threading.Event().wait()
 def _start(central: Path, folder: Path, port: int, marker: Path, block: bool
            ) -> tuple[subprocess.Popen, int]:
     (folder / "port").unlink(missing_ok=True)
-    proc = subprocess.Popen([sys.executable, "-c", SERVER, str(central), str(folder),
+    # the server process signed in to the central (serve --user): its key in memory
+    script = keys_code(central) + "\n" + SERVER
+    proc = subprocess.Popen([sys.executable, "-c", script, str(central), str(folder),
                              str(port), str(marker), "1" if block else "0"],
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     deadline = time.monotonic() + 120

@@ -28,7 +28,7 @@ from pathlib import Path
 
 import httpx
 
-from . import connection, files
+from . import connection, files, keyfile
 from .connection import (
     Connection, ServerRefused, connect, http_client, refusal, request, retrying,
     transport_error,
@@ -90,15 +90,20 @@ def push(db: Path, conn: Connection | None = None, *, chunk: int = CHUNK,
             packed = work.path / f"export-{since}.sqlite.gz"
             staged = work.path / f"export-{since}.sqlite"
             shutil.copyfile(snapshot, staged)
+            keyfile.copy_keys(snapshot, staged, key_file=False)
             trim(staged, since)
+            travel_key = files.reencrypt(staged)  # its own key: not this database's
             gzip_file(staged, packed)
             sha, size = sha256_file(packed), packed.stat().st_size
-            result = _upload(client, conn, packed, sha, size, chunk, wait, cancelled)
+            result = _upload(client, conn, packed, sha, size, travel_key, chunk, wait,
+                             cancelled)
             if result.state != "stale" or since == 0:
                 break
             since = 0  # the central's bookmark moved back: the whole file
         result.raw_size = staged.stat().st_size
         result.since, result.seq = since, info.seq_last
+        for made in (snapshot, *work.path.glob("export-*.sqlite")):
+            keyfile.forget(made)  # the work folder goes: its keys leave memory too
     result.seconds = time.perf_counter() - started
     return result
 
@@ -124,12 +129,15 @@ def _since(snapshot: Path, info: files.FileInfo, seen: dict) -> int:
 
 
 def _upload(client: httpx.Client, conn: Connection, packed: Path, sha: str, size: int,
-            chunk: int, wait: float, cancelled: Callable[[], bool] | None) -> PushResult:
+            key: bytes, chunk: int, wait: float, cancelled: Callable[[], bool] | None
+            ) -> PushResult:
+    """Upload ``packed`` (encrypted under ``key``: the key goes with the request that
+    opens or resumes the upload, over the pinned TLS connection, never with the bytes)."""
     resumed = 0
     for _restart in range(5):  # a corrupt arrival starts the upload again
         upload, n = retrying(conn, lambda: request(
-            client, conn, "POST", "/v1/uploads", json={"sha256": sha, "size": size}).json(),
-            cancelled)
+            client, conn, "POST", "/v1/uploads",
+            json={"sha256": sha, "size": size, "key": key.hex()}).json(), cancelled)
         resumed += n
         with open(packed, "rb") as fh:
             while upload["state"] == "receiving":
@@ -214,11 +222,15 @@ def pull(db: Path, conn: Connection | None = None, *,
         central = work.path / "central.sqlite"
         try:
             gunzip_file(packed, central, 1 << 40)
-        except (OSError, EOFError, ValueError) as exc:
+            keyfile.remember(central, bytes.fromhex(str(offer["key"])))  # memory only
+        except (OSError, EOFError, ValueError, KeyError) as exc:
             raise files.damaged(Path("central"), exc) from exc
-        reports = merge_files(db, [central], Options(
-            direction="pull", with_health=conn.with_health, progress=progress,
-            cancelled=cancelled))
+        try:
+            reports = merge_files(db, [central], Options(
+                direction="pull", with_health=conn.with_health, progress=progress,
+                cancelled=cancelled))
+        finally:
+            keyfile.forget(central)
     for report in reports:
         report.path = conn.url
     return PullResult(int(offer["seq"]), int(offer["size"]), reports, resumed)
@@ -246,15 +258,20 @@ def _pull_since(db: Path, central: dict, with_health: bool) -> int:
 
 def _download(client: httpx.Client, conn: Connection, offer: dict, dest: Path,
               cancelled: Callable[[], bool] | None) -> int:
-    """Download into ``dest``, resuming at its size after a cut. Returns the resumptions."""
+    """Download into ``dest``, resuming at its size after a cut. Returns the resumptions.
+    The retry budget counts cuts in a row that brought no byte (an encrypted pull file does
+    not compress: a slow, cut link needs more connections than the budget)."""
     size, resumed = int(offer["size"]), 0
     url = conn.url + f"/v1/pulls/{offer['name']}"
     headers = {"Authorization": f"Bearer {conn.token}"}
     retries = connection.RETRIES if conn.retries is None else conn.retries
-    for attempt in range(retries + 1):
+    attempt, before = 0, -1
+    while True:
         have = dest.stat().st_size if dest.exists() else 0
         if have >= size:
             return resumed
+        if have > before:  # bytes arrived: the budget counts cuts that brought nothing
+            attempt, before = 0, have
         if cancelled is not None and cancelled():
             raise ServerRefused("cancelled", "Receiving was cancelled; nothing was changed.")
         try:
@@ -272,8 +289,8 @@ def _download(client: httpx.Client, conn: Connection, offer: dict, dest: Path,
                     for block in response.iter_bytes():
                         fh.write(block)
         except httpx.TransportError as exc:
-            if attempt == retries:
+            if attempt >= retries:
                 raise transport_error(conn.url, exc) from exc
+            attempt += 1
             resumed += 1
-            time.sleep(min(1.0, 0.02 * (attempt + 1)))
-    return resumed
+            time.sleep(min(1.0, 0.02 * attempt))

@@ -17,10 +17,11 @@ from __future__ import annotations
 
 import re
 import shutil
+import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import files, netfs
+from . import dbapi, files, keyfile, netfs
 from .engine import Options, merge_files
 from .i18n import SyncRefused
 from .server.pullfile import withhold_for_center
@@ -61,11 +62,16 @@ def run_once(folder: Path, central: Path, *, with_health: frozenset[str] = froze
             codes.append(code)
             copy = work.file("drop")
             try:
+                # an encrypted center file opens here through its peer slot of this
+                # central (docs/encryption.md, "Files that travel"), or a key in memory
+                key = dbapi.find_key(path)
                 try:
                     shutil.copyfile(path, copy)  # read once from the share, merged locally
                 except OSError as exc:
                     raise SyncRefused("Cannot read {path}: {detail}", path=str(path),
                                       detail=exc.strerror or str(exc)) from exc
+                if key is not None:
+                    keyfile.remember(copy, key)
                 files.inspect(copy, shown=path)
                 found = file_center_code(copy, SqliteCentral(central))
                 if found != code:
@@ -79,16 +85,22 @@ def run_once(folder: Path, central: Path, *, with_health: frozenset[str] = froze
                 result.refused[path.name] = str(exc).replace(str(copy), str(path))
             finally:
                 copy.unlink(missing_ok=True)
-        for code in codes:
-            result.published.append(publish(folder, central, code, work,
+                keyfile.forget(copy)
+        for code, path in center_files(folder):
+            if path.name in result.refused:
+                continue  # a file refused is not a center to publish for
+            result.published.append(publish(folder, central, code, work, source=path,
                                             with_health=code in with_health).name)
     return result
 
 
 def publish(folder: Path, central: Path, code: str, work: files.WorkDir, *,
-            with_health: bool = False) -> Path:
+            source: Path | None = None, with_health: bool = False) -> Path:
     """``central-CODE.sqlite`` in ``folder``: the central file as of now for that center,
-    renamed into place (a center never reads half a snapshot)."""
+    renamed into place (a center never reads half a snapshot). Encrypted under a data key
+    of its own (never the central's), with a key file whose one peer slot opens it with the
+    key of ``source`` (the center's file in the folder, so its database): only that center
+    opens it (and the central, which made it)."""
     dest = Path(folder) / f"central-{code}.sqlite"
     current = files.inspect(central)
     try:
@@ -103,8 +115,16 @@ def publish(folder: Path, central: Path, code: str, work: files.WorkDir, *,
     trim(staged, 0)  # without the central's accounts
     if not with_health:
         withhold_for_center(staged, code)
+    files.reencrypt(staged)
+    keyfile.save(staged, keyfile.KeyFile(uuid.uuid4().hex))
+    if source is not None and dbapi.find_key(source) is not None:
+        keyfile.grant(staged, source)
     tmp = dest.with_name(dest.name + ".partial")
     shutil.copyfile(staged, tmp)
+    shutil.copyfile(keyfile.keys_path(staged), keyfile.keys_path(dest))
     tmp.replace(dest)
+    keyfile.copy_keys(staged, dest, key_file=False)  # the central opens what it published
     staged.unlink(missing_ok=True)
+    keyfile.keys_path(staged).unlink(missing_ok=True)
+    keyfile.forget(staged)
     return dest

@@ -559,6 +559,36 @@ def create(path: Path) -> FileInfo:
     return inspect(path)
 
 
+def reencrypt(path: Path) -> bytes:
+    """Put the private copy ``path`` (closed, not a live file) under a new random data key,
+    in place (``PRAGMA rekey`` rewrites every page), and return that key (remembered for
+    ``path``; no key file). A file that travels over the network (a push upload, a pull
+    file) is sent under a key of its own, delivered inside the authenticated request:
+    never the key of the database it was copied from (docs/sync-server.md, "Encrypted
+    files")."""
+    from .crypto_keys import new_data_key  # noqa: PLC0415
+
+    key = new_data_key()
+    conn = connect(path, readonly=False)  # keyed with its current key (or plain)
+    try:
+        conn.execute("PRAGMA journal_mode = DELETE")  # SQLCipher rekeys a rollback file
+        if keyfile.key_for(path) is None:  # a plain copy: export it encrypted
+            tmp = path.with_name(path.name + ".cifrando")
+            tmp.unlink(missing_ok=True)
+            conn.execute("ATTACH DATABASE ? AS enc KEY ?", (str(tmp), f"x'{key.hex()}'"))
+            conn.execute("SELECT sqlcipher_export('enc')")
+            conn.execute("DETACH DATABASE enc")
+        else:
+            tmp = None
+            conn.execute(f"PRAGMA rekey = \"x'{key.hex()}'\"")
+    finally:
+        conn.close()
+    if tmp is not None:
+        os.replace(tmp, path)
+    keyfile.remember(path, key)
+    return key
+
+
 def rekey(path: Path) -> FileInfo:
     """Give a file a new site id and epoch: for a restored backup or a copy that kept being
     used, so its next writes cannot be mistaken for writes other files already have. Its

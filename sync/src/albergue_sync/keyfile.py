@@ -237,6 +237,20 @@ def link(a: Path | str, b: Path | str) -> None:
             save(path, keys)
 
 
+def grant(db_path: Path | str, peer: Path | str) -> None:
+    """One direction of :func:`link`: ``db_path``'s key file gets its data key wrapped
+    under ``peer``'s, so whoever unlocked ``peer`` (or a copy with its key file) opens
+    ``db_path``; ``peer``'s key file is not written. A file published for one center (the
+    drop folder). Both unlocked here."""
+    key, peer_key = _unlocked_key(db_path), _unlocked_key(peer)
+    with _lock:
+        keys, peer_id = load(db_path), load(peer).file_id
+        nonce = utils.random(ck.NONCE_BYTES)
+        keys.peers[peer_id] = (nonce, bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(
+            key, _peer_aad(keys.file_id, peer_id), nonce, peer_key))
+        save(db_path, keys)
+
+
 def offer(username: str, password: str) -> None:
     """Credentials a user signed in with (``albergue-sync``): a source file whose key file
     has a slot for the same account and password opens with them (:func:`unlock_by_peer`).

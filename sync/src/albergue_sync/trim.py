@@ -25,8 +25,9 @@ older row)."""
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
+
+from . import dbapi as sqlite3
 
 from . import files
 from .engine import seq_mark
@@ -111,7 +112,8 @@ def write_changes(source: Path, dest: Path, since: int, *,
     files.create(dest)
     conn = files.connect(dest, readonly=False)
     try:
-        conn.execute("ATTACH DATABASE ? AS src", (files.uri(source, readonly=True),))
+        conn.execute("ATTACH DATABASE ? AS src KEY ?", (files.uri(source, readonly=True),
+                                                         sqlite3.attach_key(source)))
         conn.execute("BEGIN IMMEDIATE")
         meta = dict(conn.execute("SELECT key, value FROM src.meta"))
         if int(meta.get("schema_version", 0)) != CURRENT_SCHEMA_VERSION:

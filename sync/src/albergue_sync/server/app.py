@@ -7,14 +7,14 @@ language from the sync catalog.
 
 Push: ``GET /v1/bookmark?site=ID`` says how far the central merged that site (the client
 trims its export there: ``albergue_sync.trim``); ``POST /v1/uploads`` ({sha256, size} of
-the gzip of an export file) opens or resumes an upload session (the same bytes already
-merged: answered ``merged`` at once);
+the gzip of an export file, and ``key``: the data key that file is encrypted under) opens
+or resumes an upload session (the same bytes already merged: answered ``merged`` at once);
 ``PATCH /v1/uploads/ID`` with ``Upload-Offset: N`` appends a chunk at the server's offset
 (another offset: 409 with the right one); the last byte triggers the hash check, then the
 upload is queued for the one merge worker. ``GET /v1/uploads/ID?wait=S`` waits up to S
 seconds for the merge. Pull: ``POST /v1/pulls`` names a pull file of the central as of now
-for this center (``since``: the center's bookmark of the central, same ``epoch``), ``GET
-/v1/pulls/NAME`` downloads it (``Range`` supported)."""
+for this center and gives its data key (``since``: the center's bookmark of the central,
+same ``epoch``), ``GET /v1/pulls/NAME`` downloads it (``Range`` supported)."""
 
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ from starlette.requests import ClientDisconnect, Request
 from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 
-from .. import __version__
+from .. import __version__, dbapi
 from ..i18n import SyncRefused
 from . import state as st
 from .pullfile import PullFiles, sha256_file
@@ -79,7 +79,14 @@ class SyncServer:
         self.central = Path(central)
         self.folder = Path(folder)
         self.fingerprint = fingerprint
-        self.state = st.ServerState(self.folder)
+        # the server signed in to the central (``serve --user``): its data key is in memory
+        central_key = dbapi.find_key(self.central)
+        if central_key is None:
+            raise SyncRefused("{path} is not encrypted: the sync server serves only an "
+                              "encrypted central file. Sign in to it once with the app as an "
+                              "administrator (it is encrypted then), and start the server "
+                              "with --user USER.", path=str(self.central))
+        self.state = st.ServerState(self.folder, wrap_key=central_key)
         self.uploads = self.folder / "uploads"
         self.uploads.mkdir(mode=0o700, exist_ok=True)
         self.waiters = _Waiters()
@@ -170,9 +177,11 @@ class SyncServer:
         try:
             body = await request.json()
             sha, size = str(body["sha256"]).lower(), int(body["size"])
+            # the data key the export was encrypted under (docs/sync-server.md)
+            key = bytes.fromhex(str(body["key"]))
         except (ValueError, KeyError, TypeError):
             return _error(400, "bad_request", "The request is not valid.")
-        if len(sha) != 64 or not 0 < size <= MAX_UPLOAD:
+        if len(sha) != 64 or not 0 < size <= MAX_UPLOAD or len(key) != 32:
             return _error(400, "bad_request", "The request is not valid.")
         self.state.seen(cred)
         upload = self.state.find_upload(cred.center_code, sha)
@@ -181,6 +190,8 @@ class SyncServer:
             if self.state.was_merged(sha):  # the same export, merged before: a no-op
                 self.state.mark_merged(upload["id"], sha, cred.center_code, "[]")
                 upload = self.state.upload(upload["id"]) or upload
+        if upload["state"] in (st.RECEIVING, st.QUEUED, st.MERGING):
+            self.state.set_upload_key(upload["id"], key)  # wrapped under the central's key
         return JSONResponse(self._describe(upload))
 
     async def get_upload(self, request: Request) -> Response:
@@ -279,7 +290,7 @@ class SyncServer:
         except SyncRefused as exc:
             return _error(503, "central", exc.msgid, **exc.params)
         return JSONResponse({"name": pull.path.name, "sha256": pull.sha256, "size": pull.size,
-                             "seq": pull.seq, "since": pull.since,
+                             "seq": pull.seq, "since": pull.since, "key": pull.key.hex(),
                              "with_health": cred.with_health})
 
     async def get_pull(self, request: Request) -> Response:

@@ -121,6 +121,16 @@ SERVER_ES: dict[str, str] = {
     "missing).":
         "Este comando necesita los paquetes del servidor de sincronización: instale "
         "albergue-sync[server] (falta {name}).",
+    # encrypted files (app.py, worker.py, client.py; docs/sync-server.md)
+    "{path} is not encrypted: the sync server serves only an encrypted central file. Sign "
+    "in to it once with the app as an administrator (it is encrypted then), and start the "
+    "server with --user USER.":
+        "{path} no está cifrado: el servidor de sincronización solo sirve un archivo "
+        "central cifrado. Inicie sesión en él una vez con la aplicación como "
+        "administrador (queda cifrado) y arranque el servidor con --user USUARIO.",
+    "The server does not have the key of the file sent; nothing was merged. Send it again.":
+        "El servidor no tiene la clave del archivo enviado; no se integró nada. Envíelo de "
+        "nuevo.",
 }
 
 ES.update(SERVER_ES)

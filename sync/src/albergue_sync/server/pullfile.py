@@ -9,7 +9,12 @@ with a live stay here) are removed, the health audit payloads are withheld, and 
 restricted specific-needs codes of other centers' people are withheld (their field dot
 becomes ``redact.WITHHELD_DOT``, as the center's own merge would make it). So those values
 never cross the network to a center that may not hold them. The center's merge applies the
-same rules again (a no-op)."""
+same rules again (a no-op).
+
+Every pull file is encrypted under a data key of its own (``files.reencrypt``; never the
+central's key), held in this process's memory only and given to the enrolled center in
+the authenticated answer to ``POST /v1/pulls``: the compressed file on the server's disk
+and on the wire opens with nothing else (docs/sync-server.md, "Encrypted files")."""
 
 from __future__ import annotations
 
@@ -21,7 +26,7 @@ import threading
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import auditchain, files, redact
+from .. import auditchain, files, keyfile, redact
 from ..rules import HEALTH_TABLES
 from ..trim import trim, write_changes
 from .store import CentralStore
@@ -37,6 +42,7 @@ class PullFile:
     seq: int  # the central's change it holds
     center: str  # the center it was made for
     since: int = 0  # trimmed to the changes after this central change (trim.py)
+    key: bytes = b""  # the data key the file is encrypted under (memory only)
 
 
 def sha256_file(path: Path) -> str:
@@ -137,6 +143,7 @@ class PullFiles:
             return self._base[1]
         if self._base is not None:
             self._base[1].unlink(missing_ok=True)
+            keyfile.forget(self._base[1])
         self._forget_older(state)
         base = self.folder / f"central-{state}.sqlite"
         self.central.snapshot(base)  # consistent, even while a merge writes
@@ -155,18 +162,22 @@ class PullFiles:
             if since == 0 or not _written_changes(base, work, since, keep):
                 work.unlink(missing_ok=True)
                 shutil.copyfile(base, work)
+                keyfile.copy_keys(base, work, key_file=False)  # the central's key, in memory
                 trim(work, since, keep_health_of_center=keep)
             seq = files.inspect(work).seq_last
             if not with_health:
                 withhold_for_center(work, center_code)
+            data_key = files.reencrypt(work)  # its own key: not the central's
             digest = hashlib.sha256(key.encode()).hexdigest()[:16]
             out = self.folder / f"pull-{digest}.sqlite.gz"
             gzip_file(work, out)
         finally:
             work.unlink(missing_ok=True)
-            for side in ("-wal", "-shm", "-journal"):
+            keyfile.forget(work)
+            for side in ("-wal", "-shm", "-journal", keyfile.SUFFIX):
                 Path(f"{work}{side}").unlink(missing_ok=True)
-        return PullFile(out, sha256_file(out), out.stat().st_size, seq, center_code, since)
+        return PullFile(out, sha256_file(out), out.stat().st_size, seq, center_code, since,
+                        data_key)
 
     def _forget_older(self, state: str) -> None:
         """Files of older central changes are dropped once no request can still be starting

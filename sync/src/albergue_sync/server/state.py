@@ -2,21 +2,28 @@
 credentials, one-time enrollment codes, upload sessions and the hashes of merged uploads.
 
 An SQLite file of its own (``server.sqlite`` in the server's folder, beside its
-certificate; never synced, never inside the central file). Secrets are stored hashed:
-credentials and enrollment codes are long random strings, so SHA-256 is enough (a
-password hash would only slow every request down)."""
+certificate; never synced, never inside the central file), opened through
+:mod:`albergue_sync.dbapi` as a plain (not encrypted) file: it holds no personal data.
+Secrets are stored hashed: credentials and enrollment codes are long random strings, so
+SHA-256 is enough (a password hash would only slow every request down). The data key of
+an upload (sent by the center with it, docs/sync-server.md "Encrypted files") is kept
+only wrapped under the central file's data key (XChaCha20-Poly1305, the upload id as
+associated data), until the upload is merged or dropped."""
 
 from __future__ import annotations
 
 import base64
 import hashlib
 import secrets
-import sqlite3
+
 import threading
 from dataclasses import dataclass
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+from nacl import bindings, exceptions, utils
+
+from .. import dbapi
 from ..i18n import SyncRefused
 
 STATE_NAME = "server.sqlite"
@@ -36,6 +43,8 @@ CREATE TABLE IF NOT EXISTS upload (
     sha256 TEXT NOT NULL, size INTEGER NOT NULL, state TEXT NOT NULL, message TEXT,
     report TEXT, created_at TEXT NOT NULL, finished_at TEXT);
 CREATE INDEX IF NOT EXISTS ix_upload_hash ON upload (center_code, sha256);
+CREATE TABLE IF NOT EXISTS upload_key (
+    upload_id TEXT PRIMARY KEY, nonce BLOB NOT NULL, wrapped BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS merged (
     sha256 TEXT PRIMARY KEY, center_code TEXT NOT NULL, upload_id TEXT NOT NULL,
     merged_at TEXT NOT NULL);
@@ -90,13 +99,17 @@ class Credential:
 class ServerState:
     """Thread-safe access to the server's own file (one connection, one lock)."""
 
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, wrap_key: bytes | None = None) -> None:
+        """``wrap_key``: the central file's data key (the server signed in to it), which
+        wraps the upload keys kept here; None for the commands that only enroll and
+        revoke."""
         folder = Path(folder)
+        self._wrap_key = wrap_key
         folder.mkdir(mode=0o700, parents=True, exist_ok=True)
         self.folder = folder
         self.path = folder / STATE_NAME
         self._lock = threading.Lock()
-        self._conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._conn = dbapi.connect(self.path, isolation_level=None, check_same_thread=False)
         self._conn.execute("PRAGMA journal_mode = WAL")
         self._conn.execute("PRAGMA synchronous = FULL")
         self._conn.execute("PRAGMA busy_timeout = 10000")
@@ -202,9 +215,37 @@ class ServerState:
         return dict(zip(("id", "credential_id", "center", "sha256", "size", "state",
                          "message", "report"), rows[0]))
 
+    def _aad(self, upload_id: str) -> bytes:
+        return f"albergue-upload-key-v1|{upload_id}".encode()
+
+    def set_upload_key(self, upload_id: str, key: bytes) -> None:
+        """Keep the data key of an upload, wrapped under the central's data key."""
+        if self._wrap_key is None:
+            raise RuntimeError("the server has not unlocked its central file")
+        nonce = utils.random(bindings.crypto_aead_xchacha20poly1305_ietf_NPUBBYTES)
+        box = bindings.crypto_aead_xchacha20poly1305_ietf_encrypt(
+            key, self._aad(upload_id), nonce, self._wrap_key)
+        self._run("INSERT OR REPLACE INTO upload_key VALUES (?, ?, ?)",
+                  (upload_id, nonce, box))
+
+    def upload_key(self, upload_id: str) -> bytes | None:
+        """The data key an upload was sent under; None when the server does not have it
+        (or it does not open with this central's key)."""
+        rows = self._run("SELECT nonce, wrapped FROM upload_key WHERE upload_id = ?",
+                         (upload_id,))
+        if not rows or self._wrap_key is None:
+            return None
+        try:
+            return bindings.crypto_aead_xchacha20poly1305_ietf_decrypt(
+                rows[0][1], self._aad(upload_id), rows[0][0], self._wrap_key)
+        except exceptions.CryptoError:
+            return None
+
     def set_state(self, upload_id: str, state: str, message: str | None = None,
                   report: str | None = None) -> None:
         finished = now_text() if state in (MERGED, REFUSED, CORRUPT, STALE) else None
+        if finished is not None:
+            self._run("DELETE FROM upload_key WHERE upload_id = ?", (upload_id,))
         self._run("UPDATE upload SET state = ?, message = ?, report = coalesce(?, report), "
                   "finished_at = ? WHERE id = ?", (state, message, report, finished,
                                                    upload_id))
@@ -221,6 +262,8 @@ class ServerState:
         cutoff = (datetime.now(timezone.utc) - UNFINISHED_KEPT).isoformat(timespec="seconds")
         self._run("UPDATE upload SET state = ?, finished_at = ? WHERE state = ? AND "
                   "created_at < ?", (EXPIRED, now_text(), RECEIVING, cutoff))
+        self._run("DELETE FROM upload_key WHERE upload_id NOT IN (SELECT id FROM upload "
+                  "WHERE state IN (?, ?, ?))", (RECEIVING, QUEUED, MERGING))
         return {r[0] for r in self._run("SELECT id FROM upload WHERE state IN (?, ?, ?)",
                                         (RECEIVING, QUEUED, MERGING))}
 
@@ -235,4 +278,5 @@ class ServerState:
             self._conn.execute("UPDATE upload SET state = ?, message = NULL, report = ?, "
                                "finished_at = ? WHERE id = ?",
                                (MERGED, report, now_text(), upload_id))
+            self._conn.execute("DELETE FROM upload_key WHERE upload_id = ?", (upload_id,))
             self._conn.execute("COMMIT")

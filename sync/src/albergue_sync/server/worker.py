@@ -11,13 +11,14 @@ from __future__ import annotations
 import json
 import logging
 import queue
-import sqlite3
+
 import threading
 from collections.abc import Callable
 from dataclasses import asdict
 from pathlib import Path
 
-from .. import files
+from .. import dbapi as sqlite3
+from .. import files, keyfile
 from ..engine import Options, ProgressFn
 from ..trim import trimmed_since
 from ..i18n import SyncRefused
@@ -122,6 +123,7 @@ class MergeWorker:
             return
         self.state.set_state(upload_id, st.MERGING)
         part = self.uploads / f"{upload_id}.gz"
+        source: Path | None = None
         try:
             with files.WorkDir(self.uploads) as work:
                 source = work.path / f"centro-{upload['center']}-{upload_id}.sqlite"
@@ -131,6 +133,11 @@ class MergeWorker:
                     raise SyncRefused("The file sent is not a compressed Albergue file "
                                       "({detail}); nothing was merged.",
                                       detail=str(exc)) from exc
+                key = self.state.upload_key(upload_id)
+                if key is None:
+                    raise SyncRefused("The server does not have the key of the file sent; "
+                                      "nothing was merged. Send it again.")
+                keyfile.remember(source, key)  # in memory only, for this merge
                 files.inspect(source)
                 code = file_center_code(source, self.central)
                 if code != upload["center"]:
@@ -170,4 +177,6 @@ class MergeWorker:
                 "merged."), report=json.dumps({"detail": type(exc).__name__}))
             part.unlink(missing_ok=True)
         finally:
+            if source is not None:
+                keyfile.forget(source)
             self.notify(upload_id)

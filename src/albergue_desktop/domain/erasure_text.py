@@ -1,0 +1,25 @@
+"""Spanish texts of erasure, retention and data-protection requests (merged into the
+Qt-free catalog by ``domain/i18n.py``)."""
+
+from __future__ import annotations
+
+ES: dict[str, str] = {
+    # permissions
+    "answer data-protection requests and erase people":
+        "atender solicitudes de protección de datos y borrar personas",
+    # erasure and retention
+    "The months must be 1 or more.": "Los meses deben ser 1 o más.",
+    "Retention: left more than {months} months ago.":
+        "Conservación: egresó hace más de {months} meses.",
+    "erase the people who left more than N months ago (only de-identified counts are kept; "
+    "cannot be undone)":
+        "borrar a las personas que egresaron hace más de N meses (solo se conservan datos "
+        "no identificables para las cifras; no se puede deshacer)",
+    "months since the person left": "meses desde el egreso de la persona",
+    "only say how many people would be erased": "solo decir cuántas personas se borrarían",
+    "{count} people left more than {months} months ago and would be erased.":
+        "{count} personas egresaron hace más de {months} meses y se borrarían.",
+    "{count} people who left more than {months} months ago were erased.":
+        "Se borraron {count} personas que egresaron hace más de {months} meses.",
+    "This person's data were erased.": "Los datos de esta persona fueron borrados.",
+}

@@ -22,4 +22,31 @@ ES: dict[str, str] = {
     "{count} people who left more than {months} months ago were erased.":
         "Se borraron {count} personas que egresaron hace más de {months} meses.",
     "This person's data were erased.": "Los datos de esta persona fueron borrados.",
+    # access printout (ARCO)
+    "Personal data held about this person": "Datos personales que se tienen de esta persona",
+    "Access to personal data": "Acceso a datos personales",
+    "Identity documents": "Documentos de identidad",
+    "Stays": "Estancias",
+    "Photo": "Fotografía",
+    "Vaccinations": "Vacunas",
+    "Health screenings": "Tamizajes de salud",
+    "Consultations": "Consultas",
+    "Referrals": "Referencias",
+    "Pregnancy visits": "Controles prenatales",
+    "Births": "Nacimientos",
+    "Mental health notes": "Notas de salud mental",
+    "Allergies": "Alergias",
+    "Medicines dispensed": "Medicamentos entregados",
+    "Discharge": "Egreso",
+    "Work paperwork": "Trámites laborales",
+    "Job placements": "Colocaciones laborales",
+    "School enrolment": "Inscripción escolar",
+    "INEA enrolment": "Inscripción en el INEA",
+    "Spanish classes": "Clases de español",
+    "Asylum application": "Solicitud de refugio",
+    "Protection referrals": "Canalizaciones de protección",
+    "Health records are printed by the health staff.":
+        "Los registros de salud los imprime el personal de salud.",
+    "Protection records are printed by the protection focal point.":
+        "Los registros de protección los imprime la persona enlace de protección.",
 }

@@ -10,6 +10,7 @@ from xml.sax.saxutils import escape
 from reportlab.platypus import Paragraph, Spacer, Table
 
 from ..domain.i18n import translate as _
+from ..domain.labels import label
 from ..services import data_requests
 from ..services.context import Actor
 from ..storage.db import Database
@@ -34,9 +35,44 @@ WITHHELD = {
 }
 
 
+# Column -> English label (Spanish in domain/erasure_text.py); others print their name.
+FIELD_LABELS = {
+    "created_at": "Recorded on", "given_names": "Given names", "surnames": "Surnames",
+    "document_name": "Name on the document", "sex": "Sex", "birth_date": "Date of birth",
+    "birth_date_estimated": "Date of birth estimated", "age_in_doubt": "Age in doubt",
+    "nationality": "Nationality", "country_of_birth": "Country of birth",
+    "civil_status": "Civil status", "relationship": "Relationship", "languages": "Languages",
+    "education_level": "Education", "work_experience": "Work experience", "phone": "Phone",
+    "emergency_contact_name": "Emergency contact", "emergency_contact_phone":
+    "Emergency contact phone", "migratory_status": "Migratory status",
+    "migratory_status_from": "Migratory status since", "migratory_status_until":
+    "Migratory status until", "curp": "CURP", "rfc": "RFC", "specific_needs": "Specific needs",
+    "consent_given": "Consent given", "consent_at": "Consent date", "consent_by":
+    "Consent recorded by", "consent_purposes": "Consent purposes", "arrival_date":
+    "Arrival date", "notes": "Notes", "folio": "Folio", "doc_type": "Document",
+    "number": "Number", "issuing_country": "Issued by", "check_in": "Arrival",
+    "check_out": "Departure", "reason": "Reason", "destination": "Destination",
+    "status": "Status",
+}
+VOCABULARY = {"sex": "sex", "relationship": "relationship", "civil_status": "civil_status",
+              "migratory_status": "migratory_status", "doc_type": "doc_type",
+              "nationality": "country", "country_of_birth": "country",
+              "issuing_country": "country"}
+BOOLEANS = frozenset({"birth_date_estimated", "age_in_doubt", "consent_given", "present"})
+
+
+def _value(key: str, value) -> str:
+    if key in BOOLEANS:
+        return _("Yes") if value else _("No")
+    if key in VOCABULARY and isinstance(value, str):
+        return label(VOCABULARY[key], value)
+    return str(value)
+
+
 def _fields(row: dict, st) -> Table:
     body = st["body"]
-    return Table([[Paragraph(escape(str(k)), body), Paragraph(escape(str(v)), body)]
+    return Table([[Paragraph(escape(_(FIELD_LABELS.get(k, k))), body),
+                   Paragraph(escape(_value(k, v)), body)]
                   for k, v in row.items()], colWidths=[170, 330], hAlign="LEFT")
 
 

@@ -12,6 +12,14 @@
         <translation>El registro de {name} ({folio}) se marcará como eliminado: desaparece de listas y búsquedas pero permanece en el historial. Si la persona está albergada, se cierra su estancia y se libera la cama.</translation>
     </message>
     <message>
+        <source>The personal data of {name} ({folio}) will be erased in this file and, when it syncs, in every file: names, documents, photo, contact, notes, health and protection records. Only sex, nationality, birth year and the dates of the stays are kept for the counts. This cannot be undone.</source>
+        <translation>Los datos personales de {name} ({folio}) se borrarán en este archivo y, al sincronizar, en todos los archivos: nombres, documentos, fotografía, contacto, notas, registros de salud y de protección. Solo se conservan el sexo, la nacionalidad, el año de nacimiento y las fechas de las estancias para las cifras. Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase the personal data (cannot be undone)</source>
+        <translation>&amp;Borrar los datos personales (no se puede deshacer)</translation>
+    </message>
+    <message>
         <source>&amp;Reason (required):</source>
         <translation>&amp;Motivo (obligatorio):</translation>
     </message>
@@ -26,6 +34,10 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Erase data</source>
+        <translation>&amp;Borrar los datos</translation>
     </message>
 </context>
 <context>

@@ -156,6 +156,14 @@
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
+        <source>Personal &amp;data…</source>
+        <translation>&amp;Datos personales…</translation>
+    </message>
+    <message>
+        <source>Print everything held about this person (a data-protection access request)</source>
+        <translation>Imprimir todo lo que se tiene de esta persona (solicitud de acceso a datos personales)</translation>
+    </message>
+    <message>
         <source>Personal details</source>
         <translation>Datos personales</translation>
     </message>
@@ -262,6 +270,10 @@
     <message>
         <source>Duplicate record of {folio}: the lists and counts show that record instead of this one.</source>
         <translation>Registro duplicado de {folio}: las listas y los conteos muestran ese registro en lugar de este.</translation>
+    </message>
+    <message>
+        <source>personal-data.pdf</source>
+        <translation>datos-personales.pdf</translation>
     </message>
     <message>
         <source>Linked duplicate records</source>

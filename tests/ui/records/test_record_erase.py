@@ -63,3 +63,25 @@ def test_the_administrator_may_erase(db, center, person, qtbot):
     window, dialog = _dialog(qtbot, db, center, person, "admin")
     assert dialog.erase_box.isVisible()
     window.close()
+
+
+def test_the_access_printout_from_the_record(db, center, person, qtbot, tmp_path, monkeypatch):
+    from albergue_desktop.ui.health import printing
+
+    saved = []
+    monkeypatch.setattr(printing, "_done", lambda parent, out: saved.append(out))
+    window = show_window(qtbot, MainWindow(db, actor_of("coordinacion", center.id)))
+    qtbot.waitUntil(lambda: window.people.model.rowCount() > 0)
+    view = window.open_person(person)
+    qtbot.waitUntil(lambda: view.record is not None and view.access_button.isEnabled())
+    assert view.access_button.isVisible()
+    view.print_access(tmp_path / "datos.pdf")
+    qtbot.waitUntil(lambda: saved == [tmp_path / "datos.pdf"], timeout=20_000)
+    assert (tmp_path / "datos.pdf").stat().st_size > 0
+    window.close()
+    intake = show_window(qtbot, MainWindow(db, actor_of("registro", center.id)))
+    qtbot.waitUntil(lambda: intake.people.model.rowCount() > 0)
+    view = intake.open_person(person)
+    qtbot.waitUntil(lambda: view.record is not None)
+    assert not view.access_button.isVisible()
+    intake.close()

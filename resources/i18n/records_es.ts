@@ -12,6 +12,14 @@
         <translation>El registro de {name} ({folio}) se marcará como eliminado: desaparece de listas y búsquedas pero permanece en el historial. Si la persona está albergada, se cierra su estancia y se libera la cama.</translation>
     </message>
     <message>
+        <source>The personal data of {name} ({folio}) will be erased in this file and, when it syncs, in every file: names, documents, photo, contact, notes, health and protection records. Only sex, nationality, birth year and the dates of the stays are kept for the counts. This cannot be undone.</source>
+        <translation>Los datos personales de {name} ({folio}) se borrarán en este archivo y, al sincronizar, en todos los archivos: nombres, documentos, fotografía, contacto, notas, registros de salud y de protección. Solo se conservan el sexo, la nacionalidad, el año de nacimiento y las fechas de las estancias para las cifras. Esto no se puede deshacer.</translation>
+    </message>
+    <message>
+        <source>&amp;Erase the personal data (cannot be undone)</source>
+        <translation>&amp;Borrar los datos personales (no se puede deshacer)</translation>
+    </message>
+    <message>
         <source>&amp;Reason (required):</source>
         <translation>&amp;Motivo (obligatorio):</translation>
     </message>
@@ -26,6 +34,10 @@
     <message>
         <source>Cancel</source>
         <translation>Cancelar</translation>
+    </message>
+    <message>
+        <source>&amp;Erase data</source>
+        <translation>&amp;Borrar los datos</translation>
     </message>
 </context>
 <context>
@@ -144,6 +156,14 @@
         <translation>E&amp;liminar…</translation>
     </message>
     <message>
+        <source>Personal &amp;data…</source>
+        <translation>&amp;Datos personales…</translation>
+    </message>
+    <message>
+        <source>Print everything held about this person (a data-protection access request)</source>
+        <translation>Imprimir todo lo que se tiene de esta persona (solicitud de acceso a datos personales)</translation>
+    </message>
+    <message>
         <source>Personal details</source>
         <translation>Datos personales</translation>
     </message>
@@ -250,6 +270,10 @@
     <message>
         <source>Duplicate record of {folio}: the lists and counts show that record instead of this one.</source>
         <translation>Registro duplicado de {folio}: las listas y los conteos muestran ese registro en lugar de este.</translation>
+    </message>
+    <message>
+        <source>personal-data.pdf</source>
+        <translation>datos-personales.pdf</translation>
     </message>
     <message>
         <source>Linked duplicate records</source>

@@ -137,6 +137,16 @@ def build_parser() -> argparse.ArgumentParser:
     stats.add_argument("--json", action="store_true", help=t("print JSON"))
     add_user_options(stats)  # an encrypted file opens with a user's password
 
+    retention = sub.add_parser(
+        "retention", parents=[common],
+        help=t("erase the people who left more than N months ago (only de-identified "
+               "counts are kept; cannot be undone)"))
+    retention.add_argument("--months", type=_count(1, 1200), required=True, metavar="N",
+                           help=t("months since the person left"))
+    retention.add_argument("--dry-run", action="store_true",
+                           help=t("only say how many people would be erased"))
+    add_user_options(retention)
+
     recover = sub.add_parser("recover", parents=[common],
                              help=t("every password lost: open the file with its recovery "
                                     "code and give a user a new password"))

@@ -332,6 +332,33 @@ def recover(args: argparse.Namespace) -> int:
     return 0
 
 
+def retention(args: argparse.Namespace) -> int:
+    """``retention --months N``: erase whoever left more than N months ago (docs/erasure.md)."""
+    from datetime import timedelta
+
+    from .domain.permissions import Permission
+    from .services import erasure
+
+    require_user(args)
+    db = open_existing(database_path(args))
+    try:
+        actor = sign_in(db, args)
+        if args.dry_run:
+            actor.require(Permission.DATA_REQUESTS)
+            cutoff = clock.now() - timedelta(days=30 * args.months)
+            with db.session(actor.username) as session:
+                count = len(erasure.due_for_retention(session, cutoff))
+            print(t("{count} people left more than {months} months ago and would be erased.",
+                    count=count, months=args.months))
+            return 0
+        result = erasure.apply_retention(db, actor, months=args.months)
+    finally:
+        db.close()
+    print(t("{count} people who left more than {months} months ago were erased.",
+            count=result.erased, months=args.months))
+    return 0
+
+
 def search(args: argparse.Namespace) -> int:
     if not args.text.strip():
         hint = t("Say what to look for: a name, a folio or a document number.")

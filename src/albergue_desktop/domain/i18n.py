@@ -1147,6 +1147,10 @@ from .pathway_text import ES as _PATHWAY_ES  # noqa: E402
 
 ES.update(_PATHWAY_ES)
 
+from .erasure_text import ES as _ERASURE_ES  # noqa: E402  (erasure and data requests)
+
+ES.update(_ERASURE_ES)
+
 
 catalog.register(DOMAIN, "es", ES)  # by reference: entries added to ES later count too
 

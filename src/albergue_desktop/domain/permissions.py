@@ -42,6 +42,10 @@ class Permission(StrEnum):
     MANAGE_PATHWAYS = "manage the job bank, housing and schooling"
     # Discharge a household or a person with destination and transport (services/discharge).
     DISCHARGE = "discharge households"
+    # Answer a person's data-protection requests (LGPDPPSO arts. 43-52: access printout,
+    # correction, erasure) and erase people: the center coordinator (the DIF's data
+    # protection liaison at the center), supervision and administration (docs/erasure.md).
+    DATA_REQUESTS = "answer data-protection requests and erase people"
 
 
 _ALL = frozenset(Permission)
@@ -59,7 +63,7 @@ ROLE_PERMISSIONS: dict[Role, frozenset[Permission]] = {
                                  Permission.MANAGE_STAYS, Permission.MANAGE_CENTERS,
                                  Permission.PROTECTION, Permission.SYNC,
                                  Permission.SUPPLIES, Permission.MANAGE_PATHWAYS,
-                                 Permission.DISCHARGE}),
+                                 Permission.DISCHARGE, Permission.DATA_REQUESTS}),
     # Job-bank, housing and schooling staff (plan phase 3, "vinculación"): they see people
     # and their work and school records, discharge a household into its home; no health or
     # protection data.

@@ -61,6 +61,28 @@ CONSENT_PURPOSES = (
     "Sharing with partner agencies (UNHCR, IOM)",
 )
 
+# The simplified privacy notice (aviso de privacidad simplificado), printed with the consent
+# form: the contents the LGPDPPSO requires of it (art. 27: who is responsible; the purposes,
+# telling apart those that need consent; transfers that need consent; how to refuse; where to
+# read the full notice, art. 28) and the rights of access, correction, erasure and objection
+# (arts. 43-47, answered within 20 working days, art. 51). docs/erasure.md.
+PRIVACY_NOTICE = (
+    "DIF Municipal Mexicali is responsible for your personal data (Plan Integral de Atención "
+    "al Migrante).",
+    "We use them to register your stay, give you a bed, food and medical care, and keep you "
+    "safe. These uses do not need your consent.",
+    "Referral to work, housing and school programs, and sharing with partner agencies (UNHCR, "
+    "IOM), need your consent. You decide below.",
+    "Some of your data are sensitive: health, migratory status, protection needs. Only the "
+    "staff who need them see them.",
+    "We only give your data to other authorities when a law requires it, or with your consent.",
+    "You can ask to see your data, to correct them, to delete them or to object to their use.",
+    "Ask the coordinator of the shelter or the Transparency Unit of the municipality. We answer "
+    "within 20 working days.",
+    "The full privacy notice is at the coordination office of the shelter and at the "
+    "Transparency Unit of the municipality of Mexicali.",
+)
+
 # the letter of stay (constancia de estancia), given when a person leaves
 STAY_LETTER = (
     "This letter confirms that {name}, folio {folio}, stayed at {center}, a shelter of the "
@@ -157,6 +179,36 @@ ES: dict[str, str] = {
     "Date": "Fecha",
     "Staff member": "Persona que atiende",
     "Interpreter, if any": "Intérprete, si lo hubo",
+    "Privacy notice": "Aviso de privacidad",
+    "DIF Municipal Mexicali is responsible for your personal data (Plan Integral de Atención "
+    "al Migrante).":
+        "El DIF Municipal de Mexicali es responsable de sus datos personales (Plan Integral de "
+        "Atención al Migrante).",
+    "We use them to register your stay, give you a bed, food and medical care, and keep you "
+    "safe. These uses do not need your consent.":
+        "Los usamos para registrar su estancia, darle cama, comida y atención médica, y "
+        "cuidar su seguridad. Estos usos no necesitan su consentimiento.",
+    "Referral to work, housing and school programs, and sharing with partner agencies (UNHCR, "
+    "IOM), need your consent. You decide below.":
+        "Canalizarle a programas de trabajo, vivienda y escuela, y compartirlos con organismos "
+        "aliados (ACNUR, OIM), necesita su consentimiento. Usted decide abajo.",
+    "Some of your data are sensitive: health, migratory status, protection needs. Only the "
+    "staff who need them see them.":
+        "Algunos de sus datos son sensibles: salud, situación migratoria, necesidades de "
+        "protección. Solo los ve el personal que los necesita.",
+    "We only give your data to other authorities when a law requires it, or with your consent.":
+        "Solo damos sus datos a otras autoridades cuando una ley lo exige, o con su "
+        "consentimiento.",
+    "You can ask to see your data, to correct them, to delete them or to object to their use.":
+        "Puede pedir ver sus datos, corregirlos, borrarlos u oponerse a su uso.",
+    "Ask the coordinator of the shelter or the Transparency Unit of the municipality. We answer "
+    "within 20 working days.":
+        "Pídalo a la coordinación del albergue o a la Unidad de Transparencia del "
+        "Ayuntamiento. Le respondemos en un máximo de 20 días hábiles.",
+    "The full privacy notice is at the coordination office of the shelter and at the "
+    "Transparency Unit of the municipality of Mexicali.":
+        "El aviso de privacidad integral está en la coordinación del albergue y en la Unidad de "
+        "Transparencia del Ayuntamiento de Mexicali.",
 }
 
 HT: dict[str, str] = {
@@ -247,6 +299,35 @@ HT: dict[str, str] = {
     "Date": "Dat",
     "Staff member": "Anplwaye ki resevwa w",
     "Interpreter, if any": "Entèprèt, si te genyen",
+    "Privacy notice": "Avi sou vi prive",
+    "DIF Municipal Mexicali is responsible for your personal data (Plan Integral de Atención "
+    "al Migrante).":
+        "DIF Minisipal Mexicali responsab enfòmasyon pèsonèl ou (Plan Integral de Atención "
+        "al Migrante).",
+    "We use them to register your stay, give you a bed, food and medical care, and keep you "
+    "safe. These uses do not need your consent.":
+        "Nou sèvi ak yo pou anrejistre w nan abri a, ba ou yon kabann, manje ak swen medikal, "
+        "epi pwoteje w. Pou sa yo, nou pa bezwen dakò w.",
+    "Referral to work, housing and school programs, and sharing with partner agencies (UNHCR, "
+    "IOM), need your consent. You decide below.":
+        "Pou voye w nan pwogram travay, lojman ak lekòl, ak pou pataje yo ak òganizasyon "
+        "patnè (HCR, OIM), nou bezwen dakò w. Se ou ki deside anba a.",
+    "Some of your data are sensitive: health, migratory status, protection needs. Only the "
+    "staff who need them see them.":
+        "Kèk enfòmasyon se enfòmasyon sansib: sante, sitiyasyon imigrasyon, bezwen pwoteksyon. "
+        "Se sèlman anplwaye ki bezwen yo ki wè yo.",
+    "We only give your data to other authorities when a law requires it, or with your consent.":
+        "Nou bay lòt otorite enfòmasyon ou sèlman lè yon lwa mande l, oswa si ou dakò.",
+    "You can ask to see your data, to correct them, to delete them or to object to their use.":
+        "Ou ka mande pou wè enfòmasyon ou, korije yo, efase yo oswa refize yo sèvi ak yo.",
+    "Ask the coordinator of the shelter or the Transparency Unit of the municipality. We answer "
+    "within 20 working days.":
+        "Mande kowòdinatè abri a oswa Inite Transparans minisipalite a. N ap reponn ou nan "
+        "20 jou travay pi plis.",
+    "The full privacy notice is at the coordination office of the shelter and at the "
+    "Transparency Unit of the municipality of Mexicali.":
+        "Avi konplè a disponib nan biwo kowòdinasyon abri a ak nan Inite Transparans "
+        "minisipalite Mexicali.",
 }
 
 FR: dict[str, str] = {
@@ -340,6 +421,38 @@ FR: dict[str, str] = {
     "Date": "Date",
     "Staff member": "Membre du personnel",
     "Interpreter, if any": "Interprète, s'il y en a eu",
+    "Privacy notice": "Avis de confidentialité",
+    "DIF Municipal Mexicali is responsible for your personal data (Plan Integral de Atención "
+    "al Migrante).":
+        "Le DIF municipal de Mexicali est responsable de vos données personnelles (Plan "
+        "Integral de Atención al Migrante).",
+    "We use them to register your stay, give you a bed, food and medical care, and keep you "
+    "safe. These uses do not need your consent.":
+        "Nous les utilisons pour enregistrer votre séjour, vous donner un lit, des repas et "
+        "des soins, et veiller à votre sécurité. Ces usages ne demandent pas votre accord.",
+    "Referral to work, housing and school programs, and sharing with partner agencies (UNHCR, "
+    "IOM), need your consent. You decide below.":
+        "L'orientation vers des programmes de travail, de logement et d'école, et le partage "
+        "avec des organismes partenaires (HCR, OIM), demandent votre accord. Vous décidez "
+        "ci-dessous.",
+    "Some of your data are sensitive: health, migratory status, protection needs. Only the "
+    "staff who need them see them.":
+        "Certaines données sont sensibles : santé, situation migratoire, besoins de "
+        "protection. Seul le personnel qui en a besoin les voit.",
+    "We only give your data to other authorities when a law requires it, or with your consent.":
+        "Nous ne donnons vos données à d'autres autorités que si une loi l'exige, ou avec "
+        "votre accord.",
+    "You can ask to see your data, to correct them, to delete them or to object to their use.":
+        "Vous pouvez demander à voir vos données, à les corriger, à les effacer ou vous "
+        "opposer à leur usage.",
+    "Ask the coordinator of the shelter or the Transparency Unit of the municipality. We answer "
+    "within 20 working days.":
+        "Demandez-le à la coordination du centre ou à l'Unité de transparence de la mairie. "
+        "Nous répondons dans un délai de 20 jours ouvrables.",
+    "The full privacy notice is at the coordination office of the shelter and at the "
+    "Transparency Unit of the municipality of Mexicali.":
+        "L'avis de confidentialité complet est disponible à la coordination du centre et à "
+        "l'Unité de transparence de la mairie de Mexicali.",
 }
 
 CATALOGS: dict[str, dict[str, str]] = {"es": ES, "ht": HT, "fr": FR}

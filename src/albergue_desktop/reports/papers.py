@@ -30,8 +30,8 @@ from ..storage.db import Database
 from . import common
 from .frame import FONT, FONT_BOLD, MUTED, PrintInfo, build_pdf, fmt_date, styles
 from .migrant_texts import (
-    CONSENT_INTRO, CONSENT_PURPOSES, LANGUAGE_NAMES, RIGHTS, RULES, STAY_LETTER, is_draft,
-    say,
+    CONSENT_INTRO, CONSENT_PURPOSES, LANGUAGE_NAMES, PRIVACY_NOTICE, RIGHTS, RULES,
+    STAY_LETTER, is_draft, say,
 )
 from .output import ReportError
 from .paper_language import paper_language
@@ -85,6 +85,10 @@ def consent_story(lang: str, name: str, folio: str, st) -> list:
              _p(f"{say_('Name')}: {name}    {say_('Folio')}: {folio}", st["body"]),
              Spacer(0, 6)]
     story += [_p(say_(m), st["body"]) for m in CONSENT_INTRO]
+    # the simplified privacy notice (LGPDPPSO art. 27), before the person decides
+    small = ParagraphStyle("psmall", parent=st["body"], fontSize=8.5, leading=10, spaceAfter=0)
+    story += [_p(say_("Privacy notice"), st["h"]),
+              *(_p(say_(m), small) for m in PRIVACY_NOTICE)]
     story.append(_p(say_("Mark what you agree to:"), st["h"]))
     rows = [[_p(say_(m), st["body"]), f"{BOX} {say_('Yes')}", f"{BOX} {say_('No')}"]
             for m in CONSENT_PURPOSES]

@@ -41,6 +41,7 @@ SECTIONS = (
     ("Rules and rights notice", ("Welcome to the shelter", "Your rights", *mt.RIGHTS,
                                  "The rules of the shelter", *mt.RULES)),
     ("Consent form", ("Consent to the use of your personal data", *mt.CONSENT_INTRO,
+                      "Privacy notice", *mt.PRIVACY_NOTICE,
                       "Mark what you agree to:", "Yes", "No", *mt.CONSENT_PURPOSES,
                       "I read this paper, or someone read it to me in a language I "
                       "understand.",

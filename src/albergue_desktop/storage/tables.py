@@ -194,6 +194,8 @@ class Person(PersonBase, SyncedBase, table=True):
         # the live people, counted from the index (schema v11)
         Index("ix_person_live", "deleted", "merged_into_id",
               sqlite_where=text("deleted = 0 AND merged_into_id IS NULL")),
+        # the erased people, a handful, found from the index at every merge (docs/erasure.md)
+        Index("ix_person_erased", "id", sqlite_where=text("erased_at IS NOT NULL")),
     )
     folio: str | None = Field(default=None, max_length=20)
     center_id: str | None = Field(default=None, foreign_key="center.id")
@@ -202,6 +204,9 @@ class Person(PersonBase, SyncedBase, table=True):
     # Set by the duplicates review of the sync issue: this record is the same person as
     # ``merged_into_id``; every list follows the link.
     merged_into_id: str | None = Field(default=None, index=True)
+    # Erased (services/erasure.py): only de-identified fields are kept; forward-only in sync.
+    erased_at: datetime | None = None
+    erased_by: str | None = None
 
 
 class PersonKey(SQLModel, table=True):

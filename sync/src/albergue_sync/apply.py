@@ -6,7 +6,7 @@ from . import dbapi as sqlite3
 import time
 from pathlib import Path
 
-from . import auditchain, conflictlog, files, redact
+from . import auditchain, conflictlog, erasure, files, redact
 from .engine import (
     Options, SourceReport, _check_clock, _Plan, clock_ahead_ms, recheck_in_place, seq_mark,
 )
@@ -149,6 +149,8 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     dropped, _redacted = redact.redact_merged(conn, seq, withhold_health=health_filter,
                                               own_center=meta.get("center_id"))
     auditchain.mark_redacted(conn, seq)  # redacted payloads keep their hash and the chain
+    # erased people: whatever this merge brought about them is wiped again (erasure.py)
+    wiped = erasure.wipe(conn, seq=seq)
     report.new -= dropped
     if dropped and "audit_event" in report.tables:
         report.tables["audit_event"]["new"] -= dropped
@@ -156,7 +158,7 @@ def _merge(conn: sqlite3.Connection, plan: _Plan, options: Options,
     # records name what the row holds: rows of this change, and records of this change
     refreshed = conflictlog.refresh_winners(conn, seq, tables=touched)
     wrote = bool(report.new or report.updated or received or joined or detected or rejoined
-                 or refreshed)
+                 or refreshed or wiped)
     if wrote:
         conn.execute("UPDATE main.meta SET value = ? WHERE key = 'seq_last'", (str(seq),))
     if max_hlc > int(meta.get("hlc_last", 0)):

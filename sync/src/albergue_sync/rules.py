@@ -46,7 +46,8 @@ BOOKKEEPING = frozenset({
 CREATION_FIELDS = ("site_id", "created_at", "created_by")
 
 # Values that only move forward: a set value beats NULL (a stay's check-out).
-FORWARD_FIELDS = frozenset({("stay", "check_out")})
+FORWARD_FIELDS = frozenset({("stay", "check_out"), ("person", "erased_at"),
+                            ("person", "erased_by")})
 
 # A closing write (table -> field) and the fields an edit of which, made without seeing the
 # close, is logged as a 'closed' conflict: a "did not arrive" check-out at the sending

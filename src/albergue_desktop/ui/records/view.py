@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from functools import partial
+from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -97,6 +98,13 @@ class PersonRecordView(QWidget):
             button.setEnabled(False)
         self.edit_button.clicked.connect(self.edit)
         self.delete_button.clicked.connect(self.delete)
+        # a person's request to see their data (services/data_requests.py): a printout
+        self.access_button = QPushButton(self.tr("Personal &data…"), self)
+        self.access_button.setToolTip(self.tr(
+            "Print everything held about this person (a data-protection access request)"))
+        self.access_button.setVisible(actor.can(Permission.DATA_REQUESTS))
+        self.access_button.setEnabled(False)
+        self.access_button.clicked.connect(self.print_access)
 
         header = QHBoxLayout()
         titles = QVBoxLayout()
@@ -104,6 +112,7 @@ class PersonRecordView(QWidget):
         titles.addWidget(self.summary_label)
         header.addLayout(titles, 1)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
+        header.addWidget(self.access_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.delete_button, 0, Qt.AlignmentFlag.AlignTop)
 
         self.values: dict[str, QLabel] = {}
@@ -255,6 +264,7 @@ class PersonRecordView(QWidget):
         live = not p.deleted and record.merged_into is None
         self.edit_button.setEnabled(live)
         self.delete_button.setEnabled(live)
+        self.access_button.setEnabled(live)
         self.photo.set_editable(live)
         self.loaded.emit()
 
@@ -356,6 +366,20 @@ class PersonRecordView(QWidget):
                                           self._tasks, self)
         self._dialog.deleted.connect(lambda: self.person_deleted.emit(self.person_id))
         self._dialog.open()
+
+    def print_access(self, path: Path | None = None) -> None:
+        """Save the access printout as a PDF (the file chosen in a save dialog; worker)."""
+        if self.record is None or not self._actor.can(Permission.DATA_REQUESTS):
+            return
+        from ...reports.data_access import access_pdf
+        from ..health.printing import _ask_path, _done, _failed
+
+        path = path or _ask_path(self, self.tr("personal-data.pdf"))
+        if path is None:
+            return
+        db, actor, person_id = self._db, self._actor, self.person_id
+        query_op(self, self._tasks, lambda: access_pdf(db, actor, path, person_id=person_id),
+                 lambda out: _done(self, out), on_error=lambda e: _failed(self, e))
 
     def _on_changed(self, changes: Changes) -> None:
         """A write op (here or in another screen) changed what a record shows."""

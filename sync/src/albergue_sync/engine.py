@@ -81,6 +81,10 @@ class _Plan:
     in_place: bool = False  # read where it lies (no recovery needed), not from a copy
     attach_readonly: bool = True  # ATTACH with mode=ro (a copy, or a rollback-journal file)
     state: tuple[bytes, int] | None = None  # files.source_state when it was checked
+    # The check's connection to a WAL source read in place, kept open (idle, no transaction)
+    # until the source is merged: closing it would checkpoint and delete the -wal/-shm files
+    # that the merge's ATTACH creates again (a millisecond of an incremental merge's few).
+    holder: sqlite3.Connection | None = field(default=None, repr=False, compare=False)
     seen: dict | None = None  # the target's bookmark of this source (incremental)
     # synced table -> rows changed after ``since`` in the file the merge attaches, as
     # checked (a table with none is not visited; None: visit every table)
@@ -281,6 +285,7 @@ def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
     recovered as after a crash. An older schema is upgraded on a copy."""
     started = time.perf_counter()
     conn, attach, in_place = _open_source(path, work)
+    keep = False
     try:
         try:
             info = files.inspect_conn(conn, path)
@@ -306,15 +311,32 @@ def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
             _check_clock(path, max([0, *(h for _, h in changed.values())]))
             validate.check_rows(conn, path, since, [t for t, (n, _) in changed.items() if n])
             state = files.source_state(path) if in_place else None
+            _check_against_target(path, info, target, bookmarks, src_bookmarks)
+            readonly = not in_place or files.rollback_mode(path)
+            keep = in_place and not readonly
         finally:
-            conn.close()
-        _check_against_target(path, info, target, bookmarks, src_bookmarks)
+            if keep:
+                conn.execute("COMMIT")  # ends the read transaction; the merge reads anew
+            else:
+                conn.close()
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise files.damaged(path, exc) from exc
-    readonly = not in_place or files.rollback_mode(path)
+    except BaseException:
+        conn.close()
+        raise
     return _Plan(path, info, attach, full, since, time.perf_counter() - started,
                  in_place=in_place, attach_readonly=readonly, state=state,
-                 seen=None if full else seen, changed={t: n for t, (n, _) in changed.items()})
+                 seen=None if full else seen, changed={t: n for t, (n, _) in changed.items()},
+                 holder=conn if keep else None)
+
+
+def release(plans: list[_Plan]) -> None:
+    """Close the check connections the plans kept open (see ``_Plan.holder``)."""
+    for plan in plans:
+        if plan.holder is not None:
+            plan.holder.close()
+            plan.holder = None
 
 
 def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, str],
@@ -337,13 +359,22 @@ def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, 
 
 
 def plan_sources(target: Path, sources: list[Path], options: Options,
-                 work: files.WorkDir) -> tuple[FileInfo | None, list[_Plan]]:
+                 work: files.WorkDir, conn: sqlite3.Connection | None = None,
+                 ) -> tuple[FileInfo | None, list[_Plan]]:
     """Check the target (if it exists) and every source, before anything is written: a
     refused source leaves the target untouched, and so does every source after it.
-    Sources are read from private copies in ``work``. Raises SyncRefused."""
+    Sources are read from private copies in ``work``. ``conn``: the merge's connection to
+    the target (only read here), when the target exists. Raises SyncRefused."""
     target_info = None
     bookmarks: dict[str, dict] = {}
-    if target.exists() and target.stat().st_size > 0:
+    if conn is not None:
+        files.check_header(target)
+        target_info = files.inspect_conn(conn, target)
+        try:
+            bookmarks = read_bookmarks(conn)
+        except sqlite3.DatabaseError as exc:
+            raise files.damaged(target, exc) from exc
+    elif target.exists() and target.stat().st_size > 0:
         target_info = files.inspect(target)
         conn = files.connect(target, readonly=False)  # only read
         try:
@@ -351,18 +382,22 @@ def plan_sources(target: Path, sources: list[Path], options: Options,
         finally:
             conn.close()
     plans: list[_Plan] = []
-    for done, path in enumerate(sources):
-        options.report(done, len(sources), "check", str(path))
-        options.check_cancelled(path)
-        plan = _plan(Path(path), target_info, bookmarks, options, work)
-        for other in plans:
-            if other.info.site_id == plan.info.site_id:
-                raise SyncRefused(
-                    "{first} and {second} claim the same site ({site}); merge only one of "
-                    "them. If one is a copy that kept being used, give it a new identity "
-                    "with `albergue-sync rekey FILE`.", first=str(other.path),
-                    second=str(plan.path), site=plan.info.site_id[:8])
-        plans.append(plan)
+    try:
+        for done, path in enumerate(sources):
+            options.report(done, len(sources), "check", str(path))
+            options.check_cancelled(path)
+            plan = _plan(Path(path), target_info, bookmarks, options, work)
+            plans.append(plan)
+            for other in plans[:-1]:
+                if other.info.site_id == plan.info.site_id:
+                    raise SyncRefused(
+                        "{first} and {second} claim the same site ({site}); merge only one "
+                        "of them. If one is a copy that kept being used, give it a new "
+                        "identity with `albergue-sync rekey FILE`.", first=str(other.path),
+                        second=str(plan.path), site=plan.info.site_id[:8])
+    except BaseException:
+        release(plans)
+        raise
     return target_info, plans
 
 
@@ -378,13 +413,22 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
     target = Path(target)
     reports: list[SourceReport] = []
     with files.WorkDir(target) as work:
-        target_info, plans = plan_sources(target, [Path(s) for s in sources], options, work)
-        if target_info is None:
-            target_info = files.create(target)
-        elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
-            files.upgrade(target, target_info.schema_version)
-        conn = open_target(target) if plans else None
+        conn = None
+        plans: list[_Plan] = []
         try:
+            if target.exists() and target.stat().st_size > 0:
+                # one connection to the target for the checks and the merge (its schema is
+                # parsed once); nothing is written before every source passed its checks
+                files.check_header(target)
+                conn = open_target(target)
+            target_info, plans = plan_sources(target, [Path(s) for s in sources], options,
+                                              work, conn)
+            if target_info is None:
+                target_info = files.create(target)
+            elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
+                files.upgrade(target, target_info.schema_version)
+            if conn is None and plans:
+                conn = open_target(target)
             for plan in plans:
                 try:
                     options.check_cancelled(plan.path)
@@ -394,9 +438,12 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
                     if reports:
                         raise _partly_merged(exc, reports, plans) from exc
                     raise
+                finally:
+                    release([plan])
         finally:
             if conn is not None:
                 conn.close()
+            release(plans)
     return reports
 
 

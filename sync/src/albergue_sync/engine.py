@@ -1,16 +1,17 @@
 """Merging source files into a target file (SYNC.md "Apply").
 
-Every source is checked before the target is opened for writing: header, meta, schema,
-site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`), all inside one read
-transaction on the source: where it lies when it needs no recovery
-(:func:`files.open_in_place`, never ``immutable``), else on a private copy recovered as
-after a crash (:func:`files.recovered_copy`, in a :class:`files.WorkDir` beside the
-target): only committed data travels. A full merge runs ``PRAGMA quick_check`` (and
-upgrades an older source on a copy); an incremental merge (same site and epoch as the
-bookmark) reads and checks only rows changed since the bookmark. Then one target connection
-for the whole merge and, per source, one ``BEGIN IMMEDIATE`` transaction: a source read in
-place that was written since its check is checked again (:func:`recheck_in_place`), new
-rows set-based, rows on both sides through the pure row merge, conflicts, bookmark, commit.
+Every source is checked before anything is written to the target: header, meta, schema,
+site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`), the audit chain of the
+rows it brings (:mod:`.auditchain`), all inside one read transaction on the source: where it
+lies when it needs no recovery (:func:`files.open_in_place`, never ``immutable``), else on a
+private copy recovered as after a crash (:func:`files.recovered_copy`, in a
+:class:`files.WorkDir` beside the target): only committed data travels. A full merge runs
+``PRAGMA quick_check`` (and upgrades an older source on a copy); an incremental merge (same
+site and epoch as the bookmark) reads and checks only rows changed since the bookmark. One
+target connection serves the checks (it only reads then) and the whole merge; per source,
+one ``BEGIN IMMEDIATE`` transaction: a source read in place that was written since its
+check is checked again (:func:`recheck_in_place`), new rows set-based, rows on both sides
+through the pure row merge, conflicts, bookmark, commit.
 A crash at any point leaves the target as it was."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import files, schema, validate
+from . import auditchain, files, schema, validate
 from .files import FileInfo
 from .i18n import SyncCancelled, SyncRefused
 from .tablemerge import synced_tables
@@ -310,6 +311,9 @@ def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
             changed = changed_tables(conn, since)
             _check_clock(path, max([0, *(h for _, h in changed.values())]))
             validate.check_rows(conn, path, since, [t for t, (n, _) in changed.items() if n])
+            # a source whose audit log was altered is refused whole, before anything is
+            # written (auditchain.py)
+            auditchain.check_source(conn, str(path), "main", since)
             state = files.source_state(path) if in_place else None
             _check_against_target(path, info, target, bookmarks, src_bookmarks)
             readonly = not in_place or files.rollback_mode(path)
@@ -356,6 +360,7 @@ def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, 
     if plan.seen is not None:
         _check_mark(plan.path, conn, plan.seen, target, "src")
     validate.check_rows(conn, plan.path, plan.since, db="src")
+    auditchain.check_source(conn, str(plan.path), "src", plan.since)
 
 
 def plan_sources(target: Path, sources: list[Path], options: Options,

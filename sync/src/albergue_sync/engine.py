@@ -7,9 +7,9 @@ lies when it needs no recovery (:func:`files.open_in_place`, never ``immutable``
 private copy recovered as after a crash (:func:`files.recovered_copy`, in a
 :class:`files.WorkDir` beside the target): only committed data travels. A full merge runs
 ``PRAGMA quick_check`` (and upgrades an older source on a copy); an incremental merge (same
-site and epoch as the bookmark) reads and checks only rows changed since the bookmark. One
-target connection serves the checks (it only reads then) and the whole merge; per source,
-one ``BEGIN IMMEDIATE`` transaction: a source read in place that was written since its
+site and epoch as the bookmark) reads and checks only rows changed since the bookmark. Then
+one target connection for the whole merge and, per source, one ``BEGIN IMMEDIATE``
+transaction: a source read in place that was written since its
 check is checked again (:func:`recheck_in_place`), new rows set-based, rows on both sides
 through the pure row merge, conflicts, bookmark, commit.
 A crash at any point leaves the target as it was."""
@@ -364,22 +364,13 @@ def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, 
 
 
 def plan_sources(target: Path, sources: list[Path], options: Options,
-                 work: files.WorkDir, conn: sqlite3.Connection | None = None,
-                 ) -> tuple[FileInfo | None, list[_Plan]]:
+                 work: files.WorkDir) -> tuple[FileInfo | None, list[_Plan]]:
     """Check the target (if it exists) and every source, before anything is written: a
     refused source leaves the target untouched, and so does every source after it.
-    Sources are read from private copies in ``work``. ``conn``: the merge's connection to
-    the target (only read here), when the target exists. Raises SyncRefused."""
+    Sources are read from private copies in ``work``. Raises SyncRefused."""
     target_info = None
     bookmarks: dict[str, dict] = {}
-    if conn is not None:
-        files.check_header(target)
-        target_info = files.inspect_conn(conn, target)
-        try:
-            bookmarks = read_bookmarks(conn)
-        except sqlite3.DatabaseError as exc:
-            raise files.damaged(target, exc) from exc
-    elif target.exists() and target.stat().st_size > 0:
+    if target.exists() and target.stat().st_size > 0:
         target_info = files.inspect(target)
         conn = files.connect(target, readonly=False)  # only read
         try:
@@ -421,13 +412,8 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
         conn = None
         plans: list[_Plan] = []
         try:
-            if target.exists() and target.stat().st_size > 0:
-                # one connection to the target for the checks and the merge (its schema is
-                # parsed once); nothing is written before every source passed its checks
-                files.check_header(target)
-                conn = open_target(target)
             target_info, plans = plan_sources(target, [Path(s) for s in sources], options,
-                                              work, conn)
+                                              work)
             if target_info is None:
                 target_info = files.create(target)
             elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:

@@ -246,3 +246,31 @@ def test_the_upgrade_chains_a_files_own_rows_in_order_and_counts_the_others(tmp_
     conn.execute("UPDATE audit_event SET chain_site = NULL, chain_seq = NULL WHERE id = 'e3'")
     assert auditchain.verify(conn).broken.id == "e3"
     conn.close()
+
+
+def test_a_tampered_source_after_a_good_one_stops_the_merge_before_any_write(two_centers,
+                                                                             tmp_path):
+    """The audit chain is checked with the other checks, before anything is written: a good
+    source listed first is not merged either, and the central file is left as it was."""
+    (a, a_center), (b, b_center) = two_centers
+    register(a, a_center, "Rose", "Pierre")
+    central = tmp_path / "central.sqlite"
+    merge_files(central, [a.path])
+    register(a, a_center, "Marie", "Joseph")  # new in a since the central merged it
+    pid = register(b, b_center, "Jean", "Baptiste")
+    edit(b, pid, phone="6861234567")
+    a.close()
+    b.close()
+    seq, event = _update_row(b.path, f"row_id = '{pid}' AND action = 'update'",
+                             "username = 'nadie'")
+    before = file_digest(central)
+    with pytest.raises(SyncRefused) as refused:
+        merge_files(central, [a.path, b.path])
+    message = str(refused.value)
+    assert f"eslabón {seq}" in message and event in message and "Se integró" not in message
+    assert file_digest(central) == before
+    assert raw(central, "SELECT count(*) FROM person WHERE given_names = 'Marie'") == [(0,)]
+    new_central = tmp_path / "nuevo.sqlite"
+    with pytest.raises(SyncRefused):
+        merge_files(new_central, [a.path, b.path])
+    assert not new_central.exists()

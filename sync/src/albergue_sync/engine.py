@@ -1,16 +1,17 @@
 """Merging source files into a target file (docs/sync-design.md "Apply").
 
-Every source is checked before the target is opened for writing: header, meta, schema,
-site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`), all inside one read
-transaction on the source: where it lies when it needs no recovery
-(:func:`files.open_in_place`, never ``immutable``), else on a private copy recovered as
-after a crash (:func:`files.recovered_copy`, in a :class:`files.WorkDir` beside the
-target): only committed data travels. A full merge runs ``PRAGMA quick_check`` (and
-upgrades an older source on a copy); an incremental merge (same site and epoch as the
-bookmark) reads and checks only rows changed since the bookmark. Then one target connection
-for the whole merge and, per source, one ``BEGIN IMMEDIATE`` transaction: a source read in
-place that was written since its check is checked again (:func:`recheck_in_place`), new
-rows set-based, rows on both sides through the pure row merge, conflicts, bookmark, commit.
+Every source is checked before anything is written to the target: header, meta, schema,
+site identity, clocks, bookmarks, stamps and ids (:mod:`.validate`), the audit chain of the
+rows it brings (:mod:`.auditchain`), all inside one read transaction on the source: where it
+lies when it needs no recovery (:func:`files.open_in_place`, never ``immutable``), else on a
+private copy recovered as after a crash (:func:`files.recovered_copy`, in a
+:class:`files.WorkDir` beside the target): only committed data travels. A full merge runs
+``PRAGMA quick_check`` (and upgrades an older source on a copy); an incremental merge (same
+site and epoch as the bookmark) reads and checks only rows changed since the bookmark. Then
+one target connection for the whole merge and, per source, one ``BEGIN IMMEDIATE``
+transaction: a source read in place that was written since its
+check is checked again (:func:`recheck_in_place`), new rows set-based, rows on both sides
+through the pure row merge, conflicts, bookmark, commit.
 A crash at any point leaves the target as it was."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import files, schema, validate
+from . import auditchain, files, schema, validate
 from .files import FileInfo
 from .i18n import SyncCancelled, SyncRefused
 from .tablemerge import synced_tables
@@ -81,6 +82,10 @@ class _Plan:
     in_place: bool = False  # read where it lies (no recovery needed), not from a copy
     attach_readonly: bool = True  # ATTACH with mode=ro (a copy, or a rollback-journal file)
     state: tuple[bytes, int] | None = None  # files.source_state when it was checked
+    # The check's connection to a WAL source read in place, kept open (idle, no transaction)
+    # until the source is merged: closing it would checkpoint and delete the -wal/-shm files
+    # that the merge's ATTACH creates again (a millisecond of an incremental merge's few).
+    holder: sqlite3.Connection | None = field(default=None, repr=False, compare=False)
     seen: dict | None = None  # the target's bookmark of this source (incremental)
     # synced table -> rows changed after ``since`` in the file the merge attaches, as
     # checked (a table with none is not visited; None: visit every table)
@@ -281,6 +286,7 @@ def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
     recovered as after a crash. An older schema is upgraded on a copy."""
     started = time.perf_counter()
     conn, attach, in_place = _open_source(path, work)
+    keep = False
     try:
         try:
             info = files.inspect_conn(conn, path)
@@ -305,16 +311,36 @@ def _plan(path: Path, target: FileInfo | None, bookmarks: dict[str, dict],
             changed = changed_tables(conn, since)
             _check_clock(path, max([0, *(h for _, h in changed.values())]))
             validate.check_rows(conn, path, since, [t for t, (n, _) in changed.items() if n])
+            # a source whose audit log was altered is refused whole, before anything is
+            # written (auditchain.py)
+            auditchain.check_source(conn, str(path), "main", since)
             state = files.source_state(path) if in_place else None
+            _check_against_target(path, info, target, bookmarks, src_bookmarks)
+            readonly = not in_place or files.rollback_mode(path)
+            keep = in_place and not readonly
         finally:
-            conn.close()
-        _check_against_target(path, info, target, bookmarks, src_bookmarks)
+            if keep:
+                conn.execute("COMMIT")  # ends the read transaction; the merge reads anew
+            else:
+                conn.close()
     except sqlite3.DatabaseError as exc:
+        conn.close()
         raise files.damaged(path, exc) from exc
-    readonly = not in_place or files.rollback_mode(path)
+    except BaseException:
+        conn.close()
+        raise
     return _Plan(path, info, attach, full, since, time.perf_counter() - started,
                  in_place=in_place, attach_readonly=readonly, state=state,
-                 seen=None if full else seen, changed={t: n for t, (n, _) in changed.items()})
+                 seen=None if full else seen, changed={t: n for t, (n, _) in changed.items()},
+                 holder=conn if keep else None)
+
+
+def release(plans: list[_Plan]) -> None:
+    """Close the check connections the plans kept open (see ``_Plan.holder``)."""
+    for plan in plans:
+        if plan.holder is not None:
+            plan.holder.close()
+            plan.holder = None
 
 
 def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, str],
@@ -334,6 +360,7 @@ def recheck_in_place(conn: sqlite3.Connection, plan: _Plan, src_meta: dict[str, 
     if plan.seen is not None:
         _check_mark(plan.path, conn, plan.seen, target, "src")
     validate.check_rows(conn, plan.path, plan.since, db="src")
+    auditchain.check_source(conn, str(plan.path), "src", plan.since)
 
 
 def plan_sources(target: Path, sources: list[Path], options: Options,
@@ -351,18 +378,22 @@ def plan_sources(target: Path, sources: list[Path], options: Options,
         finally:
             conn.close()
     plans: list[_Plan] = []
-    for done, path in enumerate(sources):
-        options.report(done, len(sources), "check", str(path))
-        options.check_cancelled(path)
-        plan = _plan(Path(path), target_info, bookmarks, options, work)
-        for other in plans:
-            if other.info.site_id == plan.info.site_id:
-                raise SyncRefused(
-                    "{first} and {second} claim the same site ({site}); merge only one of "
-                    "them. If one is a copy that kept being used, give it a new identity "
-                    "with `albergue-sync rekey FILE`.", first=str(other.path),
-                    second=str(plan.path), site=plan.info.site_id[:8])
-        plans.append(plan)
+    try:
+        for done, path in enumerate(sources):
+            options.report(done, len(sources), "check", str(path))
+            options.check_cancelled(path)
+            plan = _plan(Path(path), target_info, bookmarks, options, work)
+            plans.append(plan)
+            for other in plans[:-1]:
+                if other.info.site_id == plan.info.site_id:
+                    raise SyncRefused(
+                        "{first} and {second} claim the same site ({site}); merge only one "
+                        "of them. If one is a copy that kept being used, give it a new "
+                        "identity with `albergue-sync rekey FILE`.", first=str(other.path),
+                        second=str(plan.path), site=plan.info.site_id[:8])
+    except BaseException:
+        release(plans)
+        raise
     return target_info, plans
 
 
@@ -378,13 +409,17 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
     target = Path(target)
     reports: list[SourceReport] = []
     with files.WorkDir(target) as work:
-        target_info, plans = plan_sources(target, [Path(s) for s in sources], options, work)
-        if target_info is None:
-            target_info = files.create(target)
-        elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
-            files.upgrade(target, target_info.schema_version)
-        conn = open_target(target) if plans else None
+        conn = None
+        plans: list[_Plan] = []
         try:
+            target_info, plans = plan_sources(target, [Path(s) for s in sources], options,
+                                              work)
+            if target_info is None:
+                target_info = files.create(target)
+            elif target_info.schema_version < schema.CURRENT_SCHEMA_VERSION:
+                files.upgrade(target, target_info.schema_version)
+            if conn is None and plans:
+                conn = open_target(target)
             for plan in plans:
                 try:
                     options.check_cancelled(plan.path)
@@ -394,9 +429,12 @@ def merge_files(target: Path, sources: list[Path], options: Options | None = Non
                     if reports:
                         raise _partly_merged(exc, reports, plans) from exc
                     raise
+                finally:
+                    release([plan])
         finally:
             if conn is not None:
                 conn.close()
+            release(plans)
     return reports
 
 

@@ -58,9 +58,26 @@ _TABLES_BY_SCHEMA: dict[str, list[str]] = {}
 _COLUMNS_BY_SCHEMA: dict[str, dict[str, list[tuple[str, str]]]] = {}
 
 
+# id(connection) -> (the connection, schema cookie of its main file, schema key). The main
+# file of a connection stays the same file for the connection's life, and any change to its
+# schema moves the cookie; holding the connection keeps its id from being reused.
+_MAIN_KEYS: dict[int, tuple[sqlite3.Connection, int, str]] = {}
+
+
 def _schema_key(conn: sqlite3.Connection, db: str) -> str:
-    return conn.execute(f"SELECT group_concat(name || ':' || coalesce(sql, ''), ';') "
-                        f"FROM {db}.sqlite_master WHERE type = 'table'").fetchone()[0] or ""
+    cookie = None
+    if db == "main":  # asked several times per source: the cookie spares reading the schema
+        cookie = conn.execute("PRAGMA main.schema_version").fetchone()[0]
+        known = _MAIN_KEYS.get(id(conn))
+        if known is not None and known[0] is conn and known[1] == cookie:
+            return known[2]
+    key = conn.execute(f"SELECT group_concat(name || ':' || coalesce(sql, ''), ';') "
+                       f"FROM {db}.sqlite_master WHERE type = 'table'").fetchone()[0] or ""
+    if cookie is not None:
+        if len(_MAIN_KEYS) > 16:
+            _MAIN_KEYS.clear()
+        _MAIN_KEYS[id(conn)] = (conn, cookie, key)
+    return key
 
 
 def synced_tables(conn: sqlite3.Connection, db: str = "main") -> list[str]:

@@ -137,7 +137,7 @@ class DonationView:
 
 def _donation_view(session: Session, d: Donation) -> DonationView:
     rows = session.exec(select(StockItem.name, StockItem.unit, func.sum(StockMovement.quantity))
-                        .join(StockItem, StockItem.id == StockMovement.item_id)
+                        .join(StockItem, col(StockItem.id) == col(StockMovement.item_id))
                         .where(StockMovement.donation_id == d.id,
                                StockMovement.deleted == False)  # noqa: E712
                         .group_by(col(StockItem.id)).order_by(col(StockItem.name))).all()

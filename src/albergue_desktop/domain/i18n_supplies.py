@@ -61,6 +61,7 @@ ES_SUPPLIES: dict[str, str] = {
     "Distributions of supplies": "Entregas de insumos",
     "Stock on hand": "Existencias",
     "Households": "Hogares",
+    "Low stock": "Mínimo",
     "People": "Personas",
     "Donations": "Donativos",
     "Donations by donor": "Donativos por donante",

@@ -152,3 +152,39 @@ def test_the_screen_needs_the_supplies_permission(qtbot, world, tasks):
     qtbot.addWidget(view)
     qtbot.waitUntil(lambda: bool(view.message.text()))
     assert "permiso" in view.message.text().lower()
+
+
+def test_warehouse_shows_low_stock_and_receives_a_donation(qtbot, world, tasks):
+    from albergue_desktop.ui.supplies.warehouse_view import WarehouseView
+    db, center, _ids, _folio = world
+    view = WarehouseView(db, COORD, tasks)
+    qtbot.addWidget(view)
+    view.resize(1000, 560)
+    view.show()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 10)
+    rows = {view.table.item(r, 0).text(): view.table.item(r, 4).text()
+            for r in range(view.table.rowCount())}
+    assert rows["Despensa"] == "Bajo" and rows["Papel higiénico"] == ""
+    assert "Donativo" in view.history.item(0, 2).text()
+    grab(view, "warehouse")
+    dialog = view.open_donation()
+    qtbot.waitExposed(dialog)
+    dialog.item.setCurrentIndex(dialog.item.findData(item_id_for("cobija")))
+    dialog.quantity.setValue(120)
+    qtbot.keyClick(dialog.quantity, Qt.Key.Key_Return)  # Enter moves on, never saves
+    assert dialog.isVisible() and _count_cobijas(db, center) == 0
+    dialog.add_line()
+    dialog.reject()  # typed work: asks first
+    assert dialog.isVisible() and dialog.discard_box is not None
+    dialog.discard_box.reject()  # "Keep editing"
+    grab(dialog, "donation_dialog")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert _count_cobijas(db, center) == 120
+    qtbot.waitUntil(lambda: view.table.rowCount() == 11)
+    assert "Donativo recibido" in view.message.text()
+
+
+def _count_cobijas(db, center):
+    return next((s.quantity for s in stock_views.balances(db, COORD, center.id, "supply")
+                 if s.item_id == item_id_for("cobija")), 0)

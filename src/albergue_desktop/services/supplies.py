@@ -343,18 +343,20 @@ def distribute(db: Database, actor: Actor, *, center_id: str, person_id: str,
         if household_id:
             dist.person_id = person_id  # who came to the counter
         session.add(dist)
-        session.flush()
         ids: list[str] = []
         taken: list = []
         warnings: list[Warning_] = []
-        for item_id, qty in merged.items():
-            r = take_out(session, actor, center_id=center_id, item_id=item_id, quantity=qty,
-                         reason=MovementReason.DISTRIBUTION_OUT, when=when,
-                         person_id=person_id, household_id=household_id,
-                         distribution_id=dist.id)
-            ids += r.movement_ids
-            taken += r.taken
-            warnings += r.warnings
+        # One flush at commit: each line reads the balance of its own item, which the
+        # unflushed movements of the other items do not change (one stamping pass).
+        with session.no_autoflush:
+            for item_id, qty in merged.items():
+                r = take_out(session, actor, center_id=center_id, item_id=item_id,
+                             quantity=qty, reason=MovementReason.DISTRIBUTION_OUT, when=when,
+                             person_id=person_id, household_id=household_id,
+                             distribution_id=dist.id)
+                ids += r.movement_ids
+                taken += r.taken
+                warnings += r.warnings
         return DistributionResult(dist.id, MovementResult(tuple(ids), tuple(taken)),
                                   tuple(warnings))
 

@@ -220,6 +220,57 @@
     </message>
 </context>
 <context>
+    <name>MealsDialog</name>
+    <message>
+        <source>Meals served</source>
+        <translation>Comidas servidas</translation>
+    </message>
+    <message>
+        <source>Breakfast</source>
+        <translation>Desayuno</translation>
+    </message>
+    <message>
+        <source>Lunch</source>
+        <translation>Comida</translation>
+    </message>
+    <message>
+        <source>Dinner</source>
+        <translation>Cena</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Service</source>
+        <translation>&amp;Servicio</translation>
+    </message>
+    <message>
+        <source>Meals s&amp;erved</source>
+        <translation>Raciones s&amp;ervidas</translation>
+    </message>
+    <message>
+        <source>&amp;Provider</source>
+        <translation>&amp;Proveedor</translation>
+    </message>
+    <message>
+        <source>Special diets: &amp;infants</source>
+        <translation>Dietas especiales: &amp;lactantes</translation>
+    </message>
+    <message>
+        <source>Special diets: p&amp;regnancy</source>
+        <translation>Dietas especiales: &amp;embarazo</translation>
+    </message>
+    <message>
+        <source>Special diets: &amp;chronic illness</source>
+        <translation>Dietas especiales: enfermedad &amp;crónica</translation>
+    </message>
+    <message>
+        <source>People present now: {n}</source>
+        <translation>Personas presentes ahora: {n}</translation>
+    </message>
+</context>
+<context>
     <name>SupplyTransferDialog</name>
     <message>
         <source>Send to another center</source>
@@ -263,6 +314,10 @@
     <message>
         <source>Load the supply &amp;catalog</source>
         <translation>Cargar el &amp;catálogo de insumos</translation>
+    </message>
+    <message>
+        <source>&amp;Meals served…</source>
+        <translation>Co&amp;midas servidas…</translation>
     </message>
     <message>
         <source>&amp;Center:</source>
@@ -407,6 +462,10 @@
     <message>
         <source>Sent; the other center records the arrival.</source>
         <translation>Enviado; el otro centro registra la llegada.</translation>
+    </message>
+    <message>
+        <source>Meals recorded.</source>
+        <translation>Comidas registradas.</translation>
     </message>
     <message>
         <source>Select the transfer that arrived.</source>

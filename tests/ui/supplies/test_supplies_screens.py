@@ -188,3 +188,26 @@ def test_warehouse_shows_low_stock_and_receives_a_donation(qtbot, world, tasks):
 def _count_cobijas(db, center):
     return next((s.quantity for s in stock_views.balances(db, COORD, center.id, "supply")
                  if s.item_id == item_id_for("cobija")), 0)
+
+
+def test_meals_offer_the_present_count_and_record_a_service(qtbot, world, tasks):
+    from albergue_desktop.services import stays
+    from albergue_desktop.ui.supplies.warehouse_view import WarehouseView
+    db, center, ids, _folio = world
+    stays.check_in(db, SYSTEM, person_id=ids[0], center_id=center.id)
+    view = WarehouseView(db, COORD, tasks)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 10)
+    dialog = view.open_meals()
+    qtbot.waitUntil(lambda: dialog.present == 1)
+    assert dialog.served.value() == 1 and not dialog.dirty
+    dialog.service.setCurrentIndex(dialog.service.findData("lunch"))
+    dialog.provider.setCurrentIndex(dialog.provider.findData("SEDENA"))
+    dialog.infants.setValue(1)
+    grab(dialog, "meals_dialog")
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    rows = supplies.meals(db, COORD, center_id=center.id)
+    assert [(m.service, m.served, m.provider, m.infants) for m in rows] == [
+        ("lunch", 1, "SEDENA", 1)]

@@ -231,12 +231,14 @@ class WarehouseView(QWidget):
         self.receive_button = QPushButton(self.tr("&Receive a donation…"), self)
         self.transfer_button = QPushButton(self.tr("Send to another c&enter…"), self)
         self.catalog_button = QPushButton(self.tr("Load the supply &catalog"), self)
+        self.meals_button = QPushButton(self.tr("&Meals served…"), self)
         top = QHBoxLayout()
         center_label = QLabel(self.tr("&Center:"), self)
         center_label.setBuddy(self.center)
         top.addWidget(center_label)
         top.addWidget(self.center, 1)
-        for b in (self.receive_button, self.transfer_button, self.catalog_button):
+        for b in (self.receive_button, self.transfer_button, self.meals_button,
+                  self.catalog_button):
             top.addWidget(b)
         self.alerts = QLabel(self)
         self.alerts.setWordWrap(True)
@@ -268,6 +270,7 @@ class WarehouseView(QWidget):
         self.receive_button.clicked.connect(self.open_donation)
         self.transfer_button.clicked.connect(self.open_transfer)
         self.catalog_button.clicked.connect(self.load_catalog)
+        self.meals_button.clicked.connect(self.open_meals)
         self.arrived_button.clicked.connect(self.receive_transfer)
         on_changed(self, lambda c: self.refresh() if c.touches("stock", "centers") else None)
         self.refresh()
@@ -362,6 +365,15 @@ class WarehouseView(QWidget):
         dialog.open()
         return dialog
 
+    def open_meals(self) -> MealsDialog | None:
+        if self.center_id is None:
+            return None
+        dialog = MealsDialog(self.db, self.actor, self.tasks, self.center_id, self)
+        dialog.saved.connect(lambda _r: self._say(self.tr("Meals recorded.")))
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
     def receive_transfer(self) -> None:
         rows = self.pending.selectionModel().selectedRows()
         if not rows:
@@ -378,3 +390,77 @@ class WarehouseView(QWidget):
                  changes=Changes.of("stock"), on_error=self._failed,
                  on_done=lambda n: self._say(
                      self.tr("{n} supplies added to the catalog.").format(n=n)))
+
+
+class MealsDialog(FormDialog):
+    """The meals served at the center in one service of a day: the number (the people
+    present now is offered), the provider, special diets as totals (no names)."""
+
+    def __init__(self, db: Database, actor: Actor, tasks: TaskManager, center_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(db, actor, tasks, parent)
+        self.center_id = center_id
+        self.setWindowTitle(self.tr("Meals served"))
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        today = clock.today()
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.service = QComboBox(self)
+        for kind, label in ((sd.MealKind.BREAKFAST, self.tr("Breakfast")),
+                            (sd.MealKind.LUNCH, self.tr("Lunch")),
+                            (sd.MealKind.DINNER, self.tr("Dinner"))):
+            self.service.addItem(label, str(kind))
+        self.served = QSpinBox(self)
+        self.served.setRange(0, 100_000)
+        self.provider = QComboBox(self)
+        self.provider.setEditable(True)
+        self.provider.addItem("", None)
+        for code, name in sd.PARTNERS.items():
+            self.provider.addItem(name, code)
+        self.infants = QSpinBox(self)
+        self.pregnant = QSpinBox(self)
+        self.chronic = QSpinBox(self)
+        for s in (self.infants, self.pregnant, self.chronic):
+            s.setRange(0, 10_000)
+        self.present: int | None = None
+        form = QFormLayout()
+        form.addRow(self.tr("&Date"), self.day)
+        form.addRow(self.tr("&Service"), self.service)
+        form.addRow(self.tr("Meals s&erved"), self.served)
+        form.addRow(self.tr("&Provider"), self.provider)
+        form.addRow(self.tr("Special diets: &infants"), self.infants)
+        form.addRow(self.tr("Special diets: p&regnancy"), self.pregnant)
+        form.addRow(self.tr("Special diets: &chronic illness"), self.chronic)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.watch(self.day, self.service, self.served, self.infants, self.pregnant,
+                   self.chronic)
+        query_op(self, tasks, lambda: supplies.present_count(db, actor, center_id),
+                 self._present, on_error=self.on_error)
+        self.served.setFocus()
+
+    def _present(self, n: int) -> None:
+        self.present = n
+        if not self.dirty:
+            self.served.setValue(n)
+            self.dirty = False
+        self.served.setToolTip(self.tr("People present now: {n}").format(n=n))
+
+    def save(self) -> None:
+        d = self.day.date()
+        from datetime import date
+        provider = self.provider.currentData() if self.provider.currentIndex() > 0 and \
+            self.provider.currentText() == self.provider.itemText(
+                self.provider.currentIndex()) else self.provider.currentText()
+        kwargs = dict(center_id=self.center_id, day=date(d.year(), d.month(), d.day()),
+                      service=self.service.currentData(), served=self.served.value(),
+                      provider=provider, present=self.present, infants=self.infants.value(),
+                      pregnant=self.pregnant.value(), chronic=self.chronic.value())
+        callbacks = self.begin_save()
+        if callbacks is not None:
+            write_op(self, self.tasks,
+                     lambda: supplies.record_meals(self.db, self.actor, **kwargs),
+                     changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])

@@ -320,6 +320,10 @@
         <translation>Co&amp;midas servidas…</translation>
     </message>
     <message>
+        <source>&amp;Water and sanitation…</source>
+        <translation>A&amp;gua y saneamiento…</translation>
+    </message>
+    <message>
         <source>&amp;Center:</source>
         <translation>&amp;Centro:</translation>
     </message>
@@ -468,6 +472,14 @@
         <translation>Comidas registradas.</translation>
     </message>
     <message>
+        <source>Water and sanitation recorded: the center meets the Sphere indicators.</source>
+        <translation>Agua y saneamiento registrados: el centro cumple los indicadores de Esfera.</translation>
+    </message>
+    <message>
+        <source>Below the Sphere indicators:</source>
+        <translation>Por debajo de los indicadores de Esfera:</translation>
+    </message>
+    <message>
         <source>Select the transfer that arrived.</source>
         <translation>Seleccione la transferencia que llegó.</translation>
     </message>
@@ -478,6 +490,41 @@
     <message>
         <source>{n} supplies added to the catalog.</source>
         <translation>{n} insumos agregados al catálogo.</translation>
+    </message>
+</context>
+<context>
+    <name>WashDialog</name>
+    <message>
+        <source>Water and sanitation</source>
+        <translation>Agua y saneamiento</translation>
+    </message>
+    <message>
+        <source>&amp;Date</source>
+        <translation>&amp;Fecha</translation>
+    </message>
+    <message>
+        <source>&amp;Toilets working</source>
+        <translation>&amp;Sanitarios en servicio</translation>
+    </message>
+    <message>
+        <source>&amp;Showers working</source>
+        <translation>&amp;Regaderas en servicio</translation>
+    </message>
+    <message>
+        <source>&amp;Water points (taps)</source>
+        <translation>&amp;Tomas de agua (llaves)</translation>
+    </message>
+    <message>
+        <source>&amp;Litres of water a day</source>
+        <translation>&amp;Litros de agua al día</translation>
+    </message>
+    <message>
+        <source>&amp;Note</source>
+        <translation>&amp;Nota</translation>
+    </message>
+    <message>
+        <source>Sphere Handbook 2018: at least 15 litres per person a day, at most 20 people per toilet and 250 per tap; UNHCR: at most 50 people per shower.</source>
+        <translation>Manual Esfera 2018: al menos 15 litros por persona al día, como máximo 20 personas por sanitario y 250 por toma; ACNUR: como máximo 50 personas por regadera.</translation>
     </message>
 </context>
 <context>

@@ -211,3 +211,24 @@ def test_meals_offer_the_present_count_and_record_a_service(qtbot, world, tasks)
     rows = supplies.meals(db, COORD, center_id=center.id)
     assert [(m.service, m.served, m.provider, m.infants) for m in rows] == [
         ("lunch", 1, "SEDENA", 1)]
+
+
+def test_wash_below_sphere_is_warned(qtbot, world, tasks):
+    from albergue_desktop.services import stays
+    from albergue_desktop.ui.supplies.warehouse_view import WarehouseView
+    db, center, ids, _folio = world
+    for pid in ids:
+        stays.check_in(db, SYSTEM, person_id=pid, center_id=center.id)
+    view = WarehouseView(db, COORD, tasks)
+    qtbot.addWidget(view)
+    view.show()
+    qtbot.waitUntil(lambda: view.table.rowCount() == 10)
+    dialog = view.open_wash()
+    dialog.toilets.setValue(1)
+    dialog.showers.setValue(1)
+    dialog.points.setValue(1)
+    dialog.litres.setValue(20)  # 10 L per person: short of 15
+    with qtbot.waitSignal(dialog.saved):
+        dialog.save()
+    assert "Por debajo de los indicadores de Esfera" in view.message.text()
+    assert "10.0 litros por persona" in view.message.text()

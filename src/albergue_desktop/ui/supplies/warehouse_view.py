@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from ...domain import clock
 from ...domain import supplies as sd
+from ...domain.i18n import translate
 from ...domain.stock import ItemKind
 from ...services import centers, stock_transfers, stock_views, supplies
 from ...services.context import Actor
@@ -232,13 +233,14 @@ class WarehouseView(QWidget):
         self.transfer_button = QPushButton(self.tr("Send to another c&enter…"), self)
         self.catalog_button = QPushButton(self.tr("Load the supply &catalog"), self)
         self.meals_button = QPushButton(self.tr("&Meals served…"), self)
+        self.wash_button = QPushButton(self.tr("&Water and sanitation…"), self)
         top = QHBoxLayout()
         center_label = QLabel(self.tr("&Center:"), self)
         center_label.setBuddy(self.center)
         top.addWidget(center_label)
         top.addWidget(self.center, 1)
         for b in (self.receive_button, self.transfer_button, self.meals_button,
-                  self.catalog_button):
+                  self.wash_button, self.catalog_button):
             top.addWidget(b)
         self.alerts = QLabel(self)
         self.alerts.setWordWrap(True)
@@ -271,6 +273,7 @@ class WarehouseView(QWidget):
         self.transfer_button.clicked.connect(self.open_transfer)
         self.catalog_button.clicked.connect(self.load_catalog)
         self.meals_button.clicked.connect(self.open_meals)
+        self.wash_button.clicked.connect(self.open_wash)
         self.arrived_button.clicked.connect(self.receive_transfer)
         on_changed(self, lambda c: self.refresh() if c.touches("stock", "centers") else None)
         self.refresh()
@@ -374,6 +377,24 @@ class WarehouseView(QWidget):
         dialog.open()
         return dialog
 
+    def open_wash(self) -> WashDialog | None:
+        if self.center_id is None:
+            return None
+        dialog = WashDialog(self.db, self.actor, self.tasks, self.center_id, self)
+        dialog.saved.connect(self._after_wash)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _after_wash(self, shortfalls: list[sd.WashShortfall]) -> None:
+        if not shortfalls:
+            self._say(self.tr("Water and sanitation recorded: the center meets the Sphere "
+                              "indicators."))
+            return
+        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setText(" ".join([self.tr("Below the Sphere indicators:"),
+                                       *(translate(s.msgid, **s.params) for s in shortfalls)]))
+
     def receive_transfer(self) -> None:
         rows = self.pending.selectionModel().selectedRows()
         if not rows:
@@ -463,4 +484,56 @@ class MealsDialog(FormDialog):
         if callbacks is not None:
             write_op(self, self.tasks,
                      lambda: supplies.record_meals(self.db, self.actor, **kwargs),
+                     changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
+
+
+class WashDialog(FormDialog):
+    """The center's water, sanitation and hygiene count on a day; saving shows where it
+    falls short of the Sphere indicators for the people present."""
+
+    def __init__(self, db: Database, actor: Actor, tasks: TaskManager, center_id: str,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(db, actor, tasks, parent)
+        self.center_id = center_id
+        self.setWindowTitle(self.tr("Water and sanitation"))
+        self.day = QDateEdit(self)
+        self.day.setCalendarPopup(True)
+        self.day.setDisplayFormat("dd/MM/yyyy")
+        today = clock.today()
+        self.day.setDate(QDate(today.year, today.month, today.day))
+        self.toilets, self.showers, self.points = QSpinBox(self), QSpinBox(self), QSpinBox(self)
+        self.litres = QSpinBox(self)
+        for s in (self.toilets, self.showers, self.points):
+            s.setRange(0, 1000)
+        self.litres.setRange(0, 10_000_000)
+        self.litres.setSingleStep(100)
+        self.note = QLineEdit(self)
+        form = QFormLayout()
+        form.addRow(self.tr("&Date"), self.day)
+        form.addRow(self.tr("&Toilets working"), self.toilets)
+        form.addRow(self.tr("&Showers working"), self.showers)
+        form.addRow(self.tr("&Water points (taps)"), self.points)
+        form.addRow(self.tr("&Litres of water a day"), self.litres)
+        form.addRow(self.tr("&Note"), self.note)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(QLabel(self.tr("Sphere Handbook 2018: at least 15 litres per person "
+                                        "a day, at most 20 people per toilet and 250 per "
+                                        "tap; UNHCR: at most 50 people per shower."), self))
+        layout.addWidget(self.message)
+        layout.addWidget(self.buttons)
+        self.watch(self.day, self.toilets, self.showers, self.points, self.litres, self.note)
+        self.toilets.setFocus()
+
+    def save(self) -> None:
+        d = self.day.date()
+        from datetime import date
+        kwargs = dict(center_id=self.center_id, day=date(d.year(), d.month(), d.day()),
+                      toilets=self.toilets.value(), showers=self.showers.value(),
+                      water_points=self.points.value(), litres_per_day=self.litres.value(),
+                      note=self.note.text())
+        callbacks = self.begin_save()
+        if callbacks is not None:
+            write_op(self, self.tasks,
+                     lambda: supplies.record_wash(self.db, self.actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])

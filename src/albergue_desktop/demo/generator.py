@@ -38,6 +38,7 @@ DEMO_USERS = (("admin", "Administración (demo)", Role.ADMIN),
               ("supervision", "Supervisión DIF (demo)", Role.SUPERVISOR),
               ("vinculacion", "Vinculación laboral y vivienda (demo)", Role.PATHWAYS))
 DEMO_HEALTH_USER = "salud"
+DEMO_COORDINATION_USER = "coordinacion"  # writes the supplies (demo/supplies.py)
 
 
 @dataclass(frozen=True)
@@ -126,6 +127,9 @@ def generate_demo(db: Database, *, persons: int | None = None,
     with _without_fsync(db):
         _record_screenings(db, households, builder.person_ids, center_ids, seed)
         _write_pharmacy(db, households, builder.person_ids, center_ids, seed)
+        from .supplies import write_supplies
+        write_supplies(db, households, builder.person_ids, center_ids, seed,
+                       DEMO_COORDINATION_USER)
     followup.write(db, followup.build(households, builder.person_ids, center_ids, seed))
     if users:
         single_center = center_ids[0] if center_code is not None else None

@@ -1142,6 +1142,10 @@ from .i18n_stock import ES_STOCK  # noqa: E402  (the stock ledger's catalog)
 
 ES.update(ES_STOCK)
 
+from .i18n_supplies import ES_SUPPLIES  # noqa: E402  (donations, distributions, meals)
+
+ES.update(ES_SUPPLIES)
+
 # The exit pathways keep their texts in their own module (merged here, one catalog).
 from .pathway_text import ES as _PATHWAY_ES  # noqa: E402
 

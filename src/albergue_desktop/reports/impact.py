@@ -15,6 +15,7 @@ from ..storage import health_queries  # noqa: F401  (registers the health indica
 from ..storage import pathway_report_queries  # noqa: F401 (registers its lines)
 from ..storage import report_queries as rq
 from ..storage import stock_queries  # noqa: F401  (registers the medicines line)
+from ..storage import supply_queries  # noqa: F401  (registers the donations line)
 from ..storage.db import Database
 from . import common
 from .frame import FONT_BOLD, MUTED, PrintInfo, build_pdf, fit, fmt_date, long_table, para, styles
@@ -73,7 +74,8 @@ INDICATORS: tuple[Indicator, ...] = (
     Indicator("births", "Health", "Births",
               "Children born in the period, registered into their mother's household."),
     Indicator("donated_articles", "Donations", "Donated articles",
-              "Needs the donations module."),
+              "Units of supplies received as donations in the period (donations module: each "
+              "item counted on arrival, medicines apart)."),
 )
 
 

@@ -632,6 +632,9 @@ class StockMovement(SyncedBase, table=True):
               "quantity"),
         Index("ix_stock_movement_at", "center_id", "moved_at"),
         Index("ix_stock_movement_counterpart", "counterpart_id"),
+        Index("ix_stock_movement_household", "household_id", "moved_at"),
+        Index("ix_stock_movement_person", "person_id", "moved_at"),
+        Index("ix_stock_movement_donation", "donation_id"),
     )
     center_id: str = Field(foreign_key="center.id")
     item_id: str = Field(foreign_key="stock_item.id", index=True)
@@ -647,6 +650,7 @@ class StockMovement(SyncedBase, table=True):
     household_id: str | None = Field(default=None, foreign_key="household.id")
     donation_id: str | None = None
     dispensing_id: str | None = Field(default=None, index=True)  # health: see Dispensing
+    distribution_id: str | None = None  # a supply distribution (services/supplies.py)
 
 
 class Allergy(SyncedBase, table=True):
@@ -900,11 +904,80 @@ class SpanishAttendance(SyncedBase, table=True):
     present: bool = True
 
 
+# --- supplies: donations, distributions, meals, water and sanitation (docs/supplies.md) --
+
+class Donation(SyncedBase, table=True):
+    """Goods received from a donor at a center; the items are the ledger's ``donation_in``
+    movements that name this donation (stock_movement.donation_id)."""
+
+    __tablename__ = "donation"
+    __table_args__ = (Index("ix_donation_center_on", "center_id", "received_on"),)
+    center_id: str = Field(foreign_key="center.id")
+    received_on: date
+    donor_kind: str  # partner | person | organization
+    donor: str  # the partner's code (domain.supplies.PARTNERS) or the donor's name
+    value_mxn: float | None = None  # in-kind value declared, when known
+    note: str | None = None
+    received_by: str
+
+
+class Distribution(SyncedBase, table=True):
+    """Supplies handed to a household or one person; the units are the ledger's
+    ``distribution_out`` movements naming it (stock_movement.distribution_id)."""
+
+    __tablename__ = "distribution"
+    __table_args__ = (Index("ix_distribution_center_at", "center_id", "distributed_at"),
+                      Index("ix_distribution_household_at", "household_id", "distributed_at"))
+    center_id: str = Field(foreign_key="center.id")
+    household_id: str | None = Field(default=None, foreign_key="household.id")
+    person_id: str | None = Field(default=None, foreign_key="person.id", index=True)
+    kit_code: str | None = None  # domain.supplies.KITS, or None item by item
+    distributed_at: datetime
+    distributed_by: str
+    repeat_confirmed: str | None = None  # the repeat warning the user saw and confirmed
+    note: str | None = None
+
+
+class MealService(SyncedBase, table=True):
+    """Meals served at one center on one day and service; the id is derived from
+    (center, day, service), so two files recording the same service hold one row."""
+
+    __tablename__ = "meal_service"
+    __table_args__ = (Index("ix_meal_service_center_day", "center_id", "day"),)
+    center_id: str = Field(foreign_key="center.id")
+    day: date
+    service: str  # breakfast | lunch | dinner
+    served: int
+    provider: str | None = None  # a partner code or a name (SEDENA cooked for 1,000)
+    present: int | None = None  # people present when recorded (the default offered)
+    infants: int = 0  # special diets: name-free totals
+    pregnant: int = 0
+    chronic: int = 0
+    recorded_by: str
+
+
+class WashStatus(SyncedBase, table=True):
+    """Water, sanitation and hygiene facilities of a center as counted on one day; the id
+    is derived from (center, day)."""
+
+    __tablename__ = "wash_status"
+    __table_args__ = (Index("ix_wash_status_center_day", "center_id", "day"),)
+    center_id: str = Field(foreign_key="center.id")
+    day: date
+    toilets: int
+    showers: int
+    water_points: int
+    litres_per_day: int
+    note: str | None = None
+    recorded_by: str
+
+
 SYNCED_TABLES: tuple[type[SyncedBase], ...] = (
     Center, Area, Bed, Household, Person, IdentityDocument, Vaccination, Stay, User, AuditEvent,
     Screening, PlacementDecision, DuplicateReview, PersonPhoto, Consultation, Referral,
     PregnancyVisit, Birth, MentalHealthNote, StockItem, StockLot, StockMovement, Allergy,
     Dispensing, Discharge, Employer, JobFair, JobOpening, WorkPaperwork, JobPlacement, Landlord,
     Home, Lease, LeaseHousehold, AsylumApplication, ProtectionReferral, SchoolEnrollment,
-    IneaEnrollment, SpanishGroup, SpanishSession, SpanishAttendance,
+    IneaEnrollment, SpanishGroup, SpanishSession, SpanishAttendance, Donation, Distribution,
+    MealService, WashStatus,
 )

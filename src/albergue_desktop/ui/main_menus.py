@@ -16,6 +16,7 @@ from .auth.admin import can_administer
 from .beds import actions as beds_actions
 from .health import actions as health_actions
 from .pharmacy import actions as pharmacy_actions
+from .supplies import actions as supplies_actions
 from .pathways import actions as pathway_actions
 from .reports import actions as reports_actions
 from .sync import actions as sync_actions
@@ -82,6 +83,7 @@ class MainMenus(QObject):
 
         health_actions.add_menu(self)
         pharmacy_actions.add_menu(self)
+        supplies_actions.add_menu(self)
         beds_actions.add_menu(self)
         pathway_actions.add_menu(self)
         reports_actions.add_menu(self)

@@ -17,6 +17,8 @@ MERGED_TABLES: tuple[str, ...] = (
     "home", "lease", "lease_household", "discharge", "asylum_application",
     "protection_referral", "school_enrollment", "inea_enrollment", "spanish_group",
     "spanish_session", "spanish_attendance",
+    # supplies: donations, distributions, meals, water and sanitation (docs/supplies.md)
+    "donation", "distribution", "meal_service", "wash_status",
     "audit_event",
 )
 LOCAL_TABLES = frozenset({"app_user", "meta", "sync_source", "sync_conflict"})

@@ -34,7 +34,8 @@ MIGRATIONS: dict[int, str] = {
     13: "v0013_health_followup.sql",
     14: "v0014_stock_ledger.sql",
     15: "v0015_pathways.sql",
-    16: "v0018_erasure.sql",
+    16: "v0016_erasure.sql",
+    17: "v0017_supplies.sql",
 }
 
 # Steps a migration needs in Python after its script, same transaction (version -> callable

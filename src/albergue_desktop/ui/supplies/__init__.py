@@ -1,0 +1,1 @@
+"""The supplies screens: the distribution queue and the warehouse."""

@@ -171,6 +171,7 @@ class RegistrationDialog(QDialog):
         form = PersonForm(self.actor, is_head=is_head, today=self.today)
         if not is_head:
             form.basic.set_head(self.member_forms()[0].basic)
+            form.carry_over(self.member_forms()[-1])
         form.changed.connect(self._refresh_member_labels)
         form.errors_shown.connect(lambda _n: self._refresh_member_labels())
         self.forms.addWidget(form)

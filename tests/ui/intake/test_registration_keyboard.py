@@ -133,7 +133,16 @@ def test_family_of_four_registered_with_the_keyboard_only(open_dialog, keyboard,
     with qtbot.waitSignal(dialog.next_step_requested) as step:
         kb.enter()                # Enter on the focused "Tamizaje de salud"
     assert step.args == ["screening", registration.household_id]
-    assert not dialog.isVisible()
+    # the confirmation stays (under the step's dialog), ready for the next step
+    assert dialog.isVisible() and dialog.pages.currentWidget() is dialog.confirmation
+    assert QApplication.focusWidget() is dialog.confirmation.bed_button
+    with qtbot.waitSignal(dialog.next_step_requested) as step:
+        kb.enter()                # Enter on "Asignar camas"
+    assert step.args == ["bed", registration.household_id]
+    assert QApplication.focusWidget() is dialog.confirmation.cards_button
+    with qtbot.waitSignal(dialog.cards_requested) as cards:
+        kb.enter()                # Enter on "Imprimir credenciales"
+    assert cards.args == ["MXL-03-000001"] and not dialog.isVisible()
 
 
 def test_age_in_doubt_is_ticked_at_registration(open_dialog, keyboard, db, qtbot):

@@ -286,6 +286,10 @@
         <translation>Esfera: m² por pe&amp;rsona</translation>
     </message>
     <message>
+        <source>Sphere (the Sphere Handbook, 2018) sets the minimum humanitarian standards: here, the covered living space per person (at least 3.5 m²; 4.5-5.5 m² in a cold climate or where people cook and wash indoors). An area&apos;s Sphere capacity is its m² divided by that figure.</source>
+        <translation>Esfera (el Manual Esfera, 2018) fija las normas humanitarias mínimas: aquí, el espacio cubierto para vivir por persona (al menos 3.5 m²; 4.5-5.5 m² en clima frío o donde se cocina y se lava bajo techo). La capacidad Esfera de un área es su superficie en m² dividida entre esa cifra.</translation>
+    </message>
+    <message>
         <source>Area</source>
         <translation>Área</translation>
     </message>

@@ -259,9 +259,37 @@ def test_demo_flag_creates_the_demo_database_once(fake_ui, tmp_path, capsys, mon
     assert demo_path.read_bytes()[:16] != b"SQLite format 3\x00"
     conn = sqlite3.connect(demo_path)
     assert conn.execute("SELECT count(*) FROM person").fetchone() == (60,)
+    # the file of center 01's laptop (people can be registered), its users belong to it
+    assert conn.execute("SELECT c.code FROM meta m JOIN center c ON c.id = m.value "
+                        "WHERE m.key = 'center_id'").fetchone() == ("01",)
+    assert conn.execute("SELECT count(DISTINCT center_id) FROM app_user").fetchone() == (1,)
     conn.close()
     assert run(capsys, "--demo")[0] == 0
     assert runs == [1] and len(fake_ui) == 2  # the second start reuses the file
+
+
+def test_demo_flag_remakes_an_older_central_demo(fake_ui, tmp_path, capsys, monkeypatch):
+    """The app's own demo made as a central file (no center: Ctrl+N refused) is set aside
+    and made anew as center 01's file; a central demo elsewhere (--db) is left alone."""
+    demo_path = tmp_path / "data" / "albergue-demo.sqlite"
+    monkeypatch.setattr(cli_commands, "demo_db_path", lambda: demo_path)
+    real = demo.generate_demo
+    monkeypatch.setattr(demo, "generate_demo",
+                        lambda db, **kw: real(db, **{"persons": 30, **kw}))
+    assert run(capsys, "--demo")[0] == 0
+    conn = sqlite3.connect(demo_path)
+    conn.execute("DELETE FROM meta WHERE key = 'center_id'")  # as the older versions left it
+    conn.commit()
+    conn.close()
+    code, _, err = run(capsys, "--demo")
+    assert code == 0 and "archivo central" in err and "albergue-demo.sqlite.old" in err
+    conn = sqlite3.connect(demo_path)
+    assert conn.execute("SELECT count(*) FROM meta WHERE key = 'center_id'").fetchone() == (1,)
+    conn.close()
+    central = tmp_path / "central.sqlite"
+    assert run(capsys, "demo", "--db", str(central), "--persons", "20", "--centers", "2")[0] == 0
+    assert run(capsys, "--demo", "--db", str(central))[0] == 0
+    assert not central.with_name("central.sqlite.old").exists()
 
 
 def _console_script() -> str:

@@ -296,6 +296,77 @@
     </message>
 </context>
 <context>
+    <name>desk</name>
+    <message>
+        <source>New registration</source>
+        <translation>Nuevo registro</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>Buscar</translation>
+    </message>
+    <message>
+        <source>Screening</source>
+        <translation>Tamizaje</translation>
+    </message>
+    <message>
+        <source>Beds</source>
+        <translation>Camas</translation>
+    </message>
+    <message>
+        <source>Print</source>
+        <translation>Imprimir</translation>
+    </message>
+    <message>
+        <source>Everyday actions</source>
+        <translation>Acciones de cada día</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>A&amp;yuda</translation>
+    </message>
+    <message>
+        <source>&amp;Manual</source>
+        <translation>&amp;Manual</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>A&amp;tajos de teclado</translation>
+    </message>
+    <message>
+        <source>&amp;About Albergue</source>
+        <translation>A&amp;cerca de Albergue</translation>
+    </message>
+    <message>
+        <source>The manual is not installed with this copy.</source>
+        <translation>El manual no está instalado en esta copia.</translation>
+    </message>
+    <message>
+        <source>Manual</source>
+        <translation>Manual</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Acción</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>Teclas</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Atajos de teclado</translation>
+    </message>
+    <message>
+        <source>Albergue {version}: registration, beds, health and follow-up of the people received at the community centers. Works without internet; the centers&apos; files are synchronized with the central.</source>
+        <translation>Albergue {version}: registro, camas, salud y seguimiento de las personas recibidas en los centros comunitarios. Funciona sin internet; los archivos de los centros se sincronizan con la central.</translation>
+    </message>
+    <message>
+        <source>About Albergue</source>
+        <translation>Acerca de Albergue</translation>
+    </message>
+</context>
+<context>
     <name>ops</name>
     <message>
         <source>another task is running</source>

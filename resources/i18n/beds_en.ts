@@ -43,6 +43,16 @@
     </message>
 </context>
 <context>
+    <name>CheckInDialog</name>
+    <message numerus="yes">
+        <source>%n person(s) found already have a bed and are not listed (to change a bed, use Move to another bed on the board).</source>
+        <translation>
+            <numerusform>%n person found already has a bed and is not listed (to change a bed, use Move to another bed on the board).</numerusform>
+            <numerusform>%n people found already have a bed and are not listed (to change a bed, use Move to another bed on the board).</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>PlacementDialog</name>
     <message numerus="yes">
         <source>%n month(s)</source>

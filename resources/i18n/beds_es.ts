@@ -286,6 +286,10 @@
         <translation>Esfera: m² por pe&amp;rsona</translation>
     </message>
     <message>
+        <source>Sphere (the Sphere Handbook, 2018) sets the minimum humanitarian standards: here, the covered living space per person (at least 3.5 m²; 4.5-5.5 m² in a cold climate or where people cook and wash indoors). An area&apos;s Sphere capacity is its m² divided by that figure.</source>
+        <translation>Esfera (el Manual Esfera, 2018) fija las normas humanitarias mínimas: aquí, el espacio cubierto para vivir por persona (al menos 3.5 m²; 4.5-5.5 m² en clima frío o donde se cocina y se lava bajo techo). La capacidad Esfera de un área es su superficie en m² dividida entre esa cifra.</translation>
+    </message>
+    <message>
         <source>Area</source>
         <translation>Área</translation>
     </message>
@@ -476,6 +480,13 @@
     <message>
         <source>Nobody found.</source>
         <translation>No se encontró a nadie.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n person(s) found already have a bed and are not listed (to change a bed, use Move to another bed on the board).</source>
+        <translation>
+            <numerusform>%n persona encontrada ya tiene cama y no se muestra (para cambiarla de cama, use Mover a otra cama en el tablero).</numerusform>
+            <numerusform>%n personas encontradas ya tienen cama y no se muestran (para cambiarlas de cama, use Mover a otra cama en el tablero).</numerusform>
+        </translation>
     </message>
     <message>
         <source>Choose a person.</source>
@@ -730,6 +741,10 @@
     <message>
         <source>The bed frees now; the other center receives the person as an expected arrival, with the same record and folio.</source>
         <translation>La cama se libera ahora; el otro centro recibe a la persona como llegada pendiente, con el mismo expediente y folio.</translation>
+    </message>
+    <message>
+        <source>No other open center is known to this file, so there is nowhere to transfer to. The other centers arrive with the next synchronization with the central, or an administrator adds them.</source>
+        <translation>No hay otro centro abierto en este archivo, así que no hay a dónde trasladar. Los demás centros llegan con la próxima sincronización con la central, o los agrega un administrador.</translation>
     </message>
     <message>
         <source>There is no other open center.</source>

@@ -123,6 +123,10 @@
         <translation>Asignar &amp;camas</translation>
     </message>
     <message>
+        <source>Print &amp;ID cards</source>
+        <translation>Imprimir cre&amp;denciales</translation>
+    </message>
+    <message>
         <source>Register &amp;another household</source>
         <translation>Registrar &amp;otro núcleo</translation>
     </message>

@@ -240,6 +240,14 @@
         <translation>Centro {center}</translation>
     </message>
     <message>
+        <source>{doc} expired on {date}</source>
+        <translation>{doc} vencido el {date}</translation>
+    </message>
+    <message>
+        <source>No consent recorded</source>
+        <translation>Sin consentimiento registrado</translation>
+    </message>
+    <message>
         <source>{date} (estimated; about {age} years)</source>
         <translation>{date} (estimada; unos {age} años)</translation>
     </message>

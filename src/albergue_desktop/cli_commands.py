@@ -196,6 +196,27 @@ def _stale_demo(path: Path) -> bool:
     return keys == {"demo_seed"}
 
 
+def _central_demo(path: Path) -> bool:
+    """True for a demo file (meta ``demo_seed``) that belongs to no center (no meta
+    ``center_id``): the app's own demo made by an older version, where Ctrl+N was refused.
+    Only the app's default demo path is checked (a central demo made on purpose with
+    ``albergue demo --db`` elsewhere is left alone)."""
+    from albergue_sync import dbapi as sqlite3
+
+    try:
+        conn = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except (sqlite3.Error, SyncRefused):
+        return False
+    try:
+        keys = {k for (k,) in conn.execute(
+            "SELECT key FROM meta WHERE key IN ('demo_seed', 'center_id')")}
+    except sqlite3.Error:
+        return False
+    finally:
+        conn.close()
+    return keys == {"demo_seed"}
+
+
 def _set_aside(path: Path) -> Path:
     """Rename an old demo file (and its WAL files) to a free ``.old`` name; nothing lost."""
     n, old = 1, path.with_name(path.name + ".old")
@@ -210,6 +231,9 @@ def _set_aside(path: Path) -> Path:
     return old
 
 
+DEMO_HOME_CENTER = "01"
+
+
 def ensure_demo(path: Path) -> None:
     """Create the demo database at ``path`` unless it exists. It is written to a side file
     and renamed when complete, so an interrupted first run never leaves half a demo.
@@ -217,13 +241,22 @@ def ensure_demo(path: Path) -> None:
     from .demo import DEMO_PASSWORD, generate_demo
 
     if path.exists():
-        if not _stale_demo(path):
+        if _stale_demo(path):
+            old = _set_aside(path)
+            print(t("The demo database {path} was made by an older version (no demo day): a "
+                    "new one is made; the old one is kept as {old}.", path=path, old=old),
+                  file=sys.stderr)
+        elif path == demo_db_path() and _central_demo(path):
+            old = _set_aside(path)
+            print(t("The demo database {path} was made by an older version (a central file, "
+                    "where nobody can register): a new one is made as the file of center "
+                    "01; the old one is kept as {old}.", path=path, old=old), file=sys.stderr)
+        else:
             return
-        old = _set_aside(path)
-        print(t("The demo database {path} was made by an older version (no demo day): a new "
-                "one is made; the old one is kept as {old}.", path=path, old=old),
-              file=sys.stderr)
-    build_demo_atomically(path, lambda db: generate_demo(db, progress=Progress()))
+    # a center laptop's file (center 01), so the demo can register people; the other
+    # centers' people are in it as after a pull from the central (docs/demo-data.md)
+    build_demo_atomically(path, lambda db: generate_demo(db, progress=Progress(),
+                                                         home_center=DEMO_HOME_CENTER))
     print(t("Demo database ready: {path} (users admin, registro, salud, coordinacion, "
             "supervision; password {password})", path=path, password=DEMO_PASSWORD),
           file=sys.stderr)

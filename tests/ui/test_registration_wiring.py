@@ -52,3 +52,32 @@ def test_roles_that_cannot_register_have_no_registration(db, center, qtbot):
     qtbot.keyClick(window.people.search_box, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
     assert window.open_registration() is None and window._dialog is None
     window.close()
+
+
+def test_from_the_confirmation_place_then_print_the_cards(db, center, qtbot):
+    """Register -> place -> ID cards without reopening anything: the placement opens over
+    the confirmation, which is still there when it closes; the cards step opens the Reports
+    tab on that household's ID cards."""
+    from albergue_desktop.ui.beds.placement_dialog import PlacementDialog
+    from albergue_desktop.ui.reports.actions import reports_of
+
+    window = show_window(qtbot, MainWindow(db, actor_of("registro", center.id)))
+    dialog = window.open_registration()
+    registration = people.register_household(db, dialog.actor, center_id=center.id, members=[
+        MemberInput(given_names="Marie", surnames="Joseph", sex="F",
+                    birth_date=date(1990, 5, 1), nationality="HT")])
+    dialog.show_registered(registration)
+    dialog.confirmation.bed_button.setFocus()
+    qtbot.keyClick(dialog.confirmation.bed_button, Qt.Key.Key_Space)
+    placement = window._dialog
+    assert isinstance(placement, PlacementDialog) and placement.isVisible()
+    qtbot.waitUntil(lambda: placement.proposal is not None)
+    with qtbot.waitSignal(placement.placed, timeout=10000):
+        qtbot.keyClick(placement.suggestions, Qt.Key.Key_Return)
+    assert dialog.isVisible() and dialog.pages.currentWidget() is dialog.confirmation
+    qtbot.keyClick(dialog.confirmation.cards_button, Qt.Key.Key_Space)
+    assert not dialog.isVisible()
+    view = reports_of(window)
+    assert window.tabs.currentWidget() is view
+    assert view.form.kind == "idcards" and view.form.household.text() == registration.folios[0]
+    window.close()

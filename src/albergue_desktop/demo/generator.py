@@ -66,7 +66,8 @@ def _specs(centers: int, center_code: str | None) -> list[catalog.CenterSpec]:
 def generate_demo(db: Database, *, persons: int | None = None,
                   centers: int = catalog.DEFAULT_CENTERS, center_code: str | None = None,
                   seed: int = 0, city_prefix: str = "MXL", users: bool = True,
-                  progress: Progress | None = None, to_end: bool = False) -> DemoResult:
+                  progress: Progress | None = None, to_end: bool = False,
+                  home_center: str | None = None) -> DemoResult:
     """Fill the empty database ``db`` with synthetic people.
 
     By default 12 centers and 2,767 people (the Mexicali 2021-2022 program). With
@@ -76,9 +77,21 @@ def generate_demo(db: Database, *, persons: int | None = None,
     is called with the number of people written. Demo users share :data:`DEMO_PASSWORD`.
     With ``to_end`` the program is played to its last day (demo/pathways.py): job bank,
     housing, schooling, everyone discharged by 31 March 2022 and the centers closed.
+    With ``home_center`` (a code among the centers) the whole program is written but the
+    file is that center's laptop (meta ``center_id``, the demo users belong to it), so
+    people can be registered in it; the other centers' people are there as a center laptop
+    holds them after pulling the central's changes (docs/demo-data.md).
     """
     started = time.perf_counter()
     specs = _specs(centers, center_code)
+    home = None
+    if home_center is not None:
+        if center_code is not None:
+            raise ValueError("home_center is for a demo of several centers")
+        wanted = normalize_center_code(home_center)
+        home = next((i for i, spec in enumerate(specs) if spec.code == wanted), None)
+        if home is None:
+            raise ValueError(f"no center {wanted} in this demo")
     if persons is None:
         persons = (catalog.DEFAULT_PERSONS if center_code is None
                    else round(catalog.DEFAULT_PERSONS / catalog.DEFAULT_CENTERS))
@@ -105,7 +118,7 @@ def generate_demo(db: Database, *, persons: int | None = None,
         progress(0, persons)
 
     center_ids, bed_ids = _write_facilities(db, specs, planner.areas, city_prefix, stored_seed,
-                                            single=center_code is not None)
+                                            own=0 if center_code is not None else home)
     builder = PeopleRows(seed=seed, today=catalog.AS_OF, center_ids=center_ids, bed_ids=bed_ids,
                          prefixes=[f"{city_prefix}-{s.code}-" for s in specs])
     chunks = [households[i:i + CHUNK_HOUSEHOLDS]
@@ -132,7 +145,8 @@ def generate_demo(db: Database, *, persons: int | None = None,
                        DEMO_COORDINATION_USER)
     followup.write(db, followup.build(households, builder.person_ids, center_ids, seed))
     if users:
-        single_center = center_ids[0] if center_code is not None else None
+        single_center = (center_ids[0] if center_code is not None
+                         else center_ids[home] if home is not None else None)
         admin = None  # the first user is the administrator who creates the others
         for username, full_name, role in DEMO_USERS:
             user = create_user(db, admin, username=username, full_name=full_name, role=role,
@@ -197,7 +211,7 @@ def _write_pharmacy(db: Database, households, person_ids: dict[tuple[int, int], 
 
 
 def _write_facilities(db: Database, specs, areas: list[AreaPlan], city_prefix: str,
-                      seed: int, *, single: bool) -> tuple[list[str], list[list[str]]]:
+                      seed: int, *, own: int | None) -> tuple[list[str], list[list[str]]]:
     centers_f, areas_f, beds_f = RowFactory(Center), RowFactory(Area), RowFactory(Bed)
     center_rows = []
     for i, spec in enumerate(specs):
@@ -229,6 +243,6 @@ def _write_facilities(db: Database, specs, areas: list[AreaPlan], city_prefix: s
         insert_rows(session, Bed, bed_rows)
         session.merge(Meta(key="demo_seed", value=str(seed)))
         session.merge(Meta(key=clock.AS_OF_META_KEY, value=catalog.AS_OF.isoformat()))
-        if single:
-            session.merge(Meta(key="center_id", value=center_ids[0]))
+        if own is not None:  # the file of that center's laptop
+            session.merge(Meta(key="center_id", value=center_ids[own]))
     return center_ids, bed_ids

@@ -288,6 +288,12 @@ ES: dict[str, str] = {
     "one is made; the old one is kept as {old}.":
         "La base de datos de demostración {path} es de una versión anterior (sin día de "
         "demostración): se crea una nueva; la anterior se conserva como {old}.",
+    "The demo database {path} was made by an older version (a central file, where "
+    "nobody can register): a new one is made as the file of center 01; the old one is kept "
+    "as {old}.":
+        "La base de datos de demostración {path} es de una versión anterior (un archivo "
+        "central, donde no se puede registrar): se crea una nueva como archivo del centro "
+        "01; la anterior se conserva como {old}.",
     "People: {persons}; households: {households}; centers: {centers}; beds: {beds} "
     "({present} occupied); {seconds} s: {path}":
         "Personas: {persons}; núcleos familiares: {households}; centros: {centers}; camas: "

@@ -107,6 +107,10 @@ class MainMenus(QObject):
             language_menu.addAction(action)
             self.actions[f"language_{code}"] = action
 
+        from . import desk  # noqa: PLC0415 (the everyday toolbar and the Help menu)
+        desk.add_help_menu(self)
+        desk.add_toolbar(self)
+
     def _on_record(self, what: str) -> None:
         """Edit or delete the record in the current tab (nothing when the list is shown)."""
         view = self.window.current_record()

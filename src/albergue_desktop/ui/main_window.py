@@ -336,6 +336,7 @@ class MainWindow(QMainWindow):
         dialog = RegistrationDialog(self.db, self.actor, center_id, self.tasks, self)
         dialog.open_person_requested.connect(self.open_person)
         dialog.next_step_requested.connect(self._on_next_step)
+        dialog.cards_requested.connect(self._on_cards_requested)
         self._dialog = dialog
         dialog.open()
         return dialog
@@ -351,6 +352,15 @@ class MainWindow(QMainWindow):
             screen_household(self, household_id)
         else:
             place_household(self, household_id)
+
+    def _on_cards_requested(self, folio: str) -> None:
+        """After a registration: the Reports tab on the ID cards of that household."""
+        from .reports.actions import open_reports
+        from .reports.form import CARDS_HOUSEHOLD
+        view = open_reports(self)
+        view.form.set_kind("idcards")
+        view.form.cards_for.setCurrentIndex(view.form.cards_for.findData(CARDS_HOUSEHOLD))
+        view.form.household.setText(folio)
 
     def open_admin(self) -> QDialog | None:
         from .auth.admin import AdminDialog, can_administer

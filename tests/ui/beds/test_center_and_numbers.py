@@ -137,3 +137,11 @@ def test_the_board_lays_out_500_beds(db, center, tasks, qtbot):
     view.grid.repaint()
     assert len(view.grid.placed) == 500
     assert view.grid.height() > view.scroll.viewport().height()  # it scrolls
+
+
+def test_sphere_is_explained_in_a_tooltip(db, world, tasks, qtbot):
+    dialog = CenterConfigDialog(db, COORD, world.center_id, tasks)
+    qtbot.addWidget(dialog)
+    tip = dialog.m2_preset.toolTip()
+    assert tip.startswith("Esfera (el Manual Esfera, 2018)") and "3.5 m²" in tip
+    assert dialog.table.horizontalHeaderItem(5).toolTip() == tip

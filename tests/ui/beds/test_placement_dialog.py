@@ -181,3 +181,42 @@ def test_the_health_role_cannot_open_a_placement(db, world, tasks, qtbot):
     qtbot.waitUntil(lambda: dialog.members_label.text() != "Cargando…")
     assert dialog.proposal is None and not dialog.accept_button.isEnabled()
     assert "Wilner" not in dialog.members_label.text()
+
+
+def test_enter_accepts_the_selected_suggestion_and_esc_cancels(db, world, tasks, qtbot):
+    """By keyboard: the suggestions list has the focus, Down picks the second option, Enter
+    checks the household in with it (it never cancels); Esc in another dialog closes it
+    without checking anyone in."""
+    dialog = open_dialog(qtbot, db, tasks, world.household)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.suggestions.hasFocus())
+    qtbot.keyClick(dialog.suggestions, Qt.Key.Key_Down)
+    assert dialog.suggestions.currentRow() == 1
+    with qtbot.waitSignal(dialog.placed, timeout=10000):
+        qtbot.keyClick(dialog.suggestions, Qt.Key.Key_Return)
+    (decision,) = placement.decisions_of(db, INTAKE, world.household)
+    assert (decision.kind, decision.suggestion_rank) == ("accepted", 2)
+    assert all(open_stay(db, pid) is not None for pid in world.family)
+
+
+def test_esc_closes_the_placement_without_checking_in(db, world, tasks, qtbot):
+    dialog = open_dialog(qtbot, db, tasks, world.household)
+    qtbot.keyClick(dialog.suggestions, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
+    assert all(open_stay(db, pid) is None for pid in world.family)
+
+
+def test_enter_in_the_override_reason_checks_in_with_the_chosen_beds(db, world, tasks, qtbot):
+    dialog = open_dialog(qtbot, db, tasks, world.household)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: dialog.suggestions.hasFocus())
+    dialog.override_button.setFocus()
+    qtbot.keyClick(dialog.override_button, Qt.Key.Key_Space)
+    assert dialog.override_box.isVisible() and dialog.reason_edit.hasFocus()
+    qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)  # no reason yet: asked for it
+    assert "Escriba el motivo" in dialog.message.text() and dialog.isVisible()
+    qtbot.keyClicks(dialog.reason_edit, "Cerca de la puerta")
+    with qtbot.waitSignal(dialog.placed, timeout=10000):
+        qtbot.keyClick(dialog.reason_edit, Qt.Key.Key_Return)
+    (decision,) = placement.decisions_of(db, INTAKE, world.household)
+    assert decision.kind == "override"

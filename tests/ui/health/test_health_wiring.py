@@ -77,3 +77,40 @@ def test_roles_without_health_permission_have_no_screening(db, center, family, q
         assert window.statusBar().currentMessage().startswith(
             "Siguiente paso: tamizaje de salud, a cargo del personal de salud")
         window.close()
+
+
+def test_after_screening_the_whole_household_the_placement_opens_on_it(db, center, family,
+                                                                        qtbot):
+    from albergue_desktop.ui.beds.placement_dialog import PlacementDialog
+
+    window = show_window(qtbot, MainWindow(db, actor_of("supervision", center.id)))
+    window._on_next_step("screening", family.household_id)
+    qtbot.waitUntil(lambda: isinstance(window._dialog, ScreeningDialog))
+    dialog = window._dialog
+    qtbot.waitUntil(lambda: dialog.person_combo.count() == 3 and dialog.facts is not None)
+    done: list[str] = []
+    dialog.saved.connect(done.append)
+    for n in range(3):
+        qtbot.waitUntil(lambda: dialog.facts is not None and not dialog.saving)
+        edit = dialog.form.fields["temperature_c"].edit
+        edit.setFocus()
+        qtbot.keyClicks(edit, "36.5")
+        qtbot.keyClick(dialog.save_button, Qt.Key.Key_Space)
+        qtbot.waitUntil(lambda: len(done) == n + 1)
+    assert sorted(done) == sorted([family.mother, family.father, family.child])
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: isinstance(window._dialog, PlacementDialog))
+    assert window._dialog.household_id == family.household_id
+    window._dialog.done(0)
+    window.close()
+
+
+def test_closing_before_every_member_is_screened_opens_no_placement(db, center, family, qtbot):
+    window = show_window(qtbot, MainWindow(db, actor_of("supervision", center.id)))
+    window._on_next_step("screening", family.household_id)
+    qtbot.waitUntil(lambda: isinstance(window._dialog, ScreeningDialog))
+    dialog = window._dialog
+    qtbot.waitUntil(lambda: dialog.facts is not None)
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert window._dialog is dialog  # nothing else opened
+    window.close()

@@ -64,7 +64,8 @@ def test_supervision_records_clinical_needs(open_dialog, keyboard, qtbot, db):
         "Registro censal; Atención médica")
 
 
-def test_a_new_member_starts_blank_and_copies_only_when_asked(open_dialog, keyboard):
+def test_a_new_member_starts_with_the_shared_fields_and_copies_more_when_asked(
+        open_dialog, keyboard):
     dialog = open_dialog()
     head = dialog.current_form().basic
     for value in ("Marie-Claude", "Joseph", "M", "14/05/1990"):
@@ -74,8 +75,9 @@ def test_a_new_member_starts_blank_and_copies_only_when_asked(open_dialog, keybo
     head.phone.setText("686 555 0101")
     keyboard.ctrl(Qt.Key.Key_N)
     member = dialog.current_form().basic
-    assert member.nationality.code() is None and member.phone.text() == ""
-    assert member.surnames.text() == "" and member.arrival_date.text() == "15/01/2022"
+    # surnames, nationality and arrival date carry over; the contact only when asked
+    assert member.nationality.code() == "HT" and member.phone.text() == ""
+    assert member.surnames.text() == "Joseph" and member.arrival_date.text() == "15/01/2022"
     member.same_nationality.setChecked(True)
     member.same_contact.setChecked(True)
     assert member.nationality.code() == "HT" and member.phone.text() == "686 555 0101"

@@ -93,3 +93,35 @@ def test_no_warning_for_someone_else(open_dialog, keyboard, qtbot, db, registere
         keyboard.ctrl(Qt.Key.Key_S)
     assert dialog.flow.warning is None
     assert people_count(db) == 2
+
+
+def test_enter_on_the_warning_goes_back_and_keeps_the_household(open_dialog, keyboard, qtbot,
+                                                                db, registered):
+    """Enter is the safe answer: back to the form, with everything typed still there (the
+    warning's first button, "open that record", would close the registration)."""
+    dialog = open_dialog()
+    warning = type_look_alike(dialog, keyboard, qtbot)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is warning)
+    focused = QApplication.focusWidget()
+    assert focused is warning.back_button
+    qtbot.keyClick(focused, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not warning.isVisible())
+    assert dialog.isVisible() and dialog.discard_box is None
+    assert dialog.current_form().display_name().startswith("Marie Claude")
+    assert dialog.current_form().isEnabled() and dialog.save_button.isEnabled()
+    assert people_count(db) == 1
+
+
+def test_enter_on_the_list_of_matches_also_goes_back(open_dialog, keyboard, qtbot, db,
+                                                     center, make_member, registered):
+    people.register_household(db, SYSTEM, center_id=center.id, members=[
+        make_member(given="Marie Claude", surnames="Josephe", birth=date(1990, 5, 1))])
+    dialog = open_dialog()
+    warning = type_look_alike(dialog, keyboard, qtbot)
+    assert warning.list.isVisible()
+    warning.list.setFocus()
+    qtbot.keyClick(warning.list, Qt.Key.Key_Down)
+    qtbot.keyClick(warning.list, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: not warning.isVisible())
+    assert dialog.isVisible() and dialog.current_form().isEnabled()
+    assert people_count(db) == 2

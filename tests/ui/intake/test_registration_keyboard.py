@@ -133,7 +133,16 @@ def test_family_of_four_registered_with_the_keyboard_only(open_dialog, keyboard,
     with qtbot.waitSignal(dialog.next_step_requested) as step:
         kb.enter()                # Enter on the focused "Tamizaje de salud"
     assert step.args == ["screening", registration.household_id]
-    assert not dialog.isVisible()
+    # the confirmation stays (under the step's dialog), ready for the next step
+    assert dialog.isVisible() and dialog.pages.currentWidget() is dialog.confirmation
+    assert QApplication.focusWidget() is dialog.confirmation.bed_button
+    with qtbot.waitSignal(dialog.next_step_requested) as step:
+        kb.enter()                # Enter on "Asignar camas"
+    assert step.args == ["bed", registration.household_id]
+    assert QApplication.focusWidget() is dialog.confirmation.cards_button
+    with qtbot.waitSignal(dialog.cards_requested) as cards:
+        kb.enter()                # Enter on "Imprimir credenciales"
+    assert cards.args == ["MXL-03-000001"] and not dialog.isVisible()
 
 
 def test_age_in_doubt_is_ticked_at_registration(open_dialog, keyboard, db, qtbot):
@@ -153,3 +162,37 @@ def test_age_in_doubt_is_ticked_at_registration(open_dialog, keyboard, db, qtbot
     with db.session() as s:
         person = s.get(Person, saved.args[0].person_ids[0])
     assert (person.age_in_doubt, person.birth_date_estimated) == (True, False)
+
+
+def test_the_next_member_starts_with_the_shared_fields(open_dialog, keyboard, qtbot):
+    """Surnames, nationality and arrival date carry over to the next member (the address is
+    the household's); typing over a carried value replaces it; closing a dialog where only
+    carried values are in a new member asks nothing about that member."""
+    dialog = open_dialog()
+    kb = keyboard
+    head = dialog.current_form()
+    kb.field("Marie-Claude")
+    kb.field("Joseph")
+    head.basic.arrival_date.setFocus()
+    head.basic.arrival_date.selectAll()
+    kb.type("12/01/2022")
+    head.basic.nationality.setFocus()
+    kb.field("Hai")
+    dialog.address.setText("Calle 5 de Mayo 12, Mexicali")
+    kb.ctrl(Qt.Key.Key_N)
+    child = dialog.current_form()
+    assert child is not head
+    assert child.basic.surnames.text() == "Joseph"
+    assert child.basic.nationality.code() == "HT"
+    assert child.basic.arrival_date.text() == "12/01/2022"
+    assert not child.has_input()  # carried over, not typed
+    kb.field("H")                 # Hijo(a)
+    kb.field("Rose")
+    assert kb.focus is child.basic.surnames
+    kb.field("Saint-Vil")         # Tab into a field selects it: typing replaces the surnames
+    assert child.basic.surnames.text() == "Saint-Vil"
+    kb.ctrl(Qt.Key.Key_N)
+    third = dialog.current_form()
+    assert third.basic.surnames.text() == "Saint-Vil"  # from the member just before
+    assert third.basic.arrival_date.text() == "12/01/2022"
+    assert dialog.address.text() == "Calle 5 de Mayo 12, Mexicali"

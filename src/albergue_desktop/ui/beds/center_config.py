@@ -91,6 +91,13 @@ class CenterConfigDialog(QDialog):
         form.addRow(self.tr("Daily &capacity"), self.capacity)
         m2_label = QLabel(self.tr("Sphere: m² per &person"), self)
         m2_label.setBuddy(self.m2_preset)
+        sphere_tip = self.tr(
+            "Sphere (the Sphere Handbook, 2018) sets the minimum humanitarian standards: "
+            "here, the covered living space per person (at least 3.5 m²; 4.5-5.5 m² in a "
+            "cold climate or where people cook and wash indoors). An area's Sphere capacity "
+            "is its m² divided by that figure.")
+        for widget in (m2_label, self.m2_preset):
+            widget.setToolTip(sphere_tip)
         form.addRow(m2_label, m2_cell)
         form.addRow("", save_center)
 
@@ -98,6 +105,7 @@ class CenterConfigDialog(QDialog):
         self.table.setHorizontalHeaderLabels([
             self.tr("Area"), self.tr("Segment"), self.tr("m²"), self.tr("Beds"),
             self.tr("Blocked"), self.tr("Sphere capacity")])
+        self.table.horizontalHeaderItem(5).setToolTip(sphere_tip)
         self.table.verticalHeader().hide()
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

@@ -90,6 +90,10 @@ class PlacementDialog(QDialog):
                        self.confirm_override_button):
             button.setAutoDefault(False)
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        # Enter accepts the selected suggestion (or, choosing other beds, checks in with
+        # them); it never cancels: Cancel answers Esc only
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.accept_button.setDefault(True)
         self.confirm_override_button.hide()  # shown with the override section
         buttons.rejected.connect(self.reject)
         self.accept_button.clicked.connect(self.accept_suggestion)
@@ -153,6 +157,7 @@ class PlacementDialog(QDialog):
             self.suggestions.addItem(f"{rank}. {where}\n    {beds}\n    {status}")
         if proposal.suggestions:
             self.suggestions.setCurrentRow(0)
+            self.suggestions.setFocus(Qt.FocusReason.OtherFocusReason)
         else:
             self.reasons.setText(escape(self.tr("No suggestion: choose the beds and write "
                                                 "the reason.")))
@@ -243,6 +248,8 @@ class PlacementDialog(QDialog):
                 bed_combo.setCurrentIndex(max(0, bed_combo.findData(bed.bed_id)))
         self.override_box.show()
         self.confirm_override_button.show()
+        self.accept_button.setDefault(False)
+        self.confirm_override_button.setDefault(True)
         self.reason_edit.setFocus()
 
     def _fill_beds(self, person_id: str, *_args) -> None:

@@ -46,6 +46,9 @@ class ServiceDialog(QDialog):
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel, self)
         self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        # Enter answers OK (nothing while it is off); it never cancels: Esc does
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAutoDefault(False)
+        self.ok_button.setDefault(True)
         self.buttons.accepted.connect(self.submit)
         self.buttons.rejected.connect(self.reject)
         self.layout_ = QVBoxLayout(self)
@@ -168,14 +171,23 @@ class CheckInDialog(ServiceDialog):
 
     def _found(self, rows) -> None:
         self.people_list.clear()
+        self.message.setText("")
+        # someone with a bed is not checked in again: moving them is a board action
+        bedded = [row for row in rows if row.bed_code]
+        rows = [row for row in rows if not row.bed_code]
         for row in rows:
             item = QListWidgetItem(f"{row.full_name} · {row.folio or '—'} — "
                                    f"{label('person_status', row.status)}", self.people_list)
             item.setData(Qt.ItemDataRole.UserRole, row.id)
         if self.people_list.count():
             self.people_list.setCurrentRow(0)
-        else:
+        elif not bedded:
             self.message.setText(self.tr("Nobody found."))
+        if bedded:
+            self.message.setText(self.tr(
+                "%n person(s) found already have a bed and are not listed (to change a "
+                "bed, use Move to another bed on the board).", "", len(bedded)))
+        self._kit_for_person()
 
     def person_id(self) -> str | None:
         if self.person is not None:
@@ -264,6 +276,15 @@ class TransferDialog(ServiceDialog):
             if c.id != from_center_id and c.status != CenterStatus.CLOSED:
                 self.center.addItem(f"{c.code} · {c.name}", c.id)
         self.centers_loaded = True
+        if self.center.count() == 0:
+            # said before anything can be pressed: the button stays off
+            self.center.setEnabled(False)
+            self.message.setText(self.tr(
+                "No other open center is known to this file, so there is nowhere to transfer "
+                "to. The other centers arrive with the next synchronization with the "
+                "central, or an administrator adds them."))
+            self.ok_button.setEnabled(False)
+            return
         self.ok_button.setEnabled(not self.busy)
 
     def submit(self) -> None:

@@ -119,5 +119,25 @@ def screen_household(window: MainWindow, household_id: str) -> None:
         return
     query_op(window, window.tasks,
              partial(household_member_ids, window.db, window.actor, household_id),
-             partial(open_screening, window),
+             partial(_screen_then_place, window, household_id),
              on_error=lambda e: window.statusBar().showMessage(error_text(e), NOTICE_MS))
+
+
+def _screen_then_place(window: MainWindow, household_id: str,
+                       person_ids: list[str]) -> QDialog | None:
+    """Screen each member; once every member was screened and the dialog is closed, the
+    placement opens on the same household (for a role that may check in; the others are
+    told who places it)."""
+    dialog = open_screening(window, person_ids)
+    if dialog is None:
+        return None
+    screened: set[str] = set()
+    dialog.saved.connect(screened.add)
+
+    def closed(_result: int) -> None:
+        if screened >= set(person_ids):
+            from ..beds.actions import place_household  # noqa: PLC0415 (beds imports health.common)
+            place_household(window, household_id)
+
+    dialog.finished.connect(closed)
+    return dialog

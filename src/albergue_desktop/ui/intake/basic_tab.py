@@ -183,6 +183,16 @@ class BasicTab(FormPage):
                     date=format_date(birth_from_age(age, self.today)))
         self.age_hint.setText(text)
 
+    def carry_over(self, previous: BasicTab) -> None:
+        """A new member starts with what members of one household usually share: the
+        surnames, the nationality and the arrival date of the member before (each can be
+        changed; the household's address is already shared)."""
+        self.surnames.setText(previous.surnames.text())
+        if not self.same_nationality.isChecked():
+            self.nationality.set_code(previous.nationality.code())
+        if previous.arrival_date.text().strip():
+            self.arrival_date.setText(previous.arrival_date.text())
+
     def set_head(self, head: BasicTab) -> None:
         self.head = head
         head.changed.connect(self.copy_from_head)

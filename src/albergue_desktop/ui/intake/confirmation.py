@@ -17,7 +17,8 @@ MAX_ROWS_SHOWN = 12
 
 
 class ConfirmationPage(QWidget):
-    """Signals: ``step_chosen(step)`` with ``"screening"`` or ``"bed"``, ``another_chosen``
+    """Signals: ``step_chosen(step)`` with ``"screening"``, ``"bed"`` or ``"cards"``,
+    ``another_chosen``
     (register another household), ``close_chosen``."""
 
     step_chosen = Signal(str)
@@ -50,9 +51,11 @@ class ConfirmationPage(QWidget):
         buttons = QHBoxLayout()
         self.screening_button = QPushButton(self.tr("Health &screening"), self)
         self.bed_button = QPushButton(self.tr("Assign &beds"), self)
+        self.cards_button = QPushButton(self.tr("Print &ID cards"), self)
         self.another_button = QPushButton(self.tr("Register &another household"), self)
         self.close_button = QPushButton(self.tr("&Close"), self)
-        for button in (self.screening_button, self.bed_button, self.another_button):
+        for button in (self.screening_button, self.bed_button, self.cards_button,
+                       self.another_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         buttons.addWidget(self.close_button)
@@ -60,6 +63,7 @@ class ConfirmationPage(QWidget):
         layout.addStretch(1)
         self.screening_button.clicked.connect(lambda: self.step_chosen.emit("screening"))
         self.bed_button.clicked.connect(lambda: self.step_chosen.emit("bed"))
+        self.cards_button.clicked.connect(lambda: self.step_chosen.emit("cards"))
         self.another_button.clicked.connect(self.another_chosen.emit)
         self.close_button.clicked.connect(self.close_chosen.emit)
 

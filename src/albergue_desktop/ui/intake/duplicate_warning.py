@@ -60,7 +60,13 @@ class DuplicateWarning(QDialog):
         self.back_button = QPushButton(self.tr("Go &back"), self)
         for button in (self.open_button, self.different_button, self.back_button):
             buttons.addWidget(button)
-        self.back_button.setDefault(True)  # Enter never creates a duplicate by accident
+        # Enter never creates a duplicate nor drops the household being typed: only "Go
+        # back" answers it, wherever the focus is (the others need a click, Space or Alt+key)
+        for button in (self.open_button, self.different_button):
+            button.setAutoDefault(False)
+        self.back_button.setAutoDefault(True)
+        self.back_button.setDefault(True)
+        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
         layout.addLayout(buttons)
         self.open_button.clicked.connect(self._open_record)
         self.different_button.clicked.connect(self._different)
@@ -78,6 +84,10 @@ class DuplicateWarning(QDialog):
         born = c.birth_date.strftime("%d/%m/%Y") if c.birth_date else "?"
         return self.tr("Born {born} · {center_name} · similarity {score}%").format(
             born=born, center_name=c.center_name or "?", score=round(c.match.score))
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self.back_button.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _show_candidate(self, row: int) -> None:
         candidate = self.candidates[max(row, 0)]

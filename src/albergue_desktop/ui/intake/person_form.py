@@ -101,6 +101,12 @@ class PersonForm(QTabWidget):
         self.needs.collect(person, errors)
         return Collected(person, documents, vaccinations, errors)
 
+    def carry_over(self, previous: PersonForm) -> None:
+        """Start from the previous member's shared fields (basic_tab.BasicTab.carry_over);
+        what was carried over is not typed work (closing asks nothing because of it)."""
+        self.basic.carry_over(previous.basic)
+        self._pristine = self.collect().signature()
+
     def has_input(self) -> bool:
         """Something was typed (defaults such as today's arrival date do not count)."""
         return self.collect().signature() != self._pristine or self.photo.image is not None

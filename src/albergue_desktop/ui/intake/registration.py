@@ -33,11 +33,14 @@ class RegistrationDialog(QDialog):
     """``household_registered(Registration)`` after the save; ``open_person_requested(id)``
     when the user opens an existing record from the duplicate warning (the dialog closes);
     ``next_step_requested(step, household_id)`` with ``"screening"`` or ``"bed"`` from the
-    confirmation (the dialog closes)."""
+    confirmation (the dialog stays on the confirmation, under the step's dialog, and the
+    focus moves to the next step); ``cards_requested(folio)`` for the household's ID cards
+    (the dialog closes: the cards are printed from the Reports tab)."""
 
     household_registered = Signal(object)
     open_person_requested = Signal(str)
     next_step_requested = Signal(str, str)
+    cards_requested = Signal(str)
 
     def __init__(self, db: Database, actor: Actor, center_id: str, tasks: TaskManager,
                  parent: QWidget | None = None, *, today: date | None = None) -> None:
@@ -171,6 +174,7 @@ class RegistrationDialog(QDialog):
         form = PersonForm(self.actor, is_head=is_head, today=self.today)
         if not is_head:
             form.basic.set_head(self.member_forms()[0].basic)
+            form.carry_over(self.member_forms()[-1])
         form.changed.connect(self._refresh_member_labels)
         form.errors_shown.connect(lambda _n: self._refresh_member_labels())
         self.forms.addWidget(form)
@@ -291,7 +295,15 @@ class RegistrationDialog(QDialog):
 
     def _next_step(self, step: str) -> None:
         household_id = self.registration.household_id
-        self.accept()
+        if step == "cards":
+            folio = self.registration.folios[0]
+            self.accept()
+            self.cards_requested.emit(folio)
+            return
+        # the confirmation stays: back here after the step, on the following one
+        following = {"screening": self.confirmation.bed_button,
+                     "bed": self.confirmation.cards_button}[step]
+        following.setFocus()
         self.next_step_requested.emit(step, household_id)
 
     def open_existing(self, person_id: str) -> None:

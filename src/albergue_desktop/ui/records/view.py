@@ -27,7 +27,7 @@ from ...storage.db import Database
 from ..ops import Changes, error_text, on_changed, query_op
 from ..tasks import TaskManager
 from . import sections
-from .fields import field_label, format_value, need_label
+from .fields import field_label, format_date, format_value, need_label
 from .photo import PhotoPanel
 
 PERSONAL = ("folio", "given_names", "surnames", "document_name", "sex", "birth_date",
@@ -110,6 +110,13 @@ class PersonRecordView(QWidget):
         titles = QVBoxLayout()
         titles.addWidget(self.name_label)
         titles.addWidget(self.summary_label)
+        # what needs attention at the desk: expired documents, no consent recorded
+        self.flags_label = QLabel(self)
+        self.flags_label.setObjectName("recordFlags")
+        self.flags_label.setWordWrap(True)
+        self.flags_label.setStyleSheet("QLabel#recordFlags { color: #8a4b00; }")
+        self.flags_label.hide()
+        titles.addWidget(self.flags_label)
         header.addLayout(titles, 1)
         header.addWidget(self.edit_button, 0, Qt.AlignmentFlag.AlignTop)
         header.addWidget(self.access_button, 0, Qt.AlignmentFlag.AlignTop)
@@ -250,6 +257,9 @@ class PersonRecordView(QWidget):
         for name_, value in self.values.items():
             value.setText(self._field_text(record, name_))
         self._show_banner(record)
+        flags = self.flags(record)
+        self.flags_label.setText("  ".join("⚠ " + f for f in flags))
+        self.flags_label.setVisible(bool(flags))
         self._show_members(record)
         self.needs_label.setText(self._needs_html(p.specific_needs or []))
         self.documents_label.setText(sections.documents_html(record.documents))
@@ -267,6 +277,17 @@ class PersonRecordView(QWidget):
         self.access_button.setEnabled(live)
         self.photo.set_editable(live)
         self.loaded.emit()
+
+    def flags(self, record: PersonRecord) -> list[str]:
+        """Expired identity documents (on the scenario's day) and a missing consent."""
+        today = clock.today()
+        flags = [self.tr("{doc} expired on {date}").format(
+                     doc=label("doc_type", d.doc_type), date=format_date(d.expiry_date))
+                 for d in record.documents
+                 if d.expiry_date is not None and d.expiry_date < today]
+        if not record.person.consent_given:
+            flags.append(self.tr("No consent recorded"))
+        return flags
 
     def _field_text(self, record: PersonRecord, name: str) -> str:
         p = record.person

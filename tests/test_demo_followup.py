@@ -3,7 +3,7 @@ records that populate the health desk and the reports."""
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 
 import pytest
 

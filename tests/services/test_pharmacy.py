@@ -3,7 +3,7 @@ allergy warning, the catalog, the impact line and the medicines-dispensed PDF pe
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import subprocess
 from datetime import date, datetime, timezone
 

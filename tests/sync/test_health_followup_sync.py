@@ -5,7 +5,7 @@ a center pulling without health data receives none of the other center's."""
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from datetime import date
 
 from albergue_sync import merge_files

@@ -4,7 +4,7 @@ local occupation index never travels."""
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 from datetime import date
 
 from albergue_sync import Options, merge_files

@@ -5,8 +5,7 @@ everywhere, equal to what each center's own file says, and never negative."""
 
 from __future__ import annotations
 
-import shutil
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import tempfile
 from datetime import date, datetime, timezone
 from pathlib import Path
@@ -20,6 +19,7 @@ from albergue_desktop.services import stock, stock_transfers
 from albergue_desktop.services.context import Actor
 from albergue_sync import merge_files
 
+from factories import copy_db
 from sync_helpers import ClockedDatabase
 
 NURSE = Actor("enfermera", "salud")
@@ -66,7 +66,7 @@ def stock_templates(center_templates, tmp_path_factory):
     folder = tmp_path_factory.mktemp("stock_centers")
     dbs = []
     for code in ("01", "02"):
-        shutil.copy(center_templates / f"c{code}.sqlite", folder / f"c{code}.sqlite")
+        copy_db(center_templates / f"c{code}.sqlite", folder / f"c{code}.sqlite")
         db = ClockedDatabase.open(folder / f"c{code}.sqlite")
         with db.session("system") as session:
             for code_ in ITEMS:
@@ -87,7 +87,7 @@ def test_any_movements_merged_in_any_order_give_the_same_stock(stock_templates, 
         work = Path(folder)
         dbs, centers = [], []
         for code in ("01", "02"):
-            shutil.copy(stock_templates / f"c{code}.sqlite", work / f"c{code}.sqlite")
+            copy_db(stock_templates / f"c{code}.sqlite", work / f"c{code}.sqlite")
             db = ClockedDatabase.open(work / f"c{code}.sqlite")
             dbs.append(db)
             centers.append(db.meta("center_id"))

@@ -60,7 +60,6 @@ ES_SUPPLIES: dict[str, str] = {
     "Distributions": "Entregas",
     "Distributions of supplies": "Entregas de insumos",
     "Stock on hand": "Existencias",
-    "Households": "Hogares",
     "Low stock": "Mínimo",
     "People": "Personas",
     "Donations": "Donativos",

@@ -5,7 +5,7 @@ first merge step, inside its ``BEGIN IMMEDIATE`` transaction) by the test, not b
 
 from __future__ import annotations
 
-import sqlite3
+from albergue_sync import dbapi as sqlite3
 import threading
 
 import pytest

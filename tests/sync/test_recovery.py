@@ -345,7 +345,7 @@ def test_events_re_stamped_by_a_rekeyed_copy_do_not_make_later_merges_refuse(
     share(central, b)
     a.close()
     copy = tmp_path / "copia.sqlite"
-    shutil.copy(a.path, copy)
+    copy_db(a.path, copy)
     a = ClockedDatabase.open(a.path)
     monkeypatch.setattr("albergue_sync.schema.new_site_id", lambda: GREATER_SITE)
     assert rekey(copy).fork_after == 0
@@ -386,7 +386,7 @@ def test_two_copies_of_a_restored_file_both_rekeyed_against_the_central(tmp_path
     merge_files(central, [b.path])
     share(central, b)
     twin = tmp_path / "gemelo.sqlite"
-    shutil.copy(backup, twin)
+    copy_db(backup, twin)
     for path, note in ((backup, "del respaldo"), (twin, "del gemelo")):
         with pytest.raises(SyncRefused):
             merge_files(central, [path])

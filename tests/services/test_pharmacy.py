@@ -147,3 +147,19 @@ def test_medicines_dispensed_pdf_names_people_only_for_health_roles(db, center, 
             pharmacy_pdf.dispensed_pdf(db, Actor("x", role), tmp_path / "x.pdf")
     conn = sqlite3.connect(db.path)
     assert conn.execute("SELECT count(*) FROM audit_event WHERE action = 'print'").fetchone()[0]
+
+
+def test_medicines_and_allergies_are_on_the_health_timeline(db, center, person, amoxicillin):
+    from albergue_desktop.services import health_timeline
+
+    pharmacy.record_allergy(db, NURSE, person_id=person, substance="Penicilina",
+                            reaction="urticaria", severity="moderate")
+    _dispense(db, center, person, amoxicillin, quantity=3, acknowledge_allergy=True)
+    events = {e.kind: e for e in health_timeline.timeline(db, NURSE, person)}
+    assert events["medicine"].title == "Medicamento"
+    assert "Amoxicilina" in events["medicine"].detail and "7 días" in events["medicine"].detail
+    assert "alergia advertida: Penicilina" in events["medicine"].detail
+    assert events["allergy"].detail == "Penicilina · urticaria · moderada"
+    for role in ("registro", "coordinacion", "admin"):
+        with pytest.raises(PermissionDenied):
+            health_timeline.timeline(db, Actor("x", role), person)

@@ -5,6 +5,12 @@ referrals, pregnancy, births, mental health, the health desk, their PDFs); merge
 from __future__ import annotations
 
 HEALTH_ES: dict[str, str] = {
+    # the pharmacy's records on the health timeline
+    "Allergy": "Alergia",
+    "{n} days": "{n} días",
+    "mild": "leve",
+    "moderate": "moderada",
+    "severe": "grave",
     "view and record mental health and psychosocial notes":
         "ver y registrar notas de salud mental y apoyo psicosocial",
     # services

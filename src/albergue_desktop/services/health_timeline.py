@@ -15,7 +15,7 @@ from ..domain.i18n import translate as _
 from ..domain.permissions import Permission
 from ..domain.pregnancy import LABELS as PREGNANCY_LABELS
 from ..storage.db import Database
-from ..storage.tables import Birth, Person, Vaccination
+from ..storage.tables import Allergy, Birth, Dispensing, Person, StockItem, Vaccination
 from . import access_log
 from .consultations import person_consultations
 from .context import Actor
@@ -119,12 +119,37 @@ def _mental_health(session: Session, person_id: str) -> Iterable[TimelineEvent]:
                             n.corrects_id)
 
 
+def _medicines(session: Session, person_id: str) -> Iterable[TimelineEvent]:
+    """Medicines dispensed (the pharmacy's records; the ledger itself names no person)."""
+    rows = session.exec(select(Dispensing, StockItem).where(
+        Dispensing.person_id == person_id, Dispensing.deleted == False,  # noqa: E712
+        Dispensing.item_id == StockItem.id)).all()
+    for d, item in rows:
+        parts = [f"{item.name} {item.presentation}".strip(), f"{d.quantity} {item.unit}",
+                 d.dose, _("{n} days", n=d.days) if d.days else "", d.reason or ""]
+        if d.allergy_warning:
+            parts.append(_("allergy warned: {allergies}", allergies=d.allergy_warning))
+        yield TimelineEvent(d.dispensed_at, "medicine", _("Medicine"),
+                            " · ".join(p for p in parts if p), d.dispensed_by, d.id)
+
+
+def _allergies(session: Session, person_id: str) -> Iterable[TimelineEvent]:
+    rows = session.exec(select(Allergy).where(Allergy.person_id == person_id,
+                                              Allergy.deleted == False)).all()  # noqa: E712
+    for a in rows:
+        parts = [a.substance, a.reaction or "", _(a.severity) if a.severity else ""]
+        yield TimelineEvent(a.recorded_at, "allergy", _("Allergy"),
+                            " · ".join(p for p in parts if p), a.recorded_by, a.id)
+
+
 register_source("screening", Permission.VIEW_HEALTH, _screenings)
 register_source("consultation", Permission.VIEW_HEALTH, _consultations)
 register_source("referral", Permission.VIEW_HEALTH, _referrals)
 register_source("vaccine", Permission.VIEW_HEALTH, _vaccines)
 register_source("pregnancy", Permission.VIEW_HEALTH, _pregnancy)
 register_source("mental_health", Permission.MENTAL_HEALTH, _mental_health)
+register_source("medicine", Permission.VIEW_HEALTH, _medicines)
+register_source("allergy", Permission.VIEW_HEALTH, _allergies)
 
 
 def timeline(db: Database, actor: Actor, person_id: str) -> list[TimelineEvent]:

@@ -97,7 +97,7 @@ class TimelineSection(QGroupBox):
                  on_error=lambda e: self.empty.setText(error_text(e)))
 
     def _on_changed(self, changes: Changes) -> None:
-        if changes.touches("screenings", "people"):
+        if changes.touches("screenings", "people", "stock"):
             self.reload()
 
     def _show(self, events: list[TimelineEvent]) -> None:

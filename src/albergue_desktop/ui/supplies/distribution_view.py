@@ -168,7 +168,7 @@ class DistributionView(QWidget):
 
     def refresh(self, center_id: str | None = None) -> None:
         wanted = center_id or self.center_id
-        query_op(self, self.tasks, lambda: _load(self.db, self.actor, wanted), self._loaded,
+        query_op(self, self.tasks, lambda db=self.db, actor=self.actor: _load(db, actor, wanted), self._loaded,
                  on_error=self._fail)
 
     def _loaded(self, data) -> None:
@@ -201,7 +201,7 @@ class DistributionView(QWidget):
 
     def _chosen(self, person_id: str, _label: str) -> None:
         self.message.clear()
-        query_op(self, self.tasks, lambda: _recipient(self.db, self.actor, person_id),
+        query_op(self, self.tasks, lambda db=self.db, actor=self.actor: _recipient(db, actor, person_id),
                  self._show, on_error=self._fail)
 
     def _show(self, found) -> None:
@@ -326,7 +326,7 @@ class DistributionView(QWidget):
             self._fail(error)
 
         write_op(self, self.tasks,
-                 lambda: supplies.distribute(self.db, self.actor, center_id=center_id,
+                 lambda db=self.db, actor=self.actor: supplies.distribute(db, actor, center_id=center_id,
                                              person_id=r.person_id, lines=lines, kit_code=kit,
                                              confirm_repeat=confirm_repeat, repeat_days=days),
                  changes=Changes.of("stock"), on_error=failed, on_done=done)

@@ -162,7 +162,7 @@ class DonationDialog(FormDialog):
         callbacks = self.begin_save()
         if callbacks is not None:
             write_op(self, self.tasks,
-                     lambda: supplies.record_donation(self.db, self.actor, **kwargs),
+                     lambda db=self.db, actor=self.actor: supplies.record_donation(db, actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
 
 
@@ -207,7 +207,7 @@ class SupplyTransferDialog(FormDialog):
         callbacks = self.begin_save()
         if callbacks is not None:
             write_op(self, self.tasks,
-                     lambda: stock_transfers.send(self.db, self.actor, **kwargs),
+                     lambda db=self.db, actor=self.actor: stock_transfers.send(db, actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
 
 
@@ -280,7 +280,7 @@ class WarehouseView(QWidget):
 
     def refresh(self, center_id: str | None = None) -> None:
         wanted = center_id or self.center_id
-        query_op(self, self.tasks, lambda: _load(self.db, self.actor, wanted), self._loaded,
+        query_op(self, self.tasks, lambda db=self.db, actor=self.actor: _load(db, actor, wanted), self._loaded,
                  on_error=self._failed)
 
     def _failed(self, error: BaseException) -> None:
@@ -402,12 +402,12 @@ class WarehouseView(QWidget):
             return
         sent = self.transfers[rows[0].row()]
         write_op(self, self.tasks,
-                 lambda: stock_transfers.receive_sent(self.db, self.actor, sent_id=sent.sent_id),
+                 lambda db=self.db, actor=self.actor: stock_transfers.receive_sent(db, actor, sent_id=sent.sent_id),
                  changes=Changes.of("stock"), on_error=self._failed,
                  on_done=lambda _r: self._say(self.tr("Transfer received.")))
 
     def load_catalog(self) -> None:
-        write_op(self, self.tasks, lambda: supplies.load_catalog(self.db, self.actor),
+        write_op(self, self.tasks, lambda db=self.db, actor=self.actor: supplies.load_catalog(db, actor),
                  changes=Changes.of("stock"), on_error=self._failed,
                  on_done=lambda n: self._say(
                      self.tr("{n} supplies added to the catalog.").format(n=n)))
@@ -483,7 +483,7 @@ class MealsDialog(FormDialog):
         callbacks = self.begin_save()
         if callbacks is not None:
             write_op(self, self.tasks,
-                     lambda: supplies.record_meals(self.db, self.actor, **kwargs),
+                     lambda db=self.db, actor=self.actor: supplies.record_meals(db, actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
 
 
@@ -535,5 +535,5 @@ class WashDialog(FormDialog):
         callbacks = self.begin_save()
         if callbacks is not None:
             write_op(self, self.tasks,
-                     lambda: supplies.record_wash(self.db, self.actor, **kwargs),
+                     lambda db=self.db, actor=self.actor: supplies.record_wash(db, actor, **kwargs),
                      changes=Changes.of("stock"), on_done=callbacks[0], on_error=callbacks[1])
